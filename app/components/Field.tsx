@@ -1,0 +1,53 @@
+import { useId } from "react";
+
+type Props = {
+  label: string;
+  name: string;
+  type?: string;
+  defaultValue?: string;
+  errors?: string[];
+  hint?: string;
+  autoComplete?: string;
+  required?: boolean;
+};
+
+/** A labelled input whose errors and hint are tied to it for screen readers. */
+export function Field({ label, name, type = "text", defaultValue, errors, hint, autoComplete, required }: Props) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        required={required}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {errors?.length ? (
+        <p className="field-error" id={`${id}-error`}>
+          {errors.join(" ")}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The form-level message, announced when it appears. */
+export function FormMessage({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <div className="form-error" role="alert">
+      {message}
+    </div>
+  );
+}

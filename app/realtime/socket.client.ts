@@ -1,0 +1,24 @@
+import type { Socket } from "socket.io-client";
+
+let socket: Promise<Socket> | undefined;
+
+/**
+ * One Socket.IO connection per page, shared by every live component. The
+ * session cookie authenticates it; the server decides what it may follow.
+ */
+export function getSocket(): Promise<Socket> {
+  socket ??= import("socket.io-client").then(({ io }) => io({ transports: ["websocket", "polling"] }));
+  return socket;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** Emits with an ack and a timeout, so a dead connection surfaces as an error instead of a hang. */
+export async function request<T>(event: string, payload: unknown, timeoutMs = 5000): Promise<Ack<T>> {
+  const s = await getSocket();
+  try {
+    return (await s.timeout(timeoutMs).emitWithAck(event, payload)) as Ack<T>;
+  } catch {
+    return { ok: false, error: { code: "timeout", message: "The server did not answer in time." } };
+  }
+}

@@ -1,0 +1,3 @@
+/// <reference types="@remix-run/node" />
+/// <reference types="@remix-run/react" />
+/// <reference types="@remix-run/dev" />

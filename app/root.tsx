@@ -1,0 +1,160 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { DEFAULT_LOCALE, createI18n, directionOf, isLocale } from "./i18n";
+import { RequestIdMeta, useRequestId } from "./utils/request-id";
+import styles from "./styles/app.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export const meta: MetaFunction = () => [{ title: "Plenary" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const user = await context.user();
+  const locale = isLocale(user?.locale) ? user.locale : DEFAULT_LOCALE;
+  return json({
+    locale,
+    user: user ? { id: user.id, name: user.name } : null,
+    mailbox: context.core.mailer.kind === "devmail",
+  });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <RequestIdMeta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Shell user={data?.user ?? null} mailbox={data?.mailbox ?? false}>
+            {children}
+          </Shell>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+function Shell({ user, mailbox, children }: { user: { id: string; name: string } | null; mailbox: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("app.nav.label")}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {t("app.nav.home")}
+              </NavLink>
+            </li>
+            {user ? (
+              <li>
+                <NavLink to="/my-events">{t("app.nav.myEvents")}</NavLink>
+              </li>
+            ) : null}
+            {user && mailbox ? (
+              <li>
+                <NavLink to="/dev/mailbox">{t("app.nav.mailbox")}</NavLink>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+        <div className="account">
+          {user ? (
+            <>
+              <span className="signed-in">{t("app.nav.signedInAs", { name: user.name })}</span>
+              <Form method="post" action="/logout">
+                <button type="submit" className="link-button">
+                  {t("app.nav.signOut")}
+                </button>
+              </Form>
+            </>
+          ) : (
+            <>
+              <Link to="/login">{t("app.nav.signIn")}</Link>
+              <Link to="/signup" className="button">
+                {t("app.nav.signUp")}
+              </Link>
+            </>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{t("app.footer")}</p>
+      </footer>
+    </>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const requestId = useRequestId();
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return (
+      <section className="error-page">
+        <h1>{t("errors.notFoundTitle")}</h1>
+        <p>{t("errors.notFoundBody")}</p>
+        <Link to="/">{t("errors.backHome")}</Link>
+      </section>
+    );
+  }
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    const message = (error.data as { message?: string } | undefined)?.message;
+    return (
+      <section className="error-page">
+        <h1>{error.status === 403 ? t("errors.forbiddenTitle") : error.statusText || t("errors.serverTitle")}</h1>
+        {message ? <p>{message}</p> : null}
+        <Link to="/">{t("errors.backHome")}</Link>
+      </section>
+    );
+  }
+  const unavailable = isRouteErrorResponse(error) && error.status === 503;
+  return (
+    <section className="error-page">
+      <h1>{unavailable ? t("errors.unavailableTitle") : t("errors.serverTitle")}</h1>
+      <p>{t("errors.serverBody")}</p>
+      {requestId ? <p className="muted">{t("errors.reference", { id: requestId })}</p> : null}
+      <Link to="/">{t("errors.backHome")}</Link>
+    </section>
+  );
+}

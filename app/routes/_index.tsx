@@ -1,0 +1,31 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EventList } from "~/components/EventList";
+
+export const meta: MetaFunction = () => [
+  { title: "Plenary · multi-stakeholder dialogues" },
+  { name: "description", content: "Register, meet in breakout rooms, build live boards and publish the summary report." },
+];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  return json({ events: await context.core.events.listUpcoming() });
+}
+
+export default function Index() {
+  const { events } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <>
+      <section className="hero">
+        <h1>{t("home.title")}</h1>
+        <p>{t("home.intro")}</p>
+      </section>
+      <section aria-labelledby="upcoming">
+        <h2 id="upcoming">{t("home.upcoming")}</h2>
+        {events.length ? <EventList events={events} /> : <p>{t("home.none")}</p>}
+      </section>
+    </>
+  );
+}

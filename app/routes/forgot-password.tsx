@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormMessage } from "~/components/Field";
+import { formAction, type FormResult } from "~/utils/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Reset your password · Plenary" }];
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  return formAction(form, async () => {
+    await context.core.auth.requestPasswordReset({ email: form.get("email") }, context.publicUrl);
+    return json({ ok: true as const });
+  });
+}
+
+export default function ForgotPassword() {
+  const { t } = useTranslation();
+  const result = useActionData<FormResult | { ok: true }>();
+  const busy = useNavigation().state !== "idle";
+  if (result?.ok) {
+    return (
+      <section className="narrow">
+        <h1>{t("auth.forgotTitle")}</h1>
+        <p role="status">{t("auth.forgotSent")}</p>
+      </section>
+    );
+  }
+  const failed = result && !result.ok ? result : undefined;
+  return (
+    <section className="narrow">
+      <h1>{t("auth.forgotTitle")}</h1>
+      <p>{t("auth.forgotIntro")}</p>
+      <Form method="post" noValidate>
+        <FormMessage message={failed ? t("auth.errorSummary") : undefined} />
+        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={failed?.values.email} errors={failed?.fieldErrors.email} />
+        <button type="submit" disabled={busy}>
+          {t("auth.forgotSubmit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormMessage } from "~/components/Field";
+import { formAction, type FormResult } from "~/utils/forms.server";
+import { safeRedirect, startSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Plenary" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  if (await context.user()) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  return formAction(form, async () => {
+    const { session } = await context.core.auth.signIn({ email: form.get("email"), password: form.get("password") });
+    return startSession(context, session, safeRedirect(form.get("redirectTo")));
+  });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const result = useActionData<FormResult>();
+  const [params] = useSearchParams();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <section className="narrow">
+      <h1>{t("auth.signInTitle")}</h1>
+      <Form method="post" noValidate>
+        <FormMessage message={result?.fieldErrors?._form?.join(" ") ?? (result ? t("auth.errorSummary") : undefined)} />
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={result?.values.email} errors={result?.fieldErrors.email} />
+        <Field label={t("auth.password")} name="password" type="password" autoComplete="current-password" required errors={result?.fieldErrors.password} />
+        <button type="submit" disabled={busy}>
+          {t("auth.signInSubmit")}
+        </button>
+      </Form>
+      <p>
+        <Link to="/forgot-password">{t("auth.forgot")}</Link>
+      </p>
+      <p>
+        {t("auth.noAccount")} <Link to="/signup">{t("auth.createOne")}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EventList } from "~/components/EventList";
+import { requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "My events · Plenary" }];
+
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  const user = await requireUser(context, request);
+  return json({ events: await context.core.events.listForUser(user.id) });
+}
+
+export default function MyEvents() {
+  const { events } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t("events.mine")}</h1>
+      {events.length ? (
+        <EventList
+          events={events}
+          extra={(e) => (
+            <p className="badges">
+              {e.roles.map((r) => (
+                <span key={r} className="badge">
+                  {t(`events.role.${r}`)}
+                </span>
+              ))}
+              {e.registrationStatus ? <span className="badge">{t(`events.registration.${e.registrationStatus}`)}</span> : null}
+            </p>
+          )}
+        />
+      ) : (
+        <p>{t("events.mineEmpty")}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { Field, FormMessage } from "~/components/Field";
+import { formAction, type FormResult } from "~/utils/forms.server";
+import { startSession } from "~/utils/session.server";
+
+export const meta: MetaFunction = () => [{ title: "Create an account · Plenary" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (await context.user()) throw redirect("/my-events");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  return formAction(form, async () => {
+    const { session } = await context.core.auth.signUp({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
+    return startSession(context, session, "/my-events");
+  });
+}
+
+export default function SignUp() {
+  const { t } = useTranslation();
+  const result = useActionData<FormResult>();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <section className="narrow">
+      <h1>{t("auth.signUpTitle")}</h1>
+      <Form method="post" noValidate>
+        <FormMessage message={result ? (result.fieldErrors._form?.join(" ") ?? t("auth.errorSummary")) : undefined} />
+        <Field label={t("auth.name")} name="name" autoComplete="name" required defaultValue={result?.values.name} errors={result?.fieldErrors.name} />
+        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={result?.values.email} errors={result?.fieldErrors.email} />
+        <Field label={t("auth.password")} name="password" type="password" autoComplete="new-password" required hint={t("auth.passwordHint")} errors={result?.fieldErrors.password} />
+        <button type="submit" disabled={busy}>
+          {t("auth.signUpSubmit")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.haveAccount")} <Link to="/login">{t("auth.signInSubmit")}</Link>
+      </p>
+    </section>
+  );
+}

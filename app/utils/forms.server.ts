@@ -1,0 +1,36 @@
+import { json } from "@remix-run/node";
+// Only the pure errors module: the stateful core arrives through the load context.
+import { httpStatusOf, isDomainError, type FieldErrors } from "../../server/core/errors";
+
+export type FormResult = { ok: false; message: string; fieldErrors: FieldErrors; values: Record<string, string> };
+
+/** Form fields as plain strings; files and repeated keys are not used by these forms. */
+export function formValues(form: FormData, omit: string[] = ["password"]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !omit.includes(k)) out[k] = v;
+  return out;
+}
+
+/**
+ * Runs a core call for a form action. A domain error re-renders the form with
+ * field errors and the user's values kept (passwords excepted); anything else
+ * is a bug and goes to the error boundary.
+ */
+export async function formAction<T>(form: FormData, fn: () => Promise<T>): Promise<T | ReturnType<typeof json<FormResult>>> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof Response) throw e;
+    if (!isDomainError(e)) throw e;
+    return json<FormResult>(
+      { ok: false, message: e.message, fieldErrors: e.fieldErrors, values: formValues(form) },
+      { status: httpStatusOf[e.code] },
+    );
+  }
+}
+
+/** Turns a domain error thrown in a loader into the HTTP response the error boundary shows. */
+export function asHttpError(e: unknown): never {
+  if (isDomainError(e)) throw json({ message: e.message }, { status: httpStatusOf[e.code] });
+  throw e;
+}

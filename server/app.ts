@@ -1,0 +1,131 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { randomUUID } from "node:crypto";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Server as IoServer } from "socket.io";
+import { createCore, type Core } from "./core";
+import { createLogger, type Logger } from "./core/logger";
+import { getOrCreateSetting, newSecret } from "./core/settings";
+import { createDb, tuneDb } from "./db/client";
+import type { Env } from "./env";
+import { buildLoadContext } from "./http/load-context";
+import { createSessionCookie } from "./http/session-cookie";
+import { createMailer } from "./infra/mailer";
+import { attachRedisAdapter } from "./infra/redis-adapter";
+import { SocketIoBus } from "./infra/socket-bus";
+import { attachSocketHandlers } from "./socket/handlers";
+import { ROOT_DIR } from "./paths";
+
+export const ROOT = ROOT_DIR;
+
+export interface PlenaryServer {
+  core: Core;
+  io: IoServer;
+  http: HttpServer;
+  log: Logger;
+  /** Resolves with the bound port. */
+  listen(): Promise<number>;
+  /** Graceful stop: no new connections, in-flight requests finish, sockets and database close. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the whole server once: one database client, one Socket.IO server, one
+ * core, handed to Remix through getLoadContext and to the socket handlers.
+ */
+export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild } = {}): Promise<PlenaryServer> {
+  const log = createLogger({ pid: process.pid }, env.LOG_QUIET === "1");
+  const db = createDb(env.database);
+  await tuneDb(db, env.database);
+
+  const app = express();
+  const http = createServer(app);
+  // Board payloads are small; whole-board snapshots go over HTTP.
+  const io = new IoServer(http, { maxHttpBufferSize: 64 * 1024, serveClient: false });
+  const redis = env.REDIS_URL ? await attachRedisAdapter(io, env.REDIS_URL, log) : null;
+
+  const core = createCore({ db, bus: new SocketIoBus(io), mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log }), log });
+  const secret = env.SESSION_SECRET ?? (await getOrCreateSetting(db, "session_secret", newSecret));
+  const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
+  const sessionCookie = createSessionCookie(secret, secure);
+  attachSocketHandlers(io, core, sessionCookie);
+
+  const build = opts.build ?? ((await import(pathToFileURL(path.join(ROOT, "build", "index.js")).href)) as ServerBuild);
+
+  app.disable("x-powered-by");
+  if (env.TRUST_PROXY === "1") app.set("trust proxy", 1);
+  app.use((req, res, next) => {
+    const id = randomUUID();
+    res.locals.requestId = id;
+    res.setHeader("X-Request-Id", id);
+    next();
+  });
+  // CSP is left to a later change: Remix inlines its hydration data and needs nonces first.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(compression());
+
+  app.get("/healthz", async (_req, res) => {
+    const health = await core.health();
+    res.status(health.ok ? 200 : 503).json({ ...health, realtime: redis ? redis.status() : "single-process" });
+  });
+
+  // Remix fingerprints everything under /build, so it may be cached for good.
+  app.use("/build", express.static(path.join(ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: env.NODE_ENV === "development" ? "development" : "production",
+      getLoadContext: (req, res) =>
+        buildLoadContext({
+          core,
+          sessionCookie,
+          requestId: res.locals.requestId as string,
+          cookieHeader: req.headers.cookie,
+          publicUrl: env.PUBLIC_URL ?? `${req.protocol}://${req.get("host")}`,
+        }),
+    }),
+  );
+
+  app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log.error("unhandled request error", { requestId: res.locals.requestId, error: err.stack });
+    if (!res.headersSent) res.status(500).type("text/plain").send(`Something went wrong on our side. Reference: ${res.locals.requestId}`);
+  });
+
+  let closing: Promise<void> | undefined;
+  return {
+    core,
+    io,
+    http,
+    log,
+    listen: () =>
+      new Promise<number>((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(env.PORT, env.HOST, () => {
+          http.off("error", reject);
+          resolve((http.address() as AddressInfo).port);
+        });
+      }),
+    close: () =>
+      (closing ??= (async () => {
+        const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
+        // Sockets would keep the HTTP server open forever; tell clients to go.
+        io.disconnectSockets(true);
+        const force = setTimeout(() => http.closeAllConnections(), 10_000);
+        force.unref();
+        await stopped;
+        clearTimeout(force);
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await redis?.close();
+        await db.$disconnect();
+      })()),
+  };
+}

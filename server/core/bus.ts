@@ -1,0 +1,28 @@
+/**
+ * The realtime bus: how the core tells connected clients that something changed.
+ * Channels name audiences ("event:<id>", "user:<id>", "board:<id>"). In the
+ * server it is backed by Socket.IO rooms (and so by the Redis adapter when
+ * several processes run); unit tests use MemoryBus.
+ */
+export interface RealtimeBus {
+  publish(channel: string, event: string, payload: unknown): void;
+  /** Disconnects every socket of a channel, e.g. a user's when they sign out. */
+  disconnect(channel: string): void;
+}
+
+export const channels = {
+  event: (eventId: string) => `event:${eventId}`,
+  user: (userId: string) => `user:${userId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
+};
+
+export class MemoryBus implements RealtimeBus {
+  readonly published: { channel: string; event: string; payload: unknown }[] = [];
+  readonly disconnected: string[] = [];
+  publish(channel: string, event: string, payload: unknown) {
+    this.published.push({ channel, event, payload });
+  }
+  disconnect(channel: string) {
+    this.disconnected.push(channel);
+  }
+}

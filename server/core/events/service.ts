@@ -1,0 +1,151 @@
+import { z } from "zod";
+import type { Db } from "../../db/client";
+import type { RealtimeBus } from "../bus";
+import { channels } from "../bus";
+import type { Clock } from "../clock";
+import { notFound } from "../errors";
+import { renderMarkdown } from "../markdown";
+import { type Actor, type EventRole, allows, requirePermission, rolesOf } from "../permissions";
+import { validate } from "../validate";
+
+export interface EventDeps {
+  db: Db;
+  bus: RealtimeBus;
+  clock: Clock;
+}
+
+const announceInput = z.object({
+  message: z.string({ error: "Write a message." }).trim().min(1, "Write a message.").max(500, "Keep it under 500 characters."),
+});
+
+const parseList = (json: string): string[] => {
+  try {
+    const v = JSON.parse(json);
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+};
+
+export function createEventService({ db, bus, clock }: EventDeps) {
+  return {
+    /** Published events that have not ended, for the home page. */
+    async listUpcoming() {
+      return db.event.findMany({
+        where: { status: "published", endsAt: { gte: clock.now() } },
+        orderBy: { startsAt: "asc" },
+        select: { id: true, slug: true, title: true, startsAt: true, endsAt: true, timezone: true, format: true },
+        take: 50,
+      });
+    },
+
+    /** Events where the user holds a role or a registration, with what they are there as. */
+    async listForUser(userId: string) {
+      const [roles, regs] = await Promise.all([
+        db.eventRole.findMany({ where: { userId }, select: { eventId: true, role: true } }),
+        db.registration.findMany({ where: { userId }, select: { eventId: true, status: true } }),
+      ]);
+      const ids = [...new Set([...roles.map((r) => r.eventId), ...regs.map((r) => r.eventId)])];
+      const events = await db.event.findMany({
+        where: { id: { in: ids } },
+        orderBy: { startsAt: "asc" },
+        select: { id: true, slug: true, title: true, startsAt: true, endsAt: true, timezone: true, format: true, status: true },
+      });
+      return events.map((e) => ({
+        ...e,
+        roles: roles.filter((r) => r.eventId === e.id).map((r) => r.role as EventRole),
+        registrationStatus: regs.find((r) => r.eventId === e.id)?.status ?? null,
+      }));
+    },
+
+    /** Everything the public event page shows, plus what the viewer may do there. */
+    async getPage(slug: string, actor: Actor) {
+      const event = await db.event.findUnique({
+        where: { slug },
+        include: {
+          agenda: { orderBy: { position: "asc" }, include: { speakers: { orderBy: { position: "asc" } } } },
+          roles: { where: { role: "organiser" }, include: { user: { select: { name: true } } } },
+          resources: { orderBy: { position: "asc" } },
+        },
+      });
+      if (!event || event.status === "draft") throw notFound("This event");
+      const viewerRoles = actor ? await rolesOf(db, event.id, actor.userId) : [];
+      const [registered, announcements] = await Promise.all([
+        db.registration.count({ where: { eventId: event.id, status: { in: ["confirmed", "pending"] } } }),
+        db.auditLog.findMany({
+          where: { eventId: event.id, action: "event.announce" },
+          orderBy: { createdAt: "desc" },
+          take: 5,
+          select: { id: true, detailsJson: true, createdAt: true },
+        }),
+      ]);
+      return {
+        id: event.id,
+        slug: event.slug,
+        title: event.title,
+        descriptionHtml: renderMarkdown(event.description),
+        format: event.format,
+        venue: event.venue,
+        meetingUrl: viewerRoles.length ? event.meetingUrl : null,
+        timezone: event.timezone,
+        startsAt: event.startsAt.toISOString(),
+        endsAt: event.endsAt.toISOString(),
+        languages: parseList(event.languagesJson),
+        chathamHouse: event.chathamHouse,
+        capacity: event.capacity,
+        registered,
+        status: event.status,
+        partners: parseList(event.partnersJson),
+        organisers: event.roles.map((r) => r.user.name),
+        agenda: event.agenda.map((a) => ({
+          id: a.id,
+          kind: a.kind,
+          title: a.title,
+          description: a.description,
+          startsAt: a.startsAt.toISOString(),
+          endsAt: a.endsAt.toISOString(),
+          speakers: a.speakers.map((s) => ({ name: s.name, title: s.title, organisation: s.organisation })),
+        })),
+        resources: event.resources.map((r) => ({ title: r.title, url: r.url })),
+        announcements: announcements.map((a) => ({
+          id: a.id,
+          message: String((JSON.parse(a.detailsJson) as { message?: string }).message ?? ""),
+          createdAt: a.createdAt.toISOString(),
+        })),
+        viewer: { roles: viewerRoles, canAnnounce: allows(viewerRoles, "event.announce") },
+      };
+    },
+
+    /**
+     * A short message to everyone following the event live; kept in the audit
+     * log so people who connect later still see it on the event page.
+     */
+    async announce(actor: Actor, eventId: string, input: unknown) {
+      const user = await requirePermission(db, actor, eventId, "event.announce");
+      const { message } = validate(announceInput, input);
+      const row = await db.auditLog.create({
+        data: { eventId, actorId: user.userId, action: "event.announce", detailsJson: JSON.stringify({ message }) },
+      });
+      const announcement = { id: row.id, message, createdAt: row.createdAt.toISOString() };
+      bus.publish(channels.event(eventId), "event:announcement", announcement);
+      return announcement;
+    },
+
+    /** Whether a user may follow an event's live channel: anyone with a role or a live registration. */
+    async canFollow(userId: string, eventId: string) {
+      const [roles, reg] = await Promise.all([
+        rolesOf(db, eventId, userId),
+        db.registration.findFirst({ where: { eventId, userId, status: { in: ["confirmed", "pending", "waitlisted"] } } }),
+      ]);
+      return roles.length > 0 || reg !== null;
+    },
+
+    async idBySlug(slug: string) {
+      const e = await db.event.findUnique({ where: { slug }, select: { id: true } });
+      if (!e) throw notFound("This event");
+      return e.id;
+    },
+  };
+}
+
+export type EventService = ReturnType<typeof createEventService>;

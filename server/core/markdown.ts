@@ -1,0 +1,19 @@
+import { marked } from "marked";
+import sanitizeHtml from "sanitize-html";
+
+const allowed: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "br", "strong", "em", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td"],
+  allowedAttributes: { a: ["href", "title"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  transformTags: {
+    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow" }),
+    // A user's "# Title" must not compete with the page's own h1.
+    h1: "h2",
+  },
+};
+
+/** Markdown written by users, rendered to HTML that is safe to inject (no scripts, styles or event handlers). */
+export function renderMarkdown(source: string): string {
+  const html = marked.parse(source, { async: false, gfm: true, breaks: false }) as string;
+  return sanitizeHtml(html, allowed);
+}

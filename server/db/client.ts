@@ -1,0 +1,36 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import type { DatabaseTarget } from "./resolve-database";
+
+/**
+ * The domain core is written against the SQLite client's types. Both clients are
+ * generated from the same models (prisma/postgres/schema.prisma is derived from
+ * prisma/schema.prisma), so their query APIs agree; only the engine differs.
+ */
+export type Db = SqliteClient;
+export type { Prisma } from "./generated/sqlite/client";
+
+export function createDb(target: DatabaseTarget): Db {
+  if (target.kind === "postgres") {
+    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  mkdirSync(path.dirname(target.file), { recursive: true });
+  const adapter = new PrismaBetterSQLite3({ url: target.url });
+  return new SqliteClient({ adapter });
+}
+
+/**
+ * WAL lets readers proceed while a writer commits; busy_timeout makes a
+ * second writer wait instead of failing with SQLITE_BUSY.
+ */
+export async function tuneDb(db: Db, target: DatabaseTarget): Promise<void> {
+  if (target.kind !== "sqlite") return;
+  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await db.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
+  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+}

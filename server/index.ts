@@ -1,0 +1,61 @@
+// Plenary's process entry: checks the environment, builds the server, serves
+// until SIGTERM/SIGINT, then shuts down gracefully.
+import { createPlenaryServer } from "./app";
+import { EnvError, loadEnv, redactUrl } from "./env";
+
+function fail(line: string): never {
+  process.stderr.write(`plenary: ${line}\n`);
+  process.exit(1);
+}
+
+async function main() {
+  let env;
+  try {
+    env = loadEnv();
+  } catch (e) {
+    if (e instanceof EnvError) fail(e.message);
+    throw e;
+  }
+
+  let server;
+  try {
+    server = await createPlenaryServer(env);
+  } catch (e) {
+    fail((e as Error).message.split("\n")[0]!);
+  }
+
+  const health = await server.core.health();
+  if (!health.ok) {
+    const where = env.database.kind === "postgres" ? redactUrl(env.database.url) : env.database.file;
+    fail(`cannot reach the database at ${where} (${health.reason}). Start it, or fix DATABASE_URL.`);
+  }
+
+  let port: number;
+  try {
+    port = await server.listen();
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === "EADDRINUSE") fail(`port ${env.PORT} is already in use. Stop the other program or set PORT to a free port.`);
+    if (err.code === "EACCES") fail(`not allowed to listen on port ${env.PORT}. Use a port above 1023.`);
+    fail(err.message);
+  }
+  server.log.info("Plenary is listening", { url: `http://localhost:${port}`, database: env.database.kind, mail: server.core.mailer.kind });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.log.info("shutting down", { signal });
+    server
+      .close()
+      .then(() => process.exit(0))
+      .catch((e) => {
+        server.log.error("shutdown failed", { error: (e as Error).message });
+        process.exit(1);
+      });
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
+}
+
+main().catch((e) => fail((e as Error).stack ?? String(e)));

@@ -1,0 +1,40 @@
+import type { Socket } from "socket.io";
+import { z } from "zod";
+import type { Actor } from "../core/permissions";
+import { isDomainError } from "../core/errors";
+import type { Logger } from "../core/logger";
+
+export type AckError = { code: string; message: string; fieldErrors?: Record<string, string[]> };
+export type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: AckError };
+
+/**
+ * Registers a Socket.IO event as a thin adapter over the core: the payload is
+ * validated, the actor comes from the server-side session (never the
+ * payload), and every outcome, including bugs, is answered through the ack.
+ */
+export function handle<S extends z.ZodType, T>(
+  socket: Socket,
+  log: Logger,
+  event: string,
+  payload: S,
+  fn: (input: z.infer<S>, actor: Actor) => Promise<T>,
+) {
+  socket.on(event, async (raw: unknown, ack?: unknown) => {
+    const reply = typeof ack === "function" ? (ack as (a: Ack<T>) => void) : () => {};
+    const parsed = payload.safeParse(raw);
+    if (!parsed.success) {
+      reply({ ok: false, error: { code: "validation", message: `Invalid payload for ${event}: ${parsed.error.issues[0]?.message ?? "bad input"}` } });
+      return;
+    }
+    try {
+      reply({ ok: true, data: await fn(parsed.data, socket.data.actor ?? null) });
+    } catch (e) {
+      if (isDomainError(e)) {
+        reply({ ok: false, error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } });
+      } else {
+        log.error("socket handler failed", { event, error: (e as Error).stack });
+        reply({ ok: false, error: { code: "internal", message: "Something went wrong on the server. Please try again." } });
+      }
+    }
+  });
+}

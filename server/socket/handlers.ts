@@ -1,0 +1,60 @@
+import type { Server } from "socket.io";
+import { z } from "zod";
+import type { Core } from "../core";
+import { channels } from "../core/bus";
+import { forbidden, unauthenticated } from "../core/errors";
+import { readSessionId, type SessionCookie } from "../http/session-cookie";
+import { handle } from "./ack";
+
+const eventRef = z.object({ eventId: z.string().min(1).max(64) });
+
+/**
+ * Socket.IO door to the core. Identity comes from the session cookie sent with
+ * the handshake; each socket joins its user's and session's channels so the
+ * core can reach or disconnect them (sign-out, role changes).
+ */
+export function attachSocketHandlers(io: Server, core: Core, sessionCookie: SessionCookie) {
+  io.use(async (socket, next) => {
+    try {
+      const sessionId = await readSessionId(sessionCookie, socket.handshake.headers.cookie);
+      const user = await core.auth.userForSession(sessionId);
+      socket.data.actor = user ? { userId: user.id, sessionId: user.sessionId } : null;
+      socket.data.name = user?.name ?? null;
+      next();
+    } catch (e) {
+      core.log.error("socket handshake failed", { error: (e as Error).message });
+      next(new Error("The server could not check your session. Please try again."));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    const actor = socket.data.actor as { userId: string; sessionId: string } | null;
+    if (actor) {
+      socket.join(channels.user(actor.userId));
+      socket.join(channels.session(actor.sessionId));
+    }
+
+    handle(socket, core.log, "session:whoami", z.undefined().or(z.object({})), async (_input, who) => ({
+      userId: who?.userId ?? null,
+      name: socket.data.name as string | null,
+    }));
+
+    handle(socket, core.log, "event:follow", eventRef, async ({ eventId }, who) => {
+      if (!who) throw unauthenticated();
+      if (!(await core.events.canFollow(who.userId, eventId))) throw forbidden("You are not taking part in this event.");
+      await socket.join(channels.event(eventId));
+      return { following: eventId };
+    });
+
+    handle(socket, core.log, "event:announce", eventRef.extend({ message: z.string().max(2000) }), async ({ eventId, message }, who) =>
+      core.events.announce(who, eventId, { message }),
+    );
+
+    // Socket.IO drops unknown events silently; answer them so a client bug shows.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (socket.listeners(event).length > 0) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === "function") ack({ ok: false, error: { code: "unknown_event", message: `Unknown event "${String(event).slice(0, 64)}".` } });
+    });
+  });
+}
