@@ -3,7 +3,10 @@ import { migrate } from "../server/db/migrate";
 import { loadEnv } from "../server/env";
 
 try {
-  process.stdout.write(await migrate(loadEnv().database));
+  const out = await migrate(loadEnv().database);
+  // prisma prints a page of detail; its last line is the summary people need.
+  const summary = out.trim().split("\n").filter((l) => l.trim()).pop();
+  console.log(summary ?? "Migrations applied.");
 } catch (e) {
   process.stderr.write(`plenary: ${(e as Error).message}\n`);
   process.exit(1);

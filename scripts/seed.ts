@@ -7,11 +7,13 @@ const env = loadEnv();
 const db = createDb(env.database);
 try {
   const { seeded, eventSlug } = await seedDemo(db);
-  if (seeded) {
-    console.log(`Seeded the demo dialogue /events/${eventSlug}. Demo logins (password "${DEMO_PASSWORD}"):`);
+  if (seeded) console.log(`Seeded the demo dialogue at /events/${eventSlug}.`);
+  else console.log("The database already has events; nothing was seeded.");
+  // Printed on every start while the demo accounts exist, so nobody has to dig for them.
+  const present = await db.user.count({ where: { email: { in: DEMO_LOGINS.map((l) => l.email) } } });
+  if (present > 0) {
+    console.log(`Demo logins (password "${DEMO_PASSWORD}"):`);
     for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(12)} ${l.email}`);
-  } else {
-    console.log("The database already has events; the demo was not seeded.");
   }
 } finally {
   await db.$disconnect();

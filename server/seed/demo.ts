@@ -108,7 +108,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
     const first = pick(FIRST_NAMES);
     const last = pick(LAST_NAMES);
     const [city, country, language] = CITIES[i % CITIES.length]!;
-    const category = bag[i % bag.length]!;
+    // Stepping by a number coprime with the bag size visits every group in a mixed order.
+    const category = bag[(i * 37) % bag.length]!;
     const base = `${first}.${last}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
     let email = `${base}@example.org`;
     for (let n = 2; usedEmails.has(email); n++) email = `${base}${n}@example.org`;

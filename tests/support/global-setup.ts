@@ -1,0 +1,39 @@
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { migrate } from "../../server/db/migrate";
+import { resolveDatabase } from "../../server/db/resolve-database";
+import { startThrowawayPostgres } from "../../scripts/lib/throwaway-postgres.mjs";
+
+export const TMP = path.resolve(import.meta.dirname, "..", ".tmp");
+
+/**
+ * Migrates one SQLite file and one PostgreSQL database once per run; each
+ * test then takes a copy (a file copy, or CREATE DATABASE ... TEMPLATE).
+ * PostgreSQL is a throwaway server on a free loopback port, never skipped:
+ * without its binaries the run fails with the command that installs them.
+ */
+export default async function setup(project: TestProject) {
+  rmSync(TMP, { recursive: true, force: true });
+  mkdirSync(TMP, { recursive: true });
+  const sqliteTemplate = path.join(TMP, "template.db");
+  await migrate(resolveDatabase(`file:${sqliteTemplate}`));
+
+  const server = process.env.TEST_DATABASE_URL
+    ? { url: process.env.TEST_DATABASE_URL, stop: () => {} }
+    : await startThrowawayPostgres();
+  await migrate(resolveDatabase(server.url));
+
+  project.provide("sqliteTemplate", sqliteTemplate);
+  project.provide("postgresUrl", server.url);
+  return () => {
+    server.stop();
+  };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    sqliteTemplate: string;
+    postgresUrl: string;
+  }
+}
