@@ -13,7 +13,8 @@ import { createCore, type Core } from "./core";
 import { createLogger, type Logger } from "./core/logger";
 import { getOrCreateSetting, newSecret } from "./core/settings";
 import { createDb, tuneDb } from "./db/client";
-import type { Env } from "./env";
+import { checkHealth } from "./core/health";
+import { redactUrl, type Env } from "./env";
 import { buildLoadContext } from "./http/load-context";
 import { createSessionCookie } from "./http/session-cookie";
 import { createMailer } from "./infra/mailer";
@@ -42,6 +43,12 @@ export interface PlenaryServer {
 export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild } = {}): Promise<PlenaryServer> {
   const log = createLogger({ pid: process.pid }, env.LOG_QUIET === "1");
   const db = createDb(env.database);
+  const health = await checkHealth(db);
+  if (!health.ok) {
+    await db.$disconnect().catch(() => {});
+    const where = env.database.kind === "postgres" ? redactUrl(env.database.url) : env.database.file;
+    throw new Error(`cannot reach the database at ${where} (${health.reason}). Start it, or fix DATABASE_URL.`);
+  }
   await tuneDb(db, env.database);
 
   const app = express();

@@ -24,7 +24,7 @@ export class EnvError extends Error {
 }
 
 /** Parses the environment, or throws one EnvError whose message is a single line that says what to fix. */
-export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== ""));
   const result = schema.safeParse(cleaned);
   if (!result.success) {

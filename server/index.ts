@@ -1,7 +1,7 @@
 // Plenary's process entry: checks the environment, builds the server, serves
 // until SIGTERM/SIGINT, then shuts down gracefully.
 import { createPlenaryServer } from "./app";
-import { EnvError, loadEnv, redactUrl } from "./env";
+import { EnvError, loadEnv } from "./env";
 
 function fail(line: string): never {
   process.stderr.write(`plenary: ${line}\n`);
@@ -22,12 +22,6 @@ async function main() {
     server = await createPlenaryServer(env);
   } catch (e) {
     fail((e as Error).message.split("\n")[0]!);
-  }
-
-  const health = await server.core.health();
-  if (!health.ok) {
-    const where = env.database.kind === "postgres" ? redactUrl(env.database.url) : env.database.file;
-    fail(`cannot reach the database at ${where} (${health.reason}). Start it, or fix DATABASE_URL.`);
   }
 
   let port: number;

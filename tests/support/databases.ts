@@ -10,16 +10,17 @@ export type Engine = "sqlite" | "postgres";
 export const ENGINES: Engine[] = ["sqlite", "postgres"];
 
 /** A fresh, migrated database of the given engine, private to the caller. */
-export async function freshDatabase(engine: Engine): Promise<DatabaseTarget> {
+export async function freshDatabase(engine: Engine, opts: { empty?: boolean } = {}): Promise<DatabaseTarget> {
   const name = `t_${Date.now().toString(36)}_${randomBytes(4).toString("hex")}`;
   if (engine === "sqlite") {
     const template = inject("sqliteTemplate");
     const file = path.join(path.dirname(template), `${name}.db`);
-    copyFileSync(template, file);
+    if (!opts.empty) copyFileSync(template, file);
     return resolveDatabase(`file:${file}`);
   }
   const base = inject("postgresUrl");
-  const template = new URL(base).pathname.slice(1);
+  // template0 is PostgreSQL's pristine empty database: a fresh install, not yet migrated.
+  const template = opts.empty ? "template0" : new URL(base).pathname.slice(1);
   // Connect to the maintenance database: a session on the template would block the copy.
   const adminUrl = new URL(base);
   adminUrl.pathname = "/postgres";

@@ -1,8 +1,10 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { migrate } from "../../server/db/migrate";
 import { resolveDatabase } from "../../server/db/resolve-database";
+import { ROOT_DIR } from "../../server/paths";
 import { startThrowawayPostgres } from "../../scripts/lib/throwaway-postgres.mjs";
 
 export const TMP = path.resolve(import.meta.dirname, "..", ".tmp");
@@ -14,6 +16,8 @@ export const TMP = path.resolve(import.meta.dirname, "..", ".tmp");
  * without its binaries the run fails with the command that installs them.
  */
 export default async function setup(project: TestProject) {
+  // Integration tests serve the real Remix build; build it fresh so it matches the sources.
+  execFileSync(process.execPath, [path.join(ROOT_DIR, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: ROOT_DIR, stdio: "pipe" });
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   const sqliteTemplate = path.join(TMP, "template.db");

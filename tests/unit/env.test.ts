@@ -23,7 +23,7 @@ describe("loadEnv", () => {
   ])("rejects %o with one clear line", (source, message) => {
     let error: unknown;
     try {
-      loadEnv(source as NodeJS.ProcessEnv);
+      loadEnv(source as Record<string, string>);
     } catch (e) {
       error = e;
     }
