@@ -1,6 +1,6 @@
 // Prisma CLI configuration. The CLI runs with the Wasm/JS schema engine and a
 // driver adapter because the native engine cannot be downloaded on our hosts
-// (see docs/decisions/001-prisma-without-native-engines.md).
+// (see README, "Two databases").
 // DATABASE_URL picks the engine: postgres:// or postgresql:// means PostgreSQL,
 // anything else (or nothing) the embedded SQLite file.
 import { mkdirSync } from "node:fs";

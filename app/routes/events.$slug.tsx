@@ -34,7 +34,7 @@ export default function EventPage() {
   const { event } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
-  const live = useLiveAnnouncements(event.id, event.viewer.roles.length > 0, event.announcements);
+  const { items: live, following } = useLiveAnnouncements(event.id, event.viewer.roles.length > 0, event.announcements);
 
   return (
     <article className="event">
@@ -118,7 +118,7 @@ export default function EventPage() {
       {event.viewer.roles.length || live.length ? (
         <section aria-labelledby="announcements-heading">
           <h2 id="announcements-heading">{t("events.announcements")}</h2>
-          <ul className="announcements" aria-live="polite" data-testid="announcements">
+          <ul className="announcements" aria-live="polite" data-testid="announcements" data-following={following ? "yes" : "no"}>
             {live.map((a) => (
               <li key={a.id}>
                 <time dateTime={a.createdAt}>{formatRange(a.createdAt, a.createdAt, event.timezone, locale).split(",").slice(0, 2).join(",")}</time>{" "}
@@ -158,12 +158,13 @@ function AnnounceForm() {
 /** Announcements from the page load, plus the ones broadcast while the page is open. */
 function useLiveAnnouncements(eventId: string, follow: boolean, initial: Announcement[]) {
   const [items, setItems] = useState(initial);
+  const [following, setFollowing] = useState(false);
   useEffect(() => setItems(initial), [initial]);
   useEffect(() => {
     if (!follow) return;
     let cancelled = false;
     const onAnnouncement = (a: Announcement) => setItems((prev) => (prev.some((p) => p.id === a.id) ? prev : [a, ...prev]));
-    const subscribe = () => void request("event:follow", { eventId });
+    const subscribe = () => void request("event:follow", { eventId }).then((ack) => !cancelled && setFollowing(ack.ok));
     void getSocket().then((s) => {
       if (cancelled) return;
       s.on("event:announcement", onAnnouncement);
@@ -179,5 +180,5 @@ function useLiveAnnouncements(eventId: string, follow: boolean, initial: Announc
       });
     };
   }, [eventId, follow]);
-  return items;
+  return { items, following };
 }

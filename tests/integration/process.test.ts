@@ -14,13 +14,14 @@ afterEach(() => {
 });
 
 function launch(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, args, { cwd: ROOT_DIR, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env }, stdio: "pipe" });
+  const base = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production" as const };
+  const child = spawn(process.execPath, args, { cwd: ROOT_DIR, env: { ...base, ...env }, stdio: "pipe" });
   running.push(child);
   let out = "";
   let err = "";
-  child.stdout!.on("data", (d) => (out += d));
-  child.stderr!.on("data", (d) => (err += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  child.stdout.on("data", (d: Buffer) => (out += d));
+  child.stderr.on("data", (d: Buffer) => (err += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code: number | null) => resolve(code)));
   return { child, exited, output: () => ({ out, err }) };
 }
 
@@ -77,7 +78,7 @@ describe("the server process", () => {
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(url);
     const socket = ioClient(url, { transports: ["websocket"], reconnection: false });
-    await new Promise((r) => socket.once("connect", r));
+    await new Promise<void>((r) => socket.once("connect", () => r()));
     const closed = new Promise((r) => socket.once("disconnect", r));
     p.child.kill("SIGTERM");
     expect(await closed).toBe("io server disconnect");
@@ -93,7 +94,7 @@ describe("the server process", () => {
     expect(await waitForHealth(url, 60_000)).toMatchObject({ ok: true, database: "ok" });
     expect(p.output().out).toContain("organiser@plenary.demo");
     const page = await fetch(`${url}/events/migrant-women-local-decision-making`);
-    expect(page.status).toBe(200);
+    expect(page.status, p.output().err).toBe(200);
     expect(await page.text()).toContain("Report-back from the rooms");
     p.child.kill("SIGTERM");
     expect(await p.exited).toBe(0);

@@ -17,7 +17,13 @@ export const TMP = path.resolve(import.meta.dirname, "..", ".tmp");
  */
 export default async function setup(project: TestProject) {
   // Integration tests serve the real Remix build; build it fresh so it matches the sources.
-  execFileSync(process.execPath, [path.join(ROOT_DIR, "node_modules/@remix-run/dev/dist/cli.js"), "build"], { cwd: ROOT_DIR, stdio: "pipe" });
+  // NODE_ENV=production: vitest sets "test", which would build React's development JSX
+  // runtime and break server processes started in production mode.
+  execFileSync(process.execPath, [path.join(ROOT_DIR, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+    cwd: ROOT_DIR,
+    stdio: "pipe",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   const sqliteTemplate = path.join(TMP, "template.db");
