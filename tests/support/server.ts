@@ -1,18 +1,22 @@
 import { io as ioClient, type Socket } from "socket.io-client";
 import { createPlenaryServer, type PlenaryServer } from "../../server/app";
 import { loadEnv } from "../../server/env";
+import type { DatabaseTarget } from "../../server/db/resolve-database";
 import { type Engine, freshDatabase } from "./databases";
 
 export type TestServer = { url: string; port: number; server: PlenaryServer; close: () => Promise<void> };
 
 /** The real server (Express, Remix build, Socket.IO, core) on an ephemeral port over a fresh database. */
-export async function startTestServer(engine: Engine = "sqlite", env: Record<string, string> = {}): Promise<TestServer> {
-  const target = await freshDatabase(engine);
+export async function startTestServer(
+  engine: Engine | DatabaseTarget = "sqlite",
+  env: Record<string, string> = {},
+): Promise<TestServer & { target: DatabaseTarget }> {
+  const target = typeof engine === "string" ? await freshDatabase(engine) : engine;
   const server = await createPlenaryServer(
     loadEnv({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: target.url, LOG_QUIET: "1", ...env }),
   );
   const port = await server.listen();
-  return { url: `http://127.0.0.1:${port}`, port, server, close: () => server.close() };
+  return { url: `http://127.0.0.1:${port}`, port, server, target, close: () => server.close() };
 }
 
 /** A browser-like HTTP client: keeps cookies, does not follow redirects, posts forms. */
@@ -28,7 +32,7 @@ export class Browser {
     const res = await fetch(new URL(path, this.base), {
       ...init,
       redirect: "manual",
-      headers: { ...(init.headers as Record<string, string>), cookie: this.cookieHeader },
+      headers: { cookie: this.cookieHeader, ...(init.headers as Record<string, string>) },
     });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(";");
