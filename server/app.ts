@@ -57,8 +57,9 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   const io = new IoServer(http, { maxHttpBufferSize: 64 * 1024, serveClient: false });
   const redis = env.REDIS_URL ? await attachRedisAdapter(io, env.REDIS_URL, log) : null;
 
-  const core = createCore({ db, bus: new SocketIoBus(io), mailer: createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log }), log });
   const secret = env.SESSION_SECRET ?? (await getOrCreateSetting(db, "session_secret", newSecret));
+  const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log });
+  const core = createCore({ db, bus: new SocketIoBus(io), mailer, log, secret, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` });
   const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
   const sessionCookie = createSessionCookie(secret, secure);
   attachSocketHandlers(io, core, sessionCookie);

@@ -7,12 +7,24 @@ import { checkHealth } from "./health";
 import type { Logger } from "./logger";
 import { createDevMailbox } from "./mail/dev-mailbox";
 import type { Mailer } from "./mail/mailer";
+import { createEventManagement } from "./events/manage";
+import { createInvitationService } from "./invitations/service";
+import { type Actor, requirePermission } from "./permissions";
+import { listParticipants } from "./registration/dashboard";
+import { exportParticipantsCsv } from "./registration/export";
+import { registrationFigures } from "./registration/figures";
+import { createRegistrationService } from "./registration/service";
+import { createSignedLinks } from "./signed-links";
 
 export interface CoreDeps {
   db: Db;
   bus: RealtimeBus;
   mailer: Mailer;
   log: Logger;
+  /** Signs emailed links that carry their own proof (see signed-links.ts). */
+  secret: string;
+  /** Base URL for links in emails sent outside a request (PUBLIC_URL). */
+  publicUrl?: string;
   clock?: Clock;
 }
 
@@ -22,7 +34,8 @@ export interface CoreDeps {
  */
 export function createCore(deps: CoreDeps) {
   const clock = deps.clock ?? systemClock;
-  const full = { ...deps, clock };
+  const full = { ...deps, clock, links: createSignedLinks(deps.secret) };
+  const registrations = createRegistrationService(full);
   return {
     db: deps.db,
     bus: deps.bus,
@@ -31,12 +44,28 @@ export function createCore(deps: CoreDeps) {
     clock,
     auth: createAuthService(full),
     events: createEventService(full),
+    manage: createEventManagement({
+      ...full,
+      // Without a request there is no base URL for links: promotions then email the configured PUBLIC_URL.
+      onCapacityRaised: async (eventId) => void (await registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000")),
+    }),
+    registrations,
+    participants: {
+      list: (actor: Actor, eventId: string, query: unknown) => listParticipants(deps.db, actor, eventId, query),
+      exportCsv: (actor: Actor, eventId: string) => exportParticipantsCsv(deps.db, actor, eventId),
+      figures: async (actor: Actor, eventId: string) => {
+        await requirePermission(deps.db, actor, eventId, "event.view_participants");
+        return registrationFigures(deps.db, eventId);
+      },
+    },
+    invitations: createInvitationService(full),
     devMailbox: createDevMailbox(deps.db),
     health: () => checkHealth(deps.db),
   };
 }
 
 export type Core = ReturnType<typeof createCore>;
-export type { Actor, EventRole } from "./permissions";
+export type { EventRole } from "./permissions";
+export type { Actor };
 export { isDomainError, httpStatusOf } from "./errors";
 export type { DomainError, FieldErrors } from "./errors";

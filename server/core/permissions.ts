@@ -16,6 +16,10 @@ export const PERMISSIONS = {
   "event.announce": ["organiser", "facilitator"],
   "event.manage": ["organiser"],
   "event.view_participants": ["organiser", "secretariat"],
+  "registration.manage": ["organiser"],
+  "registration.check_in": ["organiser", "facilitator"],
+  "registration.export": ["organiser", "secretariat"],
+  "team.invite": ["organiser"],
   "report.publish": ["secretariat", "organiser"],
 } as const satisfies Record<string, readonly EventRole[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -132,6 +132,11 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
     people.push({ id: user.id, category, gender });
   }
 
+  await db.event.update({
+    where: { id: event.id },
+    data: { seatsTaken: await db.registration.count({ where: { eventId: event.id, status: "confirmed" } }) },
+  });
+
   // One breakout round of three rooms, assigned round-robin (the real balancer comes with breakouts).
   const round = await db.breakoutRound.create({
     data: { eventId: event.id, agendaItemId: breakoutItemId, title: "Challenges, barriers and opportunities", durationMinutes: 60, assignmentMode: "auto" },

@@ -63,7 +63,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
       const event = await db.event.findUnique({
         where: { slug },
         include: {
-          agenda: { orderBy: { position: "asc" }, include: { speakers: { orderBy: { position: "asc" } } } },
+          agenda: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], include: { speakers: { orderBy: { position: "asc" } } } },
           roles: { where: { role: "organiser" }, include: { user: { select: { name: true } } } },
           resources: { orderBy: { position: "asc" } },
         },

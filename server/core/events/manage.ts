@@ -1,0 +1,249 @@
+import type { Db } from "../../db/client";
+import type { RealtimeBus } from "../bus";
+import type { Clock } from "../clock";
+import { conflict, notFound, validationError, type FieldErrors } from "../errors";
+import { type Actor, requirePermission, requireUser } from "../permissions";
+import { slugify } from "../slug";
+import { localToUtc } from "../time";
+import { validate } from "../validate";
+import { DEFAULT_CATEGORIES, EVENT_STATUSES, agendaItemInput, categoryInput, eventInput, parseSpeakers, questionInput } from "./schemas";
+
+export interface ManageDeps {
+  db: Db;
+  bus: RealtimeBus;
+  clock: Clock;
+  /** Called when capacity grows, so waitlisted people move up at once. */
+  onCapacityRaised?: (eventId: string) => Promise<void>;
+}
+
+/** Turns the validated form's wall-clock times into instants, collecting every field error at once. */
+function resolveTimes(data: ReturnType<typeof eventInput.parse>) {
+  const errors: FieldErrors = {};
+  const at = (field: string, local: string | null) => {
+    if (local === null) return null;
+    const r = localToUtc(local, data.timezone);
+    if (!r.ok) {
+      errors[field] = [r.error];
+      return null;
+    }
+    return r.date;
+  };
+  const startsAt = at("startsAt", data.startsAt);
+  const endsAt = at("endsAt", data.endsAt);
+  const opens = at("registrationOpensAt", data.registrationOpensAt);
+  const closes = at("registrationClosesAt", data.registrationClosesAt);
+  if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = ["The event must end after it starts."];
+  if (opens && closes && closes <= opens) errors.registrationClosesAt = ["Registration must close after it opens."];
+  if (closes && endsAt && closes > endsAt) errors.registrationClosesAt = ["Registration must close before the event ends."];
+  if (Object.keys(errors).length) throw validationError("Please correct the highlighted fields.", errors);
+  return { startsAt: startsAt!, endsAt: endsAt!, registrationOpensAt: opens, registrationClosesAt: closes };
+}
+
+export function createEventManagement({ db, clock, onCapacityRaised }: ManageDeps) {
+  async function uniqueSlug(title: string) {
+    const base = slugify(title);
+    for (let n = 1; ; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (!(await db.event.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+    }
+  }
+
+  async function assertAgendaTimes(eventId: string, startsAt: Date, endsAt: Date) {
+    const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { startsAt: true, endsAt: true } });
+    const errors: FieldErrors = {};
+    if (endsAt <= startsAt) errors.endsAt = ["The item must end after it starts."];
+    if (startsAt < event.startsAt || endsAt > event.endsAt) errors.startsAt = ["The item must fall within the event's start and end."];
+    if (Object.keys(errors).length) throw validationError("Please correct the highlighted fields.", errors);
+  }
+
+  async function agendaTimes(eventId: string, data: { startsAt: string; endsAt: string }) {
+    const { timezone } = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { timezone: true } });
+    const s = localToUtc(data.startsAt, timezone);
+    const e = localToUtc(data.endsAt, timezone);
+    const errors: FieldErrors = {};
+    if (!s.ok) errors.startsAt = [s.error];
+    if (!e.ok) errors.endsAt = [e.error];
+    if (!s.ok || !e.ok) throw validationError("Please correct the highlighted fields.", errors);
+    await assertAgendaTimes(eventId, s.date, e.date);
+    return { startsAt: s.date, endsAt: e.date };
+  }
+
+  return {
+    /** Anyone signed in may start an event; they become its first organiser. */
+    async create(actor: Actor, input: unknown) {
+      const user = requireUser(actor);
+      const data = validate(eventInput, input);
+      const times = resolveTimes(data);
+      const slug = await uniqueSlug(data.title);
+      const event = await db.event.create({
+        data: {
+          slug,
+          title: data.title,
+          description: data.description,
+          format: data.format,
+          venue: data.venue || null,
+          meetingUrl: data.meetingUrl ?? null,
+          timezone: data.timezone,
+          ...times,
+          languagesJson: JSON.stringify(data.languages),
+          chathamHouse: data.chathamHouse,
+          capacity: data.capacity,
+          requiresApproval: data.requiresApproval,
+          partnersJson: JSON.stringify(data.partners),
+          status: "draft",
+          roles: { create: { userId: user.userId, role: "organiser" } },
+          categories: { create: DEFAULT_CATEGORIES.map(([key, label], position) => ({ key, label, position })) },
+        },
+      });
+      await db.auditLog.create({ data: { eventId: event.id, actorId: user.userId, action: "event.create", detailsJson: JSON.stringify({ slug }) } });
+      return event;
+    },
+
+    async update(actor: Actor, eventId: string, input: unknown) {
+      const user = await requirePermission(db, actor, eventId, "event.manage");
+      const data = validate(eventInput, input);
+      const times = resolveTimes(data);
+      const current = await db.event.findUniqueOrThrow({ where: { id: eventId } });
+      if (data.capacity !== null && data.capacity < current.seatsTaken) {
+        throw validationError("Please correct the highlighted fields.", {
+          capacity: [`${current.seatsTaken} people are already confirmed: capacity cannot be lower. Cancel or move registrations first.`],
+        });
+      }
+      // Capacity is part of the "take a seat" condition, so it only changes if nobody took a seat meanwhile.
+      const changed = await db.event.updateMany({
+        where: { id: eventId, seatsTaken: current.seatsTaken },
+        data: {
+          title: data.title,
+          description: data.description,
+          format: data.format,
+          venue: data.venue || null,
+          meetingUrl: data.meetingUrl ?? null,
+          timezone: data.timezone,
+          ...times,
+          languagesJson: JSON.stringify(data.languages),
+          chathamHouse: data.chathamHouse,
+          capacity: data.capacity,
+          requiresApproval: data.requiresApproval,
+          partnersJson: JSON.stringify(data.partners),
+        },
+      });
+      if (changed.count === 0) throw conflict("Registrations changed while you were editing. Please review the capacity and save again.");
+      await db.auditLog.create({ data: { eventId, actorId: user.userId, action: "event.update", detailsJson: "{}" } });
+      const raised = current.capacity !== null && (data.capacity === null || data.capacity > current.capacity);
+      if (raised) await onCapacityRaised?.(eventId);
+      return db.event.findUniqueOrThrow({ where: { id: eventId } });
+    },
+
+    async setStatus(actor: Actor, eventId: string, status: string) {
+      const user = await requirePermission(db, actor, eventId, "event.manage");
+      if (!(EVENT_STATUSES as readonly string[]).includes(status)) throw validationError("Unknown event status.");
+      await db.event.update({ where: { id: eventId }, data: { status } });
+      await db.auditLog.create({ data: { eventId, actorId: user.userId, action: `event.${status}`, detailsJson: "{}" } });
+    },
+
+    /** Everything the organiser's settings form shows, with times as wall-clock values in the event's zone. */
+    async getForEditing(actor: Actor, eventId: string) {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const event = await db.event.findUnique({
+        where: { id: eventId },
+        include: {
+          agenda: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], include: { speakers: { orderBy: { position: "asc" } } } },
+          categories: { orderBy: { position: "asc" }, include: { _count: { select: { registrations: true } } } },
+          questions: { orderBy: { position: "asc" } },
+        },
+      });
+      if (!event) throw notFound("This event");
+      return event;
+    },
+
+    async addAgendaItem(actor: Actor, eventId: string, input: unknown) {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const data = validate(agendaItemInput, input);
+      const times = await agendaTimes(eventId, data);
+      const position = await db.agendaItem.count({ where: { eventId } });
+      return db.agendaItem.create({
+        data: {
+          eventId, position, kind: data.kind, title: data.title, description: data.description, ...times,
+          speakers: { create: parseSpeakers(data.speakers) },
+        },
+      });
+    },
+
+    async updateAgendaItem(actor: Actor, eventId: string, itemId: string, input: unknown) {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const data = validate(agendaItemInput, input);
+      const item = await db.agendaItem.findFirst({ where: { id: itemId, eventId } });
+      if (!item) throw notFound("This agenda item");
+      const times = await agendaTimes(eventId, data);
+      await db.$transaction([
+        db.agendaSpeaker.deleteMany({ where: { agendaItemId: itemId } }),
+        db.agendaItem.update({
+          where: { id: itemId },
+          data: { kind: data.kind, title: data.title, description: data.description, ...times, speakers: { create: parseSpeakers(data.speakers) } },
+        }),
+      ]);
+    },
+
+    async deleteAgendaItem(actor: Actor, eventId: string, itemId: string) {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const r = await db.agendaItem.deleteMany({ where: { id: itemId, eventId } });
+      if (r.count === 0) throw notFound("This agenda item");
+    },
+
+    async addCategory(actor: Actor, eventId: string, input: unknown) {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const { label } = validate(categoryInput, input);
+      const existing = await db.stakeholderCategory.findMany({ where: { eventId } });
+      if (existing.some((c) => c.label.toLowerCase() === label.toLowerCase())) throw conflict("This category exists already.", { label: ["This category exists already."] });
+      let key = slugify(label, 40).replace(/-/g, "_");
+      while (existing.some((c) => c.key === key)) key += "_2";
+      return db.stakeholderCategory.create({ data: { eventId, key, label, position: existing.length } });
+    },
+
+    async renameCategory(actor: Actor, eventId: string, categoryId: string, input: unknown) {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const { label } = validate(categoryInput, input);
+      const r = await db.stakeholderCategory.updateMany({ where: { id: categoryId, eventId }, data: { label } });
+      if (r.count === 0) throw notFound("This category");
+    },
+
+    async removeCategory(actor: Actor, eventId: string, categoryId: string) {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const used = await db.registration.count({ where: { eventId, categoryId } });
+      if (used > 0) throw conflict(`${used} registrations use this category, so it stays. Rename it instead.`);
+      const r = await db.stakeholderCategory.deleteMany({ where: { id: categoryId, eventId } });
+      if (r.count === 0) throw notFound("This category");
+    },
+
+    async addQuestion(actor: Actor, eventId: string, input: unknown) {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const q = validate(questionInput, input);
+      const position = await db.registrationQuestion.count({ where: { eventId } });
+      const choice = q.kind === "single_choice" || q.kind === "multi_choice";
+      return db.registrationQuestion.create({
+        data: { eventId, position, kind: q.kind, label: q.label, required: q.required, optionsJson: JSON.stringify(choice ? q.options : []) },
+      });
+    },
+
+    async removeQuestion(actor: Actor, eventId: string, questionId: string) {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const r = await db.registrationQuestion.deleteMany({ where: { id: questionId, eventId } });
+      if (r.count === 0) throw notFound("This question");
+    },
+
+    async moveQuestion(actor: Actor, eventId: string, questionId: string, direction: "up" | "down") {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const qs = await db.registrationQuestion.findMany({ where: { eventId }, orderBy: { position: "asc" } });
+      const i = qs.findIndex((q) => q.id === questionId);
+      if (i < 0) throw notFound("This question");
+      const j = direction === "up" ? i - 1 : i + 1;
+      if (j < 0 || j >= qs.length) return;
+      [qs[i], qs[j]] = [qs[j]!, qs[i]!];
+      await db.$transaction(qs.map((q, position) => db.registrationQuestion.update({ where: { id: q.id }, data: { position } })));
+    },
+
+    now: () => clock.now(),
+  };
+}
+
+export type EventManagement = ReturnType<typeof createEventManagement>;

@@ -1,0 +1,44 @@
+import { z } from "zod";
+
+// Coercions for values that arrive from HTML forms (strings, "on", "") as well
+// as from typed callers (booleans, numbers, arrays), so one schema serves both doors.
+
+export const formBoolean = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1" || v === "yes", z.boolean());
+
+export const optionalText = (max: number, label = "This field") =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, `${label} is too long (at most ${max} characters).`));
+
+export const requiredText = (max: number, message: string) =>
+  z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: message }).min(1, message).max(max, `At most ${max} characters.`));
+
+/** "" or missing means no value; otherwise a whole number within bounds. */
+export const optionalInt = (min: number, max: number, message: string) =>
+  z.preprocess(
+    (v) => (v === "" || v === undefined || v === null ? null : typeof v === "string" ? Number(v.trim()) : v),
+    z.number({ error: message }).int(message).min(min, message).max(max, message).nullable(),
+  );
+
+/** A list typed one item per line (or comma-separated), or given as an array. */
+export const lineList = (maxItems: number, maxLength: number) =>
+  z.preprocess(
+    (v) =>
+      (Array.isArray(v) ? v : typeof v === "string" ? v.split(/[\n,]/) : [])
+        .map((x) => String(x).trim())
+        .filter(Boolean),
+    z.array(z.string().max(maxLength, `Each item must be at most ${maxLength} characters.`)).max(maxItems, `At most ${maxItems} items.`),
+  );
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return u.protocol === "https:" || u.protocol === "http:";
+    } catch {
+      return false;
+    }
+  }, "Enter a full web address starting with https://");
+
+export const optionalHttpUrl = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), httpUrl.nullable().optional());

@@ -1,0 +1,39 @@
+import type { Core } from "../../server/core";
+
+export const BASE = "https://plenary.test";
+
+/** Signs up an organiser and creates a published event; returns what tests need. */
+export async function publishedEvent(core: Core, overrides: Record<string, unknown> = {}) {
+  const n = Math.random().toString(36).slice(2, 8);
+  const { user, session } = await core.auth.signUp({ name: "Org Aniser", email: `org-${n}@example.org`, password: "organiser password" });
+  const organiser = { userId: user.id, sessionId: session.id };
+  const event = await core.manage.create(organiser, {
+    title: "Local dialogue on inclusion",
+    description: "A **working** session.",
+    format: "online",
+    timezone: "Europe/Brussels",
+    startsAt: "2026-12-10T14:00",
+    endsAt: "2026-12-10T17:00",
+    languages: ["en", "fr"],
+    capacity: "",
+    ...overrides,
+  });
+  await core.manage.setStatus(organiser, event.id, "published");
+  return { event, organiser };
+}
+
+let counter = 0;
+export const person = (extra: Record<string, unknown> = {}) => {
+  counter++;
+  return {
+    name: `Person ${counter}`,
+    email: `person${counter}-${Math.random().toString(36).slice(2, 6)}@example.org`,
+    organisation: "Tunis Migrant Women's Association",
+    categoryKey: "migrant_led",
+    city: "Tunis",
+    country: "TN",
+    preferredLanguage: "fr",
+    consentData: "on",
+    ...extra,
+  };
+};
