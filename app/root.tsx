@@ -20,7 +20,10 @@ import { DEFAULT_LOCALE, createI18n, directionOf, isLocale } from "./i18n";
 import { RequestIdMeta, useRequestId } from "./utils/request-id";
 import styles from "./styles/app.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: "Plenary" }];
 

@@ -9,10 +9,12 @@ type Props = {
   hint?: string;
   autoComplete?: string;
   required?: boolean;
+  list?: string;
+  inputMode?: "text" | "email" | "numeric";
 };
 
 /** A labelled input whose errors and hint are tied to it for screen readers. */
-export function Field({ label, name, type = "text", defaultValue, errors, hint, autoComplete, required }: Props) {
+export function Field({ label, name, type = "text", defaultValue, errors, hint, autoComplete, required, list, inputMode }: Props) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
@@ -30,6 +32,8 @@ export function Field({ label, name, type = "text", defaultValue, errors, hint, 
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         required={required}
+        list={list}
+        inputMode={inputMode}
         aria-invalid={errors?.length ? true : undefined}
         aria-describedby={describedBy}
       />

@@ -45,9 +45,12 @@ export default function MailView() {
         <>
           <h2>{t("mailbox.attachments")}</h2>
           <ul>
-            {attachments.map((a) => (
+            {attachments.map((a, i) => (
               <li key={a.filename}>
-                {a.filename} ({a.contentType})
+                <a href={`/dev/mailbox/${mail.id}/attachments/${i}`} download={a.filename}>
+                  {a.filename}
+                </a>{" "}
+                <span className="muted">({a.contentType})</span>
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
+import { one } from "~/utils/form-data";
 import { formAction, type FormResult } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · Plenary" }];
@@ -34,7 +35,7 @@ export default function ForgotPassword() {
       <p>{t("auth.forgotIntro")}</p>
       <Form method="post" noValidate>
         <FormMessage message={failed ? t("auth.errorSummary") : undefined} />
-        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={failed?.values.email} errors={failed?.fieldErrors.email} />
+        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={one(failed?.values, "email")} errors={failed?.fieldErrors.email} />
         <button type="submit" disabled={busy}>
           {t("auth.forgotSubmit")}
         </button>

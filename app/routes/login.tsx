@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
+import { one } from "~/utils/form-data";
 import { formAction, type FormResult } from "~/utils/forms.server";
 import { safeRedirect, startSession } from "~/utils/session.server";
 
@@ -32,7 +33,7 @@ export default function Login() {
       <Form method="post" noValidate>
         <FormMessage message={result?.fieldErrors?._form?.join(" ") ?? (result ? t("auth.errorSummary") : undefined)} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={result?.values.email} errors={result?.fieldErrors.email} />
+        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={one(result?.values, "email")} errors={result?.fieldErrors.email} />
         <Field label={t("auth.password")} name="password" type="password" autoComplete="current-password" required errors={result?.fieldErrors.password} />
         <button type="submit" disabled={busy}>
           {t("auth.signInSubmit")}

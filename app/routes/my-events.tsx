@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventList } from "~/components/EventList";
 import { requireUser } from "~/utils/session.server";
@@ -18,6 +18,11 @@ export default function MyEvents() {
   return (
     <section>
       <h1>{t("events.mine")}</h1>
+      <p>
+        <Link to="/events/new" className="button">
+          {t("events.newEvent")}
+        </Link>
+      </p>
       {events.length ? (
         <EventList
           events={events}

@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
+import { one } from "~/utils/form-data";
 import { formAction, type FormResult } from "~/utils/forms.server";
 import { startSession } from "~/utils/session.server";
 
@@ -30,8 +31,8 @@ export default function SignUp() {
       <h1>{t("auth.signUpTitle")}</h1>
       <Form method="post" noValidate>
         <FormMessage message={result ? (result.fieldErrors._form?.join(" ") ?? t("auth.errorSummary")) : undefined} />
-        <Field label={t("auth.name")} name="name" autoComplete="name" required defaultValue={result?.values.name} errors={result?.fieldErrors.name} />
-        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={result?.values.email} errors={result?.fieldErrors.email} />
+        <Field label={t("auth.name")} name="name" autoComplete="name" required defaultValue={one(result?.values, "name")} errors={result?.fieldErrors.name} />
+        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={one(result?.values, "email")} errors={result?.fieldErrors.email} />
         <Field label={t("auth.password")} name="password" type="password" autoComplete="new-password" required hint={t("auth.passwordHint")} errors={result?.fieldErrors.password} />
         <button type="submit" disabled={busy}>
           {t("auth.signUpSubmit")}

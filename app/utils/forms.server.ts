@@ -1,13 +1,15 @@
 import { json } from "@remix-run/node";
+import { formToObject } from "./form-data";
 // Only the pure errors module: the stateful core arrives through the load context.
 import { httpStatusOf, isDomainError, type FieldErrors } from "../../server/core/errors";
 
-export type FormResult = { ok: false; message: string; fieldErrors: FieldErrors; values: Record<string, string> };
+export type FormValues = Record<string, string | string[]>;
+export type FormResult = { ok: false; message: string; fieldErrors: FieldErrors; values: FormValues };
 
-/** Form fields as plain strings; files and repeated keys are not used by these forms. */
-export function formValues(form: FormData, omit: string[] = ["password"]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (typeof v === "string" && !omit.includes(k)) out[k] = v;
+/** What the user typed, to put back in the form; passwords are never sent back. */
+export function formValues(form: FormData, omit: string[] = ["password"]): FormValues {
+  const out = formToObject(form);
+  for (const k of omit) delete out[k];
   return out;
 }
 

@@ -4,6 +4,7 @@ import type { Core } from "../core";
 import { channels } from "../core/bus";
 import { forbidden, unauthenticated } from "../core/errors";
 import { readSessionId, type SessionCookie } from "../http/session-cookie";
+import { staffChannel } from "../core/registration/service";
 import { handle } from "./ack";
 
 const eventRef = z.object({ eventId: z.string().min(1).max(64) });
@@ -43,6 +44,8 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
       if (!who) throw unauthenticated();
       if (!(await core.events.canFollow(who.userId, eventId))) throw forbidden("You are not taking part in this event.");
       await socket.join(channels.event(eventId));
+      // Organisers and secretariat also hear registration changes, for live dashboards.
+      if (await core.events.canSeeParticipants(who.userId, eventId)) await socket.join(staffChannel(eventId));
       return { following: eventId };
     });
 

@@ -6,6 +6,8 @@ import type { Clock } from "../clock";
 import { notFound } from "../errors";
 import { renderMarkdown } from "../markdown";
 import { type Actor, type EventRole, allows, requirePermission, rolesOf } from "../permissions";
+import { eventIcs } from "../registration/ics";
+import { registrationClosedReason } from "../registration/rules";
 import { validate } from "../validate";
 
 export interface EventDeps {
@@ -66,6 +68,8 @@ export function createEventService({ db, bus, clock }: EventDeps) {
           agenda: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], include: { speakers: { orderBy: { position: "asc" } } } },
           roles: { where: { role: "organiser" }, include: { user: { select: { name: true } } } },
           resources: { orderBy: { position: "asc" } },
+          questions: { orderBy: { position: "asc" } },
+          categories: { orderBy: { position: "asc" } },
         },
       });
       if (!event || event.status === "draft") throw notFound("This event");
@@ -112,7 +116,18 @@ export function createEventService({ db, bus, clock }: EventDeps) {
           message: String((JSON.parse(a.detailsJson) as { message?: string }).message ?? ""),
           createdAt: a.createdAt.toISOString(),
         })),
-        viewer: { roles: viewerRoles, canAnnounce: allows(viewerRoles, "event.announce") },
+        viewer: {
+          roles: viewerRoles,
+          canAnnounce: allows(viewerRoles, "event.announce"),
+          canManage: allows(viewerRoles, "event.view_participants"),
+        },
+        registration: {
+          closedReason: registrationClosedReason(event, clock.now()),
+          full: event.capacity !== null && event.seatsTaken >= event.capacity,
+          requiresApproval: event.requiresApproval,
+          categories: event.categories.map((c) => ({ key: c.key, label: c.label })),
+          questions: event.questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, required: q.required, options: parseList(q.optionsJson) })),
+        },
       };
     },
 
@@ -138,6 +153,34 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         db.registration.findFirst({ where: { eventId, userId, status: { in: ["confirmed", "pending", "waitlisted"] } } }),
       ]);
       return roles.length > 0 || reg !== null;
+    },
+
+    /** The event as a calendar file, for "add to calendar" links. */
+    async calendarFile(slug: string, baseUrl: string) {
+      const event = await db.event.findUnique({ where: { slug } });
+      if (!event || event.status === "draft") throw notFound("This event");
+      const url = new URL(`/events/${event.slug}`, baseUrl).toString();
+      return eventIcs({
+        uid: `${event.id}@plenary`, title: event.title, description: `${event.title}\n${url}`, startsAt: event.startsAt, endsAt: event.endsAt,
+        timezone: event.timezone, url, location: event.venue ?? (event.format === "online" ? "Online" : null),
+      });
+    },
+
+    /** The header of the management pages; refuses anyone who may not see participants. */
+    async getForStaff(actor: Actor, slug: string) {
+      const event = await db.event.findUnique({ where: { slug } });
+      if (!event) throw notFound("This event");
+      await requirePermission(db, actor, event.id, "event.view_participants");
+      const roles = await rolesOf(db, event.id, actor!.userId);
+      return {
+        id: event.id, slug: event.slug, title: event.title, status: event.status, timezone: event.timezone,
+        startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(),
+        canManage: allows(roles, "event.manage"),
+      };
+    },
+
+    async canSeeParticipants(userId: string, eventId: string) {
+      return allows(await rolesOf(db, eventId, userId), "event.view_participants");
     },
 
     async idBySlug(slug: string) {

@@ -8,8 +8,7 @@ import { type Actor, EVENT_ROLES, requirePermission } from "../permissions";
 import { hashToken, newToken } from "../tokens";
 import { emailSchema, validate } from "../validate";
 
-export const MAX_IMPORT_BYTES = 1024 * 1024;
-export const MAX_IMPORT_ROWS = 5000;
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./limits";
 
 const roleSchema = z.enum(EVENT_ROLES, { error: `Role must be one of: ${EVENT_ROLES.join(", ")}.` });
 const inviteInput = z.object({ email: emailSchema, role: roleSchema, name: z.string().trim().max(120).optional().default("") });

@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { Db } from "../../db/client";
 import type { RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
@@ -11,6 +10,7 @@ import { hashToken, newToken } from "../tokens";
 import { validate } from "../validate";
 import { registrationEmails } from "./emails";
 import { eventIcs } from "./ics";
+import { registrationClosedReason } from "./rules";
 import { ACTIVE_STATUSES, identityFields, parseAnswers, registrationFields, type RegistrationStatus } from "./schemas";
 
 export interface RegistrationDeps {
@@ -111,13 +111,8 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
   }
 
   function assertOpen(event: Awaited<ReturnType<typeof loadEvent>>) {
-    const now = clock.now();
-    const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: event.timezone }).toFormat("d LLLL yyyy, HH:mm ZZZZ");
-    if (event.status === "cancelled") throw new DomainError("conflict", "This event was cancelled, so registration is closed.");
-    if (event.status !== "published") throw new DomainError("conflict", "Registration is not open for this event.");
-    if (event.registrationOpensAt && now < event.registrationOpensAt) throw new DomainError("conflict", `Registration opens on ${fmt(event.registrationOpensAt)}.`);
-    if (event.registrationClosesAt && now >= event.registrationClosesAt) throw new DomainError("conflict", `Registration closed on ${fmt(event.registrationClosesAt)}.`);
-    if (now >= event.endsAt) throw new DomainError("conflict", "This event has ended.");
+    const reason = registrationClosedReason(event, clock.now());
+    if (reason) throw new DomainError("conflict", reason);
   }
 
   async function validateFields(eventId: string, input: Record<string, unknown>) {

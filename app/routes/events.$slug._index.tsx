@@ -1,10 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import type { SerializeFrom } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Agenda } from "~/components/Agenda";
 import { FormMessage } from "~/components/Field";
+import { formToObject, one } from "~/utils/form-data";
+import { RegistrationForm } from "~/components/RegistrationForm";
 import { getSocket, request } from "~/realtime/socket.client";
 import { formatRange } from "~/utils/dates";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
@@ -15,7 +18,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
   const event = await context.core.events.getPage(params.slug ?? "", actor).catch(asHttpError);
-  return json({ event });
+  const user = await context.user();
+  const mine = await context.core.registrations.mine(actor, event.id);
+  return json({ event, mine, user: user ? { name: user.name, email: user.email } : null });
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -23,15 +28,19 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const actor = await actorOf(context);
   return formAction(form, async () => {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
+    if (form.get("intent") === "register") {
+      const r = await context.core.registrations.register(actor, eventId, formToObject(form), context.publicUrl);
+      return json({ ok: true as const, intent: "register" as const, status: r.status, position: r.position, manageToken: r.manageToken });
+    }
     await context.core.events.announce(actor, eventId, { message: form.get("message") });
-    return json({ ok: true as const });
+    return json({ ok: true as const, intent: "announce" as const });
   });
 }
 
 type Announcement = { id: string; message: string; createdAt: string };
 
 export default function EventPage() {
-  const { event } = useLoaderData<typeof loader>();
+  const { event, mine, user } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const { items: live, following } = useLiveAnnouncements(event.id, event.viewer.roles.length > 0, event.announcements);
@@ -78,13 +87,17 @@ export default function EventPage() {
         {event.viewer.roles.length ? (
           <p className="roles">{t("events.yourRoles", { roles: event.viewer.roles.map((r) => t(`events.role.${r}`)).join(", ") })}</p>
         ) : null}
-        {event.meetingUrl ? (
-          <p>
+        <p className="actions">
+          {event.meetingUrl ? (
             <a href={event.meetingUrl} rel="noopener noreferrer">
               {t("events.meetingLink")}
             </a>
-          </p>
-        ) : null}
+          ) : null}
+          <a href={`/events/${event.slug}/calendar.ics`} download>
+            {t("register.addToCalendar")}
+          </a>
+          {event.viewer.canManage ? <Link to={`/events/${event.slug}/manage`}>{t("events.manage")}</Link> : null}
+        </p>
       </header>
 
       {event.chathamHouse ? (
@@ -94,6 +107,8 @@ export default function EventPage() {
       ) : null}
 
       <div className="prose" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+
+      <RegistrationSection event={event} mine={mine} user={user} />
 
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t("events.agenda")}</h2>
@@ -133,24 +148,71 @@ export default function EventPage() {
   );
 }
 
+type ActionResult = FormResult | { ok: true; intent: "announce" } | { ok: true; intent: "register"; status: string; position: number | null; manageToken: string };
+
+function RegistrationSection({
+  event, mine, user,
+}: { event: SerializeFrom<typeof loader>["event"]; mine: SerializeFrom<typeof loader>["mine"]; user: { name: string; email: string } | null }) {
+  const { t } = useTranslation();
+  const result = useActionData<ActionResult>();
+  const done = result?.ok && result.intent === "register" ? result : null;
+  const failed = result && !result.ok && one(result.values, "intent") === "register" ? result : undefined;
+  const status = done ?? mine;
+  return (
+    <section aria-labelledby="register-heading" id="register" className="card">
+      <h2 id="register-heading">{status ? t("register.youAre") : t("register.title")}</h2>
+      {status ? (
+        <div role="status">
+          <p>
+            {done
+              ? t(`register.done.${done.status}`, { position: done.position })
+              : t(`register.status.${status.status}`, { position: status.position })}
+          </p>
+          <p>
+            <Link to={`/registrations/${status.manageToken}`}>{t("register.manage")}</Link>
+          </p>
+        </div>
+      ) : event.registration.closedReason ? (
+        <p>{event.registration.closedReason}</p>
+      ) : (
+        <>
+          <p>{t("register.intro")}</p>
+          {user ? <p>{t("register.signedInAs", user)}</p> : null}
+          <RegistrationForm
+            spec={{ categories: event.registration.categories, questions: event.registration.questions, languages: event.languages }}
+            identity={!user}
+            values={failed?.values ?? {}}
+            errors={failed?.fieldErrors ?? {}}
+            message={failed?.message}
+            intent="register"
+            submitLabel={t("register.submit")}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
 function AnnounceForm() {
   const { t } = useTranslation();
-  const result = useActionData<FormResult | { ok: true }>();
+  const result = useActionData<ActionResult>();
   const nav = useNavigation();
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (result?.ok && nav.state === "idle") formRef.current?.reset();
+    if (result?.ok && result.intent === "announce" && nav.state === "idle") formRef.current?.reset();
   }, [result, nav.state]);
-  const failed = result && !result.ok ? result : undefined;
+  const failed = result && !result.ok && one(result.values, "intent") !== "register" ? result : undefined;
+  const sent = result?.ok && result.intent === "announce";
   return (
     <Form method="post" ref={formRef} className="announce">
+      <input type="hidden" name="intent" value="announce" />
       <FormMessage message={failed?.fieldErrors.message?.join(" ") ?? failed?.message} />
       <label htmlFor="announce-message">{t("events.announceLabel")}</label>
-      <textarea id="announce-message" name="message" rows={2} maxLength={500} required defaultValue={failed?.values.message} />
+      <textarea id="announce-message" name="message" rows={2} maxLength={500} required defaultValue={one(failed?.values, "message")} />
       <button type="submit" disabled={nav.state !== "idle"}>
         {t("events.announceSubmit")}
       </button>
-      {result?.ok ? <p role="status">{t("events.announceSent")}</p> : null}
+      {sent ? <p role="status">{t("events.announceSent")}</p> : null}
     </Form>
   );
 }

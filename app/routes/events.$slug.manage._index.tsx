@@ -1,0 +1,86 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BarChart, LineChart } from "~/components/charts";
+import { countryName } from "~/utils/countries";
+import { asHttpError, formAction } from "~/utils/forms.server";
+import { actorOf } from "~/utils/session.server";
+import type { loader as layoutLoader } from "./events.$slug.manage";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const actor = await actorOf(context);
+  const eventId = await context.core.events.idBySlug(params.slug ?? "").catch(asHttpError);
+  return json({ figures: await context.core.participants.figures(actor, eventId).catch(asHttpError) });
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  return formAction(form, async () => {
+    const eventId = await context.core.events.idBySlug(params.slug ?? "");
+    await context.core.manage.setStatus(await actorOf(context), eventId, String(form.get("status")));
+    return json({ ok: true as const });
+  });
+}
+
+export default function Overview() {
+  const { figures: f } = useLoaderData<typeof loader>();
+  const layout = useRouteLoaderData<typeof layoutLoader>("routes/events.$slug.manage");
+  const { t, i18n } = useTranslation();
+  const event = layout?.event;
+  const pct = (x: number | null) => (x === null ? "—" : new Intl.NumberFormat(i18n.language, { style: "percent" }).format(x));
+  const stats: [string, string][] = [
+    [t("manage.figures.registered"), String(f.active)],
+    [t("manage.figures.confirmed"), String(f.byStatus.confirmed ?? 0)],
+    [t("manage.figures.pending"), String(f.byStatus.pending ?? 0)],
+    [t("manage.figures.waitlisted"), String(f.byStatus.waitlisted ?? 0)],
+    [t("manage.figures.capacity"), f.capacity ? `${f.seatsTaken} / ${f.capacity}` : String(f.seatsTaken)],
+    [t("manage.figures.checkedIn"), String(f.checkedIn)],
+    [t("manage.figures.attendance"), pct(f.attendanceRate)],
+    [t("manage.figures.organisations"), String(f.organisations)],
+  ];
+  return (
+    <>
+      {event?.canManage ? (
+        <Form method="post" className="inline-actions">
+          {event.status !== "published" ? (
+            <button type="submit" name="status" value="published">
+              {t("manage.publish")}
+            </button>
+          ) : (
+            <button type="submit" name="status" value="draft" className="secondary">
+              {t("manage.unpublish")}
+            </button>
+          )}
+          {event.status !== "cancelled" ? (
+            <button type="submit" name="status" value="cancelled" className="danger">
+              {t("manage.cancelEvent")}
+            </button>
+          ) : null}
+        </Form>
+      ) : null}
+      <section aria-labelledby="figures-heading">
+        <h2 id="figures-heading">{t("manage.figures.title")}</h2>
+        <p className="muted">{t("manage.figures.live")}</p>
+        <dl className="stats" data-testid="stats">
+          {stats.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {f.active === 0 ? (
+          <p>{t("manage.figures.none")}</p>
+        ) : (
+          <div className="charts">
+            <LineChart title={t("manage.figures.overTime")} points={f.overTime} labelHeader={t("manage.figures.date")} valueLabel={t("manage.figures.total")} />
+            <BarChart title={t("manage.figures.byCategory")} data={f.byCategory.map((c) => ({ label: c.label, value: c.count }))} labelHeader={t("manage.participants.category")} valueLabel={t("manage.figures.count")} />
+            <BarChart title={t("manage.figures.byCountry")} data={f.byCountry.map((c) => ({ label: countryName(c.country, i18n.language), value: c.count }))} labelHeader={t("manage.participants.country")} valueLabel={t("manage.figures.count")} />
+            <BarChart title={t("manage.figures.byCity")} data={f.byCity.slice(0, 15).map((c) => ({ label: `${c.city} (${c.country})`, value: c.count }))} labelHeader={t("manage.participants.city")} valueLabel={t("manage.figures.count")} />
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AGENDA_KINDS } from "../../server/core/events/schemas";
+import { utcToLocal } from "../../server/core/time";
+import { Field, FormMessage } from "~/components/Field";
+import { Select, TextArea } from "~/components/form";
+import { formToObject, one } from "~/utils/form-data";
+import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { actorOf } from "~/utils/session.server";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const actor = await actorOf(context);
+  const eventId = await context.core.events.idBySlug(params.slug ?? "").catch(asHttpError);
+  const e = await context.core.manage.getForEditing(actor, eventId).catch(asHttpError);
+  return json({
+    timezone: e.timezone,
+    defaultStart: utcToLocal(e.startsAt, e.timezone),
+    items: e.agenda.map((a) => ({
+      id: a.id, kind: a.kind, title: a.title, description: a.description,
+      startsAt: utcToLocal(a.startsAt, e.timezone), endsAt: utcToLocal(a.endsAt, e.timezone),
+      speakers: a.speakers.map((s) => [s.name, s.title, s.organisation].filter(Boolean).join(", ")),
+    })),
+  });
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  return formAction(form, async () => {
+    const actor = await actorOf(context);
+    const eventId = await context.core.events.idBySlug(params.slug ?? "");
+    if (form.get("intent") === "delete") await context.core.manage.deleteAgendaItem(actor, eventId, String(form.get("itemId")));
+    else await context.core.manage.addAgendaItem(actor, eventId, formToObject(form));
+    return json({ ok: true as const });
+  });
+}
+
+export default function AgendaEditor() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<FormResult | { ok: true }>();
+  const failed = result && !result.ok ? result : undefined;
+  const v = (k: string) => one(failed?.values, k);
+  return (
+    <section aria-labelledby="agenda-heading">
+      <h2 id="agenda-heading">{t("manage.agenda.title")}</h2>
+      <p className="muted">{t("manage.agenda.inZone", { tz: data.timezone })}</p>
+      {data.items.length === 0 ? (
+        <p>{t("manage.agenda.empty")}</p>
+      ) : (
+        <ol className="agenda-edit">
+          {data.items.map((item) => (
+            <li key={item.id} className="card">
+              <p>
+                <strong>
+                  {item.startsAt.slice(11)}–{item.endsAt.slice(11)}
+                </strong>{" "}
+                <span className="kind">{t(`events.kind.${item.kind}`)}</span> {item.title}
+              </p>
+              {item.speakers.length ? <p className="muted">{item.speakers.join("; ")}</p> : null}
+              <Form method="post">
+                <input type="hidden" name="itemId" value={item.id} />
+                <button type="submit" name="intent" value="delete" className="small danger" aria-label={`${t("manage.agenda.remove")}: ${item.title}`}>
+                  {t("manage.agenda.remove")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ol>
+      )}
+      <h3>{t("manage.agenda.add")}</h3>
+      <Form method="post" className="stack" key={result?.ok ? data.items.length : "form"}>
+        <FormMessage message={failed?.message} />
+        <Select label={t("manage.agenda.kind")} name="kind" options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))} defaultValue={v("kind") ?? "panel"} errors={failed?.fieldErrors.kind} />
+        <Field label={t("manage.agenda.itemTitle")} name="title" required defaultValue={v("title")} errors={failed?.fieldErrors.title} />
+        <TextArea label={t("manage.agenda.description")} name="description" rows={2} defaultValue={v("description")} errors={failed?.fieldErrors.description} />
+        <div className="row">
+          <Field label={t("manage.agenda.startsAt")} name="startsAt" type="datetime-local" required defaultValue={v("startsAt") ?? data.defaultStart} errors={failed?.fieldErrors.startsAt} />
+          <Field label={t("manage.agenda.endsAt")} name="endsAt" type="datetime-local" required defaultValue={v("endsAt") ?? data.defaultStart} errors={failed?.fieldErrors.endsAt} />
+        </div>
+        <TextArea label={t("manage.agenda.speakers")} name="speakers" rows={3} hint={t("manage.agenda.speakersHint")} defaultValue={v("speakers")} errors={failed?.fieldErrors.speakers} />
+        <button type="submit">{t("manage.agenda.save")}</button>
+      </Form>
+    </section>
+  );
+}

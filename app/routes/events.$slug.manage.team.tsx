@@ -1,0 +1,125 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EVENT_ROLES } from "../../server/core/permissions";
+import type { ImportReport } from "../../server/core/invitations/service";
+import { MAX_IMPORT_BYTES } from "../../server/core/invitations/limits";
+import { Field, FormMessage } from "~/components/Field";
+import { Checkbox, Select } from "~/components/form";
+import { formToObject, one } from "~/utils/form-data";
+import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { actorOf } from "~/utils/session.server";
+
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const actor = await actorOf(context);
+  const eventId = await context.core.events.idBySlug(params.slug ?? "").catch(asHttpError);
+  const [team, invitations] = await Promise.all([
+    context.core.invitations.team(actor, eventId).catch(asHttpError),
+    context.core.invitations.list(actor, eventId).catch(asHttpError),
+  ]);
+  return json({ team, invitations });
+}
+
+const CSV_TYPES = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", ""];
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const actor = await actorOf(context);
+  const eventId = await context.core.events.idBySlug(params.slug ?? "").catch(asHttpError);
+  if (request.headers.get("content-type")?.startsWith("multipart/form-data")) {
+    let form: FormData;
+    try {
+      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+    } catch (e) {
+      if (e instanceof MaxPartSizeExceededError) return json({ ok: false as const, message: "The file is larger than 1 MB. Split it into smaller files.", fieldErrors: { file: ["The file is larger than 1 MB."] }, values: {} }, { status: 413 });
+      throw e;
+    }
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) return json({ ok: false as const, message: "Choose a CSV file to import.", fieldErrors: { file: ["Choose a CSV file to import."] }, values: {} }, { status: 400 });
+    if (!CSV_TYPES.includes(file.type) && !file.name.toLowerCase().endsWith(".csv")) {
+      return json({ ok: false as const, message: "Only CSV files can be imported.", fieldErrors: { file: ["Only CSV files (.csv) can be imported."] }, values: {} }, { status: 415 });
+    }
+    return formAction(form, async () => {
+      const report = await context.core.invitations.importCsv(actor, eventId, await file.text(), { validOnly: form.get("validOnly") === "on" }, context.publicUrl);
+      return json({ ok: true as const, report });
+    });
+  }
+  const form = await request.formData();
+  return formAction(form, async () => {
+    await context.core.invitations.invite(actor, eventId, formToObject(form), context.publicUrl);
+    return json({ ok: true as const, invited: true as const });
+  });
+}
+
+export default function Team() {
+  const { t } = useTranslation();
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<FormResult | { ok: true; invited: true } | { ok: true; report: ImportReport }>();
+  const failed = result && !result.ok ? result : undefined;
+  const report = result?.ok && "report" in result ? result.report : null;
+  const isImportError = failed && "file" in failed.fieldErrors;
+  return (
+    <>
+      <section aria-labelledby="team-heading">
+        <h2 id="team-heading">{t("manage.team.title")}</h2>
+        <p>{t("manage.team.intro")}</p>
+        <h3>{t("manage.team.members")}</h3>
+        <ul className="plain-list">
+          {data.team.map((m) => (
+            <li key={m.id}>
+              {m.name} <span className="muted">({m.email})</span> · {t(`events.role.${m.role}`)}
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="stack" key={result?.ok && "invited" in result ? data.invitations.length : "invite"}>
+          {result?.ok && "invited" in result ? <p role="status">{t("manage.team.invited")}</p> : null}
+          {failed && !isImportError ? <FormMessage message={failed.message} /> : null}
+          <div className="row">
+            <Field label={t("manage.team.email")} name="email" type="email" required defaultValue={isImportError ? undefined : one(failed?.values, "email")} errors={isImportError ? undefined : failed?.fieldErrors.email} />
+            <Field label={t("manage.team.name")} name="name" defaultValue={isImportError ? undefined : one(failed?.values, "name")} />
+            <Select label={t("manage.team.role")} name="role" options={EVENT_ROLES.map((r) => ({ value: r, label: t(`events.role.${r}`) }))} defaultValue="facilitator" />
+          </div>
+          <button type="submit">{t("manage.team.invite")}</button>
+        </Form>
+        {data.invitations.length ? (
+          <>
+            <h3>{t("manage.team.invitations")}</h3>
+            <ul className="plain-list" data-testid="invitations">
+              {data.invitations.map((i) => (
+                <li key={i.id}>
+                  {i.email} · {t(`events.role.${i.role}`)} · {t(`manage.team.invitationStatus.${i.status}`)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+      </section>
+      <section aria-labelledby="import-heading">
+        <h2 id="import-heading">{t("manage.team.importTitle")}</h2>
+        <p className="muted">{t("manage.team.importHint")}</p>
+        <Form method="post" encType="multipart/form-data" className="stack">
+          {isImportError ? <FormMessage message={failed.message} /> : null}
+          <div className="field">
+            <label htmlFor="import-file">{t("manage.team.file")}</label>
+            <input id="import-file" type="file" name="file" accept=".csv,text/csv" required aria-invalid={isImportError ? true : undefined} />
+          </div>
+          <Checkbox label={t("manage.team.validOnly")} name="validOnly" />
+          <button type="submit">{t("manage.team.importSubmit")}</button>
+        </Form>
+        {report ? (
+          <div role="status" className="notice" data-testid="import-report">
+            <p>{report.dryRun ? t("manage.team.importNothing", { count: report.errors.length }) : t("manage.team.imported", { count: report.imported })}</p>
+            <ul>
+              {report.errors.map((e) => (
+                <li key={e.line}>{t("manage.team.line", { line: e.line, messages: e.messages.join(" ") })}</li>
+              ))}
+              {report.skipped.map((s) => (
+                <li key={s.line}>{t("manage.team.skipped", s)}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { readFile } from "node:fs/promises";
+
+const PASSWORD = "plenary-demo-2026";
+const stamp = Date.now().toString(36);
+const TITLE = `Peer exchange on safe reporting ${stamp}`;
+
+async function signIn(page: Page, email: string): Promise<Page> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My events" })).toBeVisible();
+  return page;
+}
+
+async function register(page: Page, slugUrl: string, who: { name: string; email: string }) {
+  await page.goto(slugUrl);
+  const form = page.getByRole("form", { name: "Register" });
+  await form.getByLabel("Full name").fill(who.name);
+  await form.getByLabel("Email").fill(who.email);
+  await form.getByLabel("Organisation", { exact: true }).fill("Association des Femmes Migrantes");
+  await form.getByLabel("Kind of organisation").selectOption({ label: "Migrant-led or community organisation" });
+  await form.getByLabel("City", { exact: true }).fill("Tunis");
+  await form.getByLabel("Country").selectOption("TN");
+  await form.getByLabel("Which theme matters most to you?").fill("Access to justice");
+  await form.getByLabel(/I agree that the organisers process/).check();
+  await form.getByRole("button", { name: "Register" }).click();
+  return page;
+}
+
+/** Opens the newest dev-mailbox mail to `to` with a subject starting with `subject`. */
+async function openMail(page: Page, to: string, subject: string) {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+  await page.getByRole("link", { name: new RegExp(`^${subject}`) }).first().click();
+  return page.getByTestId("mail-body");
+}
+
+test("an organiser sets up an event, people register, the waitlist moves when someone cancels", async ({ page, freshPage }) => {
+  test.setTimeout(90_000);
+  const organiser = await signIn(page, "organiser@plenary.demo");
+
+  // Create the event with a capacity of one, then add a custom question and publish.
+  await organiser.getByRole("link", { name: "Create an event" }).click();
+  await organiser.getByLabel("Title").fill(TITLE);
+  await organiser.getByLabel("Description").fill("A short **peer exchange** between cities.");
+  await organiser.getByLabel("Timezone").fill("America/Sao_Paulo");
+  await organiser.getByLabel("Starts", { exact: true }).fill("2027-03-10T10:00");
+  await organiser.getByLabel("Ends", { exact: true }).fill("2027-03-10T12:00");
+  await organiser.getByLabel("Capacity").fill("1");
+  await organiser.getByRole("button", { name: "Create draft event" }).click();
+  await expect(organiser.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
+  const manageUrl = organiser.url();
+  const publicUrl = manageUrl.replace(/\/manage$/, "");
+
+  await organiser.getByRole("link", { name: "Registration form" }).click();
+  await organiser.getByLabel("Question", { exact: true }).fill("Which theme matters most to you?");
+  await organiser.getByLabel("Required").check();
+  await organiser.getByRole("button", { name: "Add a question" }).click();
+  await expect(organiser.getByText("Which theme matters most to you?")).toBeVisible();
+  await organiser.getByRole("link", { name: "Overview" }).click();
+  await organiser.getByRole("button", { name: "Publish" }).click();
+  await expect(organiser.getByText("Status: Published")).toBeVisible();
+
+  // A first participant registers from the public page, without an account.
+  const ana = { name: "Ana Beatriz Souza", email: `ana.${stamp}@example.org` };
+  const anaPage = await register(await freshPage(), publicUrl, ana);
+  await expect(anaPage.getByRole("status")).toContainText("You are registered");
+
+  // Her confirmation reached the dev mailbox with a calendar file in the event's timezone.
+  const body = await openMail(organiser, ana.email, "You are registered");
+  await expect(body).toContainText("Wednesday 10 March 2027, 10:00–12:00 (America/Sao_Paulo");
+  const download = organiser.waitForEvent("download");
+  await organiser.getByRole("link", { name: /\.ics$/ }).click();
+  const ics = await readFile((await (await download).path())!, "utf8");
+  expect(ics).toContain("BEGIN:VCALENDAR");
+  expect(ics).toContain("DTSTART;TZID=America/Sao_Paulo:20270310T100000");
+  expect(ics).toContain(`SUMMARY:${TITLE}`);
+
+  // The organiser sees her in the dashboard and exports a CSV that contains her.
+  await organiser.goto(`${manageUrl}/participants`);
+  await expect(organiser.getByTestId("participants")).toContainText(ana.email);
+  const csvDownload = organiser.waitForEvent("download");
+  await organiser.getByRole("link", { name: "Export CSV" }).click();
+  const csv = await readFile((await (await csvDownload).path())!, "utf8");
+  expect(csv).toContain(ana.email);
+  expect(csv).toContain("Which theme matters most to you?");
+  expect(csv).toContain("Access to justice");
+
+  // A second registration is beyond capacity: waitlisted, with her position.
+  const omar = { name: "Omar Haddad", email: `omar.${stamp}@example.org` };
+  const omarPage = await register(await freshPage(), publicUrl, omar);
+  await expect(omarPage.getByRole("status")).toContainText("you are on the waitlist, in position 1");
+  await omarPage.getByRole("link", { name: "View, change or cancel your registration" }).click();
+  await expect(omarPage.getByRole("status")).toHaveText("You are on the waitlist, in position 1.");
+
+  // Ana cancels from her registration page; Omar is promoted and told by email.
+  await anaPage.getByRole("link", { name: "View, change or cancel your registration" }).click();
+  await anaPage.getByRole("button", { name: "Yes, cancel my registration" }).click();
+  await expect(anaPage.getByRole("status")).toContainText("You cancelled your registration.");
+  await omarPage.reload();
+  await expect(omarPage.getByRole("status")).toHaveText("You are registered.");
+  await expect(await openMail(organiser, omar.email, "A place opened for you")).toContainText("it is yours");
+  await organiser.goto(`${manageUrl}/participants?status=confirmed`);
+  await expect(organiser.getByTestId("participants")).toContainText(omar.email);
+  await expect(organiser.getByTestId("participants")).not.toContainText(ana.email);
+});

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Browser, startTestServer, type TestServer } from "../support/server";
+import { ENGINES } from "../support/databases";
+import { person, publishedEvent } from "../support/events";
+
+describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(engine);
+  });
+  afterAll(() => t.close());
+
+  it("never overbooks the last seat when many people submit at once", async () => {
+    const { event } = await publishedEvent(t.server.core, { capacity: "1" });
+    const responses = await Promise.all(
+      Array.from({ length: 25 }, () => new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...person() })),
+    );
+    expect(responses.map((r) => r.status)).toEqual(Array(25).fill(200));
+    const statuses = await t.server.core.db.registration.groupBy({ by: ["status"], where: { eventId: event.id }, _count: true });
+    expect(Object.fromEntries(statuses.map((s) => [s.status, s._count]))).toEqual({ confirmed: 1, waitlisted: 24 });
+    expect((await t.server.core.db.event.findUniqueOrThrow({ where: { id: event.id } })).seatsTaken).toBe(1);
+  });
+
+  it("answers a double submission of the same form with one row and a clear message", async () => {
+    const { event } = await publishedEvent(t.server.core);
+    const p = person();
+    const [a, b] = await Promise.all([new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...p }), new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...p })]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const refused = [a, b].find((r) => r.status === 409)!;
+    expect(await refused.text()).toContain("already registered for this event");
+    expect(await t.server.core.db.registration.count({ where: { eventId: event.id } })).toBe(1);
+  });
+
+  it("keeps the visitor's values and shows field errors when the form is incomplete", async () => {
+    const { event } = await publishedEvent(t.server.core);
+    const res = await new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", name: "Rania Khalil", email: "rania@", organisation: "UN Women" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain('value="Rania Khalil"');
+    expect(html).toContain('value="UN Women"');
+    expect(html).toContain("Enter a valid email address.");
+    expect(html).toContain("You need to agree to the processing of your data to register.");
+  });
+
+  it("refuses invalid registration links with a 404", async () => {
+    expect((await fetch(`${t.url}/registrations/forged.token`)).status).toBe(404);
+    expect((await fetch(`${t.url}/invitations/nope`)).status).toBe(404);
+    expect((await fetch(`${t.url}/login/link/nope`)).status).toBe(403);
+  });
+
+  it("serves an add-to-calendar file in the event's timezone", async () => {
+    const { event } = await publishedEvent(t.server.core);
+    const res = await fetch(`${t.url}/events/${event.slug}/calendar.ics`);
+    expect(res.headers.get("content-type")).toMatch(/^text\/calendar/);
+    expect(await res.text()).toContain("DTSTART;TZID=Europe/Brussels:20261210T140000");
+  });
+
+  it("limits invitation uploads by size and type", async () => {
+    const { event, organiser } = await publishedEvent(t.server.core);
+    const b = new Browser(t.url);
+    const upload = async (name: string, type: string, content: string) => {
+      const form = new FormData();
+      form.set("file", new File([content], name, { type }));
+      return b.request(`/events/${event.slug}/manage/team`, { method: "POST", body: form });
+    };
+    // Sign in through the real form so the cookie is the server's own.
+    const email = (await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email;
+    await b.signIn(email, "organiser password");
+    expect((await upload("list.exe", "application/x-msdownload", "MZ")).status).toBe(415);
+    expect((await upload("big.csv", "text/csv", "email\n" + "a@b.co\n".repeat(200_000))).status).toBe(413);
+    const ok = await upload("list.csv", "text/csv", "email,name\nnew.person@example.org,New Person\n");
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain("1 invitations sent.");
+  });
+});
