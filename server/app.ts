@@ -16,7 +16,7 @@ import { createDb, tuneDb } from "./db/client";
 import { checkHealth } from "./core/health";
 import { redactUrl, type Env } from "./env";
 import { buildLoadContext } from "./http/load-context";
-import { createSessionCookie } from "./http/session-cookie";
+import { createSessionCookie, type SessionCookie } from "./http/session-cookie";
 import { createMailer } from "./infra/mailer";
 import { attachRedisAdapter } from "./infra/redis-adapter";
 import { SocketIoBus } from "./infra/socket-bus";
@@ -27,6 +27,7 @@ export const ROOT = ROOT_DIR;
 
 export interface PlenaryServer {
   core: Core;
+  sessionCookie: SessionCookie;
   io: IoServer;
   http: HttpServer;
   log: Logger;
@@ -111,6 +112,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   let closing: Promise<void> | undefined;
   return {
     core,
+    sessionCookie,
     io,
     http,
     log,

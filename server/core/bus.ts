@@ -8,12 +8,16 @@ export interface RealtimeBus {
   publish(channel: string, event: string, payload: unknown): void;
   /** Disconnects every socket of a channel, e.g. a user's when they sign out. */
   disconnect(channel: string): void;
+  /** Who is connected to a channel right now (across processes), one entry per person. */
+  members(channel: string): Promise<{ userId: string; name: string }[]>;
 }
 
 export const channels = {
   event: (eventId: string) => `event:${eventId}`,
   user: (userId: string) => `user:${userId}`,
   session: (sessionId: string) => `session:${sessionId}`,
+  room: (roomId: string) => `room:${roomId}`,
+  staff: (eventId: string) => `event-staff:${eventId}`,
 };
 
 export class MemoryBus implements RealtimeBus {
@@ -24,5 +28,9 @@ export class MemoryBus implements RealtimeBus {
   }
   disconnect(channel: string) {
     this.disconnected.push(channel);
+  }
+  readonly present = new Map<string, { userId: string; name: string }[]>();
+  async members(channel: string) {
+    return this.present.get(channel) ?? [];
   }
 }

@@ -7,6 +7,7 @@ import { checkHealth } from "./health";
 import type { Logger } from "./logger";
 import { createDevMailbox } from "./mail/dev-mailbox";
 import type { Mailer } from "./mail/mailer";
+import { createBreakoutService } from "./breakouts/service";
 import { createEventManagement } from "./events/manage";
 import { createInvitationService } from "./invitations/service";
 import { type Actor, requirePermission } from "./permissions";
@@ -59,6 +60,7 @@ export function createCore(deps: CoreDeps) {
       },
     },
     invitations: createInvitationService(full),
+    breakouts: createBreakoutService(full),
     devMailbox: createDevMailbox(deps.db),
     health: () => checkHealth(deps.db),
   };

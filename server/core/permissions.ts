@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   "registration.check_in": ["organiser", "facilitator"],
   "registration.export": ["organiser", "secretariat"],
   "team.invite": ["organiser"],
+  "breakout.manage": ["organiser", "facilitator"],
   "report.publish": ["secretariat", "organiser"],
 } as const satisfies Record<string, readonly EventRole[]>;
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,4 +10,13 @@ export class SocketIoBus implements RealtimeBus {
   disconnect(channel: string) {
     this.io.in(channel).disconnectSockets(true);
   }
+  async members(channel: string) {
+    const sockets = await this.io.in(channel).fetchSockets();
+    const people = new Map<string, string>();
+    for (const s of sockets) {
+      const actor = s.data.actor as { userId: string } | null;
+      if (actor) people.set(actor.userId, (s.data.name as string | null) ?? "");
+    }
+    return [...people].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name));
+  }
 }

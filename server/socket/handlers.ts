@@ -6,6 +6,7 @@ import { forbidden, unauthenticated } from "../core/errors";
 import { readSessionId, type SessionCookie } from "../http/session-cookie";
 import { staffChannel } from "../core/registration/service";
 import { handle } from "./ack";
+import { attachLiveHandlers } from "./live-handlers";
 
 const eventRef = z.object({ eventId: z.string().min(1).max(64) });
 
@@ -52,6 +53,8 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
     handle(socket, core.log, "event:announce", eventRef.extend({ message: z.string().max(2000) }), async ({ eventId, message }, who) =>
       core.events.announce(who, eventId, { message }),
     );
+
+    attachLiveHandlers(io, socket, core);
 
     // Socket.IO drops unknown events silently; answer them so a client bug shows.
     socket.onAny((event: string, ...args: unknown[]) => {

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/client";
-import type { RealtimeBus } from "../bus";
+import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, DomainError, forbidden, notFound, validationError, type FieldErrors } from "../errors";
 import type { Logger } from "../logger";
@@ -25,7 +25,7 @@ export interface RegistrationDeps {
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** Organisers' dashboards follow this channel to refresh their figures. */
-export const staffChannel = (eventId: string) => `event-staff:${eventId}`;
+export const staffChannel = channels.staff;
 
 export function createRegistrationService({ db, bus, mailer, clock, log, links }: RegistrationDeps) {
   /**

@@ -1,0 +1,365 @@
+import type { Db } from "../../db/client";
+import { channels, type RealtimeBus } from "../bus";
+import type { Clock } from "../clock";
+import { conflict, forbidden, notFound, unauthenticated } from "../errors";
+import { type Actor, allows, requirePermission, rolesOf } from "../permissions";
+import { validate } from "../validate";
+import { assignRooms, eligible, type Person } from "./assign";
+import { assignInput, extendInput, helpInput, messageInput, roomInput, roundInput } from "./schemas";
+
+export interface BreakoutDeps {
+  db: Db;
+  bus: RealtimeBus;
+  clock: Clock;
+}
+
+const DEFAULT_CATEGORIES = ["challenges", "barriers", "opportunities", "actions"];
+
+/** What one person's screen shows during a round. */
+export type LiveState = {
+  serverNow: string;
+  round: { id: string; title: string; status: string; endsAt: string | null } | null;
+  room: { id: string; name: string; question: string; meetingUrl: string | null; boardId: string | null; role: string } | null;
+  choices: { id: string; name: string; question: string; count: number; full: boolean }[] | null;
+};
+
+export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
+  async function loadRound(eventId: string, roundId: string) {
+    const round = await db.breakoutRound.findFirst({ where: { id: roundId, eventId }, include: { rooms: { orderBy: { position: "asc" } } } });
+    if (!round) throw notFound("This breakout round");
+    return round;
+  }
+
+  const reservedOf = (json: string | null) => (json ? ((JSON.parse(json) as { gender?: string }).gender ?? null) : null);
+
+  /** Confirmed participants and the room staff, as the assignment algorithm sees them. */
+  async function peopleOf(eventId: string, roundId: string): Promise<Person[]> {
+    const [regs, assignments] = await Promise.all([
+      db.registration.findMany({ where: { eventId, status: "confirmed" }, include: { category: { select: { key: true } } } }),
+      db.roomAssignment.findMany({ where: { roundId } }),
+    ]);
+    const byUser = new Map(assignments.map((a) => [a.userId, a]));
+    return regs.map((r) => {
+      const a = byUser.get(r.userId);
+      return {
+        id: r.userId,
+        category: r.category?.key ?? "other",
+        organisation: r.organisation,
+        city: r.city,
+        language: r.preferredLanguage,
+        gender: r.gender,
+        role: (a?.role ?? "participant") as Person["role"],
+        lockedRoom: a?.locked ? a.roomId : null,
+      };
+    });
+  }
+
+  async function stateFor(userId: string, eventId: string): Promise<LiveState> {
+    const serverNow = clock.now().toISOString();
+    const round = await db.breakoutRound.findFirst({ where: { eventId, status: "running" }, include: { rooms: { orderBy: { position: "asc" }, include: { board: { select: { id: true } } } } } });
+    if (!round) return { serverNow, round: null, room: null, choices: null };
+    const roundView = { id: round.id, title: round.title, status: round.status, endsAt: round.endsAt?.toISOString() ?? null };
+    let assignment = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId: round.id, userId } } });
+    // Late joiners are placed at once; organisers oversee all rooms rather than sit in one.
+    if (!assignment && round.assignmentMode !== "self_select" && !(await rolesOf(db, eventId, userId)).includes("organiser")) {
+      assignment = await placeLateJoiner(eventId, round.id, userId);
+    }
+    if (!assignment) {
+      if (round.assignmentMode !== "self_select") return { serverNow, round: roundView, room: null, choices: null };
+      const counts = await db.roomAssignment.groupBy({ by: ["roomId"], where: { roundId: round.id }, _count: true });
+      return {
+        serverNow, round: roundView, room: null,
+        choices: round.rooms.map((r) => {
+          const count = counts.find((c) => c.roomId === r.id)?._count ?? 0;
+          return { id: r.id, name: r.name, question: r.question, count, full: r.capacity !== null && count >= r.capacity };
+        }),
+      };
+    }
+    const room = round.rooms.find((r) => r.id === assignment!.roomId)!;
+    return {
+      serverNow, round: roundView, choices: null,
+      room: { id: room.id, name: room.name, question: room.question, meetingUrl: room.meetingUrl, boardId: room.board?.id ?? null, role: assignment.role },
+    };
+  }
+
+  /**
+   * Someone confirmed who arrives while a round runs goes to the room where
+   * their stakeholder category is rarest (then the smallest), if they may sit there.
+   */
+  async function placeLateJoiner(eventId: string, roundId: string, userId: string) {
+    const reg = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId } }, include: { category: true } });
+    if (!reg || reg.status !== "confirmed") return null;
+    const rooms = await db.room.findMany({ where: { roundId }, include: { assignments: { include: { user: { include: { registrations: { where: { eventId }, select: { categoryId: true } } } } } } } });
+    const me: Person = { id: userId, category: reg.category?.key ?? "other", organisation: reg.organisation, city: reg.city, language: reg.preferredLanguage, gender: reg.gender, role: "participant" };
+    const candidates = rooms
+      .filter((r) => eligible(me, { id: r.id, gender: reservedOf(r.constraintJson) }) && (r.capacity === null || r.assignments.length < r.capacity))
+      .map((r) => ({ r, same: r.assignments.filter((a) => a.user.registrations[0]?.categoryId === reg.categoryId).length, size: r.assignments.length }))
+      .sort((a, b) => a.same - b.same || a.size - b.size || a.r.position - b.r.position);
+    const chosen = candidates[0];
+    if (!chosen) return null;
+    try {
+      return await db.roomAssignment.create({ data: { roundId, roomId: chosen.r.id, userId } });
+    } catch {
+      return db.roomAssignment.findUnique({ where: { roundId_userId: { roundId, userId } } });
+    }
+  }
+
+  /** Tells everyone assigned in a round where they are now (their own screen state). */
+  async function pushStates(eventId: string, roundId: string) {
+    const assigned = await db.roomAssignment.findMany({ where: { roundId }, select: { userId: true } });
+    const everyone = await db.eventRole.findMany({ where: { eventId }, select: { userId: true }, distinct: ["userId"] });
+    const ids = new Set([...assigned.map((a) => a.userId), ...everyone.map((e) => e.userId)]);
+    for (const userId of ids) bus.publish(channels.user(userId), "live:state", await stateFor(userId, eventId));
+  }
+
+  return {
+    stateFor: async (actor: Actor, eventId: string) => {
+      if (!actor) throw unauthenticated();
+      const roles = await rolesOf(db, eventId, actor.userId);
+      if (roles.length === 0) throw forbidden("You are not taking part in this event.");
+      return stateFor(actor.userId, eventId);
+    },
+
+    async listRounds(actor: Actor, eventId: string) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      return db.breakoutRound.findMany({ where: { eventId }, orderBy: { createdAt: "asc" }, include: { rooms: { orderBy: { position: "asc" } }, _count: { select: { assignments: true } } } });
+    },
+
+    async createRound(actor: Actor, eventId: string, input: unknown) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const data = validate(roundInput, input);
+      const count = data.roomCount!;
+      const categories = data.categories.length ? data.categories.map((c) => c.toLowerCase()) : DEFAULT_CATEGORIES;
+      return db.$transaction(async (tx) => {
+        const round = await tx.breakoutRound.create({
+          data: { eventId, title: data.title, agendaItemId: data.agendaItemId ?? null, durationMinutes: data.durationMinutes!, assignmentMode: data.assignmentMode, categoriesJson: JSON.stringify(categories) },
+        });
+        for (let i = 0; i < count; i++) {
+          const name = data.roomNames[i] ?? `Room ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ""}`;
+          const room = await tx.room.create({ data: { roundId: round.id, name, position: i, question: data.questions.length === 1 ? data.questions[0]! : (data.questions[i] ?? "") } });
+          await tx.board.create({ data: { eventId, roomId: room.id, kind: "room", title: name, categoriesJson: JSON.stringify(categories) } });
+        }
+        return round;
+      });
+    },
+
+    async updateRoom(actor: Actor, eventId: string, roomId: string, input: unknown) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const data = validate(roomInput, input);
+      const room = await db.room.findFirst({ where: { id: roomId, round: { eventId } } });
+      if (!room) throw notFound("This room");
+      await db.room.update({
+        where: { id: roomId },
+        data: { name: data.name, question: data.question, meetingUrl: data.meetingUrl ?? null, capacity: data.capacity, constraintJson: data.reservedFor ? JSON.stringify({ gender: data.reservedFor }) : null },
+      });
+      await db.board.updateMany({ where: { roomId }, data: { title: data.name } });
+    },
+
+    /** Balanced automatic assignment of everyone not locked in place. */
+    async autoAssign(actor: Actor, eventId: string, roundId: string, input: unknown) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const opts = validate(assignInput, input ?? {});
+      const round = await loadRound(eventId, roundId);
+      const people = await peopleOf(eventId, roundId);
+      if (people.length === 0) throw conflict("Nobody is confirmed for this event yet, so there is nobody to assign.");
+      if (round.rooms.length > people.length) throw conflict(`There are more rooms (${round.rooms.length}) than people (${people.length}).`);
+      const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
+      const result = assignRooms(
+        people,
+        round.rooms.map((r) => ({ id: r.id, gender: reservedOf(r.constraintJson) })),
+        { seed, byLanguage: opts.balanceBy === "language", splitCity: opts.splitCity, staffOnePerRoom: opts.staffOnePerRoom },
+      );
+      const roleOf = new Map(people.map((p) => [p.id, p.role]));
+      const lockedIds = new Set(people.filter((p) => p.lockedRoom).map((p) => p.id));
+      await db.$transaction([
+        db.roomAssignment.deleteMany({ where: { roundId, locked: false } }),
+        db.roomAssignment.createMany({
+          data: [...result.rooms].flatMap(([roomId, ids]) => ids.filter((id) => !lockedIds.has(id)).map((userId) => ({ roundId, roomId, userId, role: roleOf.get(userId) ?? "participant" }))),
+        }),
+        db.breakoutRound.update({ where: { id: roundId }, data: { seed } }),
+        ...[...result.roomLanguage].map(([roomId, language]) => db.room.update({ where: { id: roomId }, data: { language } })),
+      ]);
+      if (round.status === "running") await pushStates(eventId, roundId);
+      return { seed, unplaced: result.unplaced.length };
+    },
+
+    /** Manual placement (a select or drag in the UI), optionally locked against re-balancing. */
+    async move(actor: Actor, eventId: string, roundId: string, userId: string, roomId: string | null, locked: boolean) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const round = await loadRound(eventId, roundId);
+      if (!roomId) {
+        await db.roomAssignment.deleteMany({ where: { roundId, userId } });
+      } else {
+        const room = round.rooms.find((r) => r.id === roomId);
+        if (!room) throw notFound("This room");
+        const reg = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId } } });
+        if (!reg || reg.status !== "confirmed") throw conflict("Only confirmed participants can be placed in a room.");
+        const reserved = reservedOf(room.constraintJson);
+        if (reserved && !eligible({ gender: reg.gender } as Person, { id: room.id, gender: reserved })) {
+          throw conflict(`${room.name} is reserved to participants who describe themselves as “${reserved}”.`);
+        }
+        await db.roomAssignment.upsert({
+          where: { roundId_userId: { roundId, userId } },
+          create: { roundId, roomId, userId, locked },
+          update: { roomId, locked },
+        });
+      }
+      if (round.status === "running") bus.publish(channels.user(userId), "live:state", await stateFor(userId, eventId));
+    },
+
+    /** Facilitator and rapporteur of a room, chosen from people placed in it. */
+    async setRoomRole(actor: Actor, eventId: string, roundId: string, userId: string, role: "participant" | "facilitator" | "rapporteur") {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const a = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId, userId } } });
+      if (!a) throw notFound("This person's room assignment");
+      await db.roomAssignment.update({ where: { id: a.id }, data: { role, locked: role !== "participant" ? true : a.locked } });
+      if (role !== "participant") {
+        await db.eventRole.upsert({ where: { eventId_userId_role: { eventId, userId, role } }, create: { eventId, userId, role }, update: {} });
+      }
+    },
+
+    /** Self-select rounds: a participant picks a room, up to its cap. */
+    async chooseRoom(actor: Actor, eventId: string, roomId: string) {
+      if (!actor) throw unauthenticated();
+      const room = await db.room.findFirst({ where: { id: roomId, round: { eventId } }, include: { round: true } });
+      if (!room) throw notFound("This room");
+      if (room.round.assignmentMode !== "self_select") throw forbidden("Rooms are assigned by the organisers in this round.");
+      const reg = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId: actor.userId } } });
+      if (!reg || reg.status !== "confirmed") throw forbidden("Only confirmed participants can join a room.");
+      if (!eligible({ gender: reg.gender } as Person, { id: room.id, gender: reservedOf(room.constraintJson) })) throw forbidden(`${room.name} is reserved.`);
+      await db.$transaction(async (tx) => {
+        await tx.roomAssignment.deleteMany({ where: { roundId: room.roundId, userId: actor.userId } });
+        if (room.capacity !== null && (await tx.roomAssignment.count({ where: { roomId } })) >= room.capacity) throw conflict(`${room.name} is full. Choose another room.`);
+        await tx.roomAssignment.create({ data: { roundId: room.roundId, roomId, userId: actor.userId } });
+      });
+      return stateFor(actor.userId, eventId);
+    },
+
+    /** Opens a round: every connected participant's screen moves to their room. */
+    async open(actor: Actor, eventId: string, roundId: string) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const round = await loadRound(eventId, roundId);
+      const running = await db.breakoutRound.findFirst({ where: { eventId, status: "running", id: { not: roundId } } });
+      if (running) throw conflict(`“${running.title}” is still running. Close it before opening another round.`);
+      if (round.status === "running") return;
+      const people = await db.registration.count({ where: { eventId, status: "confirmed" } });
+      if (people === 0) throw conflict("Nobody is confirmed for this event yet: there is nobody to send to the rooms.");
+      if (round.rooms.length > people) throw conflict(`There are more rooms (${round.rooms.length}) than confirmed people (${people}).`);
+      if (round.assignmentMode === "auto" && (await db.roomAssignment.count({ where: { roundId } })) === 0) await this.autoAssign(actor, eventId, roundId, {});
+      const now = clock.now();
+      await db.breakoutRound.update({ where: { id: roundId }, data: { status: "running", openedAt: now, endsAt: new Date(now.getTime() + round.durationMinutes * 60_000), closedAt: null } });
+      await pushStates(eventId, roundId);
+      bus.publish(channels.staff(eventId), "round:changed", { roundId });
+    },
+
+    async extend(actor: Actor, eventId: string, roundId: string, input: unknown) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const { minutes } = validate(extendInput, input);
+      const round = await loadRound(eventId, roundId);
+      if (round.status !== "running" || !round.endsAt) throw conflict("Only a running round can be extended.");
+      const endsAt = new Date(Math.max(round.endsAt.getTime(), clock.now().getTime()) + minutes! * 60_000);
+      await db.breakoutRound.update({ where: { id: roundId }, data: { endsAt } });
+      bus.publish(channels.event(eventId), "round:timer", { roundId, endsAt: endsAt.toISOString(), serverNow: clock.now().toISOString() });
+      bus.publish(channels.staff(eventId), "round:changed", { roundId });
+      return { endsAt: endsAt.toISOString() };
+    },
+
+    async message(actor: Actor, eventId: string, roundId: string, input: unknown) {
+      const user = await requirePermission(db, actor, eventId, "breakout.manage");
+      const { message } = validate(messageInput, input);
+      await loadRound(eventId, roundId);
+      const row = await db.auditLog.create({ data: { eventId, actorId: user.userId, action: "round.message", detailsJson: JSON.stringify({ roundId, message }) } });
+      const payload = { id: row.id, message, createdAt: row.createdAt.toISOString() };
+      bus.publish(channels.event(eventId), "round:message", payload);
+      return payload;
+    },
+
+    /** Closes a round and brings everyone back to the plenary view. */
+    async close(actor: Actor, eventId: string, roundId: string) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const round = await loadRound(eventId, roundId);
+      if (round.status !== "running") throw conflict("This round is not running.");
+      await db.breakoutRound.update({ where: { id: roundId }, data: { status: "closed", closedAt: clock.now() } });
+      bus.publish(channels.event(eventId), "round:closed", { roundId });
+      await pushStates(eventId, roundId);
+      bus.publish(channels.staff(eventId), "round:changed", { roundId });
+    },
+
+    async askHelp(actor: Actor, eventId: string, input: unknown) {
+      if (!actor) throw unauthenticated();
+      const { message } = validate(helpInput, input ?? {});
+      const state = await stateFor(actor.userId, eventId);
+      if (!state.room) throw conflict("You can ask for help from a breakout room while a round runs.");
+      const open = await db.helpRequest.findFirst({ where: { roomId: state.room.id, userId: actor.userId, resolvedAt: null } });
+      const req = open ?? (await db.helpRequest.create({ data: { roomId: state.room.id, userId: actor.userId, message } }));
+      bus.publish(channels.staff(eventId), "round:help", { id: req.id, roomId: state.room.id, roomName: state.room.name });
+      return { id: req.id };
+    },
+
+    async resolveHelp(actor: Actor, eventId: string, helpId: string) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const r = await db.helpRequest.updateMany({ where: { id: helpId, room: { round: { eventId } }, resolvedAt: null }, data: { resolvedAt: clock.now() } });
+      if (r.count === 0) throw notFound("This help request");
+      bus.publish(channels.staff(eventId), "round:changed", {});
+    },
+
+    /** All rooms at a glance, for organisers and facilitators. */
+    async overview(actor: Actor, eventId: string, roundId: string) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const round = await db.breakoutRound.findFirst({
+        where: { id: roundId, eventId },
+        include: {
+          rooms: {
+            orderBy: { position: "asc" },
+            include: {
+              assignments: { include: { user: { select: { id: true, name: true } } } },
+              board: { select: { id: true, _count: { select: { notes: true } } } },
+              helpRequests: { where: { resolvedAt: null }, include: { user: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+            },
+          },
+        },
+      });
+      if (!round) throw notFound("This breakout round");
+      const regs = await db.registration.findMany({ where: { eventId, status: "confirmed" }, include: { user: { select: { id: true, name: true } }, category: true } });
+      const assigned = new Set(round.rooms.flatMap((r) => r.assignments.map((a) => a.userId)));
+      const catOf = new Map(regs.map((r) => [r.userId, r.category?.label ?? ""]));
+      const rooms = await Promise.all(
+        round.rooms.map(async (r) => {
+          const present = await bus.members(channels.room(r.id));
+          return {
+            id: r.id, name: r.name, question: r.question, meetingUrl: r.meetingUrl, reservedFor: reservedOf(r.constraintJson), language: r.language, capacity: r.capacity,
+            notes: r.board?._count.notes ?? 0,
+            present: present.length,
+            members: r.assignments
+              .map((a) => ({ userId: a.userId, name: a.user.name, role: a.role, locked: a.locked, category: catOf.get(a.userId) ?? "", online: present.some((p) => p.userId === a.userId) }))
+              .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === "participant" ? 1 : -1)),
+            help: r.helpRequests.map((h) => ({ id: h.id, name: h.user.name, message: h.message, createdAt: h.createdAt.toISOString() })),
+          };
+        }),
+      );
+      return {
+        round: { id: round.id, title: round.title, status: round.status, durationMinutes: round.durationMinutes, assignmentMode: round.assignmentMode, seed: round.seed, endsAt: round.endsAt?.toISOString() ?? null },
+        serverNow: clock.now().toISOString(),
+        rooms,
+        unassigned: regs.filter((r) => !assigned.has(r.userId)).map((r) => ({ userId: r.userId, name: r.user.name, category: r.category?.label ?? "" })),
+      };
+    },
+
+    /** Whether a person may enter a room's live channel: their own room, or any room for staff. */
+    async canEnterRoom(userId: string, eventId: string, roomId: string) {
+      const room = await db.room.findFirst({ where: { id: roomId, round: { eventId } }, include: { round: true } });
+      if (!room) return false;
+      const roles = await rolesOf(db, eventId, userId);
+      if (allows(roles, "breakout.manage")) return true;
+      if (room.round.status !== "running") return false;
+      const a = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId: room.roundId, userId } } });
+      return a?.roomId === roomId;
+    },
+
+    async presence(roomId: string) {
+      return bus.members(channels.room(roomId));
+    },
+  };
+}
+
+export type BreakoutService = ReturnType<typeof createBreakoutService>;
