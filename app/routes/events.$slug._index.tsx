@@ -96,6 +96,8 @@ export default function EventPage() {
           <a href={`/events/${event.slug}/calendar.ics`} download>
             {t("register.addToCalendar")}
           </a>
+          {event.viewer.roles.length ? <Link to={`/events/${event.slug}/live`}>{t("live.goLive")}</Link> : null}
+          {event.viewer.canRunBreakouts ? <Link to={`/events/${event.slug}/breakouts`}>{t("breakouts.title")}</Link> : null}
           {event.viewer.canManage ? <Link to={`/events/${event.slug}/manage`}>{t("events.manage")}</Link> : null}
         </p>
       </header>

@@ -71,6 +71,11 @@ export default function ManageLayout() {
               </NavLink>
             </li>
           ))}
+          {event.canManage ? (
+            <li>
+              <NavLink to={`/events/${event.slug}/breakouts`}>{t("manage.nav.breakouts")}</NavLink>
+            </li>
+          ) : null}
         </ul>
       </nav>
       <Outlet />

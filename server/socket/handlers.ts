@@ -46,7 +46,7 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
       if (!(await core.events.canFollow(who.userId, eventId))) throw forbidden("You are not taking part in this event.");
       await socket.join(channels.event(eventId));
       // Organisers and secretariat also hear registration changes, for live dashboards.
-      if (await core.events.canSeeParticipants(who.userId, eventId)) await socket.join(staffChannel(eventId));
+      if (await core.events.isStaff(who.userId, eventId)) await socket.join(staffChannel(eventId));
       return { following: eventId };
     });
 

@@ -28,7 +28,7 @@ export function attachLiveHandlers(io: Server, socket: Socket, core: Core) {
     if (!who) throw unauthenticated();
     const state = await core.breakouts.stateFor(who, eventId);
     await socket.join(channels.event(eventId));
-    if (await core.events.canSeeParticipants(who.userId, eventId)) await socket.join(channels.staff(eventId));
+    if (await core.events.isStaff(who.userId, eventId)) await socket.join(channels.staff(eventId));
     socket.data.eventId = eventId;
     return state;
   });

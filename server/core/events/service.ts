@@ -120,6 +120,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
           roles: viewerRoles,
           canAnnounce: allows(viewerRoles, "event.announce"),
           canManage: allows(viewerRoles, "event.view_participants"),
+          canRunBreakouts: allows(viewerRoles, "breakout.manage"),
         },
         registration: {
           closedReason: registrationClosedReason(event, clock.now()),
@@ -181,6 +182,12 @@ export function createEventService({ db, bus, clock }: EventDeps) {
 
     async canSeeParticipants(userId: string, eventId: string) {
       return allows(await rolesOf(db, eventId, userId), "event.view_participants");
+    },
+
+    /** Staff follow the event's staff channel: registrations, rounds, help requests. */
+    async isStaff(userId: string, eventId: string) {
+      const roles = await rolesOf(db, eventId, userId);
+      return allows(roles, "event.view_participants") || allows(roles, "breakout.manage");
     },
 
     async idBySlug(slug: string) {

@@ -1,0 +1,75 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ASSIGNMENT_MODES } from "../../server/core/breakouts/schemas";
+import { Field, FormMessage } from "~/components/Field";
+import { Select, TextArea } from "~/components/form";
+import { formToObject, one } from "~/utils/form-data";
+import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { actorOf, requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Breakouts · ${data.event.title} · Plenary` : "Plenary" }];
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  await requireUser(context, request);
+  const actor = await actorOf(context);
+  const page = await context.core.events.getPage(params.slug ?? "", actor).catch(asHttpError);
+  const rounds = await context.core.breakouts.listRounds(actor, page.id).catch(asHttpError);
+  return json({
+    event: { slug: page.slug, title: page.title },
+    agenda: page.agenda.filter((a) => a.kind === "breakout").map((a) => ({ id: a.id, title: a.title })),
+    rounds: rounds.map((r) => ({ id: r.id, title: r.title, status: r.status, rooms: r.rooms.length, people: r._count.assignments, mode: r.assignmentMode })),
+  });
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  return formAction(form, async () => {
+    const eventId = await context.core.events.idBySlug(params.slug ?? "");
+    const round = await context.core.breakouts.createRound(await actorOf(context), eventId, formToObject(form));
+    return redirect(`/events/${params.slug}/breakouts/${round.id}`);
+  });
+}
+
+export default function Breakouts() {
+  const { t } = useTranslation();
+  const { event, rounds, agenda } = useLoaderData<typeof loader>();
+  const result = useActionData<FormResult>();
+  const v = (k: string) => one(result?.values, k);
+  const e = result?.fieldErrors ?? {};
+  return (
+    <section>
+      <p className="eyebrow">
+        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+      </p>
+      <h1>{t("breakouts.title")}</h1>
+      {rounds.length ? (
+        <ul className="plain-list" data-testid="rounds">
+          {rounds.map((r) => (
+            <li key={r.id} className="card">
+              <Link to={r.id}>{r.title}</Link> · {t(`breakouts.status.${r.status}`)} · {r.rooms} · {t(`breakouts.modes.${r.mode}`)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("breakouts.none")}</p>
+      )}
+      <h2>{t("breakouts.create")}</h2>
+      <Form method="post" className="stack">
+        <FormMessage message={result?.message} />
+        <Field label={t("breakouts.roundTitle")} name="title" required defaultValue={v("title")} errors={e.title} />
+        <Select label={t("breakouts.agendaItem")} name="agendaItemId" placeholder={t("breakouts.noAgendaItem")} options={agenda.map((a) => ({ value: a.id, label: a.title }))} defaultValue={v("agendaItemId")} />
+        <div className="row">
+          <Field label={t("breakouts.roomCount")} name="roomCount" type="number" required defaultValue={v("roomCount") ?? "3"} errors={e.roomCount} />
+          <Field label={t("breakouts.duration")} name="durationMinutes" type="number" required defaultValue={v("durationMinutes") ?? "45"} errors={e.durationMinutes} />
+        </div>
+        <TextArea label={t("breakouts.roomNames")} name="roomNames" rows={3} hint={t("breakouts.roomNamesHint")} defaultValue={v("roomNames")} errors={e.roomNames} />
+        <TextArea label={t("breakouts.questions")} name="questions" rows={3} hint={t("breakouts.questionsHint")} defaultValue={v("questions")} errors={e.questions} />
+        <TextArea label={t("breakouts.categories")} name="categories" rows={2} hint={t("breakouts.categoriesHint")} defaultValue={v("categories")} errors={e.categories} />
+        <Select label={t("breakouts.mode")} name="assignmentMode" options={ASSIGNMENT_MODES.map((m) => ({ value: m, label: t(`breakouts.modes.${m}`) }))} defaultValue={v("assignmentMode") ?? "auto"} />
+        <button type="submit">{t("breakouts.create")}</button>
+      </Form>
+    </section>
+  );
+}
