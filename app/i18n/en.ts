@@ -358,6 +358,7 @@ const en = {
     role: "Role of {{name}}",
     roles: { participant: "Participant", facilitator: "Facilitator", rapporteur: "Rapporteur" },
     apply: "Apply",
+    change: "Change room or role…",
     unassigned: "Not in a room ({{count}})",
     help: "Help requested",
     resolve: "Mark as handled",

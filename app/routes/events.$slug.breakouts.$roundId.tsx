@@ -182,7 +182,7 @@ function MoveForm({ userId, name, roomId, locked, options, role }: { userId: str
     <details className="move">
       <summary>
         <span className="visually-hidden">{name}: </span>
-        {t("breakouts.apply")}…
+        {t("breakouts.change")}
       </summary>
       <Form method="post" className="inline-form">
         <input type="hidden" name="intent" value="move" />
