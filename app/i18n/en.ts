@@ -308,6 +308,14 @@ const en = {
     roundClosed: "The round is closed: welcome back to the plenary.",
     goLive: "Go to the live session",
   },
+  dnd: {
+    instructions: "To move a person, press Space or Enter to pick them up, use the arrow keys to move over a room, then press Space or Enter to drop, or Escape to cancel.",
+    picked: "Picked up {{name}}.",
+    over: "{{name}} is over {{room}}.",
+    nowhere: "{{name}} is not over a room.",
+    dropped: "{{name}} was moved to {{room}}.",
+    cancelled: "Moving {{name}} was cancelled.",
+  },
   breakouts: {
     title: "Breakout rounds",
     none: "No breakout rounds yet.",
@@ -360,6 +368,8 @@ const en = {
     apply: "Apply",
     change: "Change room or role…",
     unassigned: "Not in a room ({{count}})",
+    noRoom: "Not in a room",
+    dragHint: "Drag people between rooms, or use “Change room or role”. People moved by hand are locked in place.",
     help: "Help requested",
     resolve: "Mark as handled",
     timeLeft: "Time left: {{time}}",

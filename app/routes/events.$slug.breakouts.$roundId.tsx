@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { DraggablePerson, DroppableRoom, RoomDnd } from "~/components/RoomDnd";
 import { useTranslation } from "react-i18next";
 import { Countdown } from "~/components/Countdown";
 import { Field, FormMessage } from "~/components/Field";
@@ -54,6 +55,10 @@ export default function RoundControl() {
   const { round, rooms } = overview;
   useLiveRevalidate("live:join", { eventId }, ["round:changed", "room:presence", "round:help", "registrations:changed"]);
   const roomOptions = [{ value: "", label: t("breakouts.unassign") }, ...rooms.map((r) => ({ value: r.id, label: r.name }))];
+  const mover = useFetcher();
+  const names = Object.fromEntries([...rooms.flatMap((r) => r.members), ...overview.unassigned].map((m) => [m.userId, m.name]));
+  const roomNames = { ...Object.fromEntries(rooms.map((r) => [r.id, r.name])), unassigned: t("breakouts.noRoom") };
+  const move = (userId: string, roomId: string) => mover.submit({ intent: "move", userId, roomId, locked: "on" }, { method: "post" });
   const offset = Date.parse(overview.serverNow) - Date.now();
   return (
     <section className="round-control">
@@ -107,9 +112,12 @@ export default function RoundControl() {
       </details>
 
       <h2>{t("breakouts.rooms")}</h2>
+      <p className="muted">{t("breakouts.dragHint")}</p>
+      <RoomDnd names={names} rooms={roomNames} onMove={move}>
       <div className="rooms-grid">
         {rooms.map((room) => (
-          <section key={room.id} className="card room-card" aria-labelledby={`room-${room.id}`} data-testid="room-card">
+          <DroppableRoom key={room.id} id={room.id}>
+          <section className="card room-card" aria-labelledby={`room-${room.id}`} data-testid="room-card">
             <h3 id={`room-${room.id}`}>{room.name}</h3>
             {room.reservedFor ? <p className="badge">{t("breakouts.reserved", { who: room.reservedFor })}</p> : null}
             <p className="muted">{t("breakouts.members", { count: room.members.length, present: room.present, notes: room.notes })}</p>
@@ -148,7 +156,15 @@ export default function RoundControl() {
             <ul className="members">
               {room.members.map((m) => (
                 <li key={m.userId}>
-                  <span className={m.online ? "online" : "offline"} aria-hidden="true">●</span> {m.name}
+                  <DraggablePerson
+                    id={m.userId}
+                    roomId={room.id}
+                    label={
+                      <>
+                        <span className={m.online ? "online" : "offline"} aria-hidden="true">●</span> {m.name}
+                      </>
+                    }
+                  />
                   {m.role !== "participant" ? <span className="badge">{t(`breakouts.roles.${m.role}`)}</span> : null}
                   {m.locked ? <span className="badge">{t("breakouts.locked")}</span> : null}
                   <MoveForm userId={m.userId} name={m.name} roomId={room.id} locked={m.locked} options={roomOptions} role={m.role} />
@@ -156,21 +172,23 @@ export default function RoundControl() {
               ))}
             </ul>
           </section>
+          </DroppableRoom>
         ))}
       </div>
-      {overview.unassigned.length ? (
+      <DroppableRoom id="unassigned" className="unassigned-zone">
         <section aria-labelledby="unassigned-heading">
           <h2 id="unassigned-heading">{t("breakouts.unassigned", { count: overview.unassigned.length })}</h2>
           <ul className="members">
             {overview.unassigned.map((m) => (
               <li key={m.userId}>
-                {m.name} <span className="muted">{m.category}</span>
+                <DraggablePerson id={m.userId} roomId="unassigned" label={m.name} /> <span className="muted">{m.category}</span>
                 <MoveForm userId={m.userId} name={m.name} roomId="" locked={false} options={roomOptions} />
               </li>
             ))}
           </ul>
         </section>
-      ) : null}
+      </DroppableRoom>
+      </RoomDnd>
     </section>
   );
 }

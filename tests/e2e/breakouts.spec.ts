@@ -49,3 +49,20 @@ test("the facilitator opens a round: the participant's page moves to their room,
   await expect(participant.getByRole("heading", { level: 1, name: "Plenary" })).toBeVisible();
   await expect(participant.getByText("The round is closed: welcome back to the plenary.")).toBeVisible();
 });
+
+test("a facilitator moves a person between rooms with the keyboard alone", async ({ page }) => {
+  await signIn(page, "facilitator@plenary.demo", `/events/${SLUG}/breakouts`);
+  await page.getByRole("link", { name: "Challenges, barriers and opportunities" }).click();
+  const [roomA, roomB] = [page.getByTestId("room-card").nth(0), page.getByTestId("room-card").nth(1)];
+  const chip = roomA.locator(".person-chip").first();
+  const name = (await chip.innerText()).replace("●", "").trim();
+  await chip.focus();
+  await page.keyboard.press("Space");
+  const [from, to] = [await roomA.boundingBox(), await roomB.boundingBox()];
+  // dnd-kit's keyboard sensor moves 25 px per arrow press.
+  for (let i = 0; i < Math.ceil((to!.x - from!.x) / 25) + 2; i++) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Space");
+  await expect(roomB).toContainText(name);
+  await expect(roomA).not.toContainText(name);
+  await expect(roomB.locator("li").filter({ hasText: name })).toContainText("Locked");
+});
