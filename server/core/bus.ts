@@ -5,7 +5,8 @@
  * several processes run); unit tests use MemoryBus.
  */
 export interface RealtimeBus {
-  publish(channel: string, event: string, payload: unknown): void;
+  /** Sends to everyone in `channel` (but not in any `except` channel). */
+  publish(channel: string, event: string, payload: unknown, except?: string[]): void;
   /** Disconnects every socket of a channel, e.g. a user's when they sign out. */
   disconnect(channel: string): void;
   /** Who is connected to a channel right now (across processes), one entry per person. */
@@ -17,14 +18,16 @@ export const channels = {
   user: (userId: string) => `user:${userId}`,
   session: (sessionId: string) => `session:${sessionId}`,
   room: (roomId: string) => `room:${roomId}`,
+  board: (boardId: string) => `board:${boardId}`,
+  boardStaff: (boardId: string) => `board-staff:${boardId}`,
   staff: (eventId: string) => `event-staff:${eventId}`,
 };
 
 export class MemoryBus implements RealtimeBus {
-  readonly published: { channel: string; event: string; payload: unknown }[] = [];
+  readonly published: { channel: string; event: string; payload: unknown; except?: string[] }[] = [];
   readonly disconnected: string[] = [];
-  publish(channel: string, event: string, payload: unknown) {
-    this.published.push({ channel, event, payload });
+  publish(channel: string, event: string, payload: unknown, except?: string[]) {
+    this.published.push({ channel, event, payload, ...(except ? { except } : {}) });
   }
   disconnect(channel: string) {
     this.disconnected.push(channel);

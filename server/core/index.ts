@@ -7,6 +7,7 @@ import { checkHealth } from "./health";
 import type { Logger } from "./logger";
 import { createDevMailbox } from "./mail/dev-mailbox";
 import type { Mailer } from "./mail/mailer";
+import { createBoardService } from "./boards/service";
 import { createBreakoutService } from "./breakouts/service";
 import { createEventManagement } from "./events/manage";
 import { createInvitationService } from "./invitations/service";
@@ -61,6 +62,7 @@ export function createCore(deps: CoreDeps) {
     },
     invitations: createInvitationService(full),
     breakouts: createBreakoutService(full),
+    boards: createBoardService(full),
     devMailbox: createDevMailbox(deps.db),
     health: () => checkHealth(deps.db),
   };

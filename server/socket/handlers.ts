@@ -6,6 +6,7 @@ import { forbidden, unauthenticated } from "../core/errors";
 import { readSessionId, type SessionCookie } from "../http/session-cookie";
 import { staffChannel } from "../core/registration/service";
 import { handle } from "./ack";
+import { attachBoardHandlers } from "./board-handlers";
 import { attachLiveHandlers } from "./live-handlers";
 
 const eventRef = z.object({ eventId: z.string().min(1).max(64) });
@@ -55,6 +56,7 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
     );
 
     attachLiveHandlers(io, socket, core);
+    attachBoardHandlers(io, socket, core);
 
     // Socket.IO drops unknown events silently; answer them so a client bug shows.
     socket.onAny((event: string, ...args: unknown[]) => {

@@ -1,0 +1,279 @@
+import type { Db } from "../../db/client";
+import { channels, type RealtimeBus } from "../bus";
+import type { Clock } from "../clock";
+import { DomainError, conflict, forbidden, notFound } from "../errors";
+import type { Actor } from "../permissions";
+import { validate } from "../validate";
+import { type BoardAccess, boardAccess } from "./access";
+import { type BoardEvent, type ClusterView, type NoteView, type Operation, STAFF_OPS, envelope } from "./protocol";
+import { authorLabels, noteViews } from "./views";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** What an operation did: the broadcast data, and who may see it while notes are private. */
+type Effect = { data: Record<string, unknown>; privateTo?: string; redacted?: Record<string, unknown>; notifyAuthor?: { userId: string; message: string } };
+type StoredPayload = Effect & { type: string };
+
+const SYNC_LIMIT = 1000;
+
+export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBus; clock: Clock }) {
+  const clusterView = (c: { id: string; label: string; category: string | null; position: number }): ClusterView => ({ id: c.id, label: c.label, category: c.category, position: c.position });
+
+  async function oneNote(tx: Tx | Db, a: BoardAccess, noteId: string): Promise<NoteView> {
+    const note = await tx.note.findUniqueOrThrow({ where: { id: noteId } });
+    return (await noteViews(tx as Db, a.board.eventId, a.chathamHouse, [note]))[0]!;
+  }
+
+  async function findNote(tx: Tx, boardId: string, noteId: string) {
+    const note = await tx.note.findFirst({ where: { id: noteId, boardId, deletedAt: null } });
+    if (!note) throw notFound("This note");
+    return note;
+  }
+
+  async function findCluster(tx: Tx, boardId: string, clusterId: string) {
+    const c = await tx.cluster.findFirst({ where: { id: clusterId, boardId, deletedAt: null } });
+    if (!c) throw notFound("This cluster");
+    return c;
+  }
+
+  /** The domain rules of each operation, applied inside the transaction that also assigns its sequence number. */
+  async function applyOp(tx: Tx, a: BoardAccess, op: Operation): Promise<Effect> {
+    const board = await tx.board.findUniqueOrThrow({ where: { id: a.board.id } });
+    const me = a.userId;
+    const writing = board.phase === "write" && !a.staff;
+    switch (op.type) {
+      case "note.create": {
+        const categories = JSON.parse(board.categoriesJson) as string[];
+        if (!categories.includes(op.category)) throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
+        if ((await tx.note.count({ where: { boardId: board.id, deletedAt: null } })) >= board.maxNotes) throw conflict(`This board is full (${board.maxNotes} notes).`);
+        if (await tx.note.findUnique({ where: { id: op.noteId } })) throw conflict("A note with this id exists already.");
+        await tx.note.create({ data: { id: op.noteId, boardId: board.id, authorId: me, category: op.category, text: op.text, createdAt: clock.now() } });
+        const note = await oneNote(tx, a, op.noteId);
+        return writing ? { data: { note }, privateTo: me, redacted: { privateNote: true } } : { data: { note } };
+      }
+      case "note.update": {
+        const note = await findNote(tx, board.id, op.noteId);
+        if (note.authorId !== me && !a.staff) throw forbidden("You can only edit your own notes.");
+        // Last writer wins per field, but only on the version the writer saw.
+        const updated = await tx.note.updateMany({
+          where: { id: note.id, version: op.version },
+          data: { ...(op.text !== undefined ? { text: op.text } : {}), ...(op.category !== undefined ? { category: op.category } : {}), version: { increment: 1 } },
+        });
+        if (updated.count === 0) {
+          throw new DomainError("conflict", "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.", {
+            _note: [JSON.stringify(await oneNote(tx, a, note.id))],
+          });
+        }
+        const view = await oneNote(tx, a, note.id);
+        return writing && note.authorId === me ? { data: { note: view }, privateTo: me, redacted: { privateNote: true } } : { data: { note: view } };
+      }
+      case "note.delete": {
+        const note = await findNote(tx, board.id, op.noteId);
+        if (note.authorId !== me && !a.staff) throw forbidden("You can only delete your own notes.");
+        await tx.note.update({ where: { id: note.id }, data: { deletedAt: clock.now() } });
+        return { data: { noteId: note.id } };
+      }
+      case "note.hide": {
+        const note = await findNote(tx, board.id, op.noteId);
+        await tx.note.update({ where: { id: note.id }, data: { hidden: op.hidden } });
+        const view = await oneNote(tx, a, note.id);
+        const told = note.authorId ? { userId: note.authorId, message: op.hidden ? `A facilitator hid your note${op.reason ? `: ${op.reason}` : "."}` : "A facilitator showed your note again." } : undefined;
+        // Others see the note disappear; its author and the staff still see it, marked hidden.
+        if (!op.hidden) return { data: { note: view }, notifyAuthor: told };
+        return { data: { note: view }, privateTo: note.authorId ?? undefined, redacted: { noteId: note.id, removed: true }, notifyAuthor: told };
+      }
+      case "note.move": {
+        await findNote(tx, board.id, op.noteId);
+        if (op.clusterId) await findCluster(tx, board.id, op.clusterId);
+        await tx.note.update({ where: { id: op.noteId }, data: { clusterId: op.clusterId } });
+        return { data: { noteId: op.noteId, clusterId: op.clusterId } };
+      }
+      case "note.react": {
+        await findNote(tx, board.id, op.noteId);
+        if (op.on) await tx.noteReaction.upsert({ where: { noteId_userId_emoji: { noteId: op.noteId, userId: me, emoji: op.emoji } }, create: { noteId: op.noteId, userId: me, emoji: op.emoji }, update: {} });
+        else await tx.noteReaction.deleteMany({ where: { noteId: op.noteId, userId: me, emoji: op.emoji } });
+        const counts = await tx.noteReaction.groupBy({ by: ["emoji"], where: { noteId: op.noteId }, _count: true });
+        return { data: { noteId: op.noteId, reactions: Object.fromEntries(counts.map((c) => [c.emoji, c._count])) } };
+      }
+      case "note.comment": {
+        await findNote(tx, board.id, op.noteId);
+        if (await tx.noteComment.findUnique({ where: { id: op.commentId } })) throw conflict("A comment with this id exists already.");
+        const c = await tx.noteComment.create({ data: { id: op.commentId, noteId: op.noteId, authorId: me, text: op.text, createdAt: clock.now() } });
+        const label = await authorLabels(tx as Db, a.board.eventId, a.chathamHouse, [me]);
+        return { data: { noteId: op.noteId, comment: { id: c.id, text: c.text, authorLabel: label(me), createdAt: c.createdAt.toISOString() } } };
+      }
+      case "vote.set": {
+        if (board.phase !== "vote") throw conflict("Voting is open only during the vote phase.");
+        const note = await findNote(tx, board.id, op.noteId);
+        if (note.hidden) throw conflict("This note is hidden.");
+        const mine = await tx.vote.findMany({ where: { boardId: board.id, userId: me } });
+        const used = mine.reduce((s, v) => s + (v.noteId === op.noteId ? 0 : v.dots), 0);
+        if (used + op.dots > board.dotBudget) throw conflict(`You have ${board.dotBudget} dots on this board and ${board.dotBudget - used} left.`);
+        if (op.dots === 0) await tx.vote.deleteMany({ where: { noteId: op.noteId, userId: me } });
+        else await tx.vote.upsert({ where: { noteId_userId: { noteId: op.noteId, userId: me } }, create: { boardId: board.id, noteId: op.noteId, userId: me, dots: op.dots }, update: { dots: op.dots } });
+        const total = await tx.vote.aggregate({ where: { noteId: op.noteId }, _sum: { dots: true } });
+        return { data: { noteId: op.noteId, votes: total._sum.dots ?? 0 } };
+      }
+      case "cluster.create": {
+        if (await tx.cluster.findUnique({ where: { id: op.clusterId } })) throw conflict("A cluster with this id exists already.");
+        const position = await tx.cluster.count({ where: { boardId: board.id, deletedAt: null } });
+        const c = await tx.cluster.create({ data: { id: op.clusterId, boardId: board.id, label: op.label, category: op.category ?? null, position } });
+        const noteIds = op.noteIds ?? [];
+        if (noteIds.length) await tx.note.updateMany({ where: { id: { in: noteIds }, boardId: board.id, deletedAt: null }, data: { clusterId: c.id } });
+        return { data: { cluster: clusterView(c), noteIds } };
+      }
+      case "cluster.rename": {
+        await findCluster(tx, board.id, op.clusterId);
+        const c = await tx.cluster.update({ where: { id: op.clusterId }, data: { label: op.label, version: { increment: 1 } } });
+        return { data: { cluster: clusterView(c) } };
+      }
+      case "cluster.delete": {
+        await findCluster(tx, board.id, op.clusterId);
+        await tx.note.updateMany({ where: { clusterId: op.clusterId }, data: { clusterId: null } });
+        await tx.cluster.update({ where: { id: op.clusterId }, data: { deletedAt: clock.now() } });
+        return { data: { clusterId: op.clusterId } };
+      }
+      case "cluster.merge": {
+        if (op.clusterId === op.fromClusterId) throw new DomainError("validation", "A cluster cannot be merged into itself.");
+        await findCluster(tx, board.id, op.clusterId);
+        await findCluster(tx, board.id, op.fromClusterId);
+        const moved = await tx.note.findMany({ where: { clusterId: op.fromClusterId }, select: { id: true } });
+        await tx.note.updateMany({ where: { clusterId: op.fromClusterId }, data: { clusterId: op.clusterId } });
+        await tx.cluster.update({ where: { id: op.fromClusterId }, data: { deletedAt: clock.now() } });
+        return { data: { clusterId: op.clusterId, fromClusterId: op.fromClusterId, noteIds: moved.map((n) => n.id) } };
+      }
+      case "board.phase": {
+        await tx.board.update({ where: { id: board.id }, data: { phase: op.phase } });
+        // Leaving the write phase reveals everyone's notes at once.
+        if (board.phase === "write" && op.phase !== "write") {
+          const notes = await tx.note.findMany({ where: { boardId: board.id, deletedAt: null, hidden: false }, orderBy: { createdAt: "asc" } });
+          return { data: { phase: op.phase, notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, notes) } };
+        }
+        return { data: { phase: op.phase } };
+      }
+      case "board.lock":
+        await tx.board.update({ where: { id: board.id }, data: { locked: op.locked } });
+        return { data: { locked: op.locked } };
+      case "board.timer": {
+        const timerEndsAt = op.minutes ? new Date(clock.now().getTime() + op.minutes * 60_000) : null;
+        await tx.board.update({ where: { id: board.id }, data: { timerEndsAt } });
+        return { data: { timerEndsAt: timerEndsAt?.toISOString() ?? null, serverNow: clock.now().toISOString() } };
+      }
+    }
+  }
+
+  function checkRules(a: BoardAccess, op: Operation) {
+    if (!a.canWrite) throw forbidden("This board is read-only for you.");
+    if (STAFF_OPS.has(op.type) && !a.staff) throw forbidden("Only facilitators can do this.");
+    const control = op.type === "board.phase" || op.type === "board.lock";
+    if (a.board.phase === "closed" && !(a.staff && control)) throw conflict("This board is closed: it can be read, not changed.");
+    if (a.board.locked && !a.staff) throw conflict("The facilitator has locked this board for now.");
+  }
+
+  function broadcast(event: BoardEvent, effect: Effect) {
+    const board = channels.board(event.boardId);
+    const staff = channels.boardStaff(event.boardId);
+    if (effect.privateTo) {
+      const author = channels.user(effect.privateTo);
+      bus.publish(board, "board:event", { ...event, data: effect.redacted ?? {} }, [staff, author]);
+      bus.publish(staff, "board:event", event);
+      bus.publish(author, "board:event", event, [staff]);
+    } else {
+      bus.publish(board, "board:event", event);
+    }
+    if (effect.notifyAuthor) bus.publish(channels.user(effect.notifyAuthor.userId), "board:notice", { boardId: event.boardId, message: effect.notifyAuthor.message });
+  }
+
+  /** A stored operation as one viewer may see it. */
+  const forViewer = (a: BoardAccess, payload: StoredPayload) => (payload.privateTo && payload.privateTo !== a.userId && !a.staff ? (payload.redacted ?? {}) : payload.data);
+
+  return {
+    access: boardAccess.bind(null, db),
+
+    /**
+     * Validates, persists and broadcasts one operation. A retry with the same
+     * opId is acknowledged again with its original sequence number and applied
+     * only once.
+     */
+    async apply(actor: Actor, input: unknown): Promise<{ seq: number; duplicate: boolean; data: Record<string, unknown> }> {
+      const env = validate(envelope, input, "This board operation is not valid.");
+      const a = await boardAccess(db, actor, env.boardId);
+      const again = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
+      if (again) return { seq: again.seq, duplicate: true, data: forViewer(a, JSON.parse(again.payloadJson) as StoredPayload) };
+      checkRules(a, env.op);
+      let result: { seq: number; effect: Effect };
+      try {
+        result = await db.$transaction(async (tx) => {
+          const effect = await applyOp(tx, a, env.op);
+          const { seq } = await tx.board.update({ where: { id: env.boardId }, data: { seq: { increment: 1 } }, select: { seq: true } });
+          const stored: StoredPayload = { type: env.op.type, ...effect };
+          await tx.boardOp.create({ data: { boardId: env.boardId, seq, opId: env.opId, userId: a.userId, type: env.op.type, payloadJson: JSON.stringify(stored) } });
+          return { seq, effect };
+        });
+      } catch (e) {
+        // The same operation arriving twice at once: the unique (board, opId) index keeps one.
+        if ((e as { code?: string }).code === "P2002") {
+          const winner = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
+          if (winner) return { seq: winner.seq, duplicate: true, data: forViewer(a, JSON.parse(winner.payloadJson) as StoredPayload) };
+        }
+        throw e;
+      }
+      broadcast({ boardId: env.boardId, seq: result.seq, opId: env.opId, type: env.op.type, data: result.effect.data }, result.effect);
+      return { seq: result.seq, duplicate: false, data: result.effect.data };
+    },
+
+    /** Everything after `afterSeq`, as this viewer may see it; `reset` when too far behind for a replay. */
+    async sync(actor: Actor, boardId: string, afterSeq: number) {
+      const a = await boardAccess(db, actor, boardId);
+      const ops = await db.boardOp.findMany({ where: { boardId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: SYNC_LIMIT + 1 });
+      if (ops.length > SYNC_LIMIT) return { reset: true as const, events: [] as BoardEvent[], seq: a.board.seq };
+      const events: BoardEvent[] = ops.map((o) => ({ boardId, seq: o.seq, opId: o.opId, type: o.type, data: forViewer(a, JSON.parse(o.payloadJson) as StoredPayload) }));
+      return { reset: false as const, events, seq: events.at(-1)?.seq ?? afterSeq };
+    },
+
+    /** The whole board as one viewer sees it (sent over HTTP, never over the socket). */
+    async snapshot(actor: Actor, boardId: string) {
+      const a = await boardAccess(db, actor, boardId);
+      const { board } = a;
+      const notes = await db.note.findMany({ where: { boardId, deletedAt: null }, orderBy: { createdAt: "asc" } });
+      const visible = notes.filter((n) => (board.phase !== "write" || a.staff || n.authorId === a.userId) && (!n.hidden || a.staff || n.authorId === a.userId));
+      const [views, clusters, myVotes] = await Promise.all([
+        noteViews(db, board.eventId, a.chathamHouse, visible),
+        db.cluster.findMany({ where: { boardId, deletedAt: null }, orderBy: { position: "asc" } }),
+        db.vote.findMany({ where: { boardId, userId: a.userId } }),
+      ]);
+      const mine = new Set(visible.filter((n) => n.authorId === a.userId).map((n) => n.id));
+      return {
+        board: {
+          id: board.id, title: board.title, kind: board.kind, phase: board.phase, locked: board.locked, dotBudget: board.dotBudget,
+          categories: JSON.parse(board.categoriesJson) as string[], timerEndsAt: board.timerEndsAt?.toISOString() ?? null, seq: board.seq,
+          roomId: board.roomId, roomName: board.room?.name ?? null,
+        },
+        event: { id: board.event.id, slug: board.event.slug, title: board.event.title, chathamHouse: board.event.chathamHouse },
+        viewer: { staff: a.staff, canWrite: a.canWrite },
+        notes: views.map((v) => ({ ...v, mine: mine.has(v.id) })),
+        clusters: clusters.map(clusterView),
+        myVotes: Object.fromEntries(myVotes.map((v) => [v.noteId, v.dots])),
+        serverNow: clock.now().toISOString(),
+      };
+    },
+
+    /** Boards of an event that this person may open, for navigation. */
+    async listForEvent(actor: Actor, eventId: string) {
+      if (!actor) return [];
+      const boards = await db.board.findMany({ where: { eventId }, include: { room: { select: { name: true, round: { select: { title: true } } } } }, orderBy: { createdAt: "asc" } });
+      const out = [];
+      for (const b of boards) {
+        try {
+          const a = await boardAccess(db, actor, b.id);
+          out.push({ id: b.id, title: b.title, kind: b.kind, round: b.room?.round.title ?? null, canWrite: a.canWrite });
+        } catch {
+          /* not this person's board */
+        }
+      }
+      return out;
+    },
+  };
+}
+
+export type BoardService = ReturnType<typeof createBoardService>;
