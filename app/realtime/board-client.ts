@@ -1,0 +1,165 @@
+import type { Socket } from "socket.io-client";
+import type { BoardEvent, Operation } from "../../server/core/boards/protocol";
+
+export type KeyValueStore = { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void };
+export type PendingOp = { boardId: string; opId: string; op: Operation };
+export type Rejection = { opId: string; op: Operation; code: string; message: string };
+type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
+
+const ACK_TIMEOUT_MS = 5000;
+// Errors that retrying cannot fix; anything else (timeouts, disconnects, rate limits) is retried.
+const FINAL = new Set(["validation", "forbidden", "conflict", "not_found", "unauthenticated", "unknown_event"]);
+
+const uuid = () =>
+  typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+
+/**
+ * Keeps a board in step with the server and never loses what this client sent.
+ *
+ * - Every operation gets an id and is stored (localStorage in browsers) until
+ *   the server acknowledges it, so it survives a reload or a lost connection
+ *   and is re-sent on reconnect; the server applies each id once.
+ * - Events carry the board's sequence number: a gap (missed while offline, or
+ *   a message lost) triggers `board:sync` from the last number seen, which
+ *   returns everything after it.
+ * - Socket.IO's acks with timeouts detect a dead connection; its connection
+ *   state recovery is not relied on (the Redis adapter does not support it),
+ *   the sequence numbers do that job.
+ */
+export class BoardClient {
+  private pending: PendingOp[] = [];
+  private flushing = false;
+  private joined = false;
+  seq: number;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly boardId: string,
+    startSeq: number,
+    private readonly handlers: {
+      onEvent: (e: BoardEvent) => void;
+      onReset?: () => void;
+      onReject?: (r: Rejection) => void;
+      onPending?: (ops: PendingOp[]) => void;
+      onSlowDown?: (ms: number) => void;
+    },
+    private readonly store: KeyValueStore | null = null,
+  ) {
+    this.seq = startSeq;
+    this.pending = this.load();
+    socket.on("board:event", this.onEvent);
+    socket.on("connect", this.onConnect);
+    if (socket.connected) void this.onConnect();
+  }
+
+  private get key() {
+    return `plenary:pending:${this.boardId}`;
+  }
+
+  private load(): PendingOp[] {
+    try {
+      return JSON.parse(this.store?.getItem(this.key) ?? "[]") as PendingOp[];
+    } catch {
+      return [];
+    }
+  }
+
+  private save() {
+    if (this.pending.length) this.store?.setItem(this.key, JSON.stringify(this.pending));
+    else this.store?.removeItem(this.key);
+    this.handlers.onPending?.([...this.pending]);
+  }
+
+  get unacknowledged(): PendingOp[] {
+    return [...this.pending];
+  }
+
+  /** Queues an operation and sends it as soon as the connection allows; returns its id. */
+  send(op: Operation): string {
+    const opId = uuid();
+    this.pending.push({ boardId: this.boardId, opId, op });
+    this.save();
+    void this.flush();
+    return opId;
+  }
+
+  dispose() {
+    this.socket.off("board:event", this.onEvent);
+    this.socket.off("connect", this.onConnect);
+  }
+
+  private onConnect = async () => {
+    this.joined = false;
+    const join = await this.request<{ seq: number }>("board:join", { boardId: this.boardId });
+    if (!join.ok) return;
+    this.joined = true;
+    await this.catchUp();
+    await this.flush();
+  };
+
+  private onEvent = (e: BoardEvent) => {
+    if (e.boardId !== this.boardId || e.seq <= this.seq) return;
+    if (e.seq === this.seq + 1) {
+      this.seq = e.seq;
+      this.handlers.onEvent(e);
+    } else void this.catchUp();
+  };
+
+  /** Fetches and applies every event after the last sequence number seen. */
+  async catchUp() {
+    const r = await this.request<{ reset: boolean; events: BoardEvent[]; seq: number }>("board:sync", { boardId: this.boardId, afterSeq: this.seq });
+    if (!r.ok) return;
+    if (r.data.reset) {
+      this.handlers.onReset?.();
+      return;
+    }
+    for (const e of r.data.events) this.onEvent(e);
+  }
+
+  /** Resets the starting point after the page reloaded a fresh snapshot over HTTP. */
+  rebase(seq: number) {
+    this.seq = seq;
+  }
+
+  private async flush() {
+    if (this.flushing || !this.joined) return;
+    this.flushing = true;
+    try {
+      // One at a time, in order, so a person's edits apply in the order they made them.
+      while (this.pending.length && this.socket.connected) {
+        const next = this.pending[0]!;
+        const ack = await this.request<{ seq: number }>("board:op", next);
+        if (ack.ok) {
+          this.pending.shift();
+          this.save();
+          continue;
+        }
+        if (ack.error.code === "rate_limited") {
+          const ms = Number(ack.error.fieldErrors?.retryAfterMs?.[0] ?? 1000);
+          this.handlers.onSlowDown?.(ms);
+          await new Promise((r) => setTimeout(r, ms));
+          continue;
+        }
+        if (FINAL.has(ack.error.code)) {
+          this.pending.shift();
+          this.save();
+          this.handlers.onReject?.({ opId: next.opId, op: next.op, code: ack.error.code, message: ack.error.message });
+          continue;
+        }
+        // A timeout or server trouble: keep it, and try again shortly (or on the next connect).
+        setTimeout(() => void this.flush(), 1000);
+        break;
+      }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async request<T>(event: string, payload: unknown): Promise<Ack<T>> {
+    try {
+      return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
+    } catch {
+      return { ok: false, error: { code: "timeout", message: "The server did not answer in time." } };
+    }
+  }
+}
