@@ -7,7 +7,12 @@ let socket: Promise<Socket> | undefined;
  * session cookie authenticates it; the server decides what it may follow.
  */
 export function getSocket(): Promise<Socket> {
-  socket ??= import("socket.io-client").then(({ io }) => io({ transports: ["websocket", "polling"] }));
+  socket ??= import("socket.io-client").then(({ io }) => {
+    const s = io({ transports: ["websocket", "polling"] });
+    // A handle for end-to-end tests to cut the connection the way a network drop would.
+    (window as unknown as { __plenarySocket?: Socket }).__plenarySocket = s;
+    return s;
+  });
   return socket;
 }
 

@@ -20,7 +20,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const event = await context.core.events.getPage(params.slug ?? "", actor).catch(asHttpError);
   const user = await context.user();
   const mine = await context.core.registrations.mine(actor, event.id);
-  return json({ event, mine, user: user ? { name: user.name, email: user.email } : null });
+  const boards = await context.core.boards.listForEvent(actor, event.id);
+  return json({ event, mine, boards, user: user ? { name: user.name, email: user.email } : null });
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -40,7 +41,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 type Announcement = { id: string; message: string; createdAt: string };
 
 export default function EventPage() {
-  const { event, mine, user } = useLoaderData<typeof loader>();
+  const { event, mine, user, boards } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const { items: live, following } = useLiveAnnouncements(event.id, event.viewer.roles.length > 0, event.announcements);
@@ -111,6 +112,20 @@ export default function EventPage() {
       <div className="prose" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
 
       <RegistrationSection event={event} mine={mine} user={user} />
+
+      {boards.length ? (
+        <section aria-labelledby="boards-heading">
+          <h2 id="boards-heading">{t("board.boards")}</h2>
+          <ul data-testid="boards">
+            {boards.map((b) => (
+              <li key={b.id}>
+                <Link to={`/events/${event.slug}/boards/${b.id}`}>{b.title}</Link>
+                {b.round ? <span className="muted"> · {b.round}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t("events.agenda")}</h2>

@@ -111,7 +111,7 @@ export default function Live() {
       </p>
       {notice ? <p className="notice">{notice}</p> : null}
       {state.room && state.round ? (
-        <RoomView state={state} offset={offset} people={people} headingRef={heading} eventId={event.id} />
+        <RoomView state={state} offset={offset} people={people} headingRef={heading} eventId={event.id} slug={event.slug} />
       ) : state.round && state.choices ? (
         <>
           <h1 ref={heading} tabIndex={-1}>
@@ -155,8 +155,8 @@ export default function Live() {
 }
 
 function RoomView({
-  state, offset, people, headingRef, eventId,
-}: { state: LiveState; offset: number; people: Presence["people"]; headingRef: React.RefObject<HTMLHeadingElement>; eventId: string }) {
+  state, offset, people, headingRef, eventId, slug,
+}: { state: LiveState; offset: number; people: Presence["people"]; headingRef: React.RefObject<HTMLHeadingElement>; eventId: string; slug: string }) {
   const { t } = useTranslation();
   const [helpSent, setHelpSent] = useState(false);
   const room = state.room!;
@@ -176,13 +176,18 @@ function RoomView({
           <p>{room.question}</p>
         </section>
       ) : null}
-      {room.meetingUrl ? (
-        <p>
-          <a href={room.meetingUrl} rel="noopener noreferrer" target="_blank" className="button">
+      <p className="actions">
+        {room.boardId ? (
+          <Link to={`/events/${slug}/boards/${room.boardId}`} className="button">
+            {t("board.open")}
+          </Link>
+        ) : null}
+        {room.meetingUrl ? (
+          <a href={room.meetingUrl} rel="noopener noreferrer" target="_blank" className="button secondary">
             {t("live.meeting")}
           </a>
-        </p>
-      ) : null}
+        ) : null}
+      </p>
       <section aria-labelledby="present-heading">
         <h2 id="present-heading">{t("live.present", { count: people.length })}</h2>
         <ul className="presence" data-testid="presence">

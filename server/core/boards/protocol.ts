@@ -6,10 +6,10 @@ import { z } from "zod";
  * with an ack `{ok: true, data: {seq}}` or `{ok: false, error}` and
  * broadcasts `board:event` with the board's next sequence number.
  */
-export const PHASES = ["write", "reveal", "group", "vote", "discuss", "closed"] as const;
-export type Phase = (typeof PHASES)[number];
-export const REACTIONS = ["👍", "❤️", "💡", "❗", "❓"] as const;
-export const MAX_NOTE = 500;
+import { MAX_NOTE, PHASES, REACTIONS } from "./constants";
+
+export { MAX_NOTE, PHASES, REACTIONS };
+export type { Phase } from "./constants";
 
 const id = z.string().min(8).max(64).regex(/^[\w-]+$/, "Ids are letters, digits, - and _.");
 const text = z.string().trim().min(1, "Write something first.").max(MAX_NOTE, `Notes are at most ${MAX_NOTE} characters.`);

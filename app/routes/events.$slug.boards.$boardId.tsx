@@ -1,0 +1,247 @@
+import { DndContext, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { PHASES } from "../../server/core/boards/constants";
+import { NoteCard } from "~/components/board/NoteCard";
+import { Countdown } from "~/components/Countdown";
+import type { ClientNote } from "~/realtime/board-state";
+import { useBoard } from "~/realtime/use-board";
+import { useConnection } from "~/realtime/use-connection";
+import { asHttpError } from "~/utils/forms.server";
+import { actorOf, requireUser } from "~/utils/session.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.snapshot.board.title} · Plenary` : "Plenary" }];
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  await requireUser(context, request);
+  const snapshot = await context.core.boards.snapshot(await actorOf(context), params.boardId ?? "").catch(asHttpError);
+  return json({ snapshot });
+}
+
+const newId = () => crypto.randomUUID();
+
+export default function BoardPage() {
+  const { snapshot } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { revalidate } = useRevalidator();
+  const b = useBoard(snapshot, revalidate);
+  const connection = useConnection();
+  const { board, viewer, event } = snapshot;
+  const [filter, setFilter] = useState({ q: "", cluster: "", byVotes: false, hidden: [] as string[] });
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const clusters = Object.values(b.state.clusters).sort((x, y) => x.position - y.position);
+  const used = Object.values(b.myVotes).reduce((s, v) => s + v, 0);
+  const offset = Date.parse(snapshot.serverNow) - Date.now();
+  const canWrite = viewer.canWrite && b.state.phase !== "closed" && (!b.state.locked || viewer.staff);
+
+  const visible = useMemo(() => {
+    const q = filter.q.trim().toLowerCase();
+    return Object.values(b.state.notes)
+      .filter((n) => (!q || n.text.toLowerCase().includes(q)) && (!filter.cluster || (filter.cluster === "none" ? !n.clusterId : n.clusterId === filter.cluster)))
+      .sort((x, y) => (filter.byVotes ? y.votes - x.votes : 0) || x.createdAt.localeCompare(y.createdAt));
+  }, [b.state.notes, filter]);
+
+  const onDragEnd = (e: DragEndEvent) => {
+    if (!e.over) return;
+    const target = String(e.over.id);
+    b.send({ type: "note.move", noteId: String(e.active.id), clusterId: target.startsWith("none:") ? null : target });
+  };
+
+  const card = (n: ClientNote) => (
+    <NoteCard key={n.id} note={n} mine={b.mine.has(n.id)} staff={viewer.staff} canWrite={canWrite} phase={b.state.phase} myDots={b.myVotes[n.id] ?? 0} dotsLeft={board.dotBudget - used} clusters={clusters} send={b.send} />
+  );
+
+  return (
+    <section className="board-page" data-testid="board" data-seq={b.state.seq}>
+      <p className="eyebrow">
+        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        {board.roomName ? ` · ${board.roomName}` : null}
+      </p>
+      <h1>{board.title}</h1>
+      <div className="board-status">
+        <span data-testid="phase">{t("board.phaseNow", { phase: t(`board.phases.${b.state.phase}`) })}</span>
+        {b.state.locked ? <span className="badge">{t("board.locked")}</span> : null}
+        <span>{t("board.present", { count: b.presence.length })}</span>
+        <span className={`connection connection-${connection}`} role="status" data-testid="connection">{t(`live.connection.${connection}`)}</span>
+        {b.pending.length ? <span role="status" data-testid="pending">{t("board.pendingOps", { count: b.pending.length })}</span> : null}
+        {b.state.timerEndsAt ? <Countdown endsAt={b.state.timerEndsAt} offsetMs={offset} /> : null}
+        <a href={`/events/${event.slug}/boards/${board.id}.csv`} download>CSV</a>
+        <a href={`/events/${event.slug}/boards/${board.id}.md`} download>Markdown</a>
+      </div>
+      {event.chathamHouse ? <p className="notice">{t("board.chathamHouse")}</p> : null}
+      {!viewer.canWrite ? <p className="notice">{t("board.readOnly")}</p> : null}
+      {b.slowDown ? <p role="alert">{t("board.slowDown", { seconds: Math.ceil(b.slowDown / 1000) })}</p> : null}
+      <div aria-live="polite" className="board-messages">
+        {b.rejections.map((r) => <p key={r.opId} className="form-error">{t("board.rejected", { message: r.message })}</p>)}
+        {b.notices.map((n, i) => <p key={i} className="notice">{n}</p>)}
+      </div>
+      <NewNotesAnnouncer count={Object.keys(b.state.notes).length} />
+
+      {viewer.staff ? <StaffControls phase={b.state.phase} locked={b.state.locked} categories={board.categories} clusters={clusters} send={b.send} /> : null}
+
+      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="q">{t("board.search")}</label>
+          <input id="q" type="search" value={filter.q} onChange={(e) => setFilter({ ...filter, q: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="cluster-filter">{t("board.clusters")}</label>
+          <select id="cluster-filter" value={filter.cluster} onChange={(e) => setFilter({ ...filter, cluster: e.target.value })}>
+            <option value="">{t("board.allClusters")}</option>
+            <option value="none">{t("board.unclustered")}</option>
+            {clusters.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+          </select>
+        </div>
+        <div className="field checkbox">
+          <input id="by-votes" type="checkbox" checked={filter.byVotes} onChange={(e) => setFilter({ ...filter, byVotes: e.target.checked })} />
+          <label htmlFor="by-votes">{t("board.sortByVotes")}</label>
+        </div>
+        {b.state.phase === "vote" ? <p>{t("board.dotsLeft", { count: board.dotBudget - used, budget: board.dotBudget })}</p> : null}
+      </form>
+
+      <DndContext id="board-dnd" sensors={sensors} onDragEnd={onDragEnd}>
+        <div className="columns">
+          {board.categories.map((category) => {
+            const inCat = visible.filter((n) => n.category === category);
+            const catClusters = clusters.filter((c) => !c.category || c.category === category);
+            return (
+              <section key={category} className="column" aria-labelledby={`col-${category}`} data-testid={`column-${category}`}>
+                <h2 id={`col-${category}`}>{category[0]!.toUpperCase() + category.slice(1)} <span className="muted">({inCat.length})</span></h2>
+                {canWrite ? <Composer category={category} onAdd={(text) => b.send({ type: "note.create", noteId: newId(), category, text })} /> : null}
+                {catClusters.map((c) => {
+                  const notes = inCat.filter((n) => n.clusterId === c.id);
+                  if (!notes.length && !viewer.staff) return null;
+                  return (
+                    <DropZone key={c.id} id={c.id}>
+                      <h3 className="cluster-label">{c.label} <span className="muted">({notes.length})</span></h3>
+                      {notes.map(card)}
+                    </DropZone>
+                  );
+                })}
+                <DropZone id={`none:${category}`}>
+                  {clusters.length ? <h3 className="cluster-label muted">{t("board.unclustered")}</h3> : null}
+                  {inCat.filter((n) => !n.clusterId || !b.state.clusters[n.clusterId]).map(card)}
+                </DropZone>
+              </section>
+            );
+          })}
+        </div>
+      </DndContext>
+    </section>
+  );
+}
+
+function DropZone({ id, children }: { id: string; children: ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id });
+  return <div ref={setNodeRef} className={`cluster ${isOver ? "drop-over" : ""}`}>{children}</div>;
+}
+
+function Composer({ category, onAdd }: { category: string; onAdd: (text: string) => void }) {
+  const { t } = useTranslation();
+  const [text, setText] = useState("");
+  const id = `new-${category}`;
+  return (
+    <form
+      className="composer"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!text.trim()) return;
+        onAdd(text.trim());
+        setText("");
+      }}
+    >
+      <label htmlFor={id}>{t("board.newNote", { category })}</label>
+      <textarea id={id} value={text} maxLength={500} rows={2} onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
+        }}
+      />
+      <button type="submit" className="small">{t("board.add")}</button>
+    </form>
+  );
+}
+
+/** Tells screen-reader users that notes arrived, at most every few seconds, instead of reading each one. */
+function NewNotesAnnouncer({ count }: { count: number }) {
+  const { t } = useTranslation();
+  const seen = useRef(count);
+  const [message, setMessage] = useState("");
+  useEffect(() => {
+    const id = setTimeout(() => {
+      if (count > seen.current) setMessage(t("board.newNotes", { count: count - seen.current }));
+      seen.current = count;
+    }, 3000);
+    return () => clearTimeout(id);
+  }, [count, t]);
+  return <p className="visually-hidden" aria-live="polite">{message}</p>;
+}
+
+function StaffControls({ phase, locked, categories, clusters, send }: { phase: string; locked: boolean; categories: string[]; clusters: { id: string; label: string }[]; send: ReturnType<typeof useBoard>["send"] }) {
+  const { t } = useTranslation();
+  return (
+    <details className="card staff-controls" open>
+      <summary>{t("breakouts.title")}</summary>
+      <div className="inline-form">
+        <div className="field">
+          <label htmlFor="phase">{t("board.phase")}</label>
+          <select id="phase" value={phase} onChange={(e) => send({ type: "board.phase", phase: e.target.value as (typeof PHASES)[number] })}>
+            {PHASES.map((p) => <option key={p} value={p}>{t(`board.phases.${p}`)}</option>)}
+          </select>
+        </div>
+        <button type="button" className="secondary" onClick={() => send({ type: "board.lock", locked: !locked })}>{locked ? t("board.unlock") : t("board.lock")}</button>
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); send({ type: "board.timer", minutes: Number(new FormData(e.currentTarget).get("minutes") ?? 0) }); }}>
+          <div className="field">
+            <label htmlFor="timer">{t("board.timer")}</label>
+            <input id="timer" name="minutes" type="number" min={0} max={240} defaultValue={10} />
+          </div>
+          <button type="submit" className="secondary">{t("board.startTimer")}</button>
+        </form>
+      </div>
+      <form className="inline-form" onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const label = String(f.get("label") ?? "").trim();
+        if (label) send({ type: "cluster.create", clusterId: crypto.randomUUID(), label, category: String(f.get("category") ?? "") || null });
+        e.currentTarget.reset();
+      }}>
+        <div className="field">
+          <label htmlFor="cluster-label">{t("board.clusterLabel")}</label>
+          <input id="cluster-label" name="label" maxLength={120} />
+        </div>
+        <div className="field">
+          <label htmlFor="cluster-category">{t("board.clusterCategory")}</label>
+          <select id="cluster-category" name="category">
+            <option value="">{t("board.anyCategory")}</option>
+            {categories.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </div>
+        <button type="submit">{t("board.createCluster")}</button>
+      </form>
+      {clusters.length ? (
+        <ul className="plain-list">
+          {clusters.map((c) => (
+            <li key={c.id} className="inline-form">
+              <form className="inline-form" onSubmit={(e) => { e.preventDefault(); const label = String(new FormData(e.currentTarget).get("label") ?? "").trim(); if (label) send({ type: "cluster.rename", clusterId: c.id, label }); }}>
+                <label className="visually-hidden" htmlFor={`rn-${c.id}`}>{t("board.clusterLabel")}</label>
+                <input id={`rn-${c.id}`} name="label" defaultValue={c.label} maxLength={120} />
+                <button type="submit" className="small secondary">{t("board.rename")}</button>
+              </form>
+              <form className="inline-form" onSubmit={(e) => { e.preventDefault(); const into = String(new FormData(e.currentTarget).get("into") ?? ""); if (into) send({ type: "cluster.merge", clusterId: into, fromClusterId: c.id }); }}>
+                <label className="visually-hidden" htmlFor={`mg-${c.id}`}>{`${t("board.mergeInto")}: ${c.label}`}</label>
+                <select id={`mg-${c.id}`} name="into" defaultValue="">
+                  <option value="">{t("board.mergeInto")}…</option>
+                  {clusters.filter((o) => o.id !== c.id).map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+                </select>
+                <button type="submit" className="small secondary">{t("board.merge")}</button>
+              </form>
+              <button type="button" className="small danger" onClick={() => send({ type: "cluster.delete", clusterId: c.id })} aria-label={`${t("board.deleteCluster")}: ${c.label}`}>{t("board.deleteCluster")}</button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </details>
+  );
+}

@@ -1,0 +1,12 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { boardCsv } from "../../server/core/boards/export";
+import { asHttpError } from "~/utils/forms.server";
+import { actorOf, requireUser } from "~/utils/session.server";
+
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
+  await requireUser(context, request);
+  const snap = await context.core.boards.snapshot(await actorOf(context), params.boardId ?? "").catch(asHttpError);
+  return new Response(boardCsv(snap), {
+    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="board-${params.boardId}.csv"`, "Cache-Control": "no-store" },
+  });
+}

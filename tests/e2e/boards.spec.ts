@@ -1,0 +1,57 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const PASSWORD = "plenary-demo-2026";
+const SLUG = "migrant-women-local-decision-making";
+
+async function openRoomCBoard(page: Page, email: string) {
+  await page.goto(`/login?redirectTo=/events/${SLUG}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("boards").getByRole("link", { name: /^Room C/ }).click();
+  await expect(page.getByTestId("connection")).toHaveText("Connected");
+}
+
+test("notes appear live in another browser, and a note posted offline arrives when the connection returns", async ({ freshPage }) => {
+  test.setTimeout(60_000);
+  const leila = await freshPage();
+  const lucia = await freshPage();
+  await openRoomCBoard(leila, "participant@plenary.demo");
+  await openRoomCBoard(lucia, "facilitator@plenary.demo");
+  // Under the Chatham House rule the other browser sees a stakeholder category, never a name.
+  await expect(leila.getByText("Chatham House rule: notes show the author's stakeholder category")).toBeVisible();
+
+  await leila.getByLabel("New note in barriers").fill("Consultations happen when the children come home from school");
+  await leila.getByLabel("New note in barriers").press("Control+Enter");
+  const note = lucia.getByTestId("column-barriers").getByTestId("note").filter({ hasText: "children come home from school" });
+  await expect(note).toBeVisible();
+  await expect(note).toContainText("Migrant-led or community organisation");
+  await expect(note).not.toContainText("Leila");
+
+  // Offline: the note waits, marked as sending, and survives until the connection returns.
+  await leila.context().setOffline(true);
+  await leila.evaluate(() => (window as unknown as { __plenarySocket: { io: { engine: { close(): void } } } }).__plenarySocket.io.engine.close());
+  await expect(leila.getByTestId("connection")).not.toHaveText("Connected");
+  await leila.getByLabel("New note in opportunities").fill("Women-only circles with trusted facilitators");
+  await leila.getByRole("button", { name: "Add" }).nth(2).click();
+  await expect(leila.getByTestId("pending")).toHaveText("1 changes waiting to be sent");
+  await expect(lucia.getByText("Women-only circles with trusted facilitators")).toHaveCount(0);
+  await leila.context().setOffline(false);
+  await expect(lucia.getByTestId("column-opportunities").getByText("Women-only circles with trusted facilitators")).toBeVisible({ timeout: 20_000 });
+  await expect(leila.getByTestId("pending")).toHaveCount(0);
+});
+
+test("a facilitator groups a note into a cluster from its menu, and everyone sees it", async ({ freshPage }) => {
+  const lucia = await freshPage();
+  const leila = await freshPage();
+  await openRoomCBoard(lucia, "facilitator@plenary.demo");
+  await openRoomCBoard(leila, "participant@plenary.demo");
+  await lucia.getByLabel("Cluster name").fill("Time and care duties");
+  await lucia.getByLabel("Category", { exact: true }).selectOption("challenges");
+  await lucia.getByRole("button", { name: "Create cluster" }).click();
+  const target = lucia.getByTestId("column-challenges").getByTestId("note").filter({ hasText: "Consultations happen in the evening" });
+  await target.getByRole("combobox", { name: /Cluster for this note/ }).selectOption({ label: "Time and care duties" });
+  const cluster = leila.getByTestId("column-challenges").locator(".cluster").filter({ hasText: "Time and care duties" });
+  await expect(cluster).toContainText("Consultations happen in the evening");
+});
