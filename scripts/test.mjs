@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import os from "node:os";
 import path from "node:path";
 import { findPostgresBin } from "./lib/throwaway-postgres.mjs";
+import { findRedisServer } from "./lib/throwaway-redis.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Outside test-results/, which Playwright empties when it starts.
@@ -41,6 +42,7 @@ function ensure(what, found, pkg, envHint) {
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 ensure("Chromium", () => existsSync(chromium), "chromium", "set CHROMIUM_PATH to a Chromium binary");
 ensure("PostgreSQL server binaries", () => findPostgresBin() !== null, "postgresql", "set PG_BIN to the folder holding initdb and pg_ctl");
+ensure("redis-server", () => findRedisServer() !== null, "redis-server", "set REDIS_SERVER to its path");
 
 function run(label, cmd, args, env = {}) {
   say(label);

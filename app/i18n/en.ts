@@ -286,6 +286,7 @@ const en = {
   },
   board: {
     boards: "Boards",
+    facilitation: "Facilitation",
     open: "Open the board",
     phase: "Phase",
     phases: { write: "Write (private until revealed)", reveal: "Reveal", group: "Group", vote: "Vote", discuss: "Discuss", closed: "Closed (read-only)" },

@@ -183,7 +183,7 @@ function StaffControls({ phase, locked, categories, clusters, send }: { phase: s
   const { t } = useTranslation();
   return (
     <details className="card staff-controls" open>
-      <summary>{t("breakouts.title")}</summary>
+      <summary>{t("board.facilitation")}</summary>
       <div className="inline-form">
         <div className="field">
           <label htmlFor="phase">{t("board.phase")}</label>

@@ -1,0 +1,87 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import { io as ioClient, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "../../server/db/client";
+import { ROOT_DIR } from "../../server/paths";
+import { seedDemo } from "../../server/seed/demo";
+import { createSessionCookie } from "../../server/http/session-cookie";
+import { freePort } from "../../scripts/lib/throwaway-postgres.mjs";
+import { startThrowawayRedis } from "../../scripts/lib/throwaway-redis.mjs";
+import { freshDatabase } from "../support/databases";
+
+const tsx = path.join(ROOT_DIR, "node_modules/tsx/dist/cli.mjs");
+
+describe("two server processes sharing PostgreSQL and Redis", () => {
+  const procs: ChildProcess[] = [];
+  let redis: Awaited<ReturnType<typeof startThrowawayRedis>>;
+  let urls: string[] = [];
+  let dbUrl: string;
+  const secret = "a-shared-session-secret-for-both-processes-123";
+
+  async function up(url: string) {
+    const until = Date.now() + 30_000;
+    while (Date.now() < until) {
+      try {
+        const r = await fetch(`${url}/healthz`);
+        if (r.ok) return (await r.json()) as { realtime: string };
+      } catch {
+        /* starting */
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error(`${url} did not start`);
+  }
+
+  beforeAll(async () => {
+    redis = await startThrowawayRedis();
+    const target = await freshDatabase("postgres");
+    dbUrl = target.url;
+    const db = createDb(target);
+    await seedDemo(db);
+    await db.$disconnect();
+    for (let i = 0; i < 2; i++) {
+      const port = await freePort();
+      const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production", DATABASE_URL: dbUrl, REDIS_URL: redis.url, PORT: String(port), HOST: "127.0.0.1", SESSION_SECRET: secret, LOG_QUIET: "1" };
+      procs.push(spawn(process.execPath, [tsx, "server/index.ts"], { cwd: ROOT_DIR, env, stdio: "ignore" }));
+      urls.push(`http://127.0.0.1:${port}`);
+    }
+    for (const u of urls) expect((await up(u)).realtime).toBe("redis");
+  }, 90_000);
+
+  afterAll(() => {
+    for (const p of procs) p.kill("SIGKILL");
+    redis?.stop();
+  });
+
+  it("delivers a note posted through one process to clients of the other", async () => {
+    const db = createDb({ kind: "postgres", url: dbUrl });
+    try {
+      const room = await db.room.findFirstOrThrow({ orderBy: { position: "asc" }, include: { board: true, assignments: true } });
+      const boardId = room.board!.id;
+      const cookie = createSessionCookie(secret, false);
+      const connect = async (url: string, userId: string): Promise<Socket> => {
+        const session = await db.session.create({ data: { id: randomUUID(), userId, expiresAt: new Date(Date.now() + 86_400_000) } });
+        const header = (await cookie.serialize(session.id)).split(";")[0]!;
+        const s = ioClient(url, { transports: ["websocket"], extraHeaders: { cookie: header }, reconnection: false });
+        await new Promise<void>((resolve, reject) => {
+          s.once("connect", () => resolve());
+          s.once("connect_error", reject);
+        });
+        expect((await s.emitWithAck("board:join", { boardId })).ok).toBe(true);
+        return s;
+      };
+      const a = await connect(urls[0]!, room.assignments[0]!.userId);
+      const b = await connect(urls[1]!, room.assignments[1]!.userId);
+      const received = new Promise<{ data: { note: { text: string } } }>((resolve) => b.on("board:event", (e) => e.data?.note?.text === "Across processes" && resolve(e)));
+      const ack = await a.emitWithAck("board:op", { boardId, opId: randomUUID(), op: { type: "note.create", noteId: randomUUID(), category: "barriers", text: "Across processes" } });
+      expect(ack.ok).toBe(true);
+      expect((await received).data.note.text).toBe("Across processes");
+      a.close();
+      b.close();
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});
