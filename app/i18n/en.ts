@@ -287,6 +287,8 @@ const en = {
   board: {
     boards: "Boards",
     facilitation: "Facilitation",
+    pullCategory: "Gather every room's notes of",
+    pull: "Gather from the rooms",
     open: "Open the board",
     phase: "Phase",
     phases: { write: "Write (private until revealed)", reveal: "Reveal", group: "Group", vote: "Vote", discuss: "Discuss", closed: "Closed (read-only)" },

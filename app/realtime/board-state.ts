@@ -69,6 +69,9 @@ export function applyEvent(state: BoardState, e: BoardEvent): BoardState {
       s.phase = d.phase as string;
       for (const n of (d.notes as NoteView[] | undefined) ?? []) s.notes[n.id] = { ...s.notes[n.id], ...n };
       break;
+    case "synthesis.pull":
+      for (const n of (d.notes as NoteView[] | undefined) ?? []) s.notes[n.id] = { ...s.notes[n.id], ...n };
+      break;
     case "board.lock":
       s.locked = d.locked as boolean;
       break;

@@ -80,7 +80,7 @@ export default function BoardPage() {
       </div>
       <NewNotesAnnouncer count={Object.keys(b.state.notes).length} />
 
-      {viewer.staff ? <StaffControls phase={b.state.phase} locked={b.state.locked} categories={board.categories} clusters={clusters} send={b.send} /> : null}
+      {viewer.staff ? <StaffControls phase={b.state.phase} locked={b.state.locked} categories={board.categories} clusters={clusters} send={b.send} synthesis={board.kind === "synthesis"} /> : null}
 
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
@@ -179,11 +179,22 @@ function NewNotesAnnouncer({ count }: { count: number }) {
   return <p className="visually-hidden" aria-live="polite">{message}</p>;
 }
 
-function StaffControls({ phase, locked, categories, clusters, send }: { phase: string; locked: boolean; categories: string[]; clusters: { id: string; label: string }[]; send: ReturnType<typeof useBoard>["send"] }) {
+function StaffControls({ phase, locked, categories, clusters, send, synthesis }: { phase: string; locked: boolean; categories: string[]; clusters: { id: string; label: string }[]; send: ReturnType<typeof useBoard>["send"]; synthesis: boolean }) {
   const { t } = useTranslation();
   return (
     <details className="card staff-controls" open>
       <summary>{t("board.facilitation")}</summary>
+      {synthesis ? (
+        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); send({ type: "synthesis.pull", category: String(new FormData(e.currentTarget).get("category")) }); }}>
+          <div className="field">
+            <label htmlFor="pull-category">{t("board.pullCategory")}</label>
+            <select id="pull-category" name="category">
+              {categories.map((c) => <option key={c} value={c}>{c}</option>)}
+            </select>
+          </div>
+          <button type="submit">{t("board.pull")}</button>
+        </form>
+      ) : null}
       <div className="inline-form">
         <div className="field">
           <label htmlFor="phase">{t("board.phase")}</label>

@@ -43,7 +43,7 @@ describe("two server processes sharing PostgreSQL and Redis", () => {
     await db.$disconnect();
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
-      const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production", DATABASE_URL: dbUrl, REDIS_URL: redis.url, PORT: String(port), HOST: "127.0.0.1", SESSION_SECRET: secret, LOG_QUIET: "1" };
+      const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production" as const, DATABASE_URL: dbUrl, REDIS_URL: redis.url, PORT: String(port), HOST: "127.0.0.1", SESSION_SECRET: secret, LOG_QUIET: "1" };
       procs.push(spawn(process.execPath, [tsx, "server/index.ts"], { cwd: ROOT_DIR, env, stdio: "ignore" }));
       urls.push(`http://127.0.0.1:${port}`);
     }

@@ -139,6 +139,20 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     expect((await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq).toBe(seq);
   });
 
+  it("gathers every room's notes of a category on the synthesis board, once, keeping their room of origin", async () => {
+    const synthesis = await t.db.board.findFirstOrThrow({ where: { kind: "synthesis" } });
+    const first = await op(facilitator, { type: "synthesis.pull", category: "barriers" }, synthesis.id);
+    const pulled = first.data.notes as { text: string; originRoom: string | null; authorLabel: string }[];
+    const expected = await t.db.note.count({ where: { category: "barriers", deletedAt: null, hidden: false, board: { kind: "room" } } });
+    expect(pulled).toHaveLength(expected);
+    expect(new Set(pulled.map((n) => n.originRoom)).size).toBeGreaterThanOrEqual(2);
+    expect(pulled.every((n) => n.originRoom?.startsWith("Room "))).toBe(true);
+    const again = await op(facilitator, { type: "synthesis.pull", category: "barriers" }, synthesis.id);
+    expect(again.data.notes).toEqual([]);
+    await expect(op(facilitator, { type: "synthesis.pull", category: "barriers" })).rejects.toThrow(/Only the synthesis board/);
+    await expect(op(alice, { type: "synthesis.pull", category: "barriers" }, synthesis.id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
   it("replays everything after a sequence number, in order", async () => {
     const from = (await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq;
     for (let i = 0; i < 5; i++) await op(bob, note(`Catch-up ${i}`));

@@ -32,6 +32,8 @@ export const operation = z.discriminatedUnion("type", [
   z.object({ type: z.literal("board.phase"), phase: z.enum(PHASES) }),
   z.object({ type: z.literal("board.lock"), locked: z.boolean() }),
   z.object({ type: z.literal("board.timer"), minutes: z.number().int().min(0).max(240) }),
+  // Synthesis board only: copy every room's notes of a category here, keeping their room of origin.
+  z.object({ type: z.literal("synthesis.pull"), category }),
 ]);
 export type Operation = z.infer<typeof operation>;
 
@@ -39,7 +41,7 @@ export const envelope = z.object({ boardId: id, opId: id, op: operation });
 export type Envelope = z.infer<typeof envelope>;
 
 /** Operations only facilitators (and organisers) may send. */
-export const STAFF_OPS = new Set<Operation["type"]>(["note.hide", "note.move", "cluster.create", "cluster.rename", "cluster.delete", "cluster.merge", "board.phase", "board.lock", "board.timer"]);
+export const STAFF_OPS = new Set<Operation["type"]>(["note.hide", "note.move", "cluster.create", "cluster.rename", "cluster.delete", "cluster.merge", "board.phase", "board.lock", "board.timer", "synthesis.pull"]);
 
 export type NoteView = {
   id: string;

@@ -154,6 +154,23 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
       case "board.lock":
         await tx.board.update({ where: { id: board.id }, data: { locked: op.locked } });
         return { data: { locked: op.locked } };
+      case "synthesis.pull": {
+        if (board.kind !== "synthesis") throw conflict("Only the synthesis board gathers notes from the rooms.");
+        const categories = JSON.parse(board.categoriesJson) as string[];
+        if (!categories.includes(op.category)) throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
+        const sources = await tx.note.findMany({
+          where: { category: op.category, deletedAt: null, hidden: false, board: { eventId: board.eventId, kind: "room" } },
+          include: { board: { select: { roomId: true } } },
+          orderBy: { createdAt: "asc" },
+        });
+        const already = new Set((await tx.note.findMany({ where: { boardId: board.id, sourceNoteId: { not: null } }, select: { sourceNoteId: true } })).map((n) => n.sourceNoteId));
+        const fresh = sources.filter((n) => !already.has(n.id));
+        for (const n of fresh) {
+          await tx.note.create({ data: { id: `s-${n.id}`.slice(0, 64), boardId: board.id, authorId: n.authorId, category: n.category, text: n.text, originRoomId: n.board.roomId, sourceNoteId: n.id, createdAt: n.createdAt } });
+        }
+        const pulled = await tx.note.findMany({ where: { id: { in: fresh.map((n) => `s-${n.id}`.slice(0, 64)) } } });
+        return { data: { category: op.category, notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, pulled) } };
+      }
       case "board.timer": {
         const timerEndsAt = op.minutes ? new Date(clock.now().getTime() + op.minutes * 60_000) : null;
         await tx.board.update({ where: { id: board.id }, data: { timerEndsAt } });
