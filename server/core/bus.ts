@@ -9,6 +9,8 @@ export interface RealtimeBus {
   publish(channel: string, event: string, payload: unknown, except?: string[]): void;
   /** Disconnects every socket of a channel, e.g. a user's when they sign out. */
   disconnect(channel: string): void;
+  /** Makes every socket of `channel` leave `rooms`, e.g. a person removed from an event. */
+  leave(channel: string, rooms: string[]): void;
   /** Who is connected to a channel right now (across processes), one entry per person. */
   members(channel: string): Promise<{ userId: string; name: string }[]>;
 }
@@ -31,6 +33,10 @@ export class MemoryBus implements RealtimeBus {
   }
   disconnect(channel: string) {
     this.disconnected.push(channel);
+  }
+  readonly left: { channel: string; rooms: string[] }[] = [];
+  leave(channel: string, rooms: string[]) {
+    this.left.push({ channel, rooms });
   }
   readonly present = new Map<string, { userId: string; name: string }[]>();
   async members(channel: string) {

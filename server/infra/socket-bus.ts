@@ -10,6 +10,9 @@ export class SocketIoBus implements RealtimeBus {
   disconnect(channel: string) {
     this.io.in(channel).disconnectSockets(true);
   }
+  leave(channel: string, rooms: string[]) {
+    if (rooms.length) this.io.in(channel).socketsLeave(rooms);
+  }
   async members(channel: string) {
     const sockets = await this.io.in(channel).fetchSockets();
     const people = new Map<string, string>();

@@ -58,6 +58,17 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     expect((await t.db.event.findUniqueOrThrow({ where: { id: event.id } })).seatsTaken).toBe(2);
   });
 
+  it("removes a cancelled participant from the event's live channels and rooms at once", async () => {
+    const { event } = await publishedEvent(t.core);
+    const r = await t.core.registrations.register(null, event.id, person(), BASE);
+    const userId = (await t.db.registration.findUniqueOrThrow({ where: { id: r.id } })).userId;
+    expect(await t.db.eventRole.count({ where: { eventId: event.id, userId } })).toBe(1);
+    await t.core.registrations.cancelByToken(r.manageToken, BASE);
+    expect(await t.db.eventRole.count({ where: { eventId: event.id, userId } })).toBe(0);
+    expect(t.bus.left.at(-1)).toMatchObject({ channel: `user:${userId}`, rooms: expect.arrayContaining([`event:${event.id}`]) });
+    await expect(t.core.breakouts.stateFor({ userId, sessionId: "s" }, event.id)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
   it("lets a cancelled person register again on the same row", async () => {
     const { event } = await publishedEvent(t.core);
     const p = person();

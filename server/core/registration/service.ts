@@ -86,6 +86,27 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
 
   const changed = (eventId: string) => bus.publish(staffChannel(eventId), "registrations:changed", { eventId });
 
+  /**
+   * Someone whose registration ends (cancelled, rejected) stops being a
+   * participant at once: their participant role and room places go, and their
+   * open sockets leave the event's live channels, so nothing more reaches them.
+   */
+  async function leaveEvent(eventId: string, userId: string) {
+    const roles = await db.eventRole.findMany({ where: { eventId, userId } });
+    await db.eventRole.deleteMany({ where: { eventId, userId, role: "participant" } });
+    if (roles.some((r) => r.role !== "participant")) return; // staff keep their access
+    await db.roomAssignment.deleteMany({ where: { userId, round: { eventId } } });
+    const [rooms, boards] = await Promise.all([
+      db.room.findMany({ where: { round: { eventId } }, select: { id: true } }),
+      db.board.findMany({ where: { eventId }, select: { id: true } }),
+    ]);
+    bus.leave(channels.user(userId), [
+      channels.event(eventId), channels.staff(eventId),
+      ...rooms.map((r) => channels.room(r.id)),
+      ...boards.flatMap((b) => [channels.board(b.id), channels.boardStaff(b.id)]),
+    ]);
+  }
+
   /** Fills freed seats from the waitlist, oldest first, and tells each person promoted. */
   async function promoteFromWaitlist(eventId: string, baseUrl: string) {
     const promoted: string[] = [];
@@ -246,6 +267,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
         const r = await tx.registration.updateMany({ where: { id: reg.id, status: reg.status }, data: { status: "cancelled", checkedInAt: null } });
         if (r.count === 1 && reg.status === "confirmed") await releaseSeat(tx, reg.eventId);
       });
+      await leaveEvent(reg.eventId, reg.userId);
       await notify(reg.id, "cancelled", baseUrl);
       await promoteFromWaitlist(reg.eventId, baseUrl);
       changed(reg.eventId);
@@ -265,6 +287,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
           if (reg.status === "confirmed") await releaseSeat(tx, eventId);
         });
         status = "rejected";
+        await leaveEvent(eventId, reg.userId);
         await notify(reg.id, "rejected", baseUrl);
         if (reg.status === "confirmed") await promoteFromWaitlist(eventId, baseUrl);
       } else {
