@@ -287,6 +287,12 @@ const en = {
   board: {
     boards: "Boards",
     facilitation: "Facilitation",
+    showCategory: "Show category",
+    allCategories: "All categories",
+    authorType: "Author type",
+    allAuthors: "All stakeholder groups",
+    split: "Split",
+    splitNotes: "Notes that move to a new cluster",
     pullCategory: "Gather every room's notes of",
     pull: "Gather from the rooms",
     open: "Open the board",

@@ -95,7 +95,7 @@ export function useBoard(snapshot: Snapshot, onReset: () => void) {
     for (const p of pending) {
       if (p.op.type !== "note.create" || out[p.op.noteId]) continue;
       out[p.op.noteId] = {
-        id: p.op.noteId, category: p.op.category, text: p.op.text, authorLabel: "…", clusterId: null, hidden: false, version: 1, votes: 0,
+        id: p.op.noteId, category: p.op.category, text: p.op.text, authorLabel: "…", authorCategory: "", clusterId: null, hidden: false, version: 1, votes: 0,
         reactions: {}, comments: [], originRoom: null, createdAt: new Date().toISOString(), pending: true,
       };
     }

@@ -30,7 +30,7 @@ export default function BoardPage() {
   const b = useBoard(snapshot, revalidate);
   const connection = useConnection();
   const { board, viewer, event } = snapshot;
-  const [filter, setFilter] = useState({ q: "", cluster: "", byVotes: false, hidden: [] as string[] });
+  const [filter, setFilter] = useState({ q: "", cluster: "", byVotes: false, category: "", authorType: "" });
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
   const clusters = Object.values(b.state.clusters).sort((x, y) => x.position - y.position);
   const used = Object.values(b.myVotes).reduce((s, v) => s + v, 0);
@@ -40,7 +40,12 @@ export default function BoardPage() {
   const visible = useMemo(() => {
     const q = filter.q.trim().toLowerCase();
     return Object.values(b.state.notes)
-      .filter((n) => (!q || n.text.toLowerCase().includes(q)) && (!filter.cluster || (filter.cluster === "none" ? !n.clusterId : n.clusterId === filter.cluster)))
+      .filter(
+        (n) =>
+          (!q || n.text.toLowerCase().includes(q)) &&
+          (!filter.cluster || (filter.cluster === "none" ? !n.clusterId : n.clusterId === filter.cluster)) &&
+          (!filter.authorType || n.authorCategory === filter.authorType),
+      )
       .sort((x, y) => (filter.byVotes ? y.votes - x.votes : 0) || x.createdAt.localeCompare(y.createdAt));
   }, [b.state.notes, filter]);
 
@@ -80,7 +85,7 @@ export default function BoardPage() {
       </div>
       <NewNotesAnnouncer count={Object.keys(b.state.notes).length} />
 
-      {viewer.staff ? <StaffControls phase={b.state.phase} locked={b.state.locked} categories={board.categories} clusters={clusters} send={b.send} synthesis={board.kind === "synthesis"} /> : null}
+      {viewer.staff ? <StaffControls phase={b.state.phase} locked={b.state.locked} categories={board.categories} clusters={clusters} send={b.send} synthesis={board.kind === "synthesis"} notes={Object.values(b.state.notes)} /> : null}
 
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
@@ -95,6 +100,20 @@ export default function BoardPage() {
             {clusters.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="category-filter">{t("board.showCategory")}</label>
+          <select id="category-filter" value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
+            <option value="">{t("board.allCategories")}</option>
+            {board.categories.map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="author-filter">{t("board.authorType")}</label>
+          <select id="author-filter" value={filter.authorType} onChange={(e) => setFilter({ ...filter, authorType: e.target.value })}>
+            <option value="">{t("board.allAuthors")}</option>
+            {[...new Set(Object.values(b.state.notes).map((n) => n.authorCategory).filter(Boolean))].sort().map((c) => <option key={c} value={c}>{c}</option>)}
+          </select>
+        </div>
         <div className="field checkbox">
           <input id="by-votes" type="checkbox" checked={filter.byVotes} onChange={(e) => setFilter({ ...filter, byVotes: e.target.checked })} />
           <label htmlFor="by-votes">{t("board.sortByVotes")}</label>
@@ -104,7 +123,7 @@ export default function BoardPage() {
 
       <DndContext id="board-dnd" sensors={sensors} onDragEnd={onDragEnd}>
         <div className="columns">
-          {board.categories.map((category) => {
+          {board.categories.filter((c) => !filter.category || c === filter.category).map((category) => {
             const inCat = visible.filter((n) => n.category === category);
             const catClusters = clusters.filter((c) => !c.category || c.category === category);
             return (
@@ -179,7 +198,38 @@ function NewNotesAnnouncer({ count }: { count: number }) {
   return <p className="visually-hidden" aria-live="polite">{message}</p>;
 }
 
-function StaffControls({ phase, locked, categories, clusters, send, synthesis }: { phase: string; locked: boolean; categories: string[]; clusters: { id: string; label: string }[]; send: ReturnType<typeof useBoard>["send"]; synthesis: boolean }) {
+/** Split: the chosen notes of a cluster leave it for a new cluster of their own. */
+function SplitCluster({ cluster, notes, send }: { cluster: { id: string; label: string; category: string | null }; notes: ClientNote[]; send: ReturnType<typeof useBoard>["send"] }) {
+  const { t } = useTranslation();
+  if (notes.length < 2) return null;
+  return (
+    <details className="split">
+      <summary>{t("board.split")}: {cluster.label}</summary>
+      <form className="stack" onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        const noteIds = f.getAll("noteIds").map(String);
+        const label = String(f.get("label") ?? "").trim();
+        if (label && noteIds.length) send({ type: "cluster.create", clusterId: crypto.randomUUID(), label, category: cluster.category, noteIds });
+      }}>
+        <fieldset className="choices">
+          <legend>{t("board.splitNotes")}</legend>
+          {notes.map((n) => (
+            <div key={n.id} className="choice">
+              <input type="checkbox" id={`sp-${cluster.id}-${n.id}`} name="noteIds" value={n.id} />
+              <label htmlFor={`sp-${cluster.id}-${n.id}`}>{n.text.slice(0, 80)}</label>
+            </div>
+          ))}
+        </fieldset>
+        <label htmlFor={`sp-label-${cluster.id}`}>{t("board.clusterLabel")}</label>
+        <input id={`sp-label-${cluster.id}`} name="label" maxLength={120} />
+        <button type="submit" className="small">{t("board.split")}</button>
+      </form>
+    </details>
+  );
+}
+
+function StaffControls({ phase, locked, categories, clusters, send, synthesis, notes }: { phase: string; locked: boolean; categories: string[]; clusters: { id: string; label: string; category: string | null }[]; send: ReturnType<typeof useBoard>["send"]; synthesis: boolean; notes: ClientNote[] }) {
   const { t } = useTranslation();
   return (
     <details className="card staff-controls" open>
@@ -249,6 +299,7 @@ function StaffControls({ phase, locked, categories, clusters, send, synthesis }:
                 <button type="submit" className="small secondary">{t("board.merge")}</button>
               </form>
               <button type="button" className="small danger" onClick={() => send({ type: "cluster.delete", clusterId: c.id })} aria-label={`${t("board.deleteCluster")}: ${c.label}`}>{t("board.deleteCluster")}</button>
+              <SplitCluster cluster={c} notes={notes.filter((n) => n.clusterId === c.id)} send={send} />
             </li>
           ))}
         </ul>

@@ -54,4 +54,10 @@ test("a facilitator groups a note into a cluster from its menu, and everyone see
   await target.getByRole("combobox", { name: /Cluster for this note/ }).selectOption({ label: "Time and care duties" });
   const cluster = leila.getByTestId("column-challenges").locator(".cluster").filter({ hasText: "Time and care duties" });
   await expect(cluster).toContainText("Consultations happen in the evening");
+
+  // Filters: one category, then one kind of author, then a search.
+  await leila.getByLabel("Show category").selectOption("challenges");
+  await expect(leila.getByTestId("column-barriers")).toHaveCount(0);
+  await leila.getByLabel("Search notes").fill("evening");
+  await expect(leila.getByTestId("note")).toHaveCount(1);
 });

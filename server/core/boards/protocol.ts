@@ -49,6 +49,8 @@ export type NoteView = {
   text: string;
   /** The author's name, or only their stakeholder category under the Chatham House rule. */
   authorLabel: string;
+  /** The author's stakeholder category, for the "author type" filter. */
+  authorCategory: string;
   clusterId: string | null;
   hidden: boolean;
   version: number;

@@ -15,12 +15,16 @@ export async function authorLabels(db: Db, eventId: string, chathamHouse: boolea
   const regs = await db.registration.findMany({ where: { eventId, userId: { in: ids } }, include: { category: { select: { label: true } }, user: { select: { name: true } } } });
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const label = new Map<string, string>();
+  const category = new Map<string, string>();
   for (const id of ids) {
     const reg = regs.find((r) => r.userId === id);
+    category.set(id, reg?.category?.label ?? "Other");
     if (chathamHouse) label.set(id, reg?.category?.label ?? "Participant");
     else label.set(id, users.find((u) => u.id === id)?.name ?? "Participant");
   }
-  return (id: string | null) => (id ? (label.get(id) ?? "Participant") : "Former participant");
+  const fn = (id: string | null) => (id ? (label.get(id) ?? "Participant") : "Former participant");
+  fn.category = (id: string | null) => (id ? (category.get(id) ?? "Other") : "Other");
+  return fn;
 }
 
 export async function noteViews(db: Db, eventId: string, chathamHouse: boolean, notes: NoteRow[]): Promise<NoteView[]> {
@@ -38,6 +42,7 @@ export async function noteViews(db: Db, eventId: string, chathamHouse: boolean, 
     category: n.category,
     text: n.text,
     authorLabel: label(n.authorId),
+    authorCategory: label.category(n.authorId),
     clusterId: n.clusterId,
     hidden: n.hidden,
     version: n.version,
