@@ -11,17 +11,8 @@ export const DEMO_LOGINS = [
   { email: "participant@plenary.demo", name: "Leila Ben Salem", role: "participant", organisation: "Association des Femmes Migrantes de Tunis", category: "migrant_led", city: "Tunis", country: "TN" },
 ] as const;
 
-export const CATEGORIES = [
-  ["local_government", "Local or regional government"],
-  ["national_government", "National government"],
-  ["international_org", "International organisation"],
-  ["civil_society", "Civil society / NGO"],
-  ["migrant_led", "Migrant-led or community organisation"],
-  ["academia", "Academia / research"],
-  ["city_network", "City network"],
-  ["private_sector", "Private sector"],
-  ["other", "Other"],
-] as const;
+// The demo uses the stakeholder categories every new event starts with.
+export { DEFAULT_CATEGORIES as CATEGORIES } from "../core/events/schemas";
 
 export const CITIES: [string, string, string][] = [
   ["Barcelona", "ES", "es"], ["Tunis", "TN", "fr"], ["São Paulo", "BR", "pt"], ["Amman", "JO", "ar"], ["Montréal", "CA", "fr"],

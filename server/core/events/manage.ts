@@ -39,6 +39,24 @@ function resolveTimes(data: ReturnType<typeof eventInput.parse>) {
   return { startsAt: startsAt!, endsAt: endsAt!, registrationOpensAt: opens, registrationClosesAt: closes };
 }
 
+/** The event form's values as database columns (shared by create and update). */
+function eventColumns(data: ReturnType<typeof eventInput.parse>, times: ReturnType<typeof resolveTimes>) {
+  return {
+    title: data.title,
+    description: data.description,
+    format: data.format,
+    venue: data.venue || null,
+    meetingUrl: data.meetingUrl ?? null,
+    timezone: data.timezone,
+    ...times,
+    languagesJson: JSON.stringify(data.languages),
+    chathamHouse: data.chathamHouse,
+    capacity: data.capacity,
+    requiresApproval: data.requiresApproval,
+    partnersJson: JSON.stringify(data.partners),
+  };
+}
+
 export function createEventManagement({ db, clock, onCapacityRaised }: ManageDeps) {
   async function uniqueSlug(title: string) {
     const base = slugify(title);
@@ -78,18 +96,7 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
       const event = await db.event.create({
         data: {
           slug,
-          title: data.title,
-          description: data.description,
-          format: data.format,
-          venue: data.venue || null,
-          meetingUrl: data.meetingUrl ?? null,
-          timezone: data.timezone,
-          ...times,
-          languagesJson: JSON.stringify(data.languages),
-          chathamHouse: data.chathamHouse,
-          capacity: data.capacity,
-          requiresApproval: data.requiresApproval,
-          partnersJson: JSON.stringify(data.partners),
+          ...eventColumns(data, times),
           status: "draft",
           roles: { create: { userId: user.userId, role: "organiser" } },
           categories: { create: DEFAULT_CATEGORIES.map(([key, label], position) => ({ key, label, position })) },
@@ -112,20 +119,7 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
       // Capacity is part of the "take a seat" condition, so it only changes if nobody took a seat meanwhile.
       const changed = await db.event.updateMany({
         where: { id: eventId, seatsTaken: current.seatsTaken },
-        data: {
-          title: data.title,
-          description: data.description,
-          format: data.format,
-          venue: data.venue || null,
-          meetingUrl: data.meetingUrl ?? null,
-          timezone: data.timezone,
-          ...times,
-          languagesJson: JSON.stringify(data.languages),
-          chathamHouse: data.chathamHouse,
-          capacity: data.capacity,
-          requiresApproval: data.requiresApproval,
-          partnersJson: JSON.stringify(data.partners),
-        },
+        data: eventColumns(data, times),
       });
       if (changed.count === 0) throw conflict("Registrations changed while you were editing. Please review the capacity and save again.");
       await db.auditLog.create({ data: { eventId, actorId: user.userId, action: "event.update", detailsJson: "{}" } });
