@@ -236,6 +236,8 @@ const en = {
       speakers: "Speakers",
       speakersHint: "One per line: Name | title | organisation",
       save: "Add to the agenda",
+      editItem: "Edit",
+      saveItem: "Save the item",
       remove: "Remove",
       empty: "The agenda is empty.",
       inZone: "Times are in the event's timezone, {{tz}}.",

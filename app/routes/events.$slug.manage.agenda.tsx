@@ -21,6 +21,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       id: a.id, kind: a.kind, title: a.title, description: a.description,
       startsAt: utcToLocal(a.startsAt, e.timezone), endsAt: utcToLocal(a.endsAt, e.timezone),
       speakers: a.speakers.map((s) => [s.name, s.title, s.organisation].filter(Boolean).join(", ")),
+      speakersText: a.speakers.map((s) => [s.name, s.title, s.organisation].join(" | ").replace(/( \| )+$/, "")).join("\n"),
     })),
   });
 }
@@ -30,7 +31,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return formAction(form, async () => {
     const actor = await actorOf(context);
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
-    if (form.get("intent") === "delete") await context.core.manage.deleteAgendaItem(actor, eventId, String(form.get("itemId")));
+    const intent = form.get("intent");
+    if (intent === "delete") await context.core.manage.deleteAgendaItem(actor, eventId, String(form.get("itemId")));
+    else if (intent === "update") await context.core.manage.updateAgendaItem(actor, eventId, String(form.get("itemId")), formToObject(form));
     else await context.core.manage.addAgendaItem(actor, eventId, formToObject(form));
     return json({ ok: true as const });
   });
@@ -41,7 +44,8 @@ export default function AgendaEditor() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<FormResult | { ok: true }>();
   const failed = result && !result.ok ? result : undefined;
-  const v = (k: string) => one(failed?.values, k);
+  const addFailed = one(failed?.values, "intent") !== "update" ? failed : undefined;
+  const v = (k: string) => one(addFailed?.values, k);
   return (
     <section aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">{t("manage.agenda.title")}</h2>
@@ -59,6 +63,23 @@ export default function AgendaEditor() {
                 <span className="kind">{t(`events.kind.${item.kind}`)}</span> {item.title}
               </p>
               {item.speakers.length ? <p className="muted">{item.speakers.join("; ")}</p> : null}
+              <details>
+                <summary>{t("manage.agenda.editItem")}: {item.title}</summary>
+                <Form method="post" className="stack">
+                  <input type="hidden" name="intent" value="update" />
+                  <input type="hidden" name="itemId" value={item.id} />
+                  {one(failed?.values, "itemId") === item.id ? <FormMessage message={failed?.message} /> : null}
+                  <Select label={t("manage.agenda.kind")} name="kind" options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))} defaultValue={item.kind} />
+                  <Field label={t("manage.agenda.itemTitle")} name="title" required defaultValue={item.title} />
+                  <TextArea label={t("manage.agenda.description")} name="description" rows={2} defaultValue={item.description} />
+                  <div className="row">
+                    <Field label={t("manage.agenda.startsAt")} name="startsAt" type="datetime-local" required defaultValue={item.startsAt} errors={one(failed?.values, "itemId") === item.id ? failed?.fieldErrors.startsAt : undefined} />
+                    <Field label={t("manage.agenda.endsAt")} name="endsAt" type="datetime-local" required defaultValue={item.endsAt} errors={one(failed?.values, "itemId") === item.id ? failed?.fieldErrors.endsAt : undefined} />
+                  </div>
+                  <TextArea label={t("manage.agenda.speakers")} name="speakers" rows={3} hint={t("manage.agenda.speakersHint")} defaultValue={item.speakersText} />
+                  <button type="submit">{t("manage.agenda.saveItem")}</button>
+                </Form>
+              </details>
               <Form method="post">
                 <input type="hidden" name="itemId" value={item.id} />
                 <button type="submit" name="intent" value="delete" className="small danger" aria-label={`${t("manage.agenda.remove")}: ${item.title}`}>
@@ -71,15 +92,15 @@ export default function AgendaEditor() {
       )}
       <h3>{t("manage.agenda.add")}</h3>
       <Form method="post" className="stack" key={result?.ok ? data.items.length : "form"}>
-        <FormMessage message={failed?.message} />
-        <Select label={t("manage.agenda.kind")} name="kind" options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))} defaultValue={v("kind") ?? "panel"} errors={failed?.fieldErrors.kind} />
-        <Field label={t("manage.agenda.itemTitle")} name="title" required defaultValue={v("title")} errors={failed?.fieldErrors.title} />
-        <TextArea label={t("manage.agenda.description")} name="description" rows={2} defaultValue={v("description")} errors={failed?.fieldErrors.description} />
+        <FormMessage message={addFailed?.message} />
+        <Select label={t("manage.agenda.kind")} name="kind" options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))} defaultValue={v("kind") ?? "panel"} errors={addFailed?.fieldErrors.kind} />
+        <Field label={t("manage.agenda.itemTitle")} name="title" required defaultValue={v("title")} errors={addFailed?.fieldErrors.title} />
+        <TextArea label={t("manage.agenda.description")} name="description" rows={2} defaultValue={v("description")} errors={addFailed?.fieldErrors.description} />
         <div className="row">
-          <Field label={t("manage.agenda.startsAt")} name="startsAt" type="datetime-local" required defaultValue={v("startsAt") ?? data.defaultStart} errors={failed?.fieldErrors.startsAt} />
-          <Field label={t("manage.agenda.endsAt")} name="endsAt" type="datetime-local" required defaultValue={v("endsAt") ?? data.defaultStart} errors={failed?.fieldErrors.endsAt} />
+          <Field label={t("manage.agenda.startsAt")} name="startsAt" type="datetime-local" required defaultValue={v("startsAt") ?? data.defaultStart} errors={addFailed?.fieldErrors.startsAt} />
+          <Field label={t("manage.agenda.endsAt")} name="endsAt" type="datetime-local" required defaultValue={v("endsAt") ?? data.defaultStart} errors={addFailed?.fieldErrors.endsAt} />
         </div>
-        <TextArea label={t("manage.agenda.speakers")} name="speakers" rows={3} hint={t("manage.agenda.speakersHint")} defaultValue={v("speakers")} errors={failed?.fieldErrors.speakers} />
+        <TextArea label={t("manage.agenda.speakers")} name="speakers" rows={3} hint={t("manage.agenda.speakersHint")} defaultValue={v("speakers")} errors={addFailed?.fieldErrors.speakers} />
         <button type="submit">{t("manage.agenda.save")}</button>
       </Form>
     </section>

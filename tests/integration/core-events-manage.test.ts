@@ -79,6 +79,17 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
     expect(page.agenda[1]!.speakers[0]).toEqual({ name: "Rania Khalil", title: "Gender specialist", organisation: "UN Women" });
   });
 
+  it("edits an agenda item's times and speakers, and deletes it", async () => {
+    const { event, organiser } = await publishedEvent(t.core);
+    const item = await t.core.manage.addAgendaItem(organiser, event.id, { kind: "panel", title: "Panel", startsAt: "2026-12-10T14:00", endsAt: "2026-12-10T15:00", speakers: "A | x | y" });
+    await t.core.manage.updateAgendaItem(organiser, event.id, item.id, { kind: "panel", title: "Panel, revised", startsAt: "2026-12-10T15:00", endsAt: "2026-12-10T16:00", speakers: "B | Mayor | City of Amman" });
+    const page = await t.core.events.getPage(event.slug, null);
+    expect(page.agenda[0]).toMatchObject({ title: "Panel, revised", startsAt: "2026-12-10T14:00:00.000Z", speakers: [{ name: "B", title: "Mayor", organisation: "City of Amman" }] });
+    await expect(t.core.manage.updateAgendaItem(organiser, event.id, item.id, { kind: "panel", title: "x", startsAt: "2026-12-10T16:00", endsAt: "2026-12-10T15:00", speakers: "" })).rejects.toMatchObject({ code: "validation" });
+    await t.core.manage.deleteAgendaItem(organiser, event.id, item.id);
+    expect((await t.core.events.getPage(event.slug, null)).agenda).toEqual([]);
+  });
+
   it("adds, renames and protects used stakeholder categories", async () => {
     const { event, organiser } = await publishedEvent(t.core);
     const c = await t.core.manage.addCategory(organiser, event.id, { label: "Trade unions" });
