@@ -7,6 +7,8 @@ export type Rejection = { opId: string; op: Operation; code: string; message: st
 type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
 
 const ACK_TIMEOUT_MS = 5000;
+// Socket.IO drops a connection whose message exceeds the server's limit (64 KB); refuse earlier, with words.
+const MAX_MESSAGE_BYTES = 60_000;
 // Errors that retrying cannot fix; anything else (timeouts, disconnects, rate limits) is retried.
 const FINAL = new Set(["validation", "forbidden", "conflict", "not_found", "unauthenticated", "unknown_event"]);
 
@@ -49,6 +51,8 @@ export class BoardClient {
     this.pending = this.load();
     socket.on("board:event", this.onEvent);
     socket.on("connect", this.onConnect);
+    // The person's roles changed: join again, so the server decides afresh what this connection may follow.
+    socket.on("session:rescope", this.onConnect);
     if (socket.connected) void this.onConnect();
   }
 
@@ -77,6 +81,10 @@ export class BoardClient {
   /** Queues an operation and sends it as soon as the connection allows; returns its id. */
   send(op: Operation): string {
     const opId = uuid();
+    if (new TextEncoder().encode(JSON.stringify({ boardId: this.boardId, opId, op })).length > MAX_MESSAGE_BYTES) {
+      this.handlers.onReject?.({ opId, op, code: "too_large", message: "This change is too large to send." });
+      return opId;
+    }
     this.pending.push({ boardId: this.boardId, opId, op });
     this.save();
     void this.flush();
@@ -86,6 +94,7 @@ export class BoardClient {
   dispose() {
     this.socket.off("board:event", this.onEvent);
     this.socket.off("connect", this.onConnect);
+    this.socket.off("session:rescope", this.onConnect);
   }
 
   private onConnect = async () => {

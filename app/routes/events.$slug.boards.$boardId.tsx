@@ -69,7 +69,12 @@ export default function BoardPage() {
       <div className="board-status">
         <span data-testid="phase">{t("board.phaseNow", { phase: t(`board.phases.${b.state.phase}`) })}</span>
         {b.state.locked ? <span className="badge">{t("board.locked")}</span> : null}
-        <span>{t("board.present", { count: b.presence.length })}</span>
+        <details className="presence-list">
+          <summary>{t("board.present", { count: b.presence.length })}</summary>
+          <ul data-testid="board-presence">
+            {b.presence.map((p) => <li key={p.userId}>{p.name}</li>)}
+          </ul>
+        </details>
         <span className={`connection connection-${connection}`} role="status" data-testid="connection">{t(`live.connection.${connection}`)}</span>
         {b.pending.length ? <span role="status" data-testid="pending">{t("board.pendingOps", { count: b.pending.length })}</span> : null}
         {b.state.timerEndsAt ? <Countdown endsAt={b.state.timerEndsAt} offsetMs={offset} /> : null}

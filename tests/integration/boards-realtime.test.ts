@@ -119,6 +119,31 @@ describe("live boards with real clients", () => {
     expect(await p.socket.emitWithAck("board:join", { boardId: other.id })).toMatchObject({ ok: false, error: { code: "forbidden" } });
   });
 
+  it("re-scopes open connections at once when someone becomes a facilitator", async () => {
+    const db = t.server.core.db;
+    const [p, q] = [people[2]!, people[3]!];
+    const organiser = await db.user.findUniqueOrThrow({ where: { email: "organiser@plenary.demo" } });
+    const round = await db.breakoutRound.findFirstOrThrow();
+    const event = await db.event.findFirstOrThrow();
+    await t.server.core.boards.apply({ userId: organiser.id, sessionId: "s" }, { boardId, opId: randomUUID(), op: { type: "board.phase", phase: "write" } });
+    const seen: { data: Record<string, unknown> }[] = [];
+    p.socket.on("board:event", (e) => seen.push(e));
+    const post = (text: string) => q.socket.emitWithAck("board:op", { boardId, opId: randomUUID(), op: { type: "note.create", noteId: randomUUID(), category: "barriers", text } });
+    await post("Private while writing");
+    await until(() => seen.length >= 1, "redacted event");
+    expect(JSON.stringify(seen)).not.toContain("Private while writing");
+    await t.server.core.breakouts.setRoomRole({ userId: organiser.id, sessionId: "s" }, event.id, round.id, p.userId, "facilitator");
+    // The page re-joins on session:rescope and, as a facilitator now, enters the board's staff channel.
+    let inStaff = false;
+    await until(() => {
+      void t.server.io.in(`board-staff:${boardId}`).fetchSockets().then((ss) => (inStaff = ss.some((x) => x.data.actor?.userId === p.userId)));
+      return inStaff;
+    }, "re-scoped into the staff channel");
+    await post("Seen by the new facilitator");
+    await until(() => JSON.stringify(seen).includes("Seen by the new facilitator"), "full event for the new facilitator");
+    await t.server.core.boards.apply({ userId: organiser.id, sessionId: "s" }, { boardId, opId: randomUUID(), op: { type: "board.phase", phase: "reveal" } });
+  });
+
   it("slows down a person who floods the board, with a clear error", async () => {
     const p = people[1]!;
     const acks = await Promise.all(

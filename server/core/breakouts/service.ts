@@ -215,6 +215,8 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       await db.roomAssignment.update({ where: { id: a.id }, data: { role, locked: role !== "participant" ? true : a.locked } });
       if (role !== "participant") {
         await db.eventRole.upsert({ where: { eventId_userId_role: { eventId, userId, role } }, create: { eventId, userId, role }, update: {} });
+        // Their open pages join again and gain what the new role may follow.
+        bus.publish(channels.user(userId), "session:rescope", { eventId });
       }
     },
 

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, forbidden, notFound, validationError } from "../errors";
 import type { Mailer } from "../mail/mailer";
@@ -36,7 +37,7 @@ const ROLE_NAMES: Record<string, string> = {
 
 type InviteRow = { email: string; name: string; role: string; organisation?: string; categoryKey?: string | null; city?: string; country?: string };
 
-export function createInvitationService({ db, mailer, clock }: { db: Db; mailer: Mailer; clock: Clock }) {
+export function createInvitationService({ db, mailer, clock, bus }: { db: Db; mailer: Mailer; clock: Clock; bus: RealtimeBus }) {
   async function send(eventId: string, invitedById: string, row: InviteRow, baseUrl: string) {
     const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
     const inviter = await db.user.findUniqueOrThrow({ where: { id: invitedById } });
@@ -165,6 +166,7 @@ export function createInvitationService({ db, mailer, clock }: { db: Db; mailer:
           create: { eventId: inv.eventId, userId, role: inv.role },
           update: {},
         });
+        bus.publish(channels.user(userId), "session:rescope", { eventId: inv.eventId });
       }
       return { userId, eventSlug: inv.event.slug, role: inv.role };
     },

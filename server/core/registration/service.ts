@@ -100,6 +100,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       db.room.findMany({ where: { round: { eventId } }, select: { id: true } }),
       db.board.findMany({ where: { eventId }, select: { id: true } }),
     ]);
+    bus.publish(channels.user(userId), "session:rescope", { eventId });
     bus.leave(channels.user(userId), [
       channels.event(eventId), channels.staff(eventId),
       ...rooms.map((r) => channels.room(r.id)),
