@@ -1,9 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, NavLink, Outlet, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { Link, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getSocket, request as socketRequest } from "~/realtime/socket.client";
+import { useLiveRevalidate } from "~/realtime/use-live-revalidate";
 import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 
@@ -15,39 +14,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return json({ event });
 }
 
-/** Management pages refresh their data when registrations change, from whichever process. */
-function useLiveRegistrations(eventId: string) {
-  const { revalidate } = useRevalidator();
-  useEffect(() => {
-    let cancelled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Bursts of registrations trigger one reload, not one each.
-    const onChange = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => !cancelled && revalidate(), 300);
-    };
-    const follow = () => void socketRequest("event:follow", { eventId });
-    void getSocket().then((s) => {
-      if (cancelled) return;
-      s.on("registrations:changed", onChange);
-      s.on("connect", follow);
-      if (s.connected) follow();
-    });
-    return () => {
-      cancelled = true;
-      clearTimeout(timer);
-      void getSocket().then((s) => {
-        s.off("registrations:changed", onChange);
-        s.off("connect", follow);
-      });
-    };
-  }, [eventId, revalidate]);
-}
-
 export default function ManageLayout() {
   const { event } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
-  useLiveRegistrations(event.id);
+  // Figures and lists refresh when registrations change, from whichever process.
+  useLiveRevalidate("event:follow", { eventId: event.id }, ["registrations:changed"]);
   const tabs = [
     ["", "overview"],
     ["participants", "participants"],

@@ -15,7 +15,7 @@ async function signIn(page: Page, email: string): Promise<Page> {
   return page;
 }
 
-async function register(page: Page, slugUrl: string, who: { name: string; email: string }) {
+async function register(page: Page, slugUrl: string, who: { name: string; email: string }, answer: string | null = "Access to justice") {
   await page.goto(slugUrl);
   const form = page.getByRole("form", { name: "Register" });
   await form.getByLabel("Full name").fill(who.name);
@@ -24,7 +24,7 @@ async function register(page: Page, slugUrl: string, who: { name: string; email:
   await form.getByLabel("Kind of organisation").selectOption({ label: "Migrant-led or community organisation" });
   await form.getByLabel("City", { exact: true }).fill("Tunis");
   await form.getByLabel("Country").selectOption("TN");
-  await form.getByLabel("Which theme matters most to you?").fill("Access to justice");
+  if (answer) await form.getByLabel("Which theme matters most to you?").fill(answer);
   await form.getByLabel(/I agree that the organisers process/).check();
   await form.getByRole("button", { name: "Register" }).click();
   return page;
@@ -105,4 +105,14 @@ test("an organiser sets up an event, people register, the waitlist moves when so
   await organiser.goto(`${manageUrl}/participants?status=confirmed`);
   await expect(organiser.getByTestId("participants")).toContainText(omar.email);
   await expect(organiser.getByTestId("participants")).not.toContainText(ana.email);
+});
+
+test("the organiser's figures update live when someone registers", async ({ page, freshPage }) => {
+  await signIn(page, "organiser@plenary.demo");
+  await page.goto("/events/migrant-women-local-decision-making/manage");
+  const registered = page.getByTestId("stats").locator("div").filter({ hasText: "Registered" }).locator("dd");
+  const before = Number(await registered.innerText());
+  const visitor = await register(await freshPage(), "/events/migrant-women-local-decision-making", { name: "Rim Nasser", email: `rim.${stamp}@example.org` }, null);
+  await expect(visitor.getByRole("status")).toContainText("You are registered");
+  await expect(registered).toHaveText(String(before + 1));
 });
