@@ -40,7 +40,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       }
       case "room": await b.updateRoom(actor, eventId, String(form.get("roomId")), input); break;
       case "move": await b.move(actor, eventId, roundId, String(form.get("userId")), String(form.get("roomId") ?? "") || null, form.get("locked") === "on"); break;
-      case "role": await b.setRoomRole(actor, eventId, roundId, String(form.get("userId")), String(form.get("role")) as "participant"); break;
+      case "role": await b.setRoomRole(actor, eventId, roundId, String(form.get("userId")), { role: form.get("role") }); break;
       case "resolve": await b.resolveHelp(actor, eventId, String(form.get("helpId"))); break;
     }
     return json({ ok: true as const, did: "other" as const });

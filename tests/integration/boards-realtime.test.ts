@@ -132,7 +132,7 @@ describe("live boards with real clients", () => {
     await post("Private while writing");
     await until(() => seen.length >= 1, "redacted event");
     expect(JSON.stringify(seen)).not.toContain("Private while writing");
-    await t.server.core.breakouts.setRoomRole({ userId: organiser.id, sessionId: "s" }, event.id, round.id, p.userId, "facilitator");
+    await t.server.core.breakouts.setRoomRole({ userId: organiser.id, sessionId: "s" }, event.id, round.id, p.userId, { role: "facilitator" });
     // The page re-joins on session:rescope and, as a facilitator now, enters the board's staff channel.
     let inStaff = false;
     await until(() => {

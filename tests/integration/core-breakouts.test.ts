@@ -77,6 +77,16 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
     expect(inWomen.map((a) => a.userId).sort()).toEqual([ids[0], ids[1]].sort());
   });
 
+  it("grants only room roles from the round screen, never event roles such as organiser", async () => {
+    const { event, organiser, ids } = await eventWith(3);
+    const r = await t.core.breakouts.createRound(organiser, event.id, round(1));
+    await t.core.breakouts.autoAssign(organiser, event.id, r.id, { seed: "1" });
+    await expect(t.core.breakouts.setRoomRole(organiser, event.id, r.id, ids[0]!, { role: "organiser" })).rejects.toMatchObject({ code: "validation" });
+    expect(await t.db.eventRole.count({ where: { eventId: event.id, userId: ids[0]!, role: "organiser" } })).toBe(0);
+    await t.core.breakouts.setRoomRole(organiser, event.id, r.id, ids[0]!, { role: "rapporteur" });
+    expect(await t.db.eventRole.count({ where: { eventId: event.id, userId: ids[0]!, role: "rapporteur" } })).toBe(1);
+  });
+
   it("keeps locked people where they were put when re-balancing", async () => {
     const { event, organiser, ids } = await eventWith(8);
     const r = await t.core.breakouts.createRound(organiser, event.id, round(2));

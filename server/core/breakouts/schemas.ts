@@ -39,3 +39,7 @@ export const assignInput = z.object({
 export const extendInput = z.object({ minutes: optionalInt(1, 120, "Extend by 1 to 120 minutes.").refine((v) => v !== null, "Extend by 1 to 120 minutes.") });
 export const messageInput = z.object({ message: requiredText(500, "Write a message.") });
 export const helpInput = z.object({ message: optionalText(300, "The message") });
+
+/** Roles inside a room; event-wide roles such as organiser are never granted from here. */
+export const ROOM_ROLES = ["participant", "facilitator", "rapporteur"] as const;
+export const roomRoleInput = z.object({ role: z.enum(ROOM_ROLES, { error: "A room role is participant, facilitator or rapporteur." }) });

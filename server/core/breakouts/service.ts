@@ -5,7 +5,7 @@ import { conflict, forbidden, notFound, unauthenticated } from "../errors";
 import { type Actor, allows, requirePermission, rolesOf } from "../permissions";
 import { validate } from "../validate";
 import { assignRooms, eligible, type Person } from "./assign";
-import { assignInput, extendInput, helpInput, messageInput, roomInput, roundInput } from "./schemas";
+import { assignInput, extendInput, helpInput, messageInput, roomInput, roomRoleInput, roundInput } from "./schemas";
 
 export interface BreakoutDeps {
   db: Db;
@@ -208,8 +208,9 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     },
 
     /** Facilitator and rapporteur of a room, chosen from people placed in it. */
-    async setRoomRole(actor: Actor, eventId: string, roundId: string, userId: string, role: "participant" | "facilitator" | "rapporteur") {
+    async setRoomRole(actor: Actor, eventId: string, roundId: string, userId: string, input: unknown) {
       await requirePermission(db, actor, eventId, "breakout.manage");
+      const { role } = validate(roomRoleInput, input);
       const a = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId, userId } } });
       if (!a) throw notFound("This person's room assignment");
       await db.roomAssignment.update({ where: { id: a.id }, data: { role, locked: role !== "participant" ? true : a.locked } });
