@@ -54,32 +54,46 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     });
   }
 
-  async function stateFor(userId: string, eventId: string): Promise<LiveState> {
+  const loadRunning = (eventId: string) =>
+    db.breakoutRound.findFirst({ where: { eventId, status: "running" }, include: { rooms: { orderBy: { position: "asc" }, include: { board: { select: { id: true } } } } } });
+  type Running = NonNullable<Awaited<ReturnType<typeof loadRunning>>>;
+
+  /** One person's screen, from data already loaded (so a whole round's screens cost a few queries). */
+  function view(round: Running | null, assignment: { roomId: string; role: string } | null, counts: Map<string, number> | null): LiveState {
     const serverNow = clock.now().toISOString();
-    const round = await db.breakoutRound.findFirst({ where: { eventId, status: "running" }, include: { rooms: { orderBy: { position: "asc" }, include: { board: { select: { id: true } } } } } });
     if (!round) return { serverNow, round: null, room: null, choices: null };
     const roundView = { id: round.id, title: round.title, status: round.status, endsAt: round.endsAt?.toISOString() ?? null };
+    if (!assignment) {
+      if (round.assignmentMode !== "self_select" || !counts) return { serverNow, round: roundView, room: null, choices: null };
+      return {
+        serverNow, round: roundView, room: null,
+        choices: round.rooms.map((r) => {
+          const count = counts.get(r.id) ?? 0;
+          return { id: r.id, name: r.name, question: r.question, count, full: r.capacity !== null && count >= r.capacity };
+        }),
+      };
+    }
+    const room = round.rooms.find((r) => r.id === assignment.roomId)!;
+    return {
+      serverNow, round: roundView, choices: null,
+      room: { id: room.id, name: room.name, question: room.question, meetingUrl: room.meetingUrl, boardId: room.board?.id ?? null, role: assignment.role },
+    };
+  }
+
+  async function roomCounts(roundId: string) {
+    const counts = await db.roomAssignment.groupBy({ by: ["roomId"], where: { roundId }, _count: true });
+    return new Map(counts.map((c) => [c.roomId, c._count]));
+  }
+
+  async function stateFor(userId: string, eventId: string): Promise<LiveState> {
+    const round = await loadRunning(eventId);
+    if (!round) return view(null, null, null);
     let assignment = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId: round.id, userId } } });
     // Late joiners are placed at once; organisers oversee all rooms rather than sit in one.
     if (!assignment && round.assignmentMode !== "self_select" && !(await rolesOf(db, eventId, userId)).includes("organiser")) {
       assignment = await placeLateJoiner(eventId, round.id, userId);
     }
-    if (!assignment) {
-      if (round.assignmentMode !== "self_select") return { serverNow, round: roundView, room: null, choices: null };
-      const counts = await db.roomAssignment.groupBy({ by: ["roomId"], where: { roundId: round.id }, _count: true });
-      return {
-        serverNow, round: roundView, room: null,
-        choices: round.rooms.map((r) => {
-          const count = counts.find((c) => c.roomId === r.id)?._count ?? 0;
-          return { id: r.id, name: r.name, question: r.question, count, full: r.capacity !== null && count >= r.capacity };
-        }),
-      };
-    }
-    const room = round.rooms.find((r) => r.id === assignment!.roomId)!;
-    return {
-      serverNow, round: roundView, choices: null,
-      room: { id: room.id, name: room.name, question: room.question, meetingUrl: room.meetingUrl, boardId: room.board?.id ?? null, role: assignment.role },
-    };
+    return view(round, assignment, !assignment && round.assignmentMode === "self_select" ? await roomCounts(round.id) : null);
   }
 
   /**
@@ -104,13 +118,27 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     }
   }
 
-  /** Tells everyone assigned in a round where they are now (their own screen state). */
+  /**
+   * Tells everyone in a round, and everyone else taking part, where they are
+   * now. Loads the round and its assignments once; only people without a room
+   * in an assigned round go through the late-joiner path.
+   */
   async function pushStates(eventId: string, roundId: string) {
-    const assigned = await db.roomAssignment.findMany({ where: { roundId }, select: { userId: true } });
-    const everyone = await db.eventRole.findMany({ where: { eventId }, select: { userId: true }, distinct: ["userId"] });
-    const ids = new Set([...assigned.map((a) => a.userId), ...everyone.map((e) => e.userId)]);
-    for (const userId of ids) bus.publish(channels.user(userId), "live:state", await stateFor(userId, eventId));
+    const round = await loadRunning(eventId);
+    const [assigned, everyone] = await Promise.all([
+      db.roomAssignment.findMany({ where: { roundId }, select: { userId: true, roomId: true, role: true } }),
+      db.eventRole.findMany({ where: { eventId }, select: { userId: true }, distinct: ["userId"] }),
+    ]);
+    const byUser = new Map(assigned.map((a) => [a.userId, a]));
+    const counts = round?.assignmentMode === "self_select" ? await roomCounts(round.id) : null;
+    const ids = new Set([...byUser.keys(), ...everyone.map((e) => e.userId)]);
+    for (const userId of ids) {
+      const a = round?.id === roundId ? (byUser.get(userId) ?? null) : null;
+      const state = round && !a && round.assignmentMode !== "self_select" ? await stateFor(userId, eventId) : view(round, a, counts);
+      bus.publish(channels.user(userId), "live:state", state);
+    }
   }
+
 
   return {
     stateFor: async (actor: Actor, eventId: string) => {
