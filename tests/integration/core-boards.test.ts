@@ -153,6 +153,14 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     await expect(op(alice, { type: "synthesis.pull", category: "barriers" }, synthesis.id)).rejects.toMatchObject({ code: "forbidden" });
   });
 
+  it("lists the boards a person may open: their room's and the synthesis board, read-only", async () => {
+    const mine = await t.core.boards.listForEvent(alice, (await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).eventId);
+    expect(mine.map((b) => [b.id === boardId ? "own" : b.kind, b.canWrite])).toEqual([["own", true], ["synthesis", false]]);
+    const all = await t.core.boards.listForEvent(facilitator, (await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).eventId);
+    expect(all).toHaveLength(4);
+    expect(await t.core.boards.listForEvent(null, "x")).toEqual([]);
+  });
+
   it("replays everything after a sequence number, in order", async () => {
     const from = (await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq;
     for (let i = 0; i < 5; i++) await op(bob, note(`Catch-up ${i}`));

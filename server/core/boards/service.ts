@@ -2,9 +2,9 @@ import type { Db } from "../../db/client";
 import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { DomainError, conflict, forbidden, notFound } from "../errors";
-import type { Actor } from "../permissions";
+import { type Actor, rolesOf } from "../permissions";
 import { validate } from "../validate";
-import { type BoardAccess, boardAccess } from "./access";
+import { type BoardAccess, boardAccess, decideAccess } from "./access";
 import { type BoardEvent, type ClusterView, type NoteView, type Operation, STAFF_OPS, envelope } from "./protocol";
 import { authorLabels, noteViews } from "./views";
 
@@ -278,18 +278,19 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
     /** Boards of an event that this person may open, for navigation. */
     async listForEvent(actor: Actor, eventId: string) {
       if (!actor) return [];
-      const boards = await db.board.findMany({ where: { eventId }, include: { room: { select: { name: true, round: { select: { title: true } } } } }, orderBy: { createdAt: "asc" } });
-      const out = [];
-      for (const b of boards) {
-        try {
-          const a = await boardAccess(db, actor, b.id);
-          out.push({ id: b.id, title: b.title, kind: b.kind, round: b.room?.round.title ?? null, canWrite: a.canWrite });
-        } catch {
-          /* not this person's board */
-        }
-      }
-      return out;
+      // One query each for boards, roles and room places; the same rule as boardAccess decides.
+      const [boards, roles, places] = await Promise.all([
+        db.board.findMany({ where: { eventId }, include: { room: { select: { id: true, roundId: true, round: { select: { title: true } } } } }, orderBy: { createdAt: "asc" } }),
+        rolesOf(db, eventId, actor.userId),
+        db.roomAssignment.findMany({ where: { userId: actor.userId, round: { eventId } }, select: { roundId: true, roomId: true } }),
+      ]);
+      const roomIn = new Map(places.map((p) => [p.roundId, p.roomId]));
+      return boards.flatMap((b) => {
+        const decision = decideAccess(roles, b, b.room ? (roomIn.get(b.room.roundId) ?? null) : null);
+        return decision ? [{ id: b.id, title: b.title, kind: b.kind, round: b.room?.round.title ?? null, canWrite: decision.canWrite }] : [];
+      });
     },
+
   };
 }
 
