@@ -15,10 +15,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ params, context, request: req }: LoaderFunctionArgs) {
   await requireUser(context, req);
   const actor = await actorOf(context);
-  const eventId = await context.core.events.idBySlug(params.slug ?? "").catch(asHttpError);
-  const event = await context.core.events.getPage(params.slug ?? "", actor).catch(asHttpError);
-  const state = await context.core.breakouts.stateFor(actor, eventId).catch(asHttpError);
-  return json({ event: { id: eventId, slug: event.slug, title: event.title }, state });
+  const event = await context.core.events.bySlug(params.slug ?? "").catch(asHttpError);
+  const state = await context.core.breakouts.stateFor(actor, event.id).catch(asHttpError);
+  return json({ event, state });
 }
 
 type Presence = { roomId: string; people: { userId: string; name: string }[] };
@@ -39,6 +38,9 @@ export default function Live() {
   const connection = useConnection();
   const heading = useRef<HTMLHeadingElement>(null);
   const roomId = state.room?.id ?? null;
+  // Read by the presence listener, which is set up once and must see the current room.
+  const roomIdRef = useRef(roomId);
+  roomIdRef.current = roomId;
 
   useEffect(() => {
     let cancelled = false;
@@ -80,8 +82,6 @@ export default function Live() {
   }, [event.id, t]);
 
   // Enter the room's channel whenever the room changes (and after reconnects, through live:join).
-  const roomIdRef = useRef(roomId);
-  roomIdRef.current = roomId;
   useEffect(() => {
     if (!roomId) {
       setPeople([]);

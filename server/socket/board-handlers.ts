@@ -4,6 +4,7 @@ import type { Core } from "../core";
 import { channels } from "../core/bus";
 import { DomainError, unauthenticated } from "../core/errors";
 import { handle } from "./ack";
+import { announceOnDisconnect } from "./presence";
 import { createRateLimiter } from "./rate-limit";
 
 const boardRef = z.object({ boardId: z.string().min(8).max(64) });
@@ -20,8 +21,6 @@ async function announcePresence(io: Server, core: Core, boardId: string) {
  * answers every message with an ack.
  */
 export function attachBoardHandlers(io: Server, socket: Socket, core: Core) {
-  const boardsOf = () => [...socket.rooms].filter((r) => r.startsWith("board:"));
-
   handle(socket, core.log, "board:join", boardRef, async ({ boardId }, who) => {
     const a = await core.boards.access(who, boardId);
     await socket.join(channels.board(boardId));
@@ -47,11 +46,5 @@ export function attachBoardHandlers(io: Server, socket: Socket, core: Core) {
 
   handle(socket, core.log, "board:sync", boardRef.extend({ afterSeq: z.number().int().min(0) }), ({ boardId, afterSeq }, who) => core.boards.sync(who, boardId, afterSeq));
 
-  socket.on("disconnecting", () => {
-    const left = boardsOf();
-    if (left.length === 0) return;
-    setImmediate(() => {
-      for (const r of left) void announcePresence(io, core, r.slice("board:".length)).catch(() => {});
-    });
-  });
+  announceOnDisconnect(socket, "board:", (boardId) => announcePresence(io, core, boardId));
 }

@@ -4,6 +4,7 @@ import type { Core } from "../core";
 import { channels } from "../core/bus";
 import { forbidden, unauthenticated } from "../core/errors";
 import { handle } from "./ack";
+import { announceOnDisconnect, channelIds } from "./presence";
 
 const id = z.string().min(1).max(64);
 const eventRef = z.object({ eventId: id });
@@ -22,7 +23,6 @@ async function announcePresence(io: Server, core: Core, eventId: string, roomId:
  */
 export function attachLiveHandlers(io: Server, socket: Socket, core: Core) {
   const log = core.log;
-  const roomsOf = () => [...socket.rooms].filter((r) => r.startsWith("room:"));
 
   handle(socket, log, "live:join", eventRef, async ({ eventId }, who) => {
     if (!who) throw unauthenticated();
@@ -36,16 +36,16 @@ export function attachLiveHandlers(io: Server, socket: Socket, core: Core) {
   handle(socket, log, "room:enter", eventRef.extend({ roomId: id }), async ({ eventId, roomId }, who) => {
     if (!who) throw unauthenticated();
     if (!(await core.breakouts.canEnterRoom(who.userId, eventId, roomId))) throw forbidden("This is not your room.");
-    for (const r of roomsOf()) if (r !== channels.room(roomId)) await socket.leave(r);
+    for (const r of channelIds(socket, "room:")) if (r !== roomId) await socket.leave(channels.room(r));
     await socket.join(channels.room(roomId));
     await announcePresence(io, core, eventId, roomId);
     return { people: await core.breakouts.presence(roomId) };
   });
 
   handle(socket, log, "room:leave", eventRef, async ({ eventId }) => {
-    for (const r of roomsOf()) {
-      await socket.leave(r);
-      await announcePresence(io, core, eventId, r.slice("room:".length));
+    for (const r of channelIds(socket, "room:")) {
+      await socket.leave(channels.room(r));
+      await announcePresence(io, core, eventId, r);
     }
     return { left: true };
   });
@@ -57,13 +57,8 @@ export function attachLiveHandlers(io: Server, socket: Socket, core: Core) {
   handle(socket, log, "round:extend", roundRef.extend({ minutes: z.number().int() }), ({ eventId, roundId, minutes }, who) => core.breakouts.extend(who, eventId, roundId, { minutes }));
   handle(socket, log, "round:message", roundRef.extend({ message: z.string().max(2000) }), ({ eventId, roundId, message }, who) => core.breakouts.message(who, eventId, roundId, { message }));
 
-  // Presence changes when a participant's last connection to a room goes away.
-  socket.on("disconnecting", () => {
-    const left = roomsOf();
+  announceOnDisconnect(socket, "room:", async (roomId) => {
     const eventId = socket.data.eventId as string | undefined;
-    if (!eventId || left.length === 0) return;
-    setImmediate(() => {
-      for (const r of left) void announcePresence(io, core, eventId, r.slice("room:".length)).catch(() => {});
-    });
+    if (eventId) await announcePresence(io, core, eventId, roomId);
   });
 }

@@ -55,6 +55,36 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
     expect(await res.text()).toContain("DTSTART;TZID=Europe/Brussels:20261210T140000");
   });
 
+  it("re-renders the settings form with the organiser's values and a field error for a capacity below the confirmed count", async () => {
+    const { event, organiser } = await publishedEvent(t.server.core, { capacity: "5" });
+    for (let i = 0; i < 3; i++) await new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...person() });
+    const b = new Browser(t.url);
+    await b.signIn((await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email, "organiser password");
+    const res = await b.post(`/events/${event.slug}/manage/settings`, {
+      title: "Renamed dialogue", format: "online", timezone: "Europe/Brussels", startsAt: "2026-12-10T14:00", endsAt: "2026-12-10T17:00", languages: "en", capacity: "2",
+    });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("3 people are already confirmed: capacity cannot be lower.");
+    expect(html).toContain('value="Renamed dialogue"');
+    expect((await t.server.core.db.event.findUniqueOrThrow({ where: { id: event.id } })).title).toBe("Local dialogue on inclusion");
+  });
+
+  it("edits an agenda item from the agenda page and shows it on the public page", async () => {
+    const { event, organiser } = await publishedEvent(t.server.core);
+    const item = await t.server.core.manage.addAgendaItem(organiser, event.id, { kind: "panel", title: "Panel", startsAt: "2026-12-10T14:00", endsAt: "2026-12-10T15:00", speakers: "" });
+    const b = new Browser(t.url);
+    await b.signIn((await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email, "organiser password");
+    const res = await b.post(`/events/${event.slug}/manage/agenda`, {
+      intent: "update", itemId: item.id, kind: "plenary", title: "Report-back", description: "", startsAt: "2026-12-10T15:00", endsAt: "2026-12-10T16:00", speakers: "Amina Haddad | Chair | Cities of Welcome",
+    });
+    expect(res.status).toBe(200);
+    const page = await (await fetch(`${t.url}/events/${event.slug}`)).text();
+    expect(page).toContain("Report-back");
+    expect(page).toContain("Amina Haddad");
+    expect(page).toContain("15:00–16:00");
+  });
+
   it("limits invitation uploads by size and type", async () => {
     const { event, organiser } = await publishedEvent(t.server.core);
     const b = new Browser(t.url);

@@ -30,6 +30,13 @@ const parseList = (json: string): string[] => {
 };
 
 export function createEventService({ db, bus, clock }: EventDeps) {
+  /** The few facts most pages need about an event: id, slug and title. */
+  async function bySlug(slug: string) {
+    const e = await db.event.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+    if (!e) throw notFound("This event");
+    return e;
+  }
+
   return {
     /** Published events that have not ended, for the home page. */
     async listUpcoming() {
@@ -190,10 +197,10 @@ export function createEventService({ db, bus, clock }: EventDeps) {
       return allows(roles, "event.view_participants") || allows(roles, "breakout.manage");
     },
 
+    bySlug,
+
     async idBySlug(slug: string) {
-      const e = await db.event.findUnique({ where: { slug }, select: { id: true } });
-      if (!e) throw notFound("This event");
-      return e.id;
+      return (await bySlug(slug)).id;
     },
   };
 }
