@@ -10,6 +10,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Server as IoServer } from "socket.io";
 import { createCore, type Core } from "./core";
+import { embeddingsConfig } from "./core/clustering/config";
+import { createClusteringEngine } from "./core/clustering/engine";
 import { createLogger, type Logger } from "./core/logger";
 import { getOrCreateSetting, newSecret } from "./core/settings";
 import { createDb, tuneDb } from "./db/client";
@@ -60,7 +62,10 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
 
   const secret = env.SESSION_SECRET ?? (await getOrCreateSetting(db, "session_secret", newSecret));
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log });
-  const core = createCore({ db, bus: new SocketIoBus(io), mailer, log, secret, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}` });
+  const embeddings = embeddingsConfig(env as unknown as Record<string, string | undefined>);
+  if (embeddings) log.info(`clustering: embeddings from ${redactUrl(embeddings.url)} (${embeddings.model}), built-in engine as fall-back`);
+  const clustering = createClusteringEngine({ embeddings, onFallback: (reason) => log.warn(`clustering: ${reason}`) });
+  const core = createCore({ db, bus: new SocketIoBus(io), mailer, log, secret, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, clustering });
   const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
   const sessionCookie = createSessionCookie(secret, secure);
   attachSocketHandlers(io, core, sessionCookie);

@@ -15,6 +15,10 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   LOG_QUIET: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.string().default("production"),
+  EMBEDDINGS_URL: z.url({ protocol: /^https?$/, error: "EMBEDDINGS_URL must be an http(s) URL such as http://localhost:11434/v1/embeddings" }).optional(),
+  EMBEDDINGS_MODEL: z.string().optional(),
+  EMBEDDINGS_API_KEY: z.string().optional(),
+  EMBEDDINGS_TIMEOUT_MS: z.coerce.number({ error: "EMBEDDINGS_TIMEOUT_MS must be a number" }).int().min(100).max(600_000).default(10_000),
 });
 
 export type Env = z.infer<typeof schema> & { database: DatabaseTarget };

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PHASES } from "../../server/core/boards/constants";
 import { NoteCard } from "~/components/board/NoteCard";
+import { Suggestions } from "~/components/board/Suggestions";
 import { Countdown } from "~/components/Countdown";
 import type { ClientNote } from "~/realtime/board-state";
 import { useBoard } from "~/realtime/use-board";
@@ -91,6 +92,7 @@ export default function BoardPage() {
       <NewNotesAnnouncer count={Object.keys(b.state.notes).length} />
 
       {viewer.staff ? <StaffControls phase={b.state.phase} locked={b.state.locked} categories={board.categories} clusters={clusters} send={b.send} synthesis={board.kind === "synthesis"} notes={Object.values(b.state.notes)} /> : null}
+      {viewer.staff ? <Suggestions path={`/events/${event.slug}/boards/${board.id}/suggestions`} categories={board.categories} notes={b.state.notes} clusters={b.state.clusters} send={b.send} /> : null}
 
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">

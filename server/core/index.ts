@@ -17,6 +17,8 @@ import { exportParticipantsCsv } from "./registration/export";
 import { registrationFigures } from "./registration/figures";
 import { createRegistrationService } from "./registration/service";
 import { createSignedLinks } from "./signed-links";
+import { type ClusteringEngine, createClusteringEngine } from "./clustering/engine";
+import { createClusteringService } from "./clustering/service";
 
 export interface CoreDeps {
   db: Db;
@@ -28,6 +30,8 @@ export interface CoreDeps {
   /** Base URL for links in emails sent outside a request (PUBLIC_URL). */
   publicUrl?: string;
   clock?: Clock;
+  /** Suggests clusters; the built-in lexical engine unless the server configured an embeddings provider. */
+  clustering?: ClusteringEngine;
 }
 
 /**
@@ -63,6 +67,7 @@ export function createCore(deps: CoreDeps) {
     invitations: createInvitationService(full),
     breakouts: createBreakoutService(full),
     boards: createBoardService(full),
+    clustering: createClusteringService({ db: deps.db, engine: deps.clustering ?? createClusteringEngine() }),
     devMailbox: createDevMailbox(deps.db),
     health: () => checkHealth(deps.db),
   };

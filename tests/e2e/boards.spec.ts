@@ -61,3 +61,31 @@ test("a facilitator groups a note into a cluster from its menu, and everyone see
   await leila.getByLabel("Search notes").fill("evening");
   await expect(leila.getByTestId("note")).toHaveCount(1);
 });
+
+test("a facilitator asks for suggested clusters on the synthesis board and accepts one with one click", async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto(`/login?redirectTo=/events/${SLUG}`);
+  await page.getByLabel("Email").fill("facilitator@plenary.demo");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByTestId("boards").getByRole("link", { name: /^Plenary synthesis/ }).click();
+  await expect(page.getByTestId("connection")).toHaveText("Connected");
+  await page.getByLabel("Gather every room's notes of").selectOption("barriers");
+  await page.getByRole("button", { name: "Gather from the rooms" }).click();
+  await expect(page.getByTestId("column-barriers").getByTestId("note").first()).toBeVisible();
+
+  const panel = page.getByTestId("suggestions");
+  await panel.getByLabel("Category").selectOption("barriers");
+  await panel.getByRole("button", { name: "Suggest clusters" }).click();
+  await expect(panel.getByTestId("suggest-engine")).toContainText("Built-in engine");
+  const first = panel.getByTestId("suggestion").first();
+  await expect(first).toBeVisible();
+  const label = "Suggested: " + (await first.getByLabel("Name for this cluster").inputValue());
+  await first.getByLabel("Name for this cluster").fill(label.slice(0, 120));
+  const members = await first.getByRole("listitem").count();
+  await first.getByRole("button", { name: "Accept" }).click();
+
+  const column = page.getByTestId("column-barriers");
+  await expect(column.getByRole("heading", { name: `${label.slice(0, 120)} (${members})` })).toBeVisible();
+  await expect(first).toContainText("Accepted as");
+});

@@ -1,0 +1,40 @@
+// npm run bench [-- --quick] [-- --only cluster,realtime,report,pages]
+// Every figure sits beside a baseline measured in the same run; see bench/README.md.
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { benchCluster } from "./cluster";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const onlyArg = args.find((a) => a.startsWith("--only"));
+const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : args[args.indexOf(onlyArg) + 1]!).split(",") : null;
+const parts: Record<string, (o: { quick: boolean }) => Promise<unknown>> = { cluster: benchCluster };
+const unknown = only?.filter((p) => !(p in parts)) ?? [];
+if (unknown.length) {
+  console.error(`bench: unknown part ${unknown.join(", ")}; parts are ${Object.keys(parts).join(", ")}`);
+  process.exit(2);
+}
+
+const results: Record<string, unknown> = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, quick, started_at: new Date().toISOString() };
+for (const [name, fn] of Object.entries(parts)) {
+  if (only && !only.includes(name)) continue;
+  const t0 = Date.now();
+  console.log(`\n== ${name}`);
+  const r = await fn({ quick });
+  results[name] = r;
+  print(name, r);
+  console.log(`(${name}: ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+}
+const out = path.join(path.dirname(new URL(import.meta.url).pathname), "results/latest.json");
+mkdirSync(path.dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
+
+function print(name: string, r: unknown) {
+  for (const [key, value] of Object.entries(r as Record<string, unknown>)) {
+    if (Array.isArray(value) && value.length && typeof value[0] === "object") {
+      console.log(`${name}.${key}`);
+      console.table(value);
+    } else if (typeof value !== "object") console.log(`${name}.${key}: ${value}`);
+  }
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { averageLinkage, cut, silhouette, similarityMatrix } from "../../server/core/clustering/agglomerate";
+import { adjustedRand } from "../../server/core/clustering/ari";
+import { endpointOf } from "../../server/core/clustering/embeddings";
+import { keyPhrase, phraseCounts } from "../../server/core/clustering/labels";
+import { placeNotes, suggestClusters } from "../../server/core/clustering/suggest";
+import { analyse, detectLanguage, stem, words } from "../../server/core/clustering/text";
+
+const unit = (...xs: number[]) => {
+  const v = Float32Array.from(xs);
+  const n = Math.hypot(...xs);
+  return v.map((x) => x / n);
+};
+
+describe("text analysis", () => {
+  it("splits words in any script, drops French elisions and keeps accents", () => {
+    expect(words("L'accès aux services, c'est « difficile » !")).toEqual(["accès", "aux", "services", "est", "difficile"]);
+    expect(words("مشاركة النساء")).toEqual(["مشاركة", "النساء"]);
+    expect(words("🙂🙂 !!! ...")).toEqual([]);
+  });
+
+  it("recognises English, French and Spanish notes by their stop words", () => {
+    expect(detectLanguage(words("Les femmes ne connaissent pas leurs droits"))).toBe("fr");
+    expect(detectLanguage(words("Las mujeres no conocen sus derechos en la ciudad"))).toBe("es");
+    expect(detectLanguage(words("Women do not know their rights"))).toBe("en");
+  });
+
+  it("stems each language with its own stemmer and removes its stop words", () => {
+    expect(stem("travailleuses", "fr")).toBe(stem("travailleuse", "fr"));
+    expect(stem("trabajadoras", "es")).toBe(stem("trabajadora", "es"));
+    const a = analyse("The mothers cannot attend the courses");
+    expect(a.content).toEqual(["mothers", "attend", "courses"]);
+    expect(a.stems).toEqual(["mother", "attend", "cours"]);
+  });
+});
+
+describe("agglomeration", () => {
+  const rows = [unit(1, 0.1, 0), unit(1, 0, 0.1), unit(0.9, 0.1, 0.1), unit(0, 1, 0.1), unit(0.1, 1, 0), unit(0, 0.1, 1)];
+  const S = similarityMatrix(rows);
+
+  it("merges the most similar notes first and cuts into any number of clusters", () => {
+    const merges = averageLinkage(S, rows.length);
+    expect(merges).toHaveLength(rows.length - 1);
+    expect(merges.map((m) => m.similarity)).toEqual([...merges.map((m) => m.similarity)].sort((a, b) => b - a));
+    expect([...cut(merges, rows.length, 3)]).toEqual([0, 0, 0, 1, 1, 2]);
+    expect(new Set(cut(merges, rows.length, 1)).size).toBe(1);
+    expect(new Set(cut(merges, rows.length, 6)).size).toBe(6);
+  });
+
+  it("scores a natural cut above an arbitrary one by silhouette", () => {
+    const merges = averageLinkage(S, rows.length);
+    expect(silhouette(S, rows.length, cut(merges, rows.length, 3), 3)).toBeGreaterThan(silhouette(S, rows.length, Int32Array.from([0, 1, 0, 1, 0, 1]), 2));
+  });
+});
+
+describe("labels and choices", () => {
+  it("names a cluster by the phrase its notes share and the rest of the board does not", () => {
+    const notes = ["No childcare during language courses", "Childcare is missing at the job centre", "Mothers need childcare", "Employers refuse the headscarf", "Employers ignore foreign diplomas"].map(analyse);
+    expect(keyPhrase([0, 1, 2], notes, phraseCounts(notes), notes.length)).toBe("Childcare");
+    expect(keyPhrase([3, 4], notes, phraseCounts(notes), notes.length)).toBe("Employers");
+  });
+
+  it("leaves notes without content, and notes that fit nowhere, unclustered", () => {
+    const ids = ["a", "b", "c", "d"];
+    const rows = [unit(1, 0, 0), unit(0.95, 0.05, 0), new Float32Array(3), unit(0, 0, 1)];
+    const r = suggestClusters(ids, rows, ["x a", "x b", "", "y"].map(analyse), { k: 2 });
+    expect(r.clusters).toHaveLength(1);
+    expect(r.clusters[0]).toMatchObject({ noteIds: ["a", "b"], size: 2 });
+    expect(r.unclustered.sort()).toEqual(["c", "d"]);
+  });
+
+  it("places a note in the clearly closest cluster and leaves weak or ambiguous matches alone", () => {
+    const clusters = [{ id: "x", rows: [unit(1, 0, 0), unit(1, 0, 0)] }, { id: "y", rows: [unit(0, 1, 0)] }];
+    const placed = placeNotes(clusters, [
+      { id: "clear", row: unit(1, 0.05, 0) },
+      { id: "between", row: unit(1, 1, 0) },
+      { id: "elsewhere", row: unit(0, 0, 1) },
+    ]);
+    expect(placed).toEqual([{ noteId: "clear", clusterId: "x", confidence: expect.any(Number) }]);
+    expect(placed[0]!.confidence).toBeGreaterThan(0.9);
+  });
+});
+
+describe("adjusted Rand index", () => {
+  it("is 1 for the same grouping under other names and about 0 for unrelated ones", () => {
+    expect(adjustedRand(["a", "a", "b", "b"], ["x", "x", "y", "y"])).toBe(1);
+    expect(adjustedRand(["a", "b", "a", "b"], ["x", "x", "y", "y"])).toBeLessThan(0);
+    expect(() => adjustedRand(["a"], [])).toThrow();
+  });
+});
+
+describe("embeddings endpoint", () => {
+  it("accepts a base URL, a /v1 URL or the full endpoint", () => {
+    expect(endpointOf("http://localhost:11434")).toBe("http://localhost:11434/v1/embeddings");
+    expect(endpointOf("http://localhost:11434/v1/")).toBe("http://localhost:11434/v1/embeddings");
+    expect(endpointOf("http://h/v1/embeddings")).toBe("http://h/v1/embeddings");
+  });
+});
