@@ -19,6 +19,8 @@ import { createRegistrationService } from "./registration/service";
 import { createSignedLinks } from "./signed-links";
 import { type ClusteringEngine, createClusteringEngine } from "./clustering/engine";
 import { createClusteringService } from "./clustering/service";
+import { createReportService } from "./reports/service";
+import { createActionService } from "./actions/service";
 
 export interface CoreDeps {
   db: Db;
@@ -42,6 +44,7 @@ export function createCore(deps: CoreDeps) {
   const clock = deps.clock ?? systemClock;
   const full = { ...deps, clock, links: createSignedLinks(deps.secret) };
   const registrations = createRegistrationService(full);
+  const clusteringEngine = deps.clustering ?? createClusteringEngine();
   return {
     db: deps.db,
     bus: deps.bus,
@@ -67,7 +70,9 @@ export function createCore(deps: CoreDeps) {
     invitations: createInvitationService(full),
     breakouts: createBreakoutService(full),
     boards: createBoardService(full),
-    clustering: createClusteringService({ db: deps.db, engine: deps.clustering ?? createClusteringEngine() }),
+    clustering: createClusteringService({ db: deps.db, engine: clusteringEngine }),
+    reports: createReportService({ db: deps.db, clock, engine: clusteringEngine }),
+    actions: createActionService({ db: deps.db, clock, mailer: deps.mailer, log: deps.log }),
     devMailbox: createDevMailbox(deps.db),
     health: () => checkHealth(deps.db),
   };

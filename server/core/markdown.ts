@@ -17,3 +17,11 @@ export function renderMarkdown(source: string): string {
   const html = marked.parse(source, { async: false, gfm: true, breaks: false }) as string;
   return sanitizeHtml(html, allowed);
 }
+
+/**
+ * Markdown that stays Markdown (for .md exports) but can do no harm where it is
+ * rendered next: raw HTML is shown as text and links may only be http(s) or mailto.
+ */
+export function safeMarkdown(source: string): string {
+  return source.replace(/</g, "&lt;").replace(/\]\(\s*(?!https?:|mailto:|#)[a-z][a-z0-9+.-]*:[^)]*\)/gi, "](#)");
+}

@@ -22,6 +22,9 @@ export const PERMISSIONS = {
   "team.invite": ["organiser"],
   "breakout.manage": ["organiser", "facilitator"],
   "report.publish": ["secretariat", "organiser"],
+  "report.edit": ["secretariat", "organiser", "rapporteur"],
+  "report.comment": ["secretariat", "organiser", "rapporteur", "facilitator"],
+  "action.manage": ["secretariat", "organiser", "facilitator"],
 } as const satisfies Record<string, readonly EventRole[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

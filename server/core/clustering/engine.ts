@@ -36,7 +36,7 @@ export function createClusteringEngine(opts: { embeddings?: EmbeddingsConfig | n
     vectorize,
     async suggest(notes, o = {}) {
       const { rows, analysed, ...report } = await vectorize(notes);
-      return { ...suggestClusters(notes.map((n) => n.id), rows, analysed, o), ...report };
+      return { ...suggestClusters(notes.map((n) => n.id), rows, analysed, { ...o, texts: notes.map((n) => n.text) }), ...report };
     },
     async place(clusters, candidates, notes) {
       // Vectors are relative to the board (centred, weighted by rarity), so all notes are vectorised together.

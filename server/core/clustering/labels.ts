@@ -20,10 +20,12 @@ export function keyPhrase(members: number[], notes: Analysed[], boardCounts: Map
   let best = "";
   let bestScore = -Infinity;
   for (const [key, e] of inCluster) {
+    // A phrase from one note names that note, not a theme.
+    if (e.count < 2 && members.length > 1) continue;
     const share = e.count / members.length;
     const rarity = Math.log((boardSize + 1) / (boardCounts.get(key) ?? 1));
     // Longer phrases name a theme better when they are shared just as widely.
-    const score = share * (1 + rarity) * (1 + 0.15 * (e.len - 1)) + (e.count > 1 ? 1 : 0);
+    const score = share * (1 + rarity) * (1 + 0.15 * (e.len - 1));
     if (score > bestScore || (score === bestScore && e.surface < best)) [best, bestScore] = [e.surface, score];
   }
   return best ? best[0]!.toUpperCase() + best.slice(1) : "";
@@ -48,4 +50,10 @@ export function phraseCounts(notes: Analysed[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const n of notes) for (const key of new Set(phrases(n).map((p) => p[0]))) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
+}
+
+/** A short version of a note, to name a cluster whose notes share no phrase. */
+export function shortText(text: string, words = 7): string {
+  const w = text.trim().replace(/\s+/g, " ").split(" ");
+  return w.length <= words ? w.join(" ") : `${w.slice(0, words).join(" ")}…`;
 }

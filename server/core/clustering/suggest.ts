@@ -1,5 +1,5 @@
 import { averageLinkage, cut, silhouette, similarityMatrix } from "./agglomerate";
-import { keyPhrase, phraseCounts } from "./labels";
+import { keyPhrase, phraseCounts, shortText } from "./labels";
 import type { Analysed } from "./text";
 
 export type ClusterSuggestion = {
@@ -54,7 +54,7 @@ function chooseK(S: Float32Array, n: number, merges: ReturnType<typeof averageLi
  * Proposes clusters for notes given one unit vector each (`rows`) and their
  * analysed text (for labels). `k` asks for about that many clusters.
  */
-export function suggestClusters(ids: string[], rows: Float32Array[], analysed: Analysed[], opts: { k?: number } = {}): Suggestions {
+export function suggestClusters(ids: string[], rows: Float32Array[], analysed: Analysed[], opts: { k?: number; texts?: string[] } = {}): Suggestions {
   const usable = ids.map((_, i) => i).filter((i) => !isZero(rows[i]!));
   const unclustered = new Set(ids.filter((_, i) => isZero(rows[i]!)));
   if (usable.length < 2) return { clusters: [], unclustered: ids.slice() };
@@ -99,7 +99,7 @@ export function suggestClusters(ids: string[], rows: Float32Array[], analysed: A
     const rep = members.reduce((a, b) => (b.fit > a.fit ? b : a));
     const idx = members.map((f) => f.i);
     clusters.push({
-      label: keyPhrase(idx, analysed, counts, analysed.length) || ids[rep.i]!,
+      label: keyPhrase(idx, analysed, counts, analysed.length) || shortText(opts.texts?.[rep.i] ?? analysed[rep.i]!.all.join(" ")),
       noteIds: idx.map((i) => ids[i]!),
       representativeId: ids[rep.i]!,
       size: members.length,
