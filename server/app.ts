@@ -115,6 +115,13 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   });
 
   let closing: Promise<void> | undefined;
+  // Action item owners are reminded before due dates; each reminder is claimed in the database, so several processes never send one twice.
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const remind = () => void core.actions.sendReminders(publicUrl).then(({ sent }) => sent && log.info(`sent ${sent} action item reminders`)).catch((e: unknown) => log.warn(`action item reminders failed: ${(e as Error).message}`));
+  const reminders = setInterval(remind, 60 * 60_000);
+  reminders.unref();
+  setTimeout(remind, 60_000).unref();
+
   return {
     core,
     sessionCookie,
@@ -131,6 +138,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
       }),
     close: () =>
       (closing ??= (async () => {
+        clearInterval(reminders);
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         // Sockets would keep the HTTP server open forever; tell clients to go.
         io.disconnectSockets(true);

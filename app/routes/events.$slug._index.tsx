@@ -21,7 +21,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const user = await context.user();
   const mine = await context.core.registrations.mine(actor, event.id);
   const boards = await context.core.boards.listForEvent(actor, event.id);
-  return json({ event, mine, boards, user: user ? { name: user.name, email: user.email } : null });
+  const outcomes = await context.core.reports.outcomes(actor, event.id);
+  return json({ event, mine, boards, outcomes, user: user ? { name: user.name, email: user.email } : null });
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -41,7 +42,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 type Announcement = { id: string; message: string; createdAt: string };
 
 export default function EventPage() {
-  const { event, mine, user, boards } = useLoaderData<typeof loader>();
+  const { event, mine, user, boards, outcomes } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   const { items: live, following } = useLiveAnnouncements(event.id, event.viewer.roles.length > 0, event.announcements);
@@ -110,6 +111,18 @@ export default function EventPage() {
       ) : null}
 
       <div className="prose" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+
+      {outcomes.published || outcomes.actionItems || outcomes.canEditReport || outcomes.canManageActions ? (
+        <section aria-labelledby="outcomes-heading" className="outcomes">
+          <h2 id="outcomes-heading">{t("report.outcomes")}</h2>
+          <ul>
+            {outcomes.published ? <li><Link to={`/events/${event.slug}/report`}>{t("report.read")}</Link></li> : null}
+            {outcomes.actionItems ? <li><Link to={`/events/${event.slug}/follow-up`}>{t("report.followUp")}</Link></li> : null}
+            {outcomes.canEditReport ? <li><Link to={`/events/${event.slug}/report/edit`}>{t("report.edit")}</Link></li> : null}
+            {outcomes.canManageActions ? <li><Link to={`/events/${event.slug}/actions`}>{t("actions.manageTitle")}</Link></li> : null}
+          </ul>
+        </section>
+      ) : null}
 
       <RegistrationSection event={event} mine={mine} user={user} />
 

@@ -91,7 +91,7 @@ export default function BoardPage() {
       </div>
       <NewNotesAnnouncer count={Object.keys(b.state.notes).length} />
 
-      {viewer.staff ? <StaffControls phase={b.state.phase} locked={b.state.locked} categories={board.categories} clusters={clusters} send={b.send} synthesis={board.kind === "synthesis"} notes={Object.values(b.state.notes)} /> : null}
+      {viewer.staff ? <StaffControls slug={event.slug} phase={b.state.phase} locked={b.state.locked} categories={board.categories} clusters={clusters} send={b.send} synthesis={board.kind === "synthesis"} notes={Object.values(b.state.notes)} /> : null}
       {viewer.staff ? <Suggestions path={`/events/${event.slug}/boards/${board.id}/suggestions`} categories={board.categories} notes={b.state.notes} clusters={b.state.clusters} send={b.send} /> : null}
 
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
@@ -236,7 +236,7 @@ function SplitCluster({ cluster, notes, send }: { cluster: { id: string; label: 
   );
 }
 
-function StaffControls({ phase, locked, categories, clusters, send, synthesis, notes }: { phase: string; locked: boolean; categories: string[]; clusters: { id: string; label: string; category: string | null }[]; send: ReturnType<typeof useBoard>["send"]; synthesis: boolean; notes: ClientNote[] }) {
+function StaffControls({ slug, phase, locked, categories, clusters, send, synthesis, notes }: { slug: string; phase: string; locked: boolean; categories: string[]; clusters: { id: string; label: string; category: string | null }[]; send: ReturnType<typeof useBoard>["send"]; synthesis: boolean; notes: ClientNote[] }) {
   const { t } = useTranslation();
   return (
     <details className="card staff-controls" open>
@@ -306,6 +306,7 @@ function StaffControls({ phase, locked, categories, clusters, send, synthesis, n
                 <button type="submit" className="small secondary">{t("board.merge")}</button>
               </form>
               <button type="button" className="small danger" onClick={() => send({ type: "cluster.delete", clusterId: c.id })} aria-label={`${t("board.deleteCluster")}: ${c.label}`}>{t("board.deleteCluster")}</button>
+              <Link className="small" to={`/events/${slug}/actions?cluster=${c.id}`}>{t("actions.makeAction")}</Link>
               <SplitCluster cluster={c} notes={notes.filter((n) => n.clusterId === c.id)} send={send} />
             </li>
           ))}

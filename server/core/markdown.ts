@@ -23,5 +23,8 @@ export function renderMarkdown(source: string): string {
  * rendered next: raw HTML is shown as text and links may only be http(s) or mailto.
  */
 export function safeMarkdown(source: string): string {
-  return source.replace(/</g, "&lt;").replace(/\]\(\s*(?!https?:|mailto:|#)[a-z][a-z0-9+.-]*:[^)]*\)/gi, "](#)");
+  return source
+    .replace(/</g, "&lt;")
+    .replace(/\]\(\s*<?(?!https?:|mailto:|#)[a-z][a-z0-9+.-]*:/gi, "](#")
+    .replace(/^(\s*\[[^\]]+\]:\s*)(?!https?:|mailto:|#)[a-z][a-z0-9+.-]*:/gim, "$1#");
 }

@@ -28,6 +28,10 @@ const sectionKey = z.enum(SECTION_KEYS, { error: "Unknown report section." });
 const editInput = z.object({ key: sectionKey, markdown: z.string().max(50_000, "A section holds at most 50,000 characters.") });
 const commentInput = z.object({ key: sectionKey, body: z.string().trim().min(1, "Write a comment first.").max(2000, "At most 2,000 characters.") });
 const publishInput = z.object({ changeNote: z.string().trim().max(500, "At most 500 characters.").default("") });
+const resourceInput = z.object({
+  title: z.string().trim().min(1, "Give the link a title.").max(200, "At most 200 characters."),
+  url: z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." }).max(2000),
+});
 const withdrawInput = z.object({ notice: z.string().trim().min(1, "Say why the report is withdrawn: readers will see it.").max(1000, "At most 1,000 characters.") });
 
 /**
@@ -270,6 +274,42 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
       if (published) return (await this.download(null, slug, fmt, "latest")).bytes;
       if (!report) await generateFor(event.id, null);
       return render(await draftContent(event.id), fmt);
+    },
+
+    async resources(actor: Actor, slug: string) {
+      const event = await eventOf(slug);
+      await staffRoles(actor, event.id);
+      return db.eventResource.findMany({ where: { eventId: event.id }, orderBy: { position: "asc" }, select: { id: true, title: true, url: true } });
+    },
+
+    /** Links the organisers add for the report's Resources section. */
+    async addResource(actor: Actor, slug: string, input: unknown) {
+      const event = await eventOf(slug);
+      await requirePermission(db, actor, event.id, "report.edit");
+      const data = validate(resourceInput, input);
+      const position = await db.eventResource.count({ where: { eventId: event.id } });
+      await db.eventResource.create({ data: { eventId: event.id, title: data.title, url: data.url, position } });
+    },
+
+    async removeResource(actor: Actor, slug: string, resourceId: string) {
+      const event = await eventOf(slug);
+      await requirePermission(db, actor, event.id, "report.edit");
+      await db.eventResource.deleteMany({ where: { id: resourceId, eventId: event.id } });
+    },
+
+    /** What the event page links to: the published report, the follow-up, and the team's editors. */
+    async outcomes(actor: Actor, eventId: string) {
+      const [report, actions, roles] = await Promise.all([
+        db.report.findUnique({ where: { eventId }, select: { status: true, _count: { select: { versions: true } } } }),
+        db.actionItem.count({ where: { eventId } }),
+        actor ? rolesOf(db, eventId, actor.userId) : Promise.resolve([] as EventRole[]),
+      ]);
+      return {
+        published: !!report && report._count.versions > 0,
+        actionItems: actions,
+        canEditReport: allows(roles, "report.edit") || allows(roles, "report.comment"),
+        canManageActions: allows(roles, "action.manage"),
+      };
     },
 
     canEdit: async (actor: Actor, eventId: string) => !!actor && allows(await rolesOf(db, eventId, actor.userId), "report.edit"),

@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { sectionHtml } from "../../server/core/reports/render-html";
+import { asHttpError } from "~/utils/forms.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.content ? `${data.content.title}: summary report · Plenary` : "Summary report · Plenary" },
+  { name: "description", content: data?.content ? `Summary report of ${data.content.title}` : "Summary report" },
+];
+
+/** The published report, for anyone, without signing in. */
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const v = new URL(request.url).searchParams.get("version");
+  const version = v && /^\d{1,6}$/.test(v) ? Number(v) : undefined;
+  const r = await context.core.reports.published(params.slug ?? "", version).catch(asHttpError);
+  return json({
+    event: { slug: r.event.slug, title: r.event.title },
+    withdrawn: r.withdrawn,
+    versions: r.versions as { number: number; changeNote: string; publishedAt: string }[],
+    content: r.content && {
+      title: r.content.title,
+      version: r.content.version,
+      publishedAt: r.content.publishedAt,
+      changeNote: r.content.changeNote,
+      sections: r.content.sections.map((s) => ({ key: s.key, title: s.title, html: sectionHtml(s.markdown, r.content!.figures) })),
+    },
+  });
+}
+
+export default function PublicReport() {
+  const { t } = useTranslation();
+  const { event, withdrawn, versions, content } = useLoaderData<typeof loader>();
+  if (withdrawn !== null || !content) {
+    return (
+      <article className="report-public">
+        <h1>{event.title}</h1>
+        <div className="notice" role="status"><p><strong>{t("report.withdrawnTitle")}</strong></p><p>{withdrawn}</p></div>
+      </article>
+    );
+  }
+  const latest = versions[0]?.number === content.version;
+  return (
+    <article className="report-public" data-testid="public-report">
+      <header>
+        <p className="eyebrow"><Link to={`/events/${event.slug}`}>{t("report.summaryOf")}</Link></p>
+        <h1>{content.title}</h1>
+        <p className="muted">
+          {t("report.versionN", { n: content.version })} · <time dateTime={content.publishedAt ?? undefined}>{content.publishedAt?.slice(0, 10)}</time>
+          {content.changeNote ? ` · ${t("report.changeNoteLabel")}: ${content.changeNote}` : ""}
+        </p>
+        {!latest ? <p className="notice">{t("report.olderVersion")} <Link to={`/events/${event.slug}/report`}>{t("report.readLatest")}</Link></p> : null}
+        <nav className="downloads no-print" aria-label={t("report.downloads")}>
+          {(["pdf", "docx", "md", "csv"] as const).map((f) => (
+            <a key={f} href={`/events/${event.slug}/report/files/${f}?version=${content.version}`} download>{t(`report.format.${f}`)}</a>
+          ))}
+          <Link to={`/events/${event.slug}/follow-up`}>{t("report.followUp")}</Link>
+        </nav>
+      </header>
+      {content.sections.map((s) =>
+        s.key === "cover" ? (
+          <div key={s.key} className="report-body" dangerouslySetInnerHTML={{ __html: s.html }} />
+        ) : (
+          <section key={s.key} aria-labelledby={`r-${s.key}`}>
+            <h2 id={`r-${s.key}`}>{s.title}</h2>
+            <div className="report-body" dangerouslySetInnerHTML={{ __html: s.html }} />
+          </section>
+        ),
+      )}
+      {versions.length > 1 ? (
+        <footer className="no-print">
+          <h2>{t("report.allVersions")}</h2>
+          <ul>
+            {versions.map((v) => (
+              <li key={v.number}>
+                <Link to={`/events/${event.slug}/report?version=${v.number}`}>{t("report.versionN", { n: v.number })}</Link> · {v.publishedAt.slice(0, 10)}{v.changeNote ? ` · ${v.changeNote}` : ""}
+              </li>
+            ))}
+          </ul>
+        </footer>
+      ) : null}
+    </article>
+  );
+}
