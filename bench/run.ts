@@ -3,12 +3,13 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { benchCluster } from "./cluster";
+import { benchRealtime } from "./realtime";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const onlyArg = args.find((a) => a.startsWith("--only"));
 const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : args[args.indexOf(onlyArg) + 1]!).split(",") : null;
-const parts: Record<string, (o: { quick: boolean }) => Promise<unknown>> = { cluster: benchCluster };
+const parts: Record<string, (o: { quick: boolean }) => Promise<unknown>> = { realtime: benchRealtime, cluster: benchCluster };
 const unknown = only?.filter((p) => !(p in parts)) ?? [];
 if (unknown.length) {
   console.error(`bench: unknown part ${unknown.join(", ")}; parts are ${Object.keys(parts).join(", ")}`);

@@ -354,7 +354,7 @@ const en = {
     suggest: {
       title: "Suggested clusters",
       intro: "Plenary proposes groups for the notes that are not clustered yet. Accept, rename or dismiss each one; accepted groups become ordinary clusters.",
-      category: "Category",
+      category: "Category to cluster",
       about: "About how many clusters (optional)",
       run: "Suggest clusters",
       place: "Place unclustered notes",

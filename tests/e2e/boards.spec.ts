@@ -75,7 +75,7 @@ test("a facilitator asks for suggested clusters on the synthesis board and accep
   await expect(page.getByTestId("column-barriers").getByTestId("note").first()).toBeVisible();
 
   const panel = page.getByTestId("suggestions");
-  await panel.getByLabel("Category").selectOption("barriers");
+  await panel.getByLabel("Category to cluster").selectOption("barriers");
   await panel.getByRole("button", { name: "Suggest clusters" }).click();
   await expect(panel.getByTestId("suggest-engine")).toContainText("Built-in engine");
   const first = panel.getByTestId("suggestion").first();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { safeMarkdown } from "../../server/core/markdown";
 import type { ReportData } from "../../server/core/reports/data";
 import { sectionHtml } from "../../server/core/reports/render-html";
-import { generateSections } from "../../server/core/reports/sections";
+import { type SectionKey, generateSections } from "../../server/core/reports/sections";
 
 const cluster = (label: string, category: string, notes: number, rooms: string[], quotes: string[] = [], votes = 0) => ({
   label, category, notes, votes, rooms, automatic: false,
@@ -25,7 +25,7 @@ const fixture = (): ReportData => ({
   roomCount: 3,
 });
 
-const sections = (d = fixture()) => Object.fromEntries(generateSections(d).sections.map((s) => [s.key, s.markdown]));
+const sections = (d = fixture()) => Object.fromEntries(generateSections(d).sections.map((s) => [s.key, s.markdown])) as Record<SectionKey, string>;
 
 describe("report sections generated from a fixture event", () => {
   it("cover: title, date in the event's timezone, organisers and partners", () => {
