@@ -1,19 +1,28 @@
 // npm run bench [-- --quick] [-- --only cluster,realtime,report,pages]
 // Every figure sits beside a baseline measured in the same run; see bench/README.md.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { benchCluster } from "./cluster";
 import { benchRealtime } from "./realtime";
+import { benchReports } from "./reports";
+import { benchPages } from "./pages";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const onlyArg = args.find((a) => a.startsWith("--only"));
 const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : args[args.indexOf(onlyArg) + 1]!).split(",") : null;
-const parts: Record<string, (o: { quick: boolean }) => Promise<unknown>> = { realtime: benchRealtime, cluster: benchCluster };
+const parts: Record<string, (o: { quick: boolean }) => Promise<unknown>> = { realtime: benchRealtime, cluster: benchCluster, report: benchReports, pages: benchPages };
 const unknown = only?.filter((p) => !(p in parts)) ?? [];
 if (unknown.length) {
   console.error(`bench: unknown part ${unknown.join(", ")}; parts are ${Object.keys(parts).join(", ")}`);
   process.exit(2);
+}
+
+// The servers measured are the production build; a fresh clone has none until it is built.
+if (!existsSync(path.join(path.dirname(new URL(import.meta.url).pathname), "../build/index.js"))) {
+  console.log("building the app first (remix build)…");
+  execFileSync("npx", ["remix", "build"], { cwd: path.join(path.dirname(new URL(import.meta.url).pathname), ".."), stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
 }
 
 const results: Record<string, unknown> = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, quick, started_at: new Date().toISOString() };
@@ -36,6 +45,6 @@ function print(name: string, r: unknown) {
     if (Array.isArray(value) && value.length && typeof value[0] === "object") {
       console.log(`${name}.${key}`);
       console.table(value);
-    } else if (typeof value !== "object") console.log(`${name}.${key}: ${value}`);
+    } else console.log(`${name}.${key}: ${typeof value === "object" ? JSON.stringify(value) : value}`);
   }
 }

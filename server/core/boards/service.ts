@@ -6,7 +6,7 @@ import { type Actor, rolesOf } from "../permissions";
 import { validate } from "../validate";
 import { type BoardAccess, boardAccess, decideAccess } from "./access";
 import { type BoardEvent, type ClusterView, type NoteView, type Operation, STAFF_OPS, envelope } from "./protocol";
-import { authorLabels, noteViews } from "./views";
+import { authorLabels, newNoteView, noteViews } from "./views";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
@@ -38,7 +38,8 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
 
   /** The domain rules of each operation, applied inside the transaction that also assigns its sequence number. */
   async function applyOp(tx: Tx, a: BoardAccess, op: Operation): Promise<Effect> {
-    const board = await tx.board.findUniqueOrThrow({ where: { id: a.board.id } });
+    // Posting a note, the hot path, uses the board as the access check just read it; other operations read it afresh.
+    const board = op.type === "note.create" ? a.board : await tx.board.findUniqueOrThrow({ where: { id: a.board.id } });
     const me = a.userId;
     const writing = board.phase === "write" && !a.staff;
     switch (op.type) {
@@ -46,9 +47,9 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
         const categories = JSON.parse(board.categoriesJson) as string[];
         if (!categories.includes(op.category)) throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
         if ((await tx.note.count({ where: { boardId: board.id, deletedAt: null } })) >= board.maxNotes) throw conflict(`This board is full (${board.maxNotes} notes).`);
-        if (await tx.note.findUnique({ where: { id: op.noteId } })) throw conflict("A note with this id exists already.");
-        await tx.note.create({ data: { id: op.noteId, boardId: board.id, authorId: me, category: op.category, text: op.text, createdAt: clock.now() } });
-        const note = await oneNote(tx, a, op.noteId);
+        // The primary key refuses a second note with this id (see apply's P2002 handling); no lookup first.
+        const created = await tx.note.create({ data: { id: op.noteId, boardId: board.id, authorId: me, category: op.category, text: op.text, createdAt: clock.now() } });
+        const note = await newNoteView(tx as Db, a.board.eventId, a.chathamHouse, created);
         return writing ? { data: { note }, privateTo: me, redacted: { privateNote: true } } : { data: { note } };
       }
       case "note.update": {
@@ -232,6 +233,7 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
         if ((e as { code?: string }).code === "P2002") {
           const winner = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
           if (winner) return { seq: winner.seq, duplicate: true, data: forViewer(a, JSON.parse(winner.payloadJson) as StoredPayload) };
+          throw conflict("A note with this id exists already.");
         }
         throw e;
       }

@@ -34,7 +34,7 @@ export async function noteViews(db: Db, eventId: string, chathamHouse: boolean, 
     db.vote.groupBy({ by: ["noteId"], where: { noteId: { in: ids } }, _sum: { dots: true } }),
     db.noteReaction.groupBy({ by: ["noteId", "emoji"], where: { noteId: { in: ids } }, _count: true }),
     db.noteComment.findMany({ where: { noteId: { in: ids }, deletedAt: null }, orderBy: { createdAt: "asc" } }),
-    db.room.findMany({ where: { id: { in: notes.map((n) => n.originRoomId).filter((x): x is string => !!x) } }, select: { id: true, name: true } }),
+    notes.some((n) => n.originRoomId) ? db.room.findMany({ where: { id: { in: notes.map((n) => n.originRoomId).filter((x): x is string => !!x) } }, select: { id: true, name: true } }) : [],
   ]);
   const label = await authorLabels(db, eventId, chathamHouse, [...notes.map((n) => n.authorId), ...comments.map((c) => c.authorId)]);
   return notes.map((n) => ({
@@ -52,4 +52,11 @@ export async function noteViews(db: Db, eventId: string, chathamHouse: boolean, 
     originRoom: rooms.find((r) => r.id === n.originRoomId)?.name ?? null,
     createdAt: n.createdAt.toISOString(),
   }));
+}
+
+/** A note just created has no votes, reactions or comments yet: only its author's label needs a query. */
+export async function newNoteView(db: Db, eventId: string, chathamHouse: boolean, n: NoteRow): Promise<NoteView> {
+  if (n.originRoomId) return (await noteViews(db, eventId, chathamHouse, [n]))[0]!;
+  const label = await authorLabels(db, eventId, chathamHouse, [n.authorId]);
+  return { id: n.id, category: n.category, text: n.text, authorLabel: label(n.authorId), authorCategory: label.category(n.authorId), clusterId: n.clusterId, hidden: n.hidden, version: n.version, votes: 0, reactions: {}, comments: [], originRoom: null, createdAt: n.createdAt.toISOString() };
 }
