@@ -4,6 +4,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { NonceContext } from "./utils/nonce";
 import { RequestIdContext } from "./utils/request-id";
 
 const ABORT_DELAY = 5_000;
@@ -29,10 +30,13 @@ export default function handleRequest(
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RequestIdContext.Provider value={loadContext.requestId ?? null}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
-      </RequestIdContext.Provider>,
+      <NonceContext.Provider value={loadContext.cspNonce}>
+        <RequestIdContext.Provider value={loadContext.requestId ?? null}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+        </RequestIdContext.Provider>
+      </NonceContext.Provider>,
       {
+        nonce: loadContext.cspNonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
           const body = new PassThrough();

@@ -17,6 +17,7 @@ import {
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { DEFAULT_LOCALE, createI18n, directionOf, isLocale } from "./i18n";
+import { useNonce } from "./utils/nonce";
 import { RequestIdMeta, useRequestId } from "./utils/request-id";
 import styles from "./styles/app.css";
 
@@ -41,6 +42,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const locale = data?.locale ?? DEFAULT_LOCALE;
   const i18n = useMemo(() => createI18n(locale), [locale]);
+  const nonce = useNonce();
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <head>
@@ -56,8 +58,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </Shell>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -96,7 +98,7 @@ function Shell({ user, mailbox, children }: { user: { id: string; name: string }
         <div className="account">
           {user ? (
             <>
-              <span className="signed-in">{t("app.nav.signedInAs", { name: user.name })}</span>
+              <Link to="/account" className="signed-in">{t("app.nav.signedInAs", { name: user.name })}</Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="link-button">
                   {t("app.nav.signOut")}

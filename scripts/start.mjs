@@ -19,6 +19,7 @@ if (process.env.PLENARY_SKIP_BUILD !== "1") step("building the app", [remix, "bu
 step("applying database migrations", [tsx, "scripts/migrate.ts"]);
 if (process.env.PLENARY_SEED_DEMO !== "0") step("checking the demo dialogue", [tsx, "scripts/seed.ts"]);
 
-const server = spawn(process.execPath, [tsx, "server/index.ts"], { cwd: root, stdio: "inherit", env: process.env });
+// One process (no tsx CLI wrapper), so a signal reaches the server itself and nothing is orphaned.
+const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: root, stdio: "inherit", env: process.env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

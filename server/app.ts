@@ -2,7 +2,6 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
-import helmet from "helmet";
 import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -18,6 +17,8 @@ import { createDb, tuneDb } from "./db/client";
 import { checkHealth } from "./core/health";
 import { redactUrl, type Env } from "./env";
 import { buildLoadContext } from "./http/load-context";
+import { createRateLimits } from "./http/rate-limits";
+import { allowedOrigins, csrfGuard, fromOwnSite, securityHeaders } from "./http/security";
 import { createSessionCookie, type SessionCookie } from "./http/session-cookie";
 import { createMailer } from "./infra/mailer";
 import { attachRedisAdapter } from "./infra/redis-adapter";
@@ -57,7 +58,13 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   const app = express();
   const http = createServer(app);
   // Board payloads are small; whole-board snapshots go over HTTP.
-  const io = new IoServer(http, { maxHttpBufferSize: 64 * 1024, serveClient: false });
+  const io = new IoServer(http, {
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+    // A page on another site must not open a socket riding on a visitor's session cookie.
+    allowRequest: (req, cb) => cb(null, fromOwnSite(req, allowedOrigins(req, env.PUBLIC_URL, env.TRUST_PROXY === "1"))),
+  });
+  const limits = createRateLimits();
   const redis = env.REDIS_URL ? await attachRedisAdapter(io, env.REDIS_URL, log) : null;
 
   const secret = env.SESSION_SECRET ?? (await getOrCreateSetting(db, "session_secret", newSecret));
@@ -80,8 +87,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
     res.setHeader("X-Request-Id", id);
     next();
   });
-  // CSP is left to a later change: Remix inlines its hydration data and needs nonces first.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(securityHeaders(env.NODE_ENV === "development"));
   app.use(compression());
 
   app.get("/healthz", async (_req, res) => {
@@ -93,6 +99,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   app.use("/build", express.static(path.join(ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
 
+  app.use(csrfGuard(env.PUBLIC_URL, env.TRUST_PROXY === "1"));
   app.all(
     "*",
     createRequestHandler({
@@ -104,6 +111,9 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
           sessionCookie,
           requestId: res.locals.requestId as string,
           cookieHeader: req.headers.cookie,
+          cspNonce: res.locals.cspNonce as string,
+          clientIp: req.ip ?? "unknown",
+          limits,
           publicUrl: env.PUBLIC_URL ?? `${req.protocol}://${req.get("host")}`,
         }),
     }),
@@ -115,9 +125,13 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   });
 
   let closing: Promise<void> | undefined;
-  // Action item owners are reminded before due dates; each reminder is claimed in the database, so several processes never send one twice.
+  // Hourly: action item owners are reminded before due dates (each reminder is claimed in the
+  // database, so several processes never send one twice) and retention periods are applied.
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-  const remind = () => void core.actions.sendReminders(publicUrl).then(({ sent }) => sent && log.info(`sent ${sent} action item reminders`)).catch((e: unknown) => log.warn(`action item reminders failed: ${(e as Error).message}`));
+  const remind = () => {
+    void core.actions.sendReminders(publicUrl).then(({ sent }) => sent && log.info(`sent ${sent} action item reminders`)).catch((e: unknown) => log.warn(`action item reminders failed: ${(e as Error).message}`));
+    void core.account.applyRetention().then(({ purged }) => purged && log.info(`removed personal data from ${purged} registrations past their retention period`)).catch((e: unknown) => log.warn(`retention purge failed: ${(e as Error).message}`));
+  };
   const reminders = setInterval(remind, 60 * 60_000);
   reminders.unref();
   setTimeout(remind, 60_000).unref();

@@ -43,6 +43,7 @@ export function EventForm({
       <Section title={t("eventForm.rules")}>
         <Checkbox label={t("eventForm.chathamHouse")} name="chathamHouse" hint={t("eventForm.chathamHouseHint")} defaultChecked={v("chathamHouse") === "on"} errors={errors.chathamHouse} />
         <Field label={t("eventForm.capacity")} name="capacity" type="number" hint={t("eventForm.capacityHint")} defaultValue={v("capacity")} errors={errors.capacity} />
+        <Field label={t("eventForm.retentionDays")} name="retentionDays" type="number" hint={t("eventForm.retentionHint")} defaultValue={v("retentionDays")} errors={errors.retentionDays} />
         <div className="row">
           <Field label={t("eventForm.opensAt")} name="registrationOpensAt" type="datetime-local" hint={t("eventForm.windowHint")} defaultValue={v("registrationOpensAt")} errors={errors.registrationOpensAt} />
           <Field label={t("eventForm.closesAt")} name="registrationClosesAt" type="datetime-local" hint={t("eventForm.windowHint")} defaultValue={v("registrationClosesAt")} errors={errors.registrationClosesAt} />

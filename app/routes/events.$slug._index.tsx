@@ -10,6 +10,7 @@ import { formToObject, one } from "~/utils/form-data";
 import { RegistrationForm } from "~/components/RegistrationForm";
 import { getSocket, request } from "~/realtime/socket.client";
 import { formatRange } from "~/utils/dates";
+import { limitAttempt } from "~/utils/limits.server";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 
@@ -31,6 +32,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return formAction(form, async () => {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
     if (form.get("intent") === "register") {
+      limitAttempt(context, "registration");
       const r = await context.core.registrations.register(actor, eventId, formToObject(form), context.publicUrl);
       return json({ ok: true as const, intent: "register" as const, status: r.status, position: r.position, manageToken: r.manageToken });
     }

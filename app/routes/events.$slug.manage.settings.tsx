@@ -18,7 +18,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     values: {
       title: e.title, description: e.description, format: e.format, venue: e.venue ?? "", meetingUrl: e.meetingUrl ?? "", timezone: e.timezone,
       startsAt: local(e.startsAt), endsAt: local(e.endsAt), languages: JSON.parse(e.languagesJson) as string[],
-      chathamHouse: e.chathamHouse ? "on" : "", capacity: e.capacity?.toString() ?? "", registrationOpensAt: local(e.registrationOpensAt),
+      chathamHouse: e.chathamHouse ? "on" : "", capacity: e.capacity?.toString() ?? "", retentionDays: e.retentionDays?.toString() ?? "", registrationOpensAt: local(e.registrationOpensAt),
       registrationClosesAt: local(e.registrationClosesAt), requiresApproval: e.requiresApproval ? "on" : "",
       partners: (JSON.parse(e.partnersJson) as string[]).join("\n"),
     } as Record<string, string | string[]>,

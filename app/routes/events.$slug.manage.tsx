@@ -22,7 +22,7 @@ export default function ManageLayout() {
   const tabs = [
     ["", "overview"],
     ["participants", "participants"],
-    ...(event.canManage ? [["settings", "settings"], ["agenda", "agenda"], ["form", "form"], ["team", "team"]] : []),
+    ...(event.canManage ? [["settings", "settings"], ["agenda", "agenda"], ["form", "form"], ["team", "team"], ["audit", "audit"]] : []),
   ];
   return (
     <div className="manage">

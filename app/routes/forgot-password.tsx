@@ -4,6 +4,7 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { one } from "~/utils/form-data";
+import { limitAttempt } from "~/utils/limits.server";
 import { formAction, type FormResult } from "~/utils/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password · Plenary" }];
@@ -11,6 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Reset your password · Plenar
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return formAction(form, async () => {
+    limitAttempt(context, "passwordReset", String(form.get("email") ?? ""));
     await context.core.auth.requestPasswordReset({ email: form.get("email") }, context.publicUrl);
     return json({ ok: true as const });
   });

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { one } from "~/utils/form-data";
+import { refuseIfBlocked } from "~/utils/limits.server";
 import { formAction, type FormResult } from "~/utils/forms.server";
 import { safeRedirect, startSession } from "~/utils/session.server";
 
@@ -17,7 +18,13 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return formAction(form, async () => {
-    const { session } = await context.core.auth.signIn({ email: form.get("email"), password: form.get("password") });
+    const email = String(form.get("email") ?? "");
+    refuseIfBlocked(context, "signInFailures", email);
+    // Only failures count, so people who sign in often are never slowed down.
+    const { session } = await context.core.auth.signIn({ email: form.get("email"), password: form.get("password") }).catch((e: unknown) => {
+      context.limits.take("signInFailures", `${context.clientIp}|${email.toLowerCase()}`);
+      throw e;
+    });
     return startSession(context, session, safeRedirect(form.get("redirectTo")));
   });
 }

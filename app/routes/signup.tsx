@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { one } from "~/utils/form-data";
+import { limitAttempt } from "~/utils/limits.server";
 import { formAction, type FormResult } from "~/utils/forms.server";
 import { startSession } from "~/utils/session.server";
 
@@ -17,6 +18,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return formAction(form, async () => {
+    limitAttempt(context, "signUp");
     const { session } = await context.core.auth.signUp({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
     return startSession(context, session, "/my-events");
   });

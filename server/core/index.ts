@@ -21,6 +21,7 @@ import { type ClusteringEngine, createClusteringEngine } from "./clustering/engi
 import { createClusteringService } from "./clustering/service";
 import { createReportService } from "./reports/service";
 import { createActionService } from "./actions/service";
+import { createAccountService } from "./account/service";
 
 export interface CoreDeps {
   db: Db;
@@ -73,6 +74,7 @@ export function createCore(deps: CoreDeps) {
     clustering: createClusteringService({ db: deps.db, engine: clusteringEngine }),
     reports: createReportService({ db: deps.db, clock, engine: clusteringEngine }),
     actions: createActionService({ db: deps.db, clock, mailer: deps.mailer, log: deps.log }),
+    account: createAccountService({ db: deps.db, bus: deps.bus, clock, promote: (eventId) => registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000") }),
     devMailbox: createDevMailbox(deps.db),
     health: () => checkHealth(deps.db),
   };

@@ -1,6 +1,7 @@
 import type { AppLoadContext } from "@remix-run/server-runtime";
 import type { Core } from "../core";
 import type { SessionUser } from "../core/auth/service";
+import type { RateLimits } from "./rate-limits";
 import { readSessionId, type SessionCookie } from "./session-cookie";
 
 /** What every Remix loader and action receives as `context`. */
@@ -11,6 +12,12 @@ declare module "@remix-run/server-runtime" {
   sessionCookie: SessionCookie;
   /** The base URL for links in emails (PUBLIC_URL, or the request's own origin). */
   publicUrl: string;
+  /** Nonce of this response's Content-Security-Policy, for Remix's inline scripts. */
+  cspNonce: string;
+  /** The client's address (from X-Forwarded-For only with TRUST_PROXY=1), for rate limits. */
+  clientIp: string;
+  /** Counts attempts per kind and key; returns how long to wait (ms), 0 when allowed. */
+  limits: RateLimits;
   /** Signed-in user of this request, looked up once on first use. */
   user(): Promise<SessionUser | null>;
   }
@@ -24,6 +31,9 @@ export function buildLoadContext(opts: {
   requestId: string;
   cookieHeader: string | undefined;
   publicUrl: string;
+  cspNonce: string;
+  clientIp: string;
+  limits: RateLimits;
 }): PlenaryLoadContext {
   let user: Promise<SessionUser | null> | undefined;
   return {
@@ -31,6 +41,9 @@ export function buildLoadContext(opts: {
     requestId: opts.requestId,
     sessionCookie: opts.sessionCookie,
     publicUrl: opts.publicUrl,
+    cspNonce: opts.cspNonce,
+    clientIp: opts.clientIp,
+    limits: opts.limits,
     user: () =>
       (user ??= readSessionId(opts.sessionCookie, opts.cookieHeader).then((id) => opts.core.auth.userForSession(id))),
   };

@@ -26,6 +26,14 @@ export async function attachRedisAdapter(io: Server, url: string, log: Logger) {
     throw new Error(`Cannot connect to Redis at REDIS_URL (${(e as Error).message}). Start Redis or unset REDIS_URL to run one process alone.`);
   }
   up = true;
+  // The adapter publishes without waiting; while Redis is down or closing, a refused publish
+  // must not become an unhandled rejection that stops the process: the broadcast stays local.
+  const publish = pub.publish.bind(pub);
+  (pub as { publish: typeof publish }).publish = ((...args: Parameters<typeof publish>) =>
+    publish(...args).catch((e: Error) => {
+      log.warn("redis publish failed; this broadcast reached this process's clients only", { error: e.message });
+      return 0;
+    })) as typeof pub.publish;
   io.adapter(createAdapter(pub, sub));
   return {
     status: () => (pub.isReady && sub.isReady ? "redis" : "redis-unavailable"),

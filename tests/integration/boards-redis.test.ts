@@ -11,7 +11,6 @@ import { freePort } from "../../scripts/lib/throwaway-postgres.mjs";
 import { startThrowawayRedis } from "../../scripts/lib/throwaway-redis.mjs";
 import { freshDatabase } from "../support/databases";
 
-const tsx = path.join(ROOT_DIR, "node_modules/tsx/dist/cli.mjs");
 
 describe("two server processes sharing PostgreSQL and Redis", () => {
   const procs: ChildProcess[] = [];
@@ -44,7 +43,7 @@ describe("two server processes sharing PostgreSQL and Redis", () => {
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production" as const, DATABASE_URL: dbUrl, REDIS_URL: redis.url, PORT: String(port), HOST: "127.0.0.1", SESSION_SECRET: secret, LOG_QUIET: "1" };
-      procs.push(spawn(process.execPath, [tsx, "server/index.ts"], { cwd: ROOT_DIR, env, stdio: "ignore" }));
+      procs.push(spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: ROOT_DIR, env, stdio: "ignore" }));
       urls.push(`http://127.0.0.1:${port}`);
     }
     for (const u of urls) expect((await up(u)).realtime).toBe("redis");

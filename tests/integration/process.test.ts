@@ -25,7 +25,8 @@ function launch(args: string[], env: Record<string, string>) {
   return { child, exited, output: () => ({ out, err }) };
 }
 
-const serve = (env: Record<string, string>) => launch([tsx, "server/index.ts"], env);
+// node --import tsx keeps the server in one process, so killing it leaves no orphan behind.
+const serve = (env: Record<string, string>) => launch(["--import", "tsx", "server/index.ts"], env);
 
 async function waitForHealth(url: string, timeoutMs = 30_000) {
   const until = Date.now() + timeoutMs;

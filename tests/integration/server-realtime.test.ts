@@ -1,3 +1,4 @@
+import { createRateLimits } from "../../server/http/rate-limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLoadContext } from "../../server/http/load-context";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
@@ -51,7 +52,7 @@ describe("the Socket.IO door over the same core", () => {
   });
 
   it("shares one core, one database client and one bus between Remix and Socket.IO", async () => {
-    const ctx = buildLoadContext({ core: t.server.core, sessionCookie: {} as never, requestId: "x", cookieHeader: undefined, publicUrl: t.url });
+    const ctx = buildLoadContext({ core: t.server.core, sessionCookie: {} as never, requestId: "x", cookieHeader: undefined, publicUrl: t.url, cspNonce: "n", clientIp: "127.0.0.1", limits: createRateLimits() });
     expect(ctx.core).toBe(t.server.core);
     // The socket handlers hold the server's core too: an announcement made on it
     // directly (as an action would) reaches a socket through the one bus.

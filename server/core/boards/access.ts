@@ -15,7 +15,7 @@ const loadBoard = (db: Db, boardId: string) =>
 
 /**
  * The access rule, on data already loaded: organisers, facilitators and
- * rapporteurs see every board of their event; a participant sees the board of
+ * rapporteurs see and write on every board of their event, the secretariat reads them all; a participant sees the board of
  * the room they are assigned to, and the plenary synthesis board read-only.
  * `assignedRoomId` is the person's room in the board's round.
  */
@@ -23,6 +23,8 @@ export function decideAccess(roles: EventRole[], board: { room: { id: string } |
   if (roles.length === 0) return null;
   const staff = allows(roles, "breakout.manage");
   if (staff || roles.includes("rapporteur")) return { staff, canWrite: true };
+  // The secretariat reads every board to write the report, and posts on none.
+  if (roles.includes("secretariat")) return { staff, canWrite: false };
   if (!board.room) return { staff, canWrite: false };
   return assignedRoomId === board.room.id ? { staff, canWrite: true } : null;
 }

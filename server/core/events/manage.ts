@@ -54,6 +54,7 @@ function eventColumns(data: ReturnType<typeof eventInput.parse>, times: ReturnTy
     capacity: data.capacity,
     requiresApproval: data.requiresApproval,
     partnersJson: JSON.stringify(data.partners),
+    retentionDays: data.retentionDays,
   };
 }
 

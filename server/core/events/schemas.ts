@@ -42,6 +42,7 @@ export const eventInput = z.object({
   registrationClosesAt: optionalLocalDateTime,
   requiresApproval: formBoolean,
   partners: lineList(30, 200),
+  retentionDays: optionalInt(1, 3650, "Keep personal data between 1 and 3,650 days after the event (or leave empty to keep it)."),
 });
 export type EventInput = z.infer<typeof eventInput>;
 
