@@ -56,7 +56,7 @@ export const HTTP: HttpDoor[] = [
   { door: "Follow-up calendar", method: "GET", path: "/events/{slug}/follow-up.ics", allowed: ALL },
   { door: "Manage action items", method: "GET", path: "/events/{slug}/actions", allowed: ["facilitator", "organiser", "secretariat"] },
   { door: "Audit log", method: "GET", path: "/events/{slug}/manage/audit", allowed: ["organiser"] },
-  { door: "Dev mailbox", method: "GET", path: "/dev/mailbox", allowed: ["organiser", "facilitator", "rapporteur", "secretariat", "participant"] },
+  { door: "Dev mailbox (sign-in links inside)", method: "GET", path: "/dev/mailbox", allowed: ["organiser"] },
   { door: "My data (JSON)", method: "GET", path: "/account/data.json", allowed: SIGNED_IN },
   { door: "Announce to the event", method: "POST", path: "/events/{slug}", form: { intent: "announce", message: "Matrix test" }, allowed: ["facilitator", "organiser"] },
   { door: "Comment on the report", method: "POST", path: "/events/{slug}/report/edit", form: { intent: "comment", key: "findings", body: "Matrix test" }, allowed: TEAM },
