@@ -1,3 +1,5 @@
+import { stripControls } from "../../server/core/forms";
+
 /**
  * A form's fields as an object for the core: repeated names (checkbox groups,
  * multiple choice) become arrays. Files are dropped; uploads are read apart.
@@ -5,7 +7,8 @@
 export function formToObject(form: FormData): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
-    const values = form.getAll(key).filter((v): v is string => typeof v === "string");
+    // Control characters (NUL above all, which PostgreSQL refuses) never reach the core.
+    const values = form.getAll(key).filter((v): v is string => typeof v === "string").map(stripControls);
     if (values.length === 0) continue;
     out[key] = values.length === 1 ? values[0]! : values;
   }

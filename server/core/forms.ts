@@ -5,11 +5,17 @@ import { z } from "zod";
 
 export const formBoolean = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1" || v === "yes", z.boolean());
 
+/**
+ * Control characters other than tab and newlines have no place in what people
+ * type, and PostgreSQL refuses NUL in text: they are dropped at the boundary.
+ */
+export const stripControls = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
+
 export const optionalText = (max: number, label = "This field") =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() : v ?? ""), z.string().max(max, `${label} is too long (at most ${max} characters).`));
+  z.preprocess((v) => (typeof v === "string" ? stripControls(v).trim() : v ?? ""), z.string().max(max, `${label} is too long (at most ${max} characters).`));
 
 export const requiredText = (max: number, message: string) =>
-  z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string({ error: message }).min(1, message).max(max, `At most ${max} characters.`));
+  z.preprocess((v) => (typeof v === "string" ? stripControls(v).trim() : v), z.string({ error: message }).min(1, message).max(max, `At most ${max} characters.`));
 
 /** "" or missing means no value; otherwise a whole number within bounds. */
 export const optionalInt = (min: number, max: number, message: string) =>

@@ -2,6 +2,7 @@ import type { Socket } from "socket.io";
 import { z } from "zod";
 import type { Actor } from "../core/permissions";
 import { isDomainError } from "../core/errors";
+import { stripControls } from "../core/forms";
 import type { Logger } from "../core/logger";
 
 export type AckError = { code: string; message: string; fieldErrors?: Record<string, string[]> };
@@ -21,7 +22,7 @@ export function handle<S extends z.ZodType, T>(
 ) {
   socket.on(event, async (raw: unknown, ack?: unknown) => {
     const reply = typeof ack === "function" ? (ack as (a: Ack<T>) => void) : () => {};
-    const parsed = payload.safeParse(raw);
+    const parsed = payload.safeParse(withoutControls(raw));
     if (!parsed.success) {
       reply({ ok: false, error: { code: "validation", message: `Invalid payload for ${event}: ${parsed.error.issues[0]?.message ?? "bad input"}` } });
       return;
@@ -37,4 +38,12 @@ export function handle<S extends z.ZodType, T>(
       }
     }
   });
+}
+
+/** Payload strings without control characters (NUL above all, which PostgreSQL refuses); bounded depth. */
+function withoutControls(v: unknown, depth = 0): unknown {
+  if (typeof v === "string") return stripControls(v);
+  if (depth > 8 || v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map((x) => withoutControls(x, depth + 1));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, withoutControls(x, depth + 1)]));
 }

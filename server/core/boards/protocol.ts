@@ -6,14 +6,15 @@ import { z } from "zod";
  * with an ack `{ok: true, data: {seq}}` or `{ok: false, error}` and
  * broadcasts `board:event` with the board's next sequence number.
  */
+import { stripControls } from "../forms";
 import { MAX_NOTE, PHASES, REACTIONS } from "./constants";
 
 export { MAX_NOTE, PHASES, REACTIONS };
 export type { Phase } from "./constants";
 
 const id = z.string().min(8).max(64).regex(/^[\w-]+$/, "Ids are letters, digits, - and _.");
-const text = z.string().trim().min(1, "Write something first.").max(MAX_NOTE, `Notes are at most ${MAX_NOTE} characters.`);
-const label = z.string().trim().min(1, "Give the cluster a name.").max(120, "At most 120 characters.");
+const text = z.string().transform(stripControls).pipe(z.string().trim().min(1, "Write something first.").max(MAX_NOTE, `Notes are at most ${MAX_NOTE} characters.`));
+const label = z.string().transform(stripControls).pipe(z.string().trim().min(1, "Give the cluster a name.").max(120, "At most 120 characters."));
 const category = z.string().trim().min(1).max(60);
 
 export const operation = z.discriminatedUnion("type", [
