@@ -111,6 +111,7 @@ describe("hostile input never crashes or hangs the server, and leaves the data c
       expect(e.seatsTaken).toBe(await db.registration.count({ where: { eventId: e.id, status: "confirmed" } }));
       if (e.capacity !== null) expect(e.seatsTaken).toBeLessThanOrEqual(e.capacity);
     }
-    expect(await db.note.count({ where: { text: { contains: "\u0000" } } })).toBe(0);
+    // (Checked in JavaScript: a NUL in a LIKE pattern ends the pattern in SQLite.)
+    expect((await db.note.findMany({ select: { text: true } })).filter((n) => n.text.includes("\u0000"))).toEqual([]);
   });
 });
