@@ -17,6 +17,7 @@ import { createDb, tuneDb } from "./db/client";
 import { checkHealth } from "./core/health";
 import { redactUrl, type Env } from "./env";
 import { buildLoadContext } from "./http/load-context";
+import { createDbGate } from "./http/db-gate";
 import { createRateLimits } from "./http/rate-limits";
 import { allowedOrigins, csrfGuard, fromOwnSite, securityHeaders } from "./http/security";
 import { createSessionCookie, type SessionCookie } from "./http/session-cookie";
@@ -90,8 +91,10 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   app.use(securityHeaders(env.NODE_ENV === "development"));
   app.use(compression());
 
+  const gate = createDbGate(() => core.health(), log);
   app.get("/healthz", async (_req, res) => {
     const health = await core.health();
+    gate.observe(health);
     res.status(health.ok ? 200 : 503).json({ ...health, realtime: redis ? redis.status() : "single-process" });
   });
 
@@ -99,6 +102,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   app.use("/build", express.static(path.join(ROOT, "public", "build"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(ROOT, "public"), { maxAge: "1h" }));
 
+  app.use(gate.middleware);
   app.use(csrfGuard(env.PUBLIC_URL, env.TRUST_PROXY === "1"));
   app.all(
     "*",
@@ -153,6 +157,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
     close: () =>
       (closing ??= (async () => {
         clearInterval(reminders);
+        gate.stop();
         const stopped = new Promise<void>((resolve) => http.close(() => resolve()));
         // Sockets would keep the HTTP server open forever; tell clients to go.
         io.disconnectSockets(true);

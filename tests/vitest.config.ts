@@ -23,6 +23,16 @@ export default defineConfig({
           pool: "forks",
         },
       },
+      {
+        extends: true,
+        test: {
+          // Killed processes, a database that goes away, a Redis that stops: `npm run test:faults`.
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          globalSetup: [path.join(root, "tests/support/global-setup.ts")],
+          pool: "forks",
+        },
+      },
     ],
   },
 });

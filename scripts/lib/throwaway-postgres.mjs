@@ -36,7 +36,7 @@ export function freePort() {
 }
 
 /**
- * @returns {Promise<{ url: string, port: number, dir: string, stop: () => void }>}
+ * @returns {Promise<{ url: string, port: number, dir: string, stop: () => void, pause: () => void, resume: () => void }>}
  */
 export async function startThrowawayPostgres() {
   const bin = findPostgresBin();
@@ -77,7 +77,10 @@ export async function startThrowawayPostgres() {
     }
     rmSync(dir, { recursive: true, force: true });
   };
-  return { url: `postgres://plenary@127.0.0.1:${port}/plenary`, port, dir, stop };
+  // For fault tests: the server stops answering (as when a database host goes away) and comes back.
+  const pause = () => run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);
+  const resume = () => run("pg_ctl", ["-D", data, "-o", opts, "-l", path.join(dir, "log"), "-w", "-t", "30", "start"]);
+  return { url: `postgres://plenary@127.0.0.1:${port}/plenary`, port, dir, stop, pause, resume };
 }
 
 /** Creates one more database on the same server (one per test file). */

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { hashPassword } from "../core/auth/passwords";
+import { noteViews } from "../core/boards/views";
 import { AGENDA, CATEGORIES, CITIES, DEMO_LOGINS, DEMO_PASSWORD, EVENT, FIRST_NAMES, LAST_NAMES, ROOMS, organisationFor } from "./demo-content";
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-content";
@@ -162,19 +163,16 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
     await db.roomAssignment.createMany({ data: r.members.map((userId) => ({ roundId: round.id, roomId: r.room.id, userId })) });
   }
 
-  // Notes on each board, logged as board operations so catch-up works from the start.
+  // Notes on each board, logged as board operations (as the server stores them) so catch-up works from the start.
   for (const r of rooms) {
-    let seq = 0;
+    const created: { id: string; authorId: string; createdAt: Date; opId: string }[] = [];
     for (const [i, note] of r.spec.notes.entries()) {
       const [category = "challenges", text = ""] = note;
       const noteId = randomUUID();
       const authorId = r.members[(i * 7) % r.members.length]!;
       const createdAt = start.plus({ minutes: 65 + i * 3 }).toJSDate();
       await db.note.create({ data: { id: noteId, boardId: r.board.id, authorId, category, text, createdAt } });
-      seq += 1;
-      await db.boardOp.create({
-        data: { boardId: r.board.id, seq, opId: randomUUID(), userId: authorId, type: "note.create", payloadJson: JSON.stringify({ noteId, category, text }), createdAt },
-      });
+      created.push({ id: noteId, authorId, createdAt, opId: randomUUID() });
       // A few dots on every note, more on some, from different people.
       const dots = 1 + Math.floor(rand() * 6);
       for (let d = 0; d < dots; d++) {
@@ -185,7 +183,12 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
         });
       }
     }
-    await db.board.update({ where: { id: r.board.id }, data: { seq } });
+    const views = await noteViews(db, event.id, event.chathamHouse, await db.note.findMany({ where: { boardId: r.board.id }, orderBy: { createdAt: "asc" } }));
+    for (const [k, c] of created.entries()) {
+      const note = views.find((v) => v.id === c.id)!;
+      await db.boardOp.create({ data: { boardId: r.board.id, seq: k + 1, opId: c.opId, userId: c.authorId, type: "note.create", payloadJson: JSON.stringify({ type: "note.create", data: { note } }), createdAt: c.createdAt } });
+    }
+    await db.board.update({ where: { id: r.board.id }, data: { seq: created.length } });
   }
   return { seeded: true, eventSlug: EVENT.slug };
 }

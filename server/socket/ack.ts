@@ -20,6 +20,7 @@ export function handle<S extends z.ZodType, T>(
   payload: S,
   fn: (input: z.infer<S>, actor: Actor) => Promise<T>,
 ) {
+  const health = (socket.data as { health?: () => Promise<{ ok: boolean }> }).health;
   socket.on(event, async (raw: unknown, ack?: unknown) => {
     const reply = typeof ack === "function" ? (ack as (a: Ack<T>) => void) : () => {};
     const parsed = payload.safeParse(withoutControls(raw));
@@ -32,6 +33,9 @@ export function handle<S extends z.ZodType, T>(
     } catch (e) {
       if (isDomainError(e)) {
         reply({ ok: false, error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } });
+      } else if (health && !(await health().catch(() => ({ ok: false }))).ok) {
+        // Not a bug: the database is away. Clients keep the change and send it again later.
+        reply({ ok: false, error: { code: "unavailable", message: "The server cannot reach its database right now; your change was not saved yet and will be sent again." } });
       } else {
         log.error("socket handler failed", { event, error: (e as Error).stack });
         reply({ ok: false, error: { code: "internal", message: "Something went wrong on the server. Please try again." } });

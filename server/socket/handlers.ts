@@ -23,6 +23,8 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
       const user = await core.auth.userForSession(sessionId);
       socket.data.actor = user ? { userId: user.id, sessionId: user.sessionId } : null;
       socket.data.name = user?.name ?? null;
+      // Lets a failed handler tell "the database is away" (retry later) from a bug.
+      socket.data.health = () => core.health();
       next();
     } catch (e) {
       core.log.error("socket handshake failed", { error: (e as Error).message });
