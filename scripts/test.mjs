@@ -57,8 +57,8 @@ steps.push(["typecheck", run("typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit"
 steps.push(["build", run("building the app", bin("remix"), ["build"])]);
 const vitestJson = path.join(reports, "vitest.json");
 steps.push([
-  "unit + integration",
-  run("unit and integration tests (vitest)", bin("vitest"), [
+  "unit + integration + faults",
+  run("unit, integration and fault tests (vitest)", bin("vitest"), [
     "run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,
   ]),
 ]);
@@ -76,7 +76,7 @@ const perSuite = {};
 if (existsSync(vitestJson)) {
   const v = JSON.parse(readFileSync(vitestJson, "utf8"));
   for (const file of v.testResults ?? []) {
-    const suite = file.name.includes("/tests/unit/") ? "unit" : "integration";
+    const suite = file.name.includes("/tests/unit/") ? "unit" : file.name.includes("/tests/faults/") ? "faults" : "integration";
     perSuite[suite] ??= { passed: 0, failed: 0, skipped: 0 };
     for (const a of file.assertionResults ?? []) {
       const k = a.status === "passed" ? "passed" : a.status === "failed" ? "failed" : "skipped";
