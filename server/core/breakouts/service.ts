@@ -237,11 +237,12 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
 
     /** Facilitator and rapporteur of a room, chosen from people placed in it. */
     async setRoomRole(actor: Actor, eventId: string, roundId: string, userId: string, input: unknown) {
-      await requirePermission(db, actor, eventId, "breakout.manage");
+      const me = await requirePermission(db, actor, eventId, "breakout.manage");
       const { role } = validate(roomRoleInput, input);
       const a = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId, userId } } });
       if (!a) throw notFound("This person's room assignment");
       await db.roomAssignment.update({ where: { id: a.id }, data: { role, locked: role !== "participant" ? true : a.locked } });
+      await db.auditLog.create({ data: { eventId, actorId: me.userId, action: "role.room", detailsJson: JSON.stringify({ userId, roundId, from: a.role, to: role }) } });
       if (role !== "participant") {
         await db.eventRole.upsert({ where: { eventId_userId_role: { eventId, userId, role } }, create: { eventId, userId, role }, update: {} });
         // Their open pages join again and gain what the new role may follow.

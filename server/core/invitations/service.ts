@@ -167,6 +167,7 @@ export function createInvitationService({ db, mailer, clock, bus }: { db: Db; ma
           update: {},
         });
         bus.publish(channels.user(userId), "session:rescope", { eventId: inv.eventId });
+        await db.auditLog.create({ data: { eventId: inv.eventId, actorId: userId, action: "role.granted", detailsJson: JSON.stringify({ role: inv.role, invitedBy: inv.invitedById, email: inv.email }) } });
       }
       return { userId, eventSlug: inv.event.slug, role: inv.role };
     },
