@@ -11,12 +11,15 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { DEFAULT_LOCALE, createI18n, directionOf, isLocale } from "./i18n";
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, createI18n, directionOf } from "./i18n";
+import { languageName } from "./utils/languages";
+import { resolveLocale } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
 import { RequestIdMeta, useRequestId } from "./utils/request-id";
 import styles from "./styles/app.css";
@@ -28,9 +31,9 @@ export const links: LinksFunction = () => [
 
 export const meta: MetaFunction = () => [{ title: "Plenary" }];
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = await context.user();
-  const locale = isLocale(user?.locale) ? user.locale : DEFAULT_LOCALE;
+  const locale = await resolveLocale(request, user);
   return json({
     locale,
     user: user ? { id: user.id, name: user.name } : null,
@@ -54,7 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <Shell user={data?.user ?? null} mailbox={data?.mailbox ?? false}>
+          <Shell user={data?.user ?? null} mailbox={data?.mailbox ?? false} locale={locale}>
             {children}
           </Shell>
         </I18nextProvider>
@@ -65,7 +68,7 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Shell({ user, mailbox, children }: { user: { id: string; name: string } | null; mailbox: boolean; children: ReactNode }) {
+function Shell({ user, mailbox, locale, children }: { user: { id: string; name: string } | null; mailbox: boolean; locale: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <>
@@ -114,6 +117,7 @@ function Shell({ user, mailbox, children }: { user: { id: string; name: string }
             </>
           )}
         </div>
+        <LanguageSwitcher locale={locale} />
       </header>
       <main id="main" tabIndex={-1}>
         {children}
@@ -122,6 +126,26 @@ function Shell({ user, mailbox, children }: { user: { id: string; name: string }
         <p>{t("app.footer")}</p>
       </footer>
     </>
+  );
+}
+
+/** On every page. An explicit button, not a change of the select, switches: changing context on input would surprise screen-reader users (WCAG 3.2.2). */
+function LanguageSwitcher({ locale }: { locale: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="language-switcher" reloadDocument>
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <label htmlFor="language-select">{t("app.language")}</label>
+      <select id="language-select" name="locale" defaultValue={locale}>
+        {SUPPORTED_LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {languageName(l)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="small secondary">{t("app.changeLanguage")}</button>
+    </Form>
   );
 }
 

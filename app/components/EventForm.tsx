@@ -1,3 +1,4 @@
+import { EVENT_LANGUAGES, languageName } from "~/utils/languages";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
@@ -6,7 +7,6 @@ import { many, one } from "~/utils/form-data";
 
 export type EventFormValues = Record<string, string | string[]>;
 
-const LANGUAGES = ["en", "fr", "es", "ar", "pt", "de", "it", "ru", "zh", "tr", "sw"];
 const FORMATS = ["online", "hybrid", "in_person"] as const;
 
 /** The event's settings form, for creating and for editing (times in the event's timezone). */
@@ -15,7 +15,6 @@ export function EventForm({
 }: { values: EventFormValues; errors: Record<string, string[]>; message?: string; submitLabel: string; timezones: string[] }) {
   const { t, i18n } = useTranslation();
   const busy = useNavigation().state !== "idle";
-  const langName = (code: string) => new Intl.DisplayNames([i18n.language], { type: "language" }).of(code) ?? code;
   const v = (k: string) => one(values, k);
   return (
     <Form method="post" noValidate className="stack">
@@ -26,7 +25,7 @@ export function EventForm({
         <Choices legend={t("eventForm.format")} name="format" required options={FORMATS.map((f) => ({ value: f, label: t(`events.format.${f}`) }))} defaultValue={v("format") ?? "online"} errors={errors.format} />
         <Field label={t("eventForm.venue")} name="venue" hint={t("eventForm.venueHint")} defaultValue={v("venue")} errors={errors.venue} />
         <Field label={t("eventForm.meetingUrl")} name="meetingUrl" type="url" hint={t("eventForm.meetingUrlHint")} defaultValue={v("meetingUrl")} errors={errors.meetingUrl} />
-        <Choices legend={t("eventForm.languages")} name="languages" multiple options={LANGUAGES.map((l) => ({ value: l, label: langName(l) }))} defaultValue={many(values, "languages") ?? ["en"]} errors={errors.languages} />
+        <Choices legend={t("eventForm.languages")} name="languages" multiple options={EVENT_LANGUAGES.map((l) => ({ value: l, label: languageName(l) }))} defaultValue={many(values, "languages") ?? ["en"]} errors={errors.languages} />
       </Section>
       <Section title={t("eventForm.when")}>
         <Field label={t("eventForm.timezone")} name="timezone" required list="timezones" hint={t("eventForm.timezoneHint")} defaultValue={v("timezone") ?? "Europe/Brussels"} errors={errors.timezone} />

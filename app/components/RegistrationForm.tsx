@@ -1,3 +1,4 @@
+import { EVENT_LANGUAGES, languageName } from "~/utils/languages";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
@@ -24,7 +25,6 @@ export function RegistrationForm({
   const { t, i18n } = useTranslation();
   const busy = useNavigation().state !== "idle";
   const v = (k: string) => one(values, k);
-  const langName = (code: string) => new Intl.DisplayNames([i18n.language], { type: "language" }).of(code) ?? code;
   return (
     <Form method="post" action={action} noValidate className="stack" aria-label={submitLabel}>
       <input type="hidden" name="intent" value={intent} />
@@ -42,7 +42,7 @@ export function RegistrationForm({
         <Field label={t("register.city")} name="city" required autoComplete="address-level2" defaultValue={v("city")} errors={errors.city} />
         <Select label={t("register.country")} name="country" required placeholder={t("register.chooseCountry")} options={countryOptions(i18n.language)} defaultValue={v("country")} errors={errors.country} />
       </div>
-      <Select label={t("register.language")} name="preferredLanguage" options={spec.languages.map((l) => ({ value: l, label: langName(l) }))} defaultValue={v("preferredLanguage") ?? spec.languages[0]} errors={errors.preferredLanguage} />
+      <Select label={t("register.language")} name="preferredLanguage" options={spec.languages.map((l) => ({ value: l, label: languageName(l) }))} defaultValue={v("preferredLanguage") ?? spec.languages[0]} errors={errors.preferredLanguage} />
       <TextArea label={t("register.accessibility")} name="accessibilityNeeds" rows={2} hint={t("register.accessibilityHint")} defaultValue={v("accessibilityNeeds")} errors={errors.accessibilityNeeds} />
       <Field label={t("register.gender")} name="gender" hint={t("register.genderHint")} defaultValue={v("gender")} errors={errors.gender} />
       {spec.questions.length ? (

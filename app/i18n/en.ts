@@ -1,10 +1,12 @@
-// English strings. Every UI string goes through i18next; other languages will
-// mirror these keys (tests check that none is missing).
+// English strings. Every UI string goes through i18next; fr.ts, es.ts and ar.ts
+// mirror these keys (the type checker and a test check that none is missing).
 const en = {
   app: {
     name: "Plenary",
     tagline: "Multi-stakeholder dialogues, from registration to published report",
     skipToContent: "Skip to main content",
+    language: "Language",
+    changeLanguage: "Change",
     nav: { label: "Main", home: "Home", myEvents: "My events", mailbox: "Dev mailbox", account: "My account", signIn: "Sign in", signUp: "Create account", signOut: "Sign out", signedInAs: "Signed in as {{name}}" },
     footer: "Plenary is open-source software for city networks, UN agencies, civil society and academia.",
   },

@@ -1,7 +1,10 @@
 import i18next, { type i18n } from "i18next";
+import ar from "./ar";
 import en from "./en";
+import es from "./es";
+import fr from "./fr";
 
-export const SUPPORTED_LOCALES = ["en"] as const;
+export const SUPPORTED_LOCALES = ["en", "fr", "es", "ar"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
@@ -15,7 +18,7 @@ export function createI18n(lng: Locale): i18n {
   void instance.init({
     lng,
     fallbackLng: DEFAULT_LOCALE,
-    resources: { en: { translation: en } },
+    resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es }, ar: { translation: ar } },
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false,
     returnNull: false,
@@ -24,3 +27,20 @@ export function createI18n(lng: Locale): i18n {
 }
 
 export const directionOf = (lng: string) => (lng === "ar" ? "rtl" : "ltr");
+
+export const RESOURCES = { en, fr, es, ar };
+
+/** The best supported locale for an Accept-Language header ("ar-JO,ar;q=0.9,en;q=0.8" → "ar"). */
+export function fromAcceptLanguage(header: string | null | undefined): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = Number(params.find((p) => p.trim().startsWith("q="))?.trim().slice(2) ?? 1);
+      return { lang: tag.toLowerCase().split("-")[0]!, q: Number.isFinite(q) ? q : 0 };
+    })
+    .filter((x) => x.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((r) => r.lang).find(isLocale) ?? null;
+}

@@ -1,3 +1,4 @@
+import { languageName } from "~/utils/languages";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import type { SerializeFrom } from "@remix-run/node";
@@ -67,7 +68,7 @@ export default function EventPage() {
           ) : null}
           <div>
             <dt>{t("events.languages")}</dt>
-            <dd>{event.languages.map((l) => new Intl.DisplayNames([locale], { type: "language" }).of(l) ?? l).join(", ")}</dd>
+            <dd>{event.languages.map(languageName).join(", ")}</dd>
           </div>
           <div>
             <dt>{t("events.organisers")}</dt>

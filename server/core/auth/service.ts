@@ -7,6 +7,7 @@ import { DomainError, conflict, validationError } from "../errors";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import { hashToken, newToken } from "../tokens";
+import { type Actor, requireUser } from "../permissions";
 import { validate } from "../validate";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import { resetInput, resetRequestInput, signInInput, signUpInput } from "./schemas";
@@ -34,6 +35,12 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
 
   return {
     createSession,
+
+    /** The language a person reads Plenary in (one of the supported locales; checked by the caller). */
+    async setLocale(actor: Actor, locale: string) {
+      const { userId } = requireUser(actor);
+      await db.user.update({ where: { id: userId }, data: { locale } });
+    },
 
     async signUp(input: unknown) {
       const data = validate(signUpInput, input);

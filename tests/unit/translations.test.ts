@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { RESOURCES, SUPPORTED_LOCALES, fromAcceptLanguage } from "../../app/i18n";
+
+type Tree = { [k: string]: string | Tree };
+const leaves = (t: Tree, prefix = ""): [string, string][] =>
+  Object.entries(t).flatMap(([k, v]) => (typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+const vars = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
+
+describe("translations", () => {
+  const en = new Map(leaves(RESOURCES.en as unknown as Tree));
+
+  it.each(SUPPORTED_LOCALES.filter((l) => l !== "en"))("%s has every key of English, no other, and the same placeholders", (locale) => {
+    const other = new Map(leaves(RESOURCES[locale] as unknown as Tree));
+    expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
+    for (const [key, text] of en) {
+      expect(vars(other.get(key)!), `${locale}: ${key}`).toEqual(vars(text));
+      // An untranslated string slips through as English; only names, formats and empty strings may match.
+      const words = text.replace(/\{\{\w+\}\}/g, "").match(/[A-Za-z]{3,}/g) ?? [];
+      if (words.length >= 3 && !/^(Markdown|Plenary|PDF|Word)/.test(text)) expect(other.get(key), `${locale}: ${key} looks untranslated`).not.toBe(text);
+    }
+  });
+
+  it("picks the best supported language from the browser's preferences", () => {
+    expect(fromAcceptLanguage("ar-JO,ar;q=0.9,en;q=0.8")).toBe("ar");
+    expect(fromAcceptLanguage("de-DE,de;q=0.9,es;q=0.5")).toBe("es");
+    expect(fromAcceptLanguage("de")).toBeNull();
+    expect(fromAcceptLanguage(undefined)).toBeNull();
+  });
+});
+
+/** Every piece of text in a component goes through t(); these are the exceptions that are not words of a language. */
+const ALLOWED_LITERALS = new Set(["CSV", "Markdown", "PDF", "DOCX", "JSON", "★", "—", "·", "…", "×", "+", "−", "%", "UTC", "(", ")", ":", ",", "/", "|", "↑", "↓"]);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith(".tsx") ? [p] : [];
+  });
+}
+
+describe("no UI string is hard-coded outside the translation files", () => {
+  const root = path.resolve(__dirname, "../../app");
+  it.each(files(root).map((f) => [path.relative(root, f), f]))("%s", (_name, file) => {
+    const source = readFileSync(file, "utf8")
+      // Comments and code inside braces are not text shown to people.
+      .replace(/\{\/\*[\s\S]*?\*\/\}/g, "")
+      .replace(/\/\*[\s\S]*?\*\//g, "");
+    const found: string[] = [];
+    // Text between JSX tags: >Some words<
+    for (const m of source.matchAll(/>([^<>{}]+)</g)) {
+      const text = m[1]!.trim();
+      if (!text || ALLOWED_LITERALS.has(text) || !/\p{L}{2,}/u.test(text)) continue;
+      // Fragments of TypeScript between a generic's brackets or a ternary's branches are not JSX text.
+      if (/[(){}?=&|;+]/.test(text) || text.startsWith(":") || /^void\b/.test(text)) continue;
+      found.push(text);
+    }
+    // Attributes people read or hear.
+    for (const m of source.matchAll(/\b(aria-label|title|placeholder|alt)="([^"]*\p{L}{2,}[^"]*)"/gu)) found.push(`${m[1]}="${m[2]}"`);
+    expect(found).toEqual([]);
+  });
+});
