@@ -100,7 +100,7 @@ export default function ReportEditor() {
         <>
           <div className="card report-status">
             <p>
-              {t("report.statusLabel")} <strong data-testid="report-status">{t(`report.status.${report.status}`)}</strong>
+              {t("report.statusLabel")} <strong data-testid="report-status" data-status={report.status}>{t(`report.status.${report.status}`)}</strong>
               {report.versions[0] ? <> · <Link to={`/events/${event.slug}/report`}>{t("report.publicPage")}</Link></> : null}
             </p>
             {report.withdrawnNotice && report.status === "withdrawn" ? <p className="notice">{report.withdrawnNotice}</p> : null}

@@ -1,0 +1,76 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+
+const SLUG = "migrant-women-local-decision-making";
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+async function signIn(page: Page, email: string) {
+  await page.goto(`/login?redirectTo=/events/${SLUG}`);
+  await page.locator("input[name=email]").fill(email);
+  await page.locator("input[name=password]").fill("plenary-demo-2026");
+  await page.locator("form button[type=submit]").last().click();
+  await page.waitForURL(`**/events/${SLUG}`);
+}
+
+async function expectNoViolations(page: Page, what: string) {
+  const { violations, passes } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(passes.length, `${what}: axe ran its checks`).toBeGreaterThan(10);
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  expect(summary, `${what}: WCAG violations`).toEqual([]);
+}
+
+for (const locale of ["en", "ar"] as const) {
+  test.describe(`WCAG 2.2 AA in ${locale}`, () => {
+    test.use({ locale });
+
+    test(`public pages (${locale})`, async ({ page }) => {
+      await page.goto(`/events/${SLUG}`);
+      await expect(page.locator("html")).toHaveAttribute("lang", locale);
+      if (locale === "ar") await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await expectNoViolations(page, "event page with the registration form");
+      await page.goto("/login");
+      await expectNoViolations(page, "sign-in");
+    });
+
+    test(`organiser's pages (${locale})`, async ({ page }) => {
+      test.setTimeout(90_000);
+      await signIn(page, "organiser@plenary.demo");
+      await page.goto(`/events/${SLUG}/manage`);
+      await expectNoViolations(page, "dashboard");
+      await page.goto(`/events/${SLUG}/manage/participants`);
+      await expectNoViolations(page, "participants");
+      await page.goto(`/events/${SLUG}/breakouts`);
+      await page.locator("main a[href*='/breakouts/']").first().click();
+      await page.waitForURL(/\/breakouts\/.+/);
+      await expectNoViolations(page, "breakout round");
+      await page.goto(`/events/${SLUG}`);
+      await page.getByTestId("boards").locator("a").first().click();
+      await expect(page.getByTestId("connection")).toBeVisible();
+      await expectNoViolations(page, "board");
+      await page.goto(`/events/${SLUG}/report/edit`);
+      const generate = page.locator("button[value=generate]");
+      if (await page.getByTestId("report-status").count() === 0) await generate.click();
+      await expect(page.getByTestId("report-status")).toBeVisible();
+      await expectNoViolations(page, "report editor");
+      // Publish (once), so the public report can be checked too.
+      for (const [step, next] of [["submit", "in_review"], ["approve", "approved"], ["publish", "published"]] as const) {
+        const button = page.locator(`button[value=${step}]`);
+        if (await button.count()) {
+          await button.click();
+          await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", next);
+        }
+      }
+    });
+
+    test(`participant's board and the public report (${locale})`, async ({ page }) => {
+      await signIn(page, "participant@plenary.demo");
+      await page.getByTestId("boards").locator("a").first().click();
+      await expect(page.getByTestId("connection")).toBeVisible();
+      await expectNoViolations(page, "participant's board");
+      const res = await page.goto(`/events/${SLUG}/report`);
+      expect(res?.status()).toBe(200);
+      await expectNoViolations(page, "public report");
+    });
+  });
+}
