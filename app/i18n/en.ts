@@ -383,6 +383,8 @@ const en = {
   },
   report: {
     editorTitle: "Summary report",
+    language: "Report language",
+    regenerateIn: "Regenerate in this language",
     none: "There is no report yet. Generate a draft from what happened at the event: participation, programme, the boards' clusters, action items and consented quotes.",
     generate: "Generate draft",
     regenerate: "Regenerate from the event",

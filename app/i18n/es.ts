@@ -384,6 +384,8 @@ const es: Resources = {
   },
   report: {
     editorTitle: "Informe de síntesis",
+    language: "Idioma del informe",
+    regenerateIn: "Regenerar en este idioma",
     none: "Todavía no hay informe. Genere un borrador a partir de lo ocurrido: participación, programa, grupos de los tableros, acciones y citas autorizadas.",
     generate: "Generar borrador",
     regenerate: "Regenerar a partir del evento",

@@ -384,6 +384,8 @@ const fr: Resources = {
   },
   report: {
     editorTitle: "Rapport de synthèse",
+    language: "Langue du rapport",
+    regenerateIn: "Régénérer dans cette langue",
     none: "Il n'y a pas encore de rapport. Générez un brouillon à partir de ce qui s'est passé : participation, programme, groupes des tableaux, actions et citations autorisées.",
     generate: "Générer le brouillon",
     regenerate: "Régénérer à partir de l'événement",

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { sectionHtml } from "../../server/core/reports/render-html";
+import { reportTexts } from "../../server/core/reports/texts";
 import { asHttpError } from "~/utils/forms.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,7 +25,8 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       version: r.content.version,
       publishedAt: r.content.publishedAt,
       changeNote: r.content.changeNote,
-      sections: r.content.sections.map((s) => ({ key: s.key, title: s.title, html: sectionHtml(s.markdown, r.content!.figures) })),
+      locale: r.content.locale,
+      sections: r.content.sections.map((s) => ({ key: s.key, title: s.title, html: sectionHtml(s.markdown, r.content!.figures, reportTexts(r.content!.locale).chartTitle) })),
     },
   });
 }
@@ -42,7 +44,7 @@ export default function PublicReport() {
   }
   const latest = versions[0]?.number === content.version;
   return (
-    <article className="report-public" data-testid="public-report">
+    <article className="report-public" data-testid="public-report" lang={content.locale} dir={content.locale === "ar" ? "rtl" : "ltr"}>
       <header>
         <p className="eyebrow"><Link to={`/events/${event.slug}`}>{t("report.summaryOf")}</Link></p>
         <h1>{content.title}</h1>

@@ -5,6 +5,8 @@ import { diffLines } from "diff";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { sectionHtml } from "../../server/core/reports/render-html";
+import { REPORT_LOCALES, reportTexts } from "../../server/core/reports/texts";
+import { languageName } from "~/utils/languages";
 import { FormMessage } from "~/components/Field";
 import { formToObject } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
@@ -21,7 +23,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
     resources,
     report: view.report && {
       ...view.report,
-      sections: view.report.sections.map((s) => ({ ...s, html: sectionHtml(s.markdown, view.report!.figures) })),
+      sections: view.report.sections.map((s) => ({ ...s, html: sectionHtml(s.markdown, view.report!.figures, reportTexts(view.report!.locale).chartTitle) })),
     },
   });
 }
@@ -49,6 +51,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         break;
       case "comment":
         await r.comment(actor, slug, input);
+        break;
+      case "locale":
+        await r.setLocale(actor, slug, input);
         break;
       case "submit":
       case "approve":
@@ -104,6 +109,17 @@ export default function ReportEditor() {
               {report.versions[0] ? <> · <Link to={`/events/${event.slug}/report`}>{t("report.publicPage")}</Link></> : null}
             </p>
             {report.withdrawnNotice && report.status === "withdrawn" ? <p className="notice">{report.withdrawnNotice}</p> : null}
+            {can.edit ? (
+              <Form method="post" className="inline-form">
+                <div className="field">
+                  <label htmlFor="report-locale">{t("report.language")}</label>
+                  <select id="report-locale" name="locale" defaultValue={report.locale}>
+                    {REPORT_LOCALES.map((l) => <option key={l} value={l} lang={l}>{languageName(l)}</option>)}
+                  </select>
+                </div>
+                <button name="intent" value="locale" className="secondary" disabled={busy}>{t("report.regenerateIn")}</button>
+              </Form>
+            ) : null}
             <div className="inline-form">
               {can.edit ? <Form method="post"><button name="intent" value="generate" className="secondary" disabled={busy}>{t("report.regenerate")}</button></Form> : null}
               {can.edit && report.status === "draft" ? <Form method="post"><button name="intent" value="submit" disabled={busy}>{t("report.submit")}</button></Form> : null}

@@ -27,6 +27,19 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     expect((await t.core.registrations.getByToken(r.manageToken)).user.name).toBe("Leila Ben Salem");
   });
 
+  it.each([
+    ["fr", "Vous êtes inscrit·e : Local dialogue on inclusion", "Bonjour Amal,"],
+    ["es", "Está inscrito/a: Local dialogue on inclusion", "Hola, Amal:"],
+    ["ar", "تم تسجيلك: Local dialogue on inclusion", "مرحبًا Amal،"],
+  ])("writes to people in their preferred language (%s)", async (lang, subject, greeting) => {
+    const { event } = await publishedEvent(t.core);
+    await t.core.registrations.register(null, event.id, person({ name: "Amal", preferredLanguage: lang }), BASE);
+    const mail = t.mailer.sent.at(-1)!;
+    expect(mail.subject).toBe(subject);
+    expect(mail.text.startsWith(greeting)).toBe(true);
+    expect(mail.attachments).toHaveLength(1);
+  });
+
   it("refuses a second registration with the same email and keeps one row", async () => {
     const { event } = await publishedEvent(t.core);
     const p = person();

@@ -32,7 +32,7 @@ export const person = (extra: Record<string, unknown> = {}) => {
     categoryKey: "migrant_led",
     city: "Tunis",
     country: "TN",
-    preferredLanguage: "fr",
+    preferredLanguage: "en",
     consentData: "on",
     ...extra,
   };

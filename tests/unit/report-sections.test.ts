@@ -106,3 +106,18 @@ describe("report sections generated from a fixture event", () => {
     expect(safeMarkdown("<script>alert(1)</script> [x](javascript:alert(1)) [ok](https://a.b)")).toBe("&lt;script>alert(1)&lt;/script> [x](#alert(1)) [ok](https://a.b)");
   });
 });
+
+describe("the report's fixed parts in every language", () => {
+  it.each([
+    ["fr", "Constats", "soulevé dans les trois salles", "Obstacles"],
+    ["es", "Hallazgos", "planteado en las tres salas", "Barreras"],
+    ["ar", "النتائج", "طُرح في الغرف الثلاث", "العوائق"],
+  ])("%s", (locale, findings, allRooms, barriers) => {
+    const { sections } = generateSections(fixture(), locale);
+    expect(sections.find((s) => s.key === "findings")!.title).toBe(findings);
+    const md = sections.map((s) => s.markdown).join("\n");
+    expect(md).toContain(allRooms);
+    expect(md).toContain(barriers);
+    expect(md).not.toContain("raised in");
+  });
+});

@@ -8,7 +8,7 @@ import { type Actor, requirePermission } from "../permissions";
 import type { SignedLinks } from "../signed-links";
 import { hashToken, newToken } from "../tokens";
 import { validate } from "../validate";
-import { registrationEmails } from "./emails";
+import { icsLocation, registrationEmail } from "./emails";
 import { eventIcs } from "./ics";
 import { registrationClosedReason } from "./rules";
 import { ACTIVE_STATUSES, identityFields, parseAnswers, registrationFields, type RegistrationStatus } from "./schemas";
@@ -56,7 +56,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     return event;
   }
 
-  async function notify(registrationId: string, kind: keyof typeof registrationEmails, baseUrl: string, extra: { loginUrl?: string } = {}) {
+  async function notify(registrationId: string, kind: Parameters<typeof registrationEmail>[0], baseUrl: string, extra: { loginUrl?: string } = {}) {
     const reg = await db.registration.findUniqueOrThrow({ where: { id: registrationId }, include: { user: true, event: true } });
     const { event } = reg;
     const eventUrl = new URL(`/events/${event.slug}`, baseUrl).toString();
@@ -70,12 +70,10 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       ics: eventIcs({
         uid: `${event.id}@plenary`, title: event.title, description: `${event.title}\n${eventUrl}`,
         startsAt: event.startsAt, endsAt: event.endsAt, timezone: event.timezone, url: eventUrl,
-        location: event.venue ?? (event.format === "online" ? "Online" : null),
+        location: event.venue ?? icsLocation(event.format, reg.preferredLanguage),
       }),
     };
-    const message = kind === "waitlisted"
-      ? registrationEmails.waitlisted({ ...ctx, position: await waitlistPosition(event.id, reg.id) })
-      : registrationEmails[kind](ctx);
+    const message = registrationEmail(kind, kind === "waitlisted" ? { ...ctx, position: await waitlistPosition(event.id, reg.id) } : ctx, reg.preferredLanguage);
     try {
       await mailer.send(message);
     } catch (e) {
@@ -237,7 +235,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       });
 
       const loginUrl = !actor ? await loginLinkFor(userId, baseUrl, `/events/${event.slug}`) : undefined;
-      await notify(outcome.id, outcome.status as keyof typeof registrationEmails, baseUrl, { loginUrl });
+      await notify(outcome.id, outcome.status as Parameters<typeof registrationEmail>[0], baseUrl, { loginUrl });
       changed(eventId);
       const position = outcome.status === "waitlisted" ? await waitlistPosition(eventId, outcome.id) : null;
       return { id: outcome.id, status: outcome.status as RegistrationStatus, position, newAccount, manageToken: links.sign("registration", outcome.id) };

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import { renderMarkdown } from "../markdown";
 import type { ReportContent } from "./content";
 import type { ReportFigures } from "./sections";
+import { reportTexts } from "./texts";
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const CHART = /^```chart\s*\n\s*([a-z_]+)\s*\n```\s*$/gm;
@@ -52,7 +53,7 @@ export function reportDocument(c: ReportContent, labels: { version: string; draf
   const when = c.publishedAt ? DateTime.fromISO(c.publishedAt, { zone: c.timezone }).setLocale(c.locale).toLocaleString(DateTime.DATE_FULL) : "";
   const meta = c.version ? `${labels.version} ${c.version} · ${when}` : labels.draft;
   const body = c.sections
-    .map((s) => (s.key === "cover" ? `<header><h1>${escapeHtml(c.title)}</h1>${sectionHtml(s.markdown, c.figures)}<p class="meta">${escapeHtml(meta)}</p>${c.changeNote ? `<p class="meta">${escapeHtml(labels.changeNote)}: ${escapeHtml(c.changeNote)}</p>` : ""}</header>` : `<section><h2>${escapeHtml(s.title)}</h2>${sectionHtml(s.markdown, c.figures)}</section>`))
+    .map((s) => (s.key === "cover" ? `<header><h1>${escapeHtml(c.title)}</h1>${sectionHtml(s.markdown, c.figures, reportTexts(c.locale).chartTitle)}<p class="meta">${escapeHtml(meta)}</p>${c.changeNote ? `<p class="meta">${escapeHtml(labels.changeNote)}: ${escapeHtml(c.changeNote)}</p>` : ""}</header>` : `<section><h2>${escapeHtml(s.title)}</h2>${sectionHtml(s.markdown, c.figures, reportTexts(c.locale).chartTitle)}</section>`))
     .join("\n");
   const dir = c.locale === "ar" ? "rtl" : "ltr";
   return `<!doctype html><html lang="${escapeHtml(c.locale)}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(c.title)}</title><style>${REPORT_CSS}</style></head><body>${body}</body></html>`;

@@ -13,6 +13,7 @@ import { reportDocx } from "./docx";
 import { htmlToPdf } from "./pdf";
 import { reportDocument } from "./render-html";
 import { type ReportFigures, type SectionKey, SECTION_KEYS, generateSections } from "./sections";
+import { REPORT_LOCALES, reportTexts } from "./texts";
 
 export const REPORT_FORMATS = ["pdf", "docx", "md", "csv"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -22,7 +23,6 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   md: "text/markdown; charset=utf-8",
   csv: "text/csv; charset=utf-8",
 };
-const LABELS = { version: "Version", draft: "Draft for review", changeNote: "Change note" };
 
 const sectionKey = z.enum(SECTION_KEYS, { error: "Unknown report section." });
 const editInput = z.object({ key: sectionKey, markdown: z.string().max(50_000, "A section holds at most 50,000 characters.") });
@@ -97,12 +97,16 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
     switch (format) {
       case "md":
         return Buffer.from(toMarkdown(content), "utf8");
-      case "csv":
-        return Buffer.from(toCsv(["What", "Owner", "Due", "Status", "From cluster", "Latest progress"], content.actionItems.map((a) => [a.title, a.owner, a.dueDate ?? "", a.status, a.from ?? "", a.progress])), "utf8");
+      case "csv": {
+        const t = reportTexts(content.locale);
+        return Buffer.from(toCsv(t.csvHeader, content.actionItems.map((a) => [a.title, a.owner, a.dueDate ?? "", t.statuses[a.status] ?? a.status, a.from ?? "", a.progress])), "utf8");
+      }
       case "docx":
-        return reportDocx(content, LABELS);
-      case "pdf":
-        return htmlToPdf(reportDocument(content, LABELS), `${content.title} · ${content.version ? `${LABELS.version} ${content.version}` : LABELS.draft}`);
+        return reportDocx(content, reportTexts(content.locale).labels);
+      case "pdf": {
+        const labels = reportTexts(content.locale).labels;
+        return htmlToPdf(reportDocument(content, labels), `${content.title} · ${content.version ? `${labels.version} ${content.version}` : labels.draft}`);
+      }
     }
   }
 
@@ -136,6 +140,7 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
         can: { edit: allows(roles, "report.edit"), comment: allows(roles, "report.comment"), publish: allows(roles, "report.publish") },
         report: report && {
           status: report.status,
+          locale: report.locale,
           withdrawnNotice: report.withdrawnNotice,
           figures: JSON.parse(report.figuresJson) as ReportFigures,
           sections: report.sections.map((s) => ({ key: s.key, title: s.title, markdown: s.markdown, edited: s.edited, pendingMarkdown: s.pendingMarkdown, generatedMarkdown: s.generatedMarkdown })),
@@ -174,6 +179,17 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
         where: { id: section.id },
         data: take === "take" ? { markdown: section.pendingMarkdown, generatedMarkdown: section.pendingMarkdown, edited: false, pendingMarkdown: null } : { generatedMarkdown: section.pendingMarkdown, pendingMarkdown: null },
       });
+    },
+
+    /** The report's language (its fixed parts: headings, figures' wording); regenerates the draft in it. */
+    async setLocale(actor: Actor, slug: string, input: unknown) {
+      const event = await eventOf(slug);
+      const user = await requirePermission(db, actor, event.id, "report.edit");
+      const { locale } = validate(z.object({ locale: z.enum(REPORT_LOCALES, { error: "Choose English, French, Spanish or Arabic." }) }), input);
+      const report = await reportOf(event.id);
+      if (!report) throw notFound("A report for this event");
+      await db.report.update({ where: { id: report.id }, data: { locale } });
+      await generateFor(event.id, user.userId);
     },
 
     async comment(actor: Actor, slug: string, input: unknown) {
@@ -317,6 +333,7 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
 }
 
 export function toMarkdown(c: ReportContent): string {
+  const LABELS = reportTexts(c.locale).labels;
   const head = [`# ${safeMarkdown(c.title)}`, "", c.version ? `*${LABELS.version} ${c.version}, ${c.publishedAt?.slice(0, 10)}*${c.changeNote ? ` — ${LABELS.changeNote}: ${c.changeNote}` : ""}` : `*${LABELS.draft}*`];
   const body = c.sections.map((s) => (s.key === "cover" ? safeMarkdown(s.markdown) : `## ${s.title}\n\n${safeMarkdown(s.markdown)}`));
   return `${[...head, "", ...body.flatMap((b) => [b, ""])].join("\n").trim()}\n`;
