@@ -1,4 +1,6 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { translateServerMessage } from "~/i18n";
 
 type Props = {
   label: string;
@@ -16,6 +18,7 @@ type Props = {
 /** A labelled input whose errors and hint are tied to it for screen readers. */
 export function Field({ label, name, type = "text", defaultValue, errors, hint, autoComplete, required, list, inputMode }: Props) {
   const id = useId();
+  const { i18n } = useTranslation();
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
@@ -39,7 +42,7 @@ export function Field({ label, name, type = "text", defaultValue, errors, hint, 
       />
       {errors?.length ? (
         <p className="field-error" id={`${id}-error`}>
-          {errors.join(" ")}
+          {errors.map((e) => translateServerMessage(i18n, e)).join(" ")}
         </p>
       ) : null}
     </div>
@@ -48,10 +51,11 @@ export function Field({ label, name, type = "text", defaultValue, errors, hint, 
 
 /** The form-level message, announced when it appears. */
 export function FormMessage({ message }: { message?: string }) {
+  const { i18n } = useTranslation();
   if (!message) return null;
   return (
     <div className="form-error" role="alert">
-      {message}
+      {translateServerMessage(i18n, message)}
     </div>
   );
 }

@@ -1,4 +1,6 @@
 import { useId, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { translateServerMessage } from "~/i18n";
 
 // Labelled form controls whose hints and errors are tied to them for screen
 // readers (aria-describedby, aria-invalid). Field.tsx holds the plain input.
@@ -10,6 +12,7 @@ function describe(id: string, hint?: string, errors?: string[]) {
 }
 
 function Messages({ id, hint, errors }: { id: string; hint?: string; errors?: string[] }) {
+  const { i18n } = useTranslation();
   return (
     <>
       {hint ? (
@@ -19,7 +22,7 @@ function Messages({ id, hint, errors }: { id: string; hint?: string; errors?: st
       ) : null}
       {errors?.length ? (
         <p className="field-error" id={`${id}-error`}>
-          {errors.join(" ")}
+          {errors.map((e) => translateServerMessage(i18n, e)).join(" ")}
         </p>
       ) : null}
     </>

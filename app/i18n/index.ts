@@ -3,6 +3,7 @@ import ar from "./ar";
 import en from "./en";
 import es from "./es";
 import fr from "./fr";
+import { SERVER_MESSAGES } from "./server-messages";
 
 export const SUPPORTED_LOCALES = ["en", "fr", "es", "ar"] as const;
 export type Locale = (typeof SUPPORTED_LOCALES)[number];
@@ -18,7 +19,12 @@ export function createI18n(lng: Locale): i18n {
   void instance.init({
     lng,
     fallbackLng: DEFAULT_LOCALE,
-    resources: { en: { translation: en }, fr: { translation: fr }, es: { translation: es }, ar: { translation: ar } },
+    resources: {
+      en: { translation: en, server: SERVER_MESSAGES.en! },
+      fr: { translation: fr, server: SERVER_MESSAGES.fr! },
+      es: { translation: es, server: SERVER_MESSAGES.es! },
+      ar: { translation: ar, server: SERVER_MESSAGES.ar! },
+    },
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false,
     returnNull: false,
@@ -44,3 +50,7 @@ export function fromAcceptLanguage(header: string | null | undefined): Locale | 
     .sort((a, b) => b.q - a.q);
   return ranked.map((r) => r.lang).find(isLocale) ?? null;
 }
+
+/** A message from the server in the reader's language when we have it, else as the server wrote it. */
+export const translateServerMessage = (i18n: i18n, message: string) =>
+  i18n.t(message, { ns: "server", keySeparator: false, nsSeparator: false, defaultValue: message });

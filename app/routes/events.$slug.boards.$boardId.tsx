@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PHASES } from "../../server/core/boards/constants";
 import { NoteCard } from "~/components/board/NoteCard";
+import { translateServerMessage } from "~/i18n";
 import { Suggestions } from "~/components/board/Suggestions";
 import { Countdown } from "~/components/Countdown";
 import type { ClientNote } from "~/realtime/board-state";
@@ -26,7 +27,7 @@ const newId = () => crypto.randomUUID();
 
 export default function BoardPage() {
   const { snapshot } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { revalidate } = useRevalidator();
   const b = useBoard(snapshot, revalidate);
   const connection = useConnection();
@@ -86,7 +87,7 @@ export default function BoardPage() {
       {!viewer.canWrite ? <p className="notice">{t("board.readOnly")}</p> : null}
       {b.slowDown ? <p role="alert">{t("board.slowDown", { seconds: Math.ceil(b.slowDown / 1000) })}</p> : null}
       <div aria-live="polite" className="board-messages">
-        {b.rejections.map((r) => <p key={r.opId} className="form-error">{t("board.rejected", { message: r.message })}</p>)}
+        {b.rejections.map((r) => <p key={r.opId} className="form-error">{t("board.rejected", { message: translateServerMessage(i18n, r.message) })}</p>)}
         {b.notices.map((n, i) => <p key={i} className="notice">{n}</p>)}
       </div>
       <NewNotesAnnouncer count={Object.keys(b.state.notes).length} />
