@@ -170,6 +170,7 @@ const ar: Resources = {
   },
   manage: {
     title: "الإدارة",
+    closedReport: "أُغلقت الفعالية: يمكن الآن إعداد مسودة تقريرها الموجز مما جرى.",
     nav: { label: "إدارة الفعالية", overview: "نظرة عامة", participants: "المشاركون", settings: "الإعدادات", agenda: "جدول الأعمال", form: "استمارة التسجيل", team: "الفريق", audit: "سجل التدقيق", breakouts: "مجموعات العمل" },
     status: { draft: "مسودة", published: "منشورة", cancelled: "ملغاة", closed: "مغلقة" },
     statusNow: "الحالة: {{status}}",

@@ -169,6 +169,7 @@ const en = {
   },
   manage: {
     title: "Manage",
+    closedReport: "The event is closed: its summary report can be drafted now from what happened.",
     nav: { label: "Event management", overview: "Overview", participants: "Participants", settings: "Settings", agenda: "Agenda", form: "Registration form", team: "Team", audit: "Audit log", breakouts: "Breakouts" },
     status: { draft: "Draft", published: "Published", cancelled: "Cancelled", closed: "Closed" },
     statusNow: "Status: {{status}}",

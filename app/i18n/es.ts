@@ -170,6 +170,7 @@ const es: Resources = {
   },
   manage: {
     title: "Gestión",
+    closedReport: "El evento está cerrado: ya se puede redactar su informe de síntesis a partir de lo ocurrido.",
     nav: { label: "Gestión del evento", overview: "Resumen", participants: "Participantes", settings: "Ajustes", agenda: "Programa", form: "Formulario de inscripción", team: "Equipo", audit: "Registro de auditoría", breakouts: "Grupos de trabajo" },
     status: { draft: "Borrador", published: "Publicado", cancelled: "Cancelado", closed: "Cerrado" },
     statusNow: "Estado: {{status}}",

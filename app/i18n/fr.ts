@@ -170,6 +170,7 @@ const fr: Resources = {
   },
   manage: {
     title: "Gestion",
+    closedReport: "L'événement est clos : son rapport de synthèse peut maintenant être rédigé à partir de ce qui s'est passé.",
     nav: { label: "Gestion de l'événement", overview: "Vue d'ensemble", participants: "Participant·es", settings: "Paramètres", agenda: "Programme", form: "Formulaire d'inscription", team: "Équipe", audit: "Journal d'audit", breakouts: "Sous-groupes" },
     status: { draft: "Brouillon", published: "Publié", cancelled: "Annulé", closed: "Clos" },
     statusNow: "Statut : {{status}}",

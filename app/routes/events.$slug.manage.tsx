@@ -33,6 +33,11 @@ export default function ManageLayout() {
       <p>
         <Link to={`/events/${event.slug}`}>{t("manage.viewPublic")}</Link>
       </p>
+      {event.status === "closed" ? (
+        <p className="notice" data-testid="report-prompt">
+          {t("manage.closedReport")} <Link to={`/events/${event.slug}/report/edit`}>{t("report.generate")}</Link>
+        </p>
+      ) : null}
       <nav aria-label={t("manage.nav.label")} className="tabs">
         <ul>
           {tabs.map(([path, key]) => (
