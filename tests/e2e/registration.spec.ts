@@ -70,7 +70,7 @@ test("an organiser sets up an event, people register, the waitlist moves when so
 
   // Her confirmation reached the dev mailbox with a calendar file in the event's timezone.
   const body = await openMail(organiser, ana.email, "You are registered");
-  await expect(body).toContainText("Wednesday 10 March 2027, 10:00–12:00 (America/Sao_Paulo");
+  await expect(body).toContainText("Wednesday, March 10, 2027, 10:00–12:00 (America/Sao_Paulo");
   const download = organiser.waitForEvent("download");
   await organiser.getByRole("link", { name: /\.ics$/ }).click();
   const ics = await readFile((await (await download).path())!, "utf8");
