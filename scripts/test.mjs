@@ -73,6 +73,20 @@ steps.push([
 // One count over every suite, so CI and people read a single closing line.
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const perSuite = {};
+const flaky = [];
+function flakyTests(suites, out = []) {
+  for (const suite of suites) {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== "flaky") continue;
+        const first = t.results?.find((r) => r.status !== "passed");
+        out.push(`${spec.file}:${spec.line} ${spec.title}: ${(first?.error?.message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").slice(0, 3).join(" ")}`);
+      }
+    }
+    flakyTests(suite.suites ?? [], out);
+  }
+  return out;
+}
 if (existsSync(vitestJson)) {
   const v = JSON.parse(readFileSync(vitestJson, "utf8"));
   for (const file of v.testResults ?? []) {
@@ -87,7 +101,9 @@ if (existsSync(vitestJson)) {
 }
 if (existsSync(pwJson)) {
   const p = JSON.parse(readFileSync(pwJson, "utf8"));
-  perSuite.e2e = { passed: p.stats?.expected ?? 0, failed: (p.stats?.unexpected ?? 0) + (p.stats?.flaky ?? 0), skipped: p.stats?.skipped ?? 0 };
+  perSuite.e2e = { passed: (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0), failed: p.stats?.unexpected ?? 0, skipped: p.stats?.skipped ?? 0 };
+  // A browser test that passed only on its retry is named with its first failure, so flakiness is seen and mended, not hidden.
+  flaky.push(...flakyTests(p.suites ?? []));
   counts.passed += perSuite.e2e.passed;
   counts.failed += perSuite.e2e.failed;
   counts.skipped += perSuite.e2e.skipped;
@@ -96,6 +112,7 @@ const failedSteps = steps.filter(([, r]) => !r.ok).map(([name]) => name);
 say("summary");
 for (const [name, r] of steps) console.log(`  ${r.ok ? "ok  " : "FAIL"} ${name.padEnd(20)} ${r.seconds.toFixed(1)} s`);
 for (const [suite, c] of Object.entries(perSuite)) console.log(`  ${suite.padEnd(12)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+for (const f of flaky) console.log(`  FLAKY (passed on retry) ${f}`);
 console.log(`  total time   ${((Date.now() - started) / 1000).toFixed(0)} s`);
 if (failedSteps.length && counts.failed === 0) counts.failed = failedSteps.length; // a step that failed before counting tests
 console.log(`tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 
 const SLUG = "migrant-women-local-decision-making";
@@ -11,6 +11,21 @@ async function signIn(page: Page, email: string) {
   await page.locator("input[name=password]").fill("plenary-demo-2026");
   await page.locator("form button[type=submit]").last().click();
   await page.waitForURL(`**/events/${SLUG}`);
+}
+
+/** Opens a page and checks it answered; on failure says where the browser was and what it showed. */
+async function open(page: Page, path: string) {
+  const res = await page.goto(path);
+  expect(res?.status(), `${path} answered`).toBeLessThan(400);
+}
+
+async function follow(page: Page, link: Locator) {
+  try {
+    await link.click({ timeout: 15_000 });
+  } catch (e) {
+    const shown = await page.locator("body").innerText().catch(() => "(no body)");
+    throw new Error(`${(e as Error).message.split("\n")[0]}\n  at ${page.url()}, which showed: ${shown.replace(/\s+/g, " ").slice(0, 800)}`);
+  }
 }
 
 async function expectNoViolations(page: Page, what: string) {
@@ -36,19 +51,19 @@ for (const locale of ["en", "ar"] as const) {
     test(`organiser's pages (${locale})`, async ({ page }) => {
       test.setTimeout(90_000);
       await signIn(page, "organiser@plenary.demo");
-      await page.goto(`/events/${SLUG}/manage`);
+      await open(page, `/events/${SLUG}/manage`);
       await expectNoViolations(page, "dashboard");
-      await page.goto(`/events/${SLUG}/manage/participants`);
+      await open(page, `/events/${SLUG}/manage/participants`);
       await expectNoViolations(page, "participants");
-      await page.goto(`/events/${SLUG}/breakouts`);
-      await page.locator("main a[href*='/breakouts/']").first().click();
+      await open(page, `/events/${SLUG}/breakouts`);
+      await follow(page, page.locator("main a[href*='/breakouts/']").first());
       await page.waitForURL(/\/breakouts\/.+/);
       await expectNoViolations(page, "breakout round");
-      await page.goto(`/events/${SLUG}`);
-      await page.getByTestId("boards").locator("a").first().click();
+      await open(page, `/events/${SLUG}`);
+      await follow(page, page.getByTestId("boards").locator("a").first());
       await expect(page.getByTestId("connection")).toBeVisible();
       await expectNoViolations(page, "board");
-      await page.goto(`/events/${SLUG}/report/edit`);
+      await open(page, `/events/${SLUG}/report/edit`);
       const generate = page.locator("button[value=generate]");
       if (await page.getByTestId("report-status").count() === 0) await generate.click();
       await expect(page.getByTestId("report-status")).toBeVisible();
@@ -65,7 +80,7 @@ for (const locale of ["en", "ar"] as const) {
 
     test(`participant's board and the public report (${locale})`, async ({ page }) => {
       await signIn(page, "participant@plenary.demo");
-      await page.getByTestId("boards").locator("a").first().click();
+      await follow(page, page.getByTestId("boards").locator("a").first());
       await expect(page.getByTestId("connection")).toBeVisible();
       await expectNoViolations(page, "participant's board");
       const res = await page.goto(`/events/${SLUG}/report`);
