@@ -130,11 +130,13 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
 
   let closing: Promise<void> | undefined;
   // Hourly: action item owners are reminded before due dates (each reminder is claimed in the
-  // database, so several processes never send one twice) and retention periods are applied.
+  // database, so several processes never send one twice), retention periods are applied and
+  // sign-ups nobody confirmed are dropped.
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const remind = () => {
     void core.actions.sendReminders(publicUrl).then(({ sent }) => sent && log.info(`sent ${sent} action item reminders`)).catch((e: unknown) => log.warn(`action item reminders failed: ${(e as Error).message}`));
     void core.account.applyRetention().then(({ purged }) => purged && log.info(`removed personal data from ${purged} registrations past their retention period`)).catch((e: unknown) => log.warn(`retention purge failed: ${(e as Error).message}`));
+    void core.auth.purgeExpiredSignUps().catch((e: unknown) => log.warn(`dropping expired sign-ups failed: ${(e as Error).message}`));
   };
   const reminders = setInterval(remind, 60 * 60_000);
   reminders.unref();

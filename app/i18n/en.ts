@@ -29,6 +29,7 @@ const en = {
     forgot: "Forgot your password?",
     signUpTitle: "Create an account",
     signUpSubmit: "Create account",
+    signUpSent: "Check your inbox: we sent a link to this address. Open it within 48 hours to finish creating your account. If you already have an account, the email tells you how to sign in.",
     haveAccount: "Already have an account?",
     forgotTitle: "Reset your password",
     forgotIntro: "Enter the email of your account. We will send a link to choose a new password.",

@@ -30,6 +30,7 @@ const es: Resources = {
     forgot: "¿Olvidó su contraseña?",
     signUpTitle: "Crear una cuenta",
     signUpSubmit: "Crear cuenta",
+    signUpSent: "Revise su bandeja de entrada: enviamos un enlace a esta dirección. Ábralo en las próximas 48 horas para terminar de crear su cuenta. Si ya tiene una cuenta, el correo le indica cómo iniciar sesión.",
     haveAccount: "¿Ya tiene una cuenta?",
     forgotTitle: "Restablecer la contraseña",
     forgotIntro: "Escriba el correo de su cuenta. Le enviaremos un enlace para elegir una contraseña nueva.",

@@ -30,6 +30,7 @@ const fr: Resources = {
     forgot: "Mot de passe oublié ?",
     signUpTitle: "Créer un compte",
     signUpSubmit: "Créer le compte",
+    signUpSent: "Consultez votre boîte de réception : nous avons envoyé un lien à cette adresse. Ouvrez-le dans les 48 heures pour terminer la création de votre compte. Si vous avez déjà un compte, le message vous dit comment vous connecter.",
     haveAccount: "Vous avez déjà un compte ?",
     forgotTitle: "Réinitialiser votre mot de passe",
     forgotIntro: "Saisissez l'adresse e-mail de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.",

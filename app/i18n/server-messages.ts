@@ -4,6 +4,7 @@
 type Catalogue = Record<string, string>;
 
 const fr: Catalogue = {
+  "This confirmation link has expired or was already used. Sign in, or sign up again.": "Ce lien de confirmation a expiré ou a déjà servi. Connectez-vous, ou inscrivez-vous à nouveau.",
   "A cluster cannot be merged into itself.": "Un groupe ne peut pas être fusionné avec lui-même.",
   "An account with this email already exists. Sign in, or reset your password.": "Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez votre mot de passe.",
   "An account with this email already exists.": "Un compte existe déjà avec cette adresse.",
@@ -49,6 +50,7 @@ const fr: Catalogue = {
 };
 
 const es: Catalogue = {
+  "This confirmation link has expired or was already used. Sign in, or sign up again.": "Este enlace de confirmación ha caducado o ya se usó. Inicie sesión o regístrese de nuevo.",
   "A cluster cannot be merged into itself.": "Un grupo no puede fusionarse consigo mismo.",
   "An account with this email already exists. Sign in, or reset your password.": "Ya existe una cuenta con este correo. Inicie sesión o restablezca su contraseña.",
   "An account with this email already exists.": "Ya existe una cuenta con este correo.",
@@ -94,6 +96,7 @@ const es: Catalogue = {
 };
 
 const ar: Catalogue = {
+  "This confirmation link has expired or was already used. Sign in, or sign up again.": "انتهت صلاحية رابط التأكيد هذا أو سبق استخدامه. سجّل الدخول، أو أنشئ حسابًا من جديد.",
   "A cluster cannot be merged into itself.": "لا يمكن دمج مجموعة في نفسها.",
   "An account with this email already exists. Sign in, or reset your password.": "يوجد حساب بهذا البريد. سجّل الدخول أو أعد تعيين كلمة المرور.",
   "An account with this email already exists.": "يوجد حساب بهذا البريد بالفعل.",

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { one } from "~/utils/form-data";
 import { limitAttempt } from "~/utils/limits.server";
 import { formAction, type FormResult } from "~/utils/forms.server";
-import { startSession } from "~/utils/session.server";
+import { resolveLocale } from "~/utils/locale.server";
 
 export const meta: MetaFunction = () => [{ title: "Create an account · Plenary" }];
 
@@ -19,15 +19,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return formAction(form, async () => {
     limitAttempt(context, "signUp");
-    const { session } = await context.core.auth.signUp({ name: form.get("name"), email: form.get("email"), password: form.get("password") });
-    return startSession(context, session, "/my-events");
+    const locale = await resolveLocale(request, null);
+    await context.core.auth.requestSignUp({ name: form.get("name"), email: form.get("email"), password: form.get("password") }, context.publicUrl, locale);
+    // The same answer whether or not the email has an account: the email tells them which.
+    return json({ ok: true as const });
   });
 }
 
 export default function SignUp() {
   const { t } = useTranslation();
-  const result = useActionData<FormResult>();
+  const answer = useActionData<FormResult | { ok: true }>();
   const busy = useNavigation().state !== "idle";
+  if (answer?.ok) {
+    return (
+      <section className="narrow">
+        <h1>{t("auth.signUpTitle")}</h1>
+        <p role="status" data-testid="signup-sent">
+          {t("auth.signUpSent")}
+        </p>
+      </section>
+    );
+  }
+  const result = answer && !answer.ok ? answer : undefined;
   return (
     <section className="narrow">
       <h1>{t("auth.signUpTitle")}</h1>

@@ -27,8 +27,8 @@ describe("the access matrix, door by door and role by role", () => {
     const event = await db.event.findUniqueOrThrow({ where: { slug: SLUG } });
     values.eventId = event.id;
     // A stranger, and a participant of another event.
-    await core.auth.signUp({ name: "Stranger", email: "stranger@matrix.test", password: "a long enough password" });
-    const other = await core.auth.signUp({ name: "Other", email: "other@matrix.test", password: "a long enough password" });
+    await core.auth.createAccount({ name: "Stranger", email: "stranger@matrix.test", password: "a long enough password" });
+    const other = await core.auth.createAccount({ name: "Other", email: "other@matrix.test", password: "a long enough password" });
     const otherEvent = await db.event.create({ data: { slug: "other-event", title: "Other", timezone: "UTC", startsAt: new Date(), endsAt: new Date(Date.now() + 3600_000) } });
     await db.eventRole.create({ data: { eventId: otherEvent.id, userId: other.user.id, role: "participant" } });
     await db.registration.create({ data: { eventId: otherEvent.id, userId: other.user.id, status: "confirmed" } });

@@ -111,7 +111,7 @@ describe("a breakout round run live with 100 real clients", () => {
   });
 
   it("refuses people who are not registered for the event", async () => {
-    const { user } = await t.server.core.auth.signUp({ name: "Outsider", email: "outsider@example.org", password: "outsider password" });
+    const { user } = await t.server.core.auth.createAccount({ name: "Outsider", email: "outsider@example.org", password: "outsider password" });
     const o = await connect(user.id);
     expect(await o.socket.emitWithAck("live:join", { eventId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     o.socket.close();

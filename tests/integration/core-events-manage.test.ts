@@ -103,7 +103,7 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
     const { organiser } = await publishedEvent(t.core);
     const draft = await t.core.manage.create(organiser, form());
     await expect(t.core.events.getPage(draft.slug, null)).rejects.toMatchObject({ code: "not_found" });
-    const { user } = await t.core.auth.signUp({ name: "Someone", email: `someone-${draft.id}@example.org`, password: "some password" });
+    const { user } = await t.core.auth.createAccount({ name: "Someone", email: `someone-${draft.id}@example.org`, password: "some password" });
     await expect(t.core.manage.update({ userId: user.id, sessionId: "s" }, draft.id, form())).rejects.toMatchObject({ code: "forbidden" });
   });
 });

@@ -87,7 +87,7 @@ describe.each(ENGINES)("events and the demo dialogue on %s", (engine) => {
 
   it("lets only people taking part follow the event live", async () => {
     expect(await t.core.events.canFollow(await userId(DEMO_LOGINS[4].email), eventId)).toBe(true);
-    const { user } = await t.core.auth.signUp({ name: "Stranger", email: "stranger@example.org", password: "stranger password" });
+    const { user } = await t.core.auth.createAccount({ name: "Stranger", email: "stranger@example.org", password: "stranger password" });
     expect(await t.core.events.canFollow(user.id, eventId)).toBe(false);
   });
 

@@ -124,7 +124,7 @@ describe("a report for an event with no boards and no participants", () => {
   it("says so instead of leaving empty headings", async () => {
     const t = await testCore("sqlite");
     try {
-      const org = await t.core.auth.signUp({ email: "o@x.test", name: "Org", password: "long enough password" });
+      const org = await t.core.auth.createAccount({ email: "o@x.test", name: "Org", password: "long enough password" });
       const created = await t.core.manage.create({ userId: org.user.id, sessionId: "s" }, { title: "Empty room", timezone: "Africa/Tunis", startsAt: "2027-01-10T10:00", endsAt: "2027-01-10T12:00", format: "online", description: "", languages: ["en", "ar"] });
       const slug = created.slug;
       await t.core.reports.generate({ userId: org.user.id, sessionId: "s" }, slug);

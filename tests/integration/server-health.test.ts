@@ -32,7 +32,7 @@ describe("health and instance-wide state", () => {
   it("generates the session secret on first start and reuses it, so sessions survive a restart", async () => {
     const first = await startTestServer("postgres");
     const b = new Browser(first.url);
-    expect((await b.post("/signup", { name: "Rim Nasser", email: "rim@example.org", password: "a long password here" })).status).toBe(302);
+    await b.signUp(first.server, { name: "Rim Nasser", email: "rim@example.org", password: "a long password here" });
     const { value } = await first.server.core.db.setting.findUniqueOrThrow({ where: { key: "session_secret" } });
     expect(value.length).toBeGreaterThanOrEqual(32);
     await first.close();

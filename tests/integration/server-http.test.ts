@@ -65,8 +65,19 @@ describe("the HTTP door", () => {
   it("signs up, signs in, reaches my events, and signs out", async () => {
     const b = new Browser(t.url);
     expect((await b.get("/my-events")).headers.get("location")).toBe("/login?redirectTo=%2Fmy-events");
-    const created = await b.post("/signup", { name: "Ana Costa", email: "ana.costa@example.org", password: "a good long password" });
+    const asked = await b.post("/signup", { name: "Ana Costa", email: "ana.costa@example.org", password: "a good long password" });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain("Check your inbox");
+    expect((await b.get("/my-events")).status).toBe(302); // no account until the address is confirmed
+
+    const organiser = new Browser(t.url);
+    await organiser.signIn("organiser@plenary.demo", DEMO_PASSWORD);
+    const box = await (await organiser.get("/dev/mailbox?to=ana.costa@example.org")).text();
+    const mail = await (await organiser.get(`/dev/mailbox/${box.match(/\/dev\/mailbox\/([a-z0-9]+)/)![1]}`)).text();
+    const link = new URL(mail.match(/http:\/\/127\.0\.0\.1:\d+\/signup\/confirm\/[\w%-]+/)![0]);
+    const created = await b.get(link.pathname);
     expect(created.status).toBe(302);
+    expect(created.headers.get("location")).toBe("/my-events");
     const cookie = created.headers.get("set-cookie")!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -78,6 +89,19 @@ describe("the HTTP door", () => {
     expect((await again.post("/login", { email: "ana.costa@example.org", password: "wrong one here" })).status).toBe(401);
     await again.signIn("ANA.COSTA@example.org", "a good long password");
     expect((await again.get("/my-events")).status).toBe(200);
+  });
+
+  it("answers a sign-up for an email that has an account exactly as for a new one", async () => {
+    const page = async (email: string) => {
+      const res = await new Browser(t.url).post("/signup", { name: "Someone", email, password: "a good long password" });
+      // Only the per-response script nonce and request id may differ.
+      const html = (await res.text()).replace(/nonce="[^"]*"/g, "").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "ID");
+      return { status: res.status, cookie: res.headers.has("set-cookie"), html };
+    };
+    const known = await page("participant@plenary.demo");
+    const fresh = await page(`nobody.${Date.now()}@example.org`);
+    expect(known.status).toBe(200);
+    expect(known).toEqual(fresh);
   });
 
   it("only sends people back to same-site paths after sign-in", async () => {

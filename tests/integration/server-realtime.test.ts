@@ -80,7 +80,7 @@ describe("the Socket.IO door over the same core", () => {
 
   it("refuses to let strangers follow an event", async () => {
     const b = new Browser(t.url);
-    await b.post("/signup", { name: "Stranger", email: "stranger@example.org", password: "stranger password" });
+    await b.signUp(t.server, { name: "Stranger", email: "stranger@example.org", password: "stranger password" });
     const s = await b.socket();
     expect(await s.emitWithAck("event:follow", { eventId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
     s.close();

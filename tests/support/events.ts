@@ -5,7 +5,7 @@ export const BASE = "https://plenary.test";
 /** Signs up an organiser and creates a published event; returns what tests need. */
 export async function publishedEvent(core: Core, overrides: Record<string, unknown> = {}) {
   const n = Math.random().toString(36).slice(2, 8);
-  const { user, session } = await core.auth.signUp({ name: "Org Aniser", email: `org-${n}@example.org`, password: "organiser password" });
+  const { user, session } = await core.auth.createAccount({ name: "Org Aniser", email: `org-${n}@example.org`, password: "organiser password" });
   const organiser = { userId: user.id, sessionId: session.id };
   const event = await core.manage.create(organiser, {
     title: "Local dialogue on inclusion",

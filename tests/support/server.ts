@@ -63,6 +63,20 @@ export class Browser {
     return res;
   }
 
+  /**
+   * Signs up the way a person does: the form, then the link from the email
+   * (read from the test server's dev mailbox), which makes the account and signs in.
+   */
+  async signUp(server: PlenaryServer, fields: { name: string; email: string; password: string }) {
+    const asked = await this.post("/signup", fields);
+    if (asked.status !== 200) throw new Error(`sign-up failed with ${asked.status}`);
+    const mail = await server.core.db.devMail.findFirstOrThrow({ where: { to: fields.email.toLowerCase() }, orderBy: { createdAt: "desc" } });
+    const link = new URL(mail.text.match(/https?:\/\/\S+\/signup\/confirm\/\S+/)![0]);
+    const res = await this.get(link.pathname);
+    if (res.status !== 302) throw new Error(`sign-up confirmation failed with ${res.status}`);
+    return res;
+  }
+
   socket(): Promise<Socket> {
     const s = ioClient(this.base, { transports: ["websocket"], extraHeaders: { cookie: this.cookieHeader }, reconnection: false });
     return new Promise((resolve, reject) => {

@@ -3,10 +3,11 @@ import type { Db } from "../../db/client";
 import type { RealtimeBus } from "../bus";
 import { channels } from "../bus";
 import type { Clock } from "../clock";
-import { DomainError, conflict, validationError } from "../errors";
+import { DomainError, conflict, forbidden, validationError } from "../errors";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import { hashToken, newToken } from "../tokens";
+import { accountEmail } from "./emails";
 import { type Actor, requireUser } from "../permissions";
 import { validate } from "../validate";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
@@ -14,6 +15,7 @@ import { resetInput, resetRequestInput, signInInput, signUpInput } from "./schem
 
 export const SESSION_DAYS = 30;
 const RESET_MINUTES = 60;
+const SIGNUP_MINUTES = 48 * 60;
 
 export type SessionUser = { id: string; email: string; name: string; locale: string; sessionId: string };
 
@@ -33,6 +35,25 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
     return { id, expiresAt };
   }
 
+  async function insertUser(data: { name: string; email: string; passwordHash: string; locale: string }) {
+    try {
+      return await db.user.create({ data });
+    } catch (e) {
+      // Two sign-ups with one email at once: the unique index decides.
+      if ((e as { code?: string }).code === "P2002") {
+        throw conflict("An account with this email already exists.", { email: ["An account with this email already exists. Sign in, or reset your password."] });
+      }
+      throw e;
+    }
+  }
+
+  async function newResetLink(userId: string, baseUrl: string) {
+    const { token, hash } = newToken();
+    const expiresAt = new Date(clock.now().getTime() + RESET_MINUTES * 60_000);
+    await db.passwordResetToken.create({ data: { userId, tokenHash: hash, expiresAt } });
+    return new URL(`/reset-password?token=${encodeURIComponent(token)}`, baseUrl).toString();
+  }
+
   return {
     createSession,
 
@@ -42,26 +63,65 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
       await db.user.update({ where: { id: userId }, data: { locale } });
     },
 
-    async signUp(input: unknown) {
+    /**
+     * Makes an account at once, without an email round trip: for the seed,
+     * tests and confirmed sign-ups. The sign-up form goes through
+     * `requestSignUp`, which never says whether an email has an account.
+     */
+    async createAccount(input: unknown, locale = "en") {
       const data = validate(signUpInput, input);
+      const passwordHash = await hashPassword(data.password);
+      const user = await insertUser({ name: data.name, email: data.email, passwordHash, locale });
+      const session = await createSession(user.id);
+      return { user, session };
+    },
+
+    /**
+     * The sign-up form's door. It answers alike whether or not the email has
+     * an account (so it cannot be used to find out who uses Plenary): the
+     * owner of a new address gets a link that creates the account; the owner
+     * of a known one is told they already have one, with sign-in and reset links.
+     */
+    async requestSignUp(input: unknown, baseUrl: string, locale = "en") {
+      const data = validate(signUpInput, input);
+      // Hash in both cases, so the answer takes as long either way.
+      const passwordHash = await hashPassword(data.password);
       const existing = await db.user.findUnique({ where: { email: data.email } });
       if (existing) {
-        throw conflict("An account with this email already exists.", {
-          email: ["An account with this email already exists. Sign in, or reset your password."],
-        });
+        const reset = await newResetLink(existing.id, baseUrl);
+        await mailer.send(accountEmail("accountExists", { to: existing.email, name: existing.name, link: reset, signInUrl: new URL("/login", baseUrl).toString(), minutes: RESET_MINUTES }, existing.locale));
+        return;
       }
-      const passwordHash = await hashPassword(data.password);
-      try {
-        const user = await db.user.create({ data: { name: data.name, email: data.email, passwordHash } });
-        const session = await createSession(user.id);
-        return { user, session };
-      } catch (e) {
-        // Two sign-ups with one email at once: the unique index decides.
-        if ((e as { code?: string }).code === "P2002") {
-          throw conflict("An account with this email already exists.", { email: ["An account with this email already exists."] });
-        }
-        throw e;
+      const { token, hash } = newToken();
+      await db.signUpRequest.create({
+        data: { name: data.name, email: data.email, passwordHash, locale, tokenHash: hash, expiresAt: new Date(clock.now().getTime() + SIGNUP_MINUTES * 60_000) },
+      });
+      const link = new URL(`/signup/confirm/${encodeURIComponent(token)}`, baseUrl).toString();
+      await mailer.send(accountEmail("confirmSignUp", { to: data.email, name: data.name, link, signInUrl: new URL("/login", baseUrl).toString(), minutes: SIGNUP_MINUTES }, locale));
+    },
+
+    /** Creates the account of a confirmed sign-up and signs its owner in. */
+    async confirmSignUp(token: string) {
+      const request = await db.signUpRequest.findUnique({ where: { tokenHash: hashToken(token) } });
+      if (!request || request.usedAt || request.expiresAt <= clock.now()) {
+        throw forbidden("This confirmation link has expired or was already used. Sign in, or sign up again.");
       }
+      const used = await db.signUpRequest.updateMany({ where: { id: request.id, usedAt: null }, data: { usedAt: clock.now() } });
+      if (used.count === 0) throw forbidden("This confirmation link has expired or was already used. Sign in, or sign up again.");
+      // The link proves the address; if an account appeared meanwhile, it is theirs to enter.
+      const user =
+        (await db.user.findUnique({ where: { email: request.email } })) ??
+        (await insertUser({ name: request.name, email: request.email, passwordHash: request.passwordHash, locale: request.locale }));
+      // Other pending sign-ups for this address are void now.
+      await db.signUpRequest.deleteMany({ where: { email: request.email, id: { not: request.id } } });
+      const session = await createSession(user.id);
+      return { user, session, redirectTo: request.redirectTo };
+    },
+
+    /** Drops sign-ups never confirmed: they hold a name and an address nobody vouched for. */
+    async purgeExpiredSignUps() {
+      const { count } = await db.signUpRequest.deleteMany({ where: { OR: [{ expiresAt: { lte: clock.now() } }, { usedAt: { not: null } }] } });
+      return count;
     },
 
     async signIn(input: unknown) {
@@ -107,15 +167,8 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
         log.info("password reset requested for unknown email");
         return;
       }
-      const { token, hash } = newToken();
-      const expiresAt = new Date(clock.now().getTime() + RESET_MINUTES * 60_000);
-      await db.passwordResetToken.create({ data: { userId: user.id, tokenHash: hash, expiresAt } });
-      const link = new URL(`/reset-password?token=${encodeURIComponent(token)}`, baseUrl).toString();
-      await mailer.send({
-        to: user.email,
-        subject: "Reset your Plenary password",
-        text: `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset your Plenary password. Open this link within ${RESET_MINUTES} minutes to choose a new one:\n\n${link}\n\nIf you did not ask for this, ignore this email: your password stays as it is.\n`,
-      });
+      const link = await newResetLink(user.id, baseUrl);
+      await mailer.send(accountEmail("resetPassword", { to: user.email, name: user.name, link, signInUrl: new URL("/login", baseUrl).toString(), minutes: RESET_MINUTES }, user.locale));
     },
 
     async resetPassword(input: unknown) {
