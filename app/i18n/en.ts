@@ -112,6 +112,7 @@ const en = {
   },
   register: {
     title: "Register",
+    sentByEmail: "Thank you. The outcome of your registration (your confirmation, or your place on the waitlist) is on its way to {{email}}, with a link to view, change or cancel it.",
     intro: "Tell us who you are and where you come from: organisers use this to keep a balanced mix of participants.",
     closed: "Registration is closed.",
     youAre: "Your registration",

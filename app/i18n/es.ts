@@ -113,6 +113,7 @@ const es: Resources = {
   },
   register: {
     title: "Inscribirse",
+    sentByEmail: "Gracias. El resultado de su inscripción (su confirmación, o su lugar en la lista de espera) va de camino a {{email}}, con un enlace para verla, cambiarla o cancelarla.",
     intro: "Díganos quién es y de dónde viene: la organización lo usa para mantener un buen equilibrio de participantes.",
     closed: "Las inscripciones están cerradas.",
     youAre: "Su inscripción",

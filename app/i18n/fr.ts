@@ -113,6 +113,7 @@ const fr: Resources = {
   },
   register: {
     title: "S'inscrire",
+    sentByEmail: "Merci. Le résultat de votre inscription (votre confirmation, ou votre place sur la liste d'attente) arrive à {{email}}, avec un lien pour la voir, la modifier ou l'annuler.",
     intro: "Dites-nous qui vous êtes et d'où vous venez : les organisateurs s'en servent pour garder un bon équilibre entre participant·es.",
     closed: "Les inscriptions sont closes.",
     youAre: "Votre inscription",

@@ -35,6 +35,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     if (form.get("intent") === "register") {
       limitAttempt(context, "registration");
       const r = await context.core.registrations.register(actor, eventId, formToObject(form), context.publicUrl);
+      // Without a session the answer is the same for everyone: what happened (and the link to
+      // manage it) goes to the email's owner only, so the form reveals nobody's account or place.
+      if (!actor) return json({ ok: true as const, intent: "register" as const, sentTo: String(form.get("email") ?? "").trim() });
       return json({ ok: true as const, intent: "register" as const, status: r.status, position: r.position, manageToken: r.manageToken });
     }
     await context.core.events.announce(actor, eventId, { message: form.get("message") });
@@ -181,20 +184,25 @@ export default function EventPage() {
   );
 }
 
-type ActionResult = FormResult | { ok: true; intent: "announce" } | { ok: true; intent: "register"; status: string; position: number | null; manageToken: string };
+type Registered = { ok: true; intent: "register"; status: string; position: number | null; manageToken: string };
+type ActionResult = FormResult | { ok: true; intent: "announce" } | Registered | { ok: true; intent: "register"; sentTo: string };
 
 function RegistrationSection({
   event, mine, user,
 }: { event: SerializeFrom<typeof loader>["event"]; mine: SerializeFrom<typeof loader>["mine"]; user: { name: string; email: string } | null }) {
   const { t } = useTranslation();
   const result = useActionData<ActionResult>();
-  const done = result?.ok && result.intent === "register" ? result : null;
+  const answered = result?.ok && result.intent === "register" ? result : null;
+  const sentTo = answered && "sentTo" in answered ? answered.sentTo : null;
+  const done = answered && "status" in answered ? answered : null;
   const failed = result && !result.ok && one(result.values, "intent") === "register" ? result : undefined;
   const status = done ?? mine;
   return (
     <section aria-labelledby="register-heading" id="register" className="card">
-      <h2 id="register-heading">{status ? t("register.youAre") : t("register.title")}</h2>
-      {status ? (
+      <h2 id="register-heading">{status || sentTo ? t("register.youAre") : t("register.title")}</h2>
+      {sentTo !== null && !status ? (
+        <p role="status">{t("register.sentByEmail", { email: sentTo })}</p>
+      ) : status ? (
         <div role="status">
           <p>
             {done

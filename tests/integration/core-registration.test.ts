@@ -40,14 +40,28 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     expect(mail.attachments).toHaveLength(1);
   });
 
-  it("refuses a second registration with the same email and keeps one row", async () => {
+  it("answers a second anonymous registration with the same email like the first, keeps one row and emails the owner again", async () => {
+    const { event } = await publishedEvent(t.core, { capacity: "1" });
+    const first = person();
+    await t.core.registrations.register(null, event.id, person(), BASE); // takes the only seat
+    const r = await t.core.registrations.register(null, event.id, first, BASE);
+    expect(r.status).toBe("waitlisted");
+    const before = t.mailer.sent.length;
+    const again = await t.core.registrations.register(null, event.id, { ...first, email: first.email.toUpperCase(), organisation: "Someone else" }, BASE);
+    expect(again).toMatchObject({ id: r.id, status: "waitlisted", position: 1 });
+    expect(t.mailer.sent.length).toBe(before + 1);
+    expect(t.mailer.sent.at(-1)).toMatchObject({ to: first.email, subject: expect.stringMatching(/waitlist/) });
+    expect(await t.db.registration.count({ where: { eventId: event.id } })).toBe(2);
+    // The form's other fields do not overwrite the registration.
+    expect((await t.db.registration.findUniqueOrThrow({ where: { id: r.id } })).organisation).toBe(first.organisation);
+  });
+
+  it("refuses a signed-in person's second registration with a clear message", async () => {
     const { event } = await publishedEvent(t.core);
-    const p = person();
-    await t.core.registrations.register(null, event.id, p, BASE);
-    await expect(t.core.registrations.register(null, event.id, { ...p, email: p.email.toUpperCase() }, BASE)).rejects.toMatchObject({
-      code: "conflict",
-      message: expect.stringMatching(/already registered/),
-    });
+    const { user, session } = await t.core.auth.createAccount({ name: "Ines", email: `ines-${Date.now()}@example.org`, password: "a long password" });
+    const actor = { userId: user.id, sessionId: session.id };
+    await t.core.registrations.register(actor, event.id, person(), BASE);
+    await expect(t.core.registrations.register(actor, event.id, person(), BASE)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/already registered/) });
     expect(await t.db.registration.count({ where: { eventId: event.id } })).toBe(1);
   });
 

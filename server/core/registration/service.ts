@@ -210,29 +210,47 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
         conflict("This email is already registered for this event. Use the link in your confirmation email to change or cancel the registration.", {
           email: ["Already registered for this event."],
         });
+      /**
+       * Without a session, a second registration for the same email gets the
+       * same answer as a first one (so the form cannot tell who is registered,
+       * or who has an account) and the owner gets their registration's email again.
+       */
+      const answerAgain = async (id: string) => {
+        const reg = await db.registration.findUniqueOrThrow({ where: { id } });
+        await notify(reg.id, reg.status as Parameters<typeof registrationEmail>[0], baseUrl, { loginUrl: await loginLinkFor(userId, baseUrl, `/events/${event.slug}`) });
+        const position = reg.status === "waitlisted" ? await waitlistPosition(eventId, reg.id) : null;
+        return { id: reg.id, status: reg.status as RegistrationStatus, position, newAccount: false, manageToken: links.sign("registration", reg.id) };
+      };
       const previous = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId } } });
-      if (previous && (ACTIVE_STATUSES as string[]).includes(previous.status)) throw duplicate();
+      if (previous && (ACTIVE_STATUSES as string[]).includes(previous.status)) {
+        if (actor) throw duplicate();
+        return answerAgain(previous.id);
+      }
 
-      const outcome = await db.$transaction(async (tx) => {
-        let status: RegistrationStatus;
-        if (event.requiresApproval) status = "pending";
-        else status = (await takeSeat(tx, eventId)) ? "confirmed" : "waitlisted";
-        const data = { ...fields, status, checkedInAt: null, createdAt: clock.now() };
-        // A cancelled or rejected registration is reused, so one person keeps one row per event.
-        const reg = previous
-          ? await tx.registration.update({ where: { id: previous.id }, data })
-          : await tx.registration.create({ data: { eventId, userId, ...data } });
-        await tx.eventRole.upsert({
-          where: { eventId_userId_role: { eventId, userId, role: "participant" } },
-          create: { eventId, userId, role: "participant" },
-          update: {},
+      let outcome;
+      try {
+        outcome = await db.$transaction(async (tx) => {
+          let status: RegistrationStatus;
+          if (event.requiresApproval) status = "pending";
+          else status = (await takeSeat(tx, eventId)) ? "confirmed" : "waitlisted";
+          const data = { ...fields, status, checkedInAt: null, createdAt: clock.now() };
+          // A cancelled or rejected registration is reused, so one person keeps one row per event.
+          const reg = previous
+            ? await tx.registration.update({ where: { id: previous.id }, data })
+            : await tx.registration.create({ data: { eventId, userId, ...data } });
+          await tx.eventRole.upsert({
+            where: { eventId_userId_role: { eventId, userId, role: "participant" } },
+            create: { eventId, userId, role: "participant" },
+            update: {},
+          });
+          return reg;
         });
-        return reg;
-      }).catch((e) => {
+      } catch (e) {
         // Two submissions of the same form at once: the unique index keeps one.
-        if ((e as { code?: string }).code === "P2002") throw duplicate();
-        throw e;
-      });
+        if ((e as { code?: string }).code !== "P2002") throw e;
+        if (actor) throw duplicate();
+        return answerAgain((await db.registration.findUniqueOrThrow({ where: { eventId_userId: { eventId, userId } } })).id);
+      }
 
       const loginUrl = !actor ? await loginLinkFor(userId, baseUrl, `/events/${event.slug}`) : undefined;
       await notify(outcome.id, outcome.status as Parameters<typeof registrationEmail>[0], baseUrl, { loginUrl });
