@@ -43,6 +43,36 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     expect(sent).toHaveLength(1);
   });
 
+  it("refuses a second note with an existing note's id under another operation id, and logs nothing for it", async () => {
+    const create = note("Childcare during meetings");
+    await op(alice, create);
+    const seq = (await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq;
+    await expect(op(bob, { ...create, text: "Someone else's text" })).rejects.toMatchObject({ code: "conflict" });
+    expect((await t.db.note.findUniqueOrThrow({ where: { id: create.noteId } })).text).toBe("Childcare during meetings");
+    expect((await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq).toBe(seq);
+  });
+
+  it("applies a retried edit once and acknowledges the retry with the first sequence number", async () => {
+    const create = note("Transport costs");
+    await op(alice, create);
+    const opId = randomUUID();
+    const edit = { type: "note.delete", noteId: create.noteId };
+    const first = await op(alice, edit, boardId, opId);
+    const again = await op(alice, edit, boardId, opId);
+    expect(again).toMatchObject({ seq: first.seq, duplicate: true });
+  });
+
+  it("refuses notes beyond the board's limit", async () => {
+    const live = await t.db.note.count({ where: { boardId: otherBoardId, deletedAt: null } });
+    await t.db.board.update({ where: { id: otherBoardId }, data: { maxNotes: live + 1 } });
+    try {
+      await op(outsider, note("The last note that fits"), otherBoardId);
+      await expect(op(outsider, note("One too many"), otherBoardId)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/full/) });
+    } finally {
+      await t.db.board.update({ where: { id: otherBoardId }, data: { maxNotes: 1000 } });
+    }
+  });
+
   it("labels authors by stakeholder category only under the Chatham House rule, and never sends author ids", async () => {
     const r = await op(alice, note("Fear of being reported"));
     const n = r.data.note as Record<string, unknown>;

@@ -1,17 +1,54 @@
 import type { Db } from "../../db/client";
 import { forbidden, notFound, unauthenticated } from "../errors";
-import { type Actor, type EventRole, allows, rolesOf } from "../permissions";
+import type { Board } from "../../db/generated/sqlite/client";
+import { type Actor, type EventRole, allows } from "../permissions";
 
 export type BoardAccess = {
-  board: NonNullable<Awaited<ReturnType<typeof loadBoard>>>;
+  board: LoadedBoard;
   userId: string;
   staff: boolean;
   canWrite: boolean;
   chathamHouse: boolean;
 };
 
-const loadBoard = (db: Db, boardId: string) =>
-  db.board.findUnique({ where: { id: boardId }, include: { event: { select: { id: true, slug: true, title: true, chathamHouse: true, timezone: true } }, room: { select: { id: true, name: true, roundId: true } } } });
+type LoadedBoard = Board & {
+  event: { id: string; slug: string; title: string; chathamHouse: boolean; timezone: string };
+  room: { id: string; name: string; roundId: string } | null;
+};
+
+type Row = Board & {
+  eventSlug: string; eventTitle: string; chathamHouse: boolean; eventTimezone: string;
+  roomName: string | null; roundId: string | null; assignedRoomId: string | null; role: string | null;
+};
+
+/**
+ * The board, its event and room, the person's room in the board's round and
+ * their roles in the event, in one raw statement (one row per role): every
+ * board operation starts here, and Prisma 6 compiles each ORM query on the
+ * main thread (see hot-path.ts).
+ */
+async function loadBoard(db: Db, boardId: string, userId: string): Promise<{ board: LoadedBoard; roles: EventRole[]; assignedRoomId: string | null } | null> {
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT b."id", b."eventId", b."roomId", b."kind", b."title", b."categoriesJson", b."phase", b."locked", b."dotBudget", b."maxNotes", b."seq", b."timerEndsAt", b."createdAt",
+      e."slug" AS "eventSlug", e."title" AS "eventTitle", e."chathamHouse" AS "chathamHouse", e."timezone" AS "eventTimezone",
+      r."name" AS "roomName", r."roundId" AS "roundId", ra."roomId" AS "assignedRoomId", er."role" AS "role"
+    FROM "Board" b
+    JOIN "Event" e ON e."id" = b."eventId"
+    LEFT JOIN "Room" r ON r."id" = b."roomId"
+    LEFT JOIN "RoomAssignment" ra ON ra."roundId" = r."roundId" AND ra."userId" = ${userId}
+    LEFT JOIN "EventRole" er ON er."eventId" = b."eventId" AND er."userId" = ${userId}
+    WHERE b."id" = ${boardId}`;
+  const r = rows[0];
+  if (!r) return null;
+  const board: LoadedBoard = {
+    id: r.id, eventId: r.eventId, roomId: r.roomId, kind: r.kind, title: r.title, categoriesJson: r.categoriesJson, phase: r.phase,
+    locked: Boolean(r.locked), dotBudget: Number(r.dotBudget), maxNotes: Number(r.maxNotes), seq: Number(r.seq), timerEndsAt: r.timerEndsAt, createdAt: r.createdAt,
+    event: { id: r.eventId, slug: r.eventSlug, title: r.eventTitle, chathamHouse: Boolean(r.chathamHouse), timezone: r.eventTimezone },
+    room: r.roomId ? { id: r.roomId, name: r.roomName!, roundId: r.roundId! } : null,
+  };
+  const roles = [...new Set(rows.map((x) => x.role).filter((x): x is string => !!x))] as EventRole[];
+  return { board, roles, assignedRoomId: r.assignedRoomId };
+}
 
 /**
  * The access rule, on data already loaded: organisers, facilitators and
@@ -31,12 +68,11 @@ export function decideAccess(roles: EventRole[], board: { room: { id: string } |
 
 export async function boardAccess(db: Db, actor: Actor, boardId: string): Promise<BoardAccess> {
   if (!actor) throw unauthenticated();
-  const board = await loadBoard(db, boardId);
-  if (!board) throw notFound("This board");
-  const roles = await rolesOf(db, board.eventId, actor.userId);
+  const loaded = await loadBoard(db, boardId, actor.userId);
+  if (!loaded) throw notFound("This board");
+  const { board, roles, assignedRoomId } = loaded;
   if (roles.length === 0) throw forbidden("You are not taking part in this event.");
-  const assigned = board.room ? await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId: board.room.roundId, userId: actor.userId } } }) : null;
-  const decision = decideAccess(roles, board, assigned?.roomId ?? null);
+  const decision = decideAccess(roles, board, assignedRoomId);
   if (!decision) throw forbidden("This board belongs to another room.");
   return { board, userId: actor.userId, chathamHouse: board.event.chathamHouse, ...decision };
 }

@@ -6,6 +6,7 @@ import { type Actor, rolesOf } from "../permissions";
 import { validate } from "../validate";
 import { type BoardAccess, boardAccess, decideAccess } from "./access";
 import { type BoardEvent, type ClusterView, type NoteView, type Operation, STAFF_OPS, envelope } from "./protocol";
+import { insertNote, isUniqueViolation, liveNoteCount, logOperation } from "./hot-path";
 import { authorLabels, newNoteView, noteViews } from "./views";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -46,9 +47,9 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
       case "note.create": {
         const categories = JSON.parse(board.categoriesJson) as string[];
         if (!categories.includes(op.category)) throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
-        if ((await tx.note.count({ where: { boardId: board.id, deletedAt: null } })) >= board.maxNotes) throw conflict(`This board is full (${board.maxNotes} notes).`);
-        // The primary key refuses a second note with this id (see apply's P2002 handling); no lookup first.
-        const created = await tx.note.create({ data: { id: op.noteId, boardId: board.id, authorId: me, category: op.category, text: op.text, createdAt: clock.now() } });
+        if ((await liveNoteCount(tx, board.id)) >= board.maxNotes) throw conflict(`This board is full (${board.maxNotes} notes).`);
+        // The primary key refuses a second note with this id (see apply's unique-violation handling); no lookup first.
+        const created = await insertNote(tx, { id: op.noteId, boardId: board.id, authorId: me, category: op.category, text: op.text, at: clock.now() });
         const note = await newNoteView(tx as Db, a.board.eventId, a.chathamHouse, created);
         return writing ? { data: { note }, privateTo: me, redacted: { privateNote: true } } : { data: { note } };
       }
@@ -216,21 +217,23 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
     async apply(actor: Actor, input: unknown): Promise<{ seq: number; duplicate: boolean; data: Record<string, unknown> }> {
       const env = validate(envelope, input, "This board operation is not valid.");
       const a = await boardAccess(db, actor, env.boardId);
-      const again = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
-      if (again) return { seq: again.seq, duplicate: true, data: forViewer(a, JSON.parse(again.payloadJson) as StoredPayload) };
+      // A retried note.create fails on the note's primary key inside the transaction, so only other operations look first.
+      if (env.op.type !== "note.create") {
+        const again = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
+        if (again) return { seq: again.seq, duplicate: true, data: forViewer(a, JSON.parse(again.payloadJson) as StoredPayload) };
+      }
       checkRules(a, env.op);
       let result: { seq: number; effect: Effect };
       try {
         result = await db.$transaction(async (tx) => {
           const effect = await applyOp(tx, a, env.op);
-          const { seq } = await tx.board.update({ where: { id: env.boardId }, data: { seq: { increment: 1 } }, select: { seq: true } });
           const stored: StoredPayload = { type: env.op.type, ...effect };
-          await tx.boardOp.create({ data: { boardId: env.boardId, seq, opId: env.opId, userId: a.userId, type: env.op.type, payloadJson: JSON.stringify(stored) } });
+          const seq = await logOperation(tx, { boardId: env.boardId, opId: env.opId, userId: a.userId, type: env.op.type, payloadJson: JSON.stringify(stored), at: clock.now() });
           return { seq, effect };
         });
       } catch (e) {
         // The same operation arriving twice at once: the unique (board, opId) index keeps one.
-        if ((e as { code?: string }).code === "P2002") {
+        if (isUniqueViolation(e)) {
           const winner = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
           if (winner) return { seq: winner.seq, duplicate: true, data: forViewer(a, JSON.parse(winner.payloadJson) as StoredPayload) };
           throw conflict("A note with this id exists already.");

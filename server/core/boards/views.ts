@@ -12,8 +12,10 @@ type NoteRow = {
  */
 export async function authorLabels(db: Db, eventId: string, chathamHouse: boolean, authorIds: (string | null)[]) {
   const ids = [...new Set(authorIds.filter((x): x is string => !!x))];
-  const regs = await db.registration.findMany({ where: { eventId, userId: { in: ids } }, include: { category: { select: { label: true } }, user: { select: { name: true } } } });
-  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  if (ids.length === 0) return Object.assign((id: string | null) => (id ? "Participant" : "Former participant"), { category: () => "Other" });
+  const regs = await db.registration.findMany({ where: { eventId, userId: { in: ids } }, select: { userId: true, category: { select: { label: true } } } });
+  // Under the Chatham House rule names are never shown, so they are not even read.
+  const users = chathamHouse ? [] : await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const label = new Map<string, string>();
   const category = new Map<string, string>();
   for (const id of ids) {
