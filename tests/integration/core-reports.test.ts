@@ -1,4 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../server/seed/demo";
 import { ENGINES } from "../support/databases";
@@ -117,6 +121,26 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     expect(await t.core.reports.published(SLUG)).toMatchObject({ withdrawn: "Withdrawn pending a consent check.", content: null });
     await expect(t.core.reports.download(null, SLUG, "md", 2)).rejects.toMatchObject({ code: "not_found" });
     expect(await t.db.auditLog.count({ where: { eventId, action: "report.withdraw" } })).toBe(1);
+  });
+
+  it("lays an Arabic report's Word file out right to left, and an English one left to right", async () => {
+    const xml = async () => {
+      const { bytes } = await t.core.reports.download(who.secretariat!, SLUG, "docx", "draft");
+      const dir = mkdtempSync(path.join(tmpdir(), "docx-"));
+      writeFileSync(path.join(dir, "r.docx"), bytes);
+      const read = (part: string) => execFileSync("unzip", ["-p", path.join(dir, "r.docx"), part]).toString();
+      return { document: read("word/document.xml"), styles: read("word/styles.xml") };
+    };
+    const en = await xml();
+    expect(en.document).not.toContain("<w:bidi/>");
+    await t.core.reports.setLocale(who.secretariat!, SLUG, { locale: "ar" });
+    const ar = await xml();
+    const paragraphs = ar.document.match(/<w:p>|<w:p /g)!.length;
+    expect(ar.document.match(/<w:bidi\/>/g)?.length).toBe(paragraphs);
+    expect(ar.document).toContain("<w:bidiVisual/>");
+    expect(ar.styles).toMatch(/<w:rtl\/>/);
+    expect(ar.styles).toContain('w:bidi="ar-SA"');
+    expect(ar.document).toContain("المشاركة");
   });
 });
 

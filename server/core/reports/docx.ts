@@ -44,17 +44,21 @@ function runs(tokens: Token[] | undefined, style: Style = {}): ParagraphChild[] 
   return out.map((r) => r);
 }
 
-function blocks(tokens: Token[], figures: ReportContent["figures"], level = 0): (Paragraph | Table)[] {
+/** Right-to-left layout for Arabic: paragraphs start on the right and tables read from the right. */
+type Direction = { rtl: boolean };
+const para = (dir: Direction, options: ConstructorParameters<typeof Paragraph>[0] & object) => new Paragraph({ ...options, bidirectional: dir.rtl });
+
+function blocks(tokens: Token[], figures: ReportContent["figures"], dir: Direction, level = 0): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [];
   for (const t of tokens) {
     switch (t.type) {
       case "heading": {
         const h = t as Tokens.Heading;
-        out.push(new Paragraph({ heading: HEADINGS[Math.min(5, Math.max(1, h.depth))]!, children: runs(h.tokens) }));
+        out.push(para(dir, { heading: HEADINGS[Math.min(5, Math.max(1, h.depth))]!, children: runs(h.tokens) }));
         break;
       }
       case "paragraph":
-        out.push(new Paragraph({ children: runs((t as Tokens.Paragraph).tokens), spacing: { after: 120 } }));
+        out.push(para(dir, { children: runs((t as Tokens.Paragraph).tokens), spacing: { after: 120 } }));
         break;
       case "list": {
         const list = t as Tokens.List;
@@ -62,37 +66,37 @@ function blocks(tokens: Token[], figures: ReportContent["figures"], level = 0): 
           const [first, ...rest] = item.tokens;
           const lead = first && (first.type === "text" || first.type === "paragraph") ? runs((first as Tokens.Text).tokens ?? [new TextRun(first.raw)] as never) : [];
           const prefix = list.ordered ? [new TextRun(`${Number(list.start || 1) + i}. `)] : [];
-          out.push(new Paragraph({ children: [...prefix, ...lead], ...(list.ordered ? { indent: { left: 360 * (level + 1) } } : { bullet: { level } }) }));
-          out.push(...blocks(first && lead.length ? rest : item.tokens, figures, level + 1));
+          out.push(para(dir, { children: [...prefix, ...lead], ...(list.ordered ? { indent: { left: 360 * (level + 1) } } : { bullet: { level } }) }));
+          out.push(...blocks(first && lead.length ? rest : item.tokens, figures, dir, level + 1));
         });
         break;
       }
       case "blockquote":
-        for (const b of blocks((t as Tokens.Blockquote).tokens, figures, level)) out.push(b instanceof Paragraph ? b : b);
+        out.push(...blocks((t as Tokens.Blockquote).tokens, figures, dir, level));
         break;
       case "table": {
         const tb = t as Tokens.Table;
         const row = (cells: Tokens.TableCell[], header: boolean) =>
-          new TableRow({ tableHeader: header, children: cells.map((c) => new TableCell({ children: [new Paragraph({ children: runs(c.tokens, header ? { bold: true } : {}) })] })) });
-        out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(tb.header, true), ...tb.rows.map((r) => row(r, false))] }));
-        out.push(new Paragraph({ children: [] }));
+          new TableRow({ tableHeader: header, children: cells.map((c) => new TableCell({ children: [para(dir, { children: runs(c.tokens, header ? { bold: true } : {}) })] })) });
+        out.push(new Table({ visuallyRightToLeft: dir.rtl, width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(tb.header, true), ...tb.rows.map((r) => row(r, false))] }));
+        out.push(para(dir, { children: [] }));
         break;
       }
       case "code": {
         const code = t as Tokens.Code;
         const data = code.lang === "chart" ? (figures as Record<string, { label: string; count: number }[] | undefined>)[code.text.trim()] : undefined;
         // A chart becomes a table of its figures: editable, and readable without the picture.
-        if (data) out.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: data.map((d) => new TableRow({ children: [new TableCell({ children: [new Paragraph(d.label)] }), new TableCell({ children: [new Paragraph({ children: [new TextRun(`${"█".repeat(Math.max(1, Math.round((d.count / Math.max(...data.map((x) => x.count), 1)) * 20)))} ${d.count}`)] })] })] })) }));
-        else if (code.lang !== "chart") out.push(new Paragraph({ children: [new TextRun({ text: code.text, font: "Courier New" })] }));
+        if (data) out.push(new Table({ visuallyRightToLeft: dir.rtl, width: { size: 100, type: WidthType.PERCENTAGE }, rows: data.map((d) => new TableRow({ children: [new TableCell({ children: [para(dir, { children: [new TextRun(d.label)] })] }), new TableCell({ children: [para(dir, { children: [new TextRun(`${"█".repeat(Math.max(1, Math.round((d.count / Math.max(...data.map((x) => x.count), 1)) * 20)))} ${d.count}`)] })] })] })) }));
+        else if (code.lang !== "chart") out.push(para(dir, { children: [new TextRun({ text: code.text, font: "Courier New" })] }));
         break;
       }
       case "hr":
-        out.push(new Paragraph({ thematicBreak: true, children: [] }));
+        out.push(para(dir, { thematicBreak: true, children: [] }));
         break;
       case "space":
         break;
       default:
-        out.push(new Paragraph({ children: [new TextRun(t.raw)] }));
+        out.push(para(dir, { children: [new TextRun(t.raw)] }));
     }
   }
   return out;
@@ -100,24 +104,32 @@ function blocks(tokens: Token[], figures: ReportContent["figures"], level = 0): 
 
 /** A report as a Word document with real headings and tables. */
 export async function reportDocx(c: ReportContent, labels: { version: string; draft: string; changeNote: string }): Promise<Buffer> {
-  const children: (Paragraph | Table)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(c.title)] })];
+  const dir: Direction = { rtl: c.locale === "ar" };
+  const children: (Paragraph | Table)[] = [para(dir, { heading: HeadingLevel.TITLE, children: [new TextRun(c.title)] })];
   for (const s of c.sections) {
-    if (s.key !== "cover") children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(s.title)] }));
+    if (s.key !== "cover") children.push(para(dir, { heading: HeadingLevel.HEADING_1, children: [new TextRun(s.title)] }));
     // Section Markdown uses ### and #### under the section's own heading.
-    children.push(...blocks(marked.lexer(s.markdown.replace(/^(#{3,6}) /gm, (_m, h: string) => `${h.slice(1)} `)), c.figures));
+    children.push(...blocks(marked.lexer(s.markdown.replace(/^(#{3,6}) /gm, (_m, h: string) => `${h.slice(1)} `)), c.figures, dir));
     if (s.key === "cover") {
-      children.push(new Paragraph({ children: [new TextRun({ text: c.version ? `${labels.version} ${c.version}${c.publishedAt ? ` · ${c.publishedAt.slice(0, 10)}` : ""}` : labels.draft, italics: true })] }));
-      if (c.changeNote) children.push(new Paragraph({ children: [new TextRun({ text: `${labels.changeNote}: ${c.changeNote}`, italics: true })] }));
+      children.push(para(dir, { children: [new TextRun({ text: c.version ? `${labels.version} ${c.version}${c.publishedAt ? ` · ${c.publishedAt.slice(0, 10)}` : ""}` : labels.draft, italics: true })] }));
+      if (c.changeNote) children.push(para(dir, { children: [new TextRun({ text: `${labels.changeNote}: ${c.changeNote}`, italics: true })] }));
     }
   }
   const doc = new Document({
     creator: "Plenary",
     title: c.title,
     description: c.version ? `${labels.version} ${c.version}` : labels.draft,
-    styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
+    // Direction is set once, as the document's defaults, so every paragraph and run (headings included) follows it.
+    styles: {
+      default: {
+        document: {
+          run: { font: "Calibri", size: 22, ...(dir.rtl ? { rightToLeft: true, language: { value: "ar-SA", bidirectional: "ar-SA" } } : { language: { value: c.locale } }) },
+        },
+      },
+    },
     sections: [
       {
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES] })] })] }) },
+        footers: { default: new Footer({ children: [para(dir, { alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, " / ", PageNumber.TOTAL_PAGES] })] })] }) },
         children,
       },
     ],
