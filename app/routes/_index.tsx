@@ -3,10 +3,11 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventList } from "~/components/EventList";
+import { pageTitle, metaText } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [
-  { title: "Plenary · multi-stakeholder dialogues" },
-  { name: "description", content: "Register, meet in breakout rooms, build live boards and publish the summary report." },
+export const meta: MetaFunction = ({ matches }) => [
+  ...pageTitle(matches, "home"),
+  { name: "description", content: metaText(matches, "homeDescription") },
 ];
 
 export async function loader({ context }: LoaderFunctionArgs) {

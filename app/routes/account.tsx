@@ -6,8 +6,9 @@ import { FormMessage } from "~/components/Field";
 import { formToObject } from "~/utils/form-data";
 import { formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "My account · Plenary" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "account");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);

@@ -4,8 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Mail · Dev mailbox · Plenary" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mail");
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   await requireUser(context, request);

@@ -4,8 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Dev mailbox · Plenary" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mailbox");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);

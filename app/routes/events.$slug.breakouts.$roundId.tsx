@@ -10,8 +10,9 @@ import { useLiveRevalidate } from "~/realtime/use-live-revalidate";
 import { formToObject } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.overview.round.title} · Breakouts · Plenary` : "Plenary" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "round", { title: data.overview.round.title }) : [{ title: "Plenary" }]);
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);

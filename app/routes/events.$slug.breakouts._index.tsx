@@ -8,8 +8,9 @@ import { Select, TextArea } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Breakouts · ${data.event.title} · Plenary` : "Plenary" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "breakouts", { title: data.event.title }) : [{ title: "Plenary" }]);
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);

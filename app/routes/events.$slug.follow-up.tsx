@@ -3,8 +3,9 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { asHttpError } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Follow-up: ${data.event.title} · Plenary` : "Plenary" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "followUp", { title: data.event.title }) : [{ title: "Plenary" }]);
 
 /** The event's action items and how they are going, for anyone. */
 export async function loader({ params, context }: LoaderFunctionArgs) {

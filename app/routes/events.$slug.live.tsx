@@ -9,8 +9,9 @@ import { getSocket, request } from "~/realtime/socket.client";
 import { useConnection } from "~/realtime/use-connection";
 import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Live · ${data.event.title} · Plenary` : "Plenary" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "live", { title: data.event.title }) : [{ title: "Plenary" }]);
 
 export async function loader({ params, context, request: req }: LoaderFunctionArgs) {
   await requireUser(context, req);

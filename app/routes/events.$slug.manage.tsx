@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { useLiveRevalidate } from "~/realtime/use-live-revalidate";
 import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Manage · ${data.event.title} · Plenary` : "Plenary" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "manage", { title: data.event.title }) : [{ title: "Plenary" }]);
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);

@@ -5,10 +5,11 @@ import { useTranslation } from "react-i18next";
 import { sectionHtml } from "../../server/core/reports/render-html";
 import { reportTexts } from "../../server/core/reports/texts";
 import { asHttpError } from "~/utils/forms.server";
+import { pageTitle, metaText } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.content ? `${data.content.title}: summary report · Plenary` : "Summary report · Plenary" },
-  { name: "description", content: data?.content ? `Summary report of ${data.content.title}` : "Summary report" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...(data?.content ? pageTitle(matches, "report", { title: data.content.title }) : pageTitle(matches, "reportNone")),
+  { name: "description", content: data?.content ? metaText(matches, "reportDescription", { title: data.content.title }) : metaText(matches, "reportNone") },
 ];
 
 /** The published report, for anyone, without signing in. */

@@ -11,8 +11,9 @@ import { FormMessage } from "~/components/Field";
 import { formToObject } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Report: ${data.event.title} · Plenary` : "Plenary" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "reportEdit", { title: data.event.title }) : [{ title: "Plenary" }]);
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);

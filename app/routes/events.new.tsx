@@ -6,8 +6,9 @@ import { EventForm } from "~/components/EventForm";
 import { formToObject } from "~/utils/form-data";
 import { formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Create an event · Plenary" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "newEvent");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);

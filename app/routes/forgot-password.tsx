@@ -6,8 +6,9 @@ import { Field, FormMessage } from "~/components/Field";
 import { one } from "~/utils/form-data";
 import { limitAttempt } from "~/utils/limits.server";
 import { formAction, type FormResult } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Reset your password · Plenary" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot");
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();

@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, startSession } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Invitation · Plenary" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation", {}, [{ name: "robots", content: "noindex" }]);
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const inv = await context.core.invitations.get(params.token ?? "").catch(asHttpError);

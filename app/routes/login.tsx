@@ -7,8 +7,9 @@ import { one } from "~/utils/form-data";
 import { refuseIfBlocked } from "~/utils/limits.server";
 import { formAction, type FormResult } from "~/utils/forms.server";
 import { safeRedirect, startSession } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Plenary" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signIn");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   if (await context.user()) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));

@@ -6,8 +6,9 @@ import { RegistrationForm } from "~/components/RegistrationForm";
 import { formatRange } from "~/utils/dates";
 import { formToObject } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Your registration · Plenary" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "registration", {}, [{ name: "robots", content: "noindex" }]);
 
 // Reached from the link in the confirmation email: the link is the proof, no sign-in needed.
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { formAction, type FormResult } from "~/utils/forms.server";
 import { startSession } from "~/utils/session.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Choose a new password · Plenary" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "resetPassword");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return json({ token: new URL(request.url).searchParams.get("token") ?? "" });

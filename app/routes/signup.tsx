@@ -7,8 +7,9 @@ import { one } from "~/utils/form-data";
 import { limitAttempt } from "~/utils/limits.server";
 import { formAction, type FormResult } from "~/utils/forms.server";
 import { resolveLocale } from "~/utils/locale.server";
+import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = () => [{ title: "Create an account · Plenary" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signUp");
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (await context.user()) throw redirect("/my-events");

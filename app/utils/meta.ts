@@ -1,0 +1,23 @@
+import type { MetaDescriptor } from "@remix-run/node";
+import type { i18n as I18n } from "i18next";
+import { DEFAULT_LOCALE, type Locale, createI18n, isLocale } from "~/i18n";
+
+type Matches = readonly { id: string; data: unknown }[];
+const instances = new Map<Locale, I18n>();
+
+/** The reader's language, as the root loader resolved it. */
+function translator(matches: Matches) {
+  const root = matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined;
+  const locale = isLocale(root?.locale) ? root.locale : DEFAULT_LOCALE;
+  let i18n = instances.get(locale);
+  if (!i18n) instances.set(locale, (i18n = createI18n(locale)));
+  return i18n.t;
+}
+
+/** A page title in the reader's language, ending with the product's name; `key` is under `meta.` in the translations. */
+export function pageTitle(matches: Matches, key: string, vars: Record<string, string> = {}, extra: MetaDescriptor[] = []): MetaDescriptor[] {
+  return [{ title: `${translator(matches)(`meta.${key}`, vars)} · Plenary` }, ...extra];
+}
+
+/** A translated string for other meta tags (descriptions). */
+export const metaText = (matches: Matches, key: string, vars: Record<string, string> = {}) => translator(matches)(`meta.${key}`, vars);
