@@ -15,7 +15,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { DEFAULT_LOCALE, SUPPORTED_LOCALES, createI18n, directionOf } from "./i18n";
 import { languageName } from "./utils/languages";
@@ -70,6 +70,11 @@ export function Layout({ children }: { children: ReactNode }) {
 
 function Shell({ user, mailbox, locale, children }: { user: { id: string; name: string } | null; mailbox: boolean; locale: string; children: ReactNode }) {
   const { t } = useTranslation();
+  // Until React has hydrated, buttons that only act through script do nothing: the mark lets
+  // styles and the end-to-end tests tell a page that answers from one that is only drawn.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <>
       <a className="skip-link" href="#main">

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, openRoundAfresh, test } from "./fixtures";
 
 const PASSWORD = "plenary-demo-2026";
 const SLUG = "migrant-women-local-decision-making";
@@ -22,8 +22,7 @@ test("the facilitator opens a round: the participant's page moves to their room,
 
   await signIn(facilitator, "facilitator@plenary.demo", `/events/${SLUG}/breakouts`);
   await facilitator.getByRole("link", { name: "Challenges, barriers and opportunities" }).click();
-  await facilitator.getByRole("button", { name: "Open the round" }).click();
-  await expect(facilitator.getByTestId("round-status")).toContainText("Running");
+  await openRoundAfresh(facilitator);
 
   // The participant is a woman from a migrant-led association: the seed placed her in a room, which her screen now shows.
   await expect(participant.getByTestId("live")).not.toHaveAttribute("data-room", "plenary");

@@ -32,7 +32,28 @@ export const test = base.extend<{ problems: string[]; freshPage: () => Promise<P
   },
 });
 
+/**
+ * Waits until React has hydrated the page just loaded. A test that clicks a button acting
+ * through script before then (a slow machine takes seconds) would see nothing happen.
+ */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached", timeout: 20_000 });
+}
+
+/** `goto` and `reload` return once an HTML page is hydrated, not merely loaded. */
+function waitForHydrationOnLoad(page: Page) {
+  for (const name of ["goto", "reload"] as const) {
+    const original = page[name].bind(page) as (...args: unknown[]) => ReturnType<Page["goto"]>;
+    (page as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+      const response = await original(...args);
+      if (response?.headers()["content-type"]?.startsWith("text/html")) await hydrated(page);
+      return response;
+    };
+  }
+}
+
 function watch(page: Page, problems: string[]) {
+  waitForHydrationOnLoad(page);
   page.on("console", (m) => {
     // A 4xx answer to the page itself or to its own form submissions (?_data=)
     // is the status under test (a refused sign-in, a 404 page), not a fault.
@@ -44,3 +65,19 @@ function watch(page: Page, problems: string[]) {
 }
 
 export { expect };
+
+/**
+ * Opens the breakout round shown on `facilitator`'s page (English). A round still running
+ * (an earlier attempt of the test stopped halfway) is closed first, so every attempt sees
+ * the same transition.
+ */
+export async function openRoundAfresh(facilitator: Page) {
+  const status = facilitator.getByTestId("round-status");
+  await expect(status).toBeVisible();
+  if ((await status.textContent())?.includes("Running")) {
+    await facilitator.getByRole("button", { name: "Close the round" }).click();
+    await expect(status).toContainText("Closed");
+  }
+  await facilitator.getByRole("button", { name: "Open the round" }).click();
+  await expect(status).toContainText("Running");
+}

@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, openRoundAfresh, test } from "./fixtures";
 
 const SLUG = "migrant-women-local-decision-making";
 
@@ -76,8 +76,7 @@ test("in Arabic and with the keyboard alone, a participant registers, joins a ro
   await facilitator.getByLabel("Password").fill("plenary-demo-2026");
   await facilitator.getByRole("button", { name: "Sign in" }).click();
   await facilitator.getByRole("link", { name: "Challenges, barriers and opportunities" }).click();
-  await facilitator.getByRole("button", { name: "Open the round" }).click();
-  await expect(facilitator.getByTestId("round-status")).toContainText("Running");
+  await openRoundAfresh(facilitator);
   const roundUrl = facilitator.url();
 
   // The participant goes to the live session and from their room to its board.
@@ -103,6 +102,7 @@ test("in Arabic and with the keyboard alone, a participant registers, joins a ro
 
   // The facilitator starts the vote; the participant puts a dot on their note.
   await facilitator.goto(boardUrl);
+  await expect(facilitator.getByTestId("connection")).toHaveText("Connected");
   await facilitator.getByLabel("Phase", { exact: true }).selectOption("vote");
   await expect(page.getByTestId("phase")).toContainText("التصويت");
   const addDot = note.getByRole("button", { name: "إضافة نقطة" });
