@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { averageLinkage, cut, silhouette, similarityMatrix } from "../../server/core/clustering/agglomerate";
+import { averageLinkage, cut, silhouette, silhouettesByK, similarityMatrix } from "../../server/core/clustering/agglomerate";
 import { adjustedRand } from "../../server/core/clustering/ari";
 import { endpointOf } from "../../server/core/clustering/embeddings";
 import { keyPhrase, phraseCounts } from "../../server/core/clustering/labels";
@@ -50,6 +50,36 @@ describe("agglomeration", () => {
   it("scores a natural cut above an arbitrary one by silhouette", () => {
     const merges = averageLinkage(S, rows.length);
     expect(silhouette(S, rows.length, cut(merges, rows.length, 3), 3)).toBeGreaterThan(silhouette(S, rows.length, Int32Array.from([0, 1, 0, 1, 0, 1]), 2));
+  });
+
+  // Deterministic pseudo-random rows: half sparse (like lexical features), half dense (like embeddings).
+  const randomRows = (n: number, width: number, sparse: boolean) => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    return Array.from({ length: n }, () => {
+      const v = Float32Array.from({ length: width }, () => (sparse && rand() < 0.8 ? 0 : rand() - 0.3));
+      const norm = Math.hypot(...v) || 1;
+      return v.map((x) => x / norm);
+    });
+  };
+
+  it("computes the same similarities for sparse and dense rows as a plain dot product", () => {
+    for (const sparse of [true, false]) {
+      const rs = randomRows(30, 40, sparse);
+      const M = similarityMatrix(rs);
+      for (let i = 0; i < rs.length; i++) for (let j = 0; j < rs.length; j++) {
+        const dot = i === j ? 1 : rs[i]!.reduce((t, x, d) => t + x * rs[j]![d]!, 0);
+        expect(M[i * rs.length + j]).toBeCloseTo(dot, 5);
+      }
+    }
+  });
+
+  it("scores every cut at once exactly as the silhouette of each cut", () => {
+    const rs = randomRows(60, 12, false);
+    const M = similarityMatrix(rs);
+    const merges = averageLinkage(M, rs.length);
+    const scores = silhouettesByK(M, rs.length, merges, 15);
+    for (let k = 2; k <= 15; k++) expect(scores[k]).toBeCloseTo(silhouette(M, rs.length, cut(merges, rs.length, k), k), 9);
   });
 });
 

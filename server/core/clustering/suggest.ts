@@ -1,4 +1,4 @@
-import { averageLinkage, cut, silhouette, similarityMatrix } from "./agglomerate";
+import { averageLinkage, cut, silhouettesByK, similarityMatrix } from "./agglomerate";
 import { keyPhrase, phraseCounts, shortText } from "./labels";
 import type { Analysed } from "./text";
 
@@ -41,10 +41,11 @@ function centroid(rows: Float32Array[]): Float32Array {
 /** How many clusters, when nobody says: the cut with the best silhouette among 2…~2√n. */
 function chooseK(S: Float32Array, n: number, merges: ReturnType<typeof averageLinkage>): number {
   const maxK = Math.min(n - 1, Math.max(2, Math.round(2 * Math.sqrt(n))));
+  const scores = silhouettesByK(S, n, merges, maxK);
   let best = 1;
   let bestScore = 0;
   for (let k = 2; k <= maxK; k++) {
-    const score = silhouette(S, n, cut(merges, n, k), k);
+    const score = scores[k]!;
     if (score > bestScore) [best, bestScore] = [k, score];
   }
   return best;
