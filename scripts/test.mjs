@@ -60,7 +60,7 @@ steps.push([
   "unit + integration + faults",
   run("unit, integration and fault tests (vitest)", bin("vitest"), [
     "run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,
-  ]),
+  ], steps.at(-1)[1].ok ? { PLENARY_FRESH_BUILD: "1" } : {}),
 ]);
 const pwJson = path.join(reports, "playwright.json");
 steps.push([

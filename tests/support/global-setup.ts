@@ -16,10 +16,11 @@ export const TMP = path.resolve(import.meta.dirname, "..", ".tmp");
  * without its binaries the run fails with the command that installs them.
  */
 export default async function setup(project: TestProject) {
-  // Integration tests serve the real Remix build; build it fresh so it matches the sources.
+  // Integration tests serve the real Remix build; build it fresh so it matches the sources,
+  // unless `npm test` has just built it (it says so), since each project runs this setup.
   // NODE_ENV=production: vitest sets "test", which would build React's development JSX
   // runtime and break server processes started in production mode.
-  execFileSync(process.execPath, [path.join(ROOT_DIR, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+  if (process.env.PLENARY_FRESH_BUILD !== "1") execFileSync(process.execPath, [path.join(ROOT_DIR, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
     cwd: ROOT_DIR,
     stdio: "pipe",
     env: { ...process.env, NODE_ENV: "production" },
