@@ -1,4 +1,4 @@
-import i18next, { type i18n } from "i18next";
+import i18next, { type i18n, type TFunction } from "i18next";
 import ar from "./ar";
 import en from "./en";
 import es from "./es";
@@ -54,3 +54,11 @@ export function fromAcceptLanguage(header: string | null | undefined): Locale | 
 /** A message from the server in the reader's language when we have it, else as the server wrote it. */
 export const translateServerMessage = (i18n: i18n, message: string) =>
   i18n.t(message, { ns: "server", keySeparator: false, nsSeparator: false, defaultValue: message });
+
+const BOARD_CATEGORIES = ["challenges", "barriers", "opportunities", "actions"];
+
+/** A board category's name for people: the default four in the reader's language, an organiser's own as they wrote it. */
+export function categoryName(t: TFunction, key: string): string {
+  if (BOARD_CATEGORIES.includes(key)) return t(`board.categoryNames.${key}`);
+  return key ? key[0]!.toUpperCase() + key.slice(1) : key;
+}

@@ -22,8 +22,8 @@ test("notes appear live in another browser, and a note posted offline arrives wh
   // Under the Chatham House rule the other browser sees a stakeholder category, never a name.
   await expect(leila.getByText("Chatham House rule: notes show the author's stakeholder category")).toBeVisible();
 
-  await leila.getByLabel("New note in barriers").fill("Consultations happen when the children come home from school");
-  await leila.getByLabel("New note in barriers").press("Control+Enter");
+  await leila.getByLabel("New note in Barriers").fill("Consultations happen when the children come home from school");
+  await leila.getByLabel("New note in Barriers").press("Control+Enter");
   const note = lucia.getByTestId("column-barriers").getByTestId("note").filter({ hasText: "children come home from school" });
   await expect(note).toBeVisible();
   await expect(note).toContainText("Migrant-led or community organisation");
@@ -33,7 +33,7 @@ test("notes appear live in another browser, and a note posted offline arrives wh
   await leila.context().setOffline(true);
   await leila.evaluate(() => (window as unknown as { __plenarySocket: { io: { engine: { close(): void } } } }).__plenarySocket.io.engine.close());
   await expect(leila.getByTestId("connection")).not.toHaveText("Connected");
-  await leila.getByLabel("New note in opportunities").fill("Women-only circles with trusted facilitators");
+  await leila.getByLabel("New note in Opportunities").fill("Women-only circles with trusted facilitators");
   await leila.getByRole("button", { name: "Add" }).nth(2).click();
   await expect(leila.getByTestId("pending")).toHaveText("1 changes waiting to be sent");
   await expect(lucia.getByText("Women-only circles with trusted facilitators")).toHaveCount(0);

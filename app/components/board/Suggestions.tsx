@@ -1,6 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { categoryName } from "~/i18n";
 import type { ClientNote } from "~/realtime/board-state";
 import type { useBoard } from "~/realtime/use-board";
 import type { loader } from "~/routes/events.$slug.boards.$boardId_.suggestions";
@@ -32,7 +33,7 @@ export function Suggestions({ path, categories, notes, clusters, send }: { path:
         <div className="field">
           <label htmlFor="suggest-category">{t("board.suggest.category")}</label>
           <select id="suggest-category" name="category">
-            {categories.map((c) => <option key={c} value={c}>{c}</option>)}
+            {categories.map((c) => <option key={c} value={c}>{categoryName(t, c)}</option>)}
           </select>
         </div>
         <div className="field">
