@@ -428,6 +428,8 @@ const ar: Resources = {
     addResource: "إضافة الرابط",
     removeResource: "حذف",
     withdrawnTitle: "سُحب هذا التقرير.",
+    notPublished: "لم يُنشر التقرير الموجز لهذا الحوار بعد.",
+    backToEvent: "العودة إلى الفعالية",
     summaryOf: "التقرير الموجز",
     changeNoteLabel: "ملاحظة التغيير",
     olderVersion: "أنت تقرأ نسخة سابقة.",

@@ -427,6 +427,8 @@ const en = {
     addResource: "Add link",
     removeResource: "Remove",
     withdrawnTitle: "This report has been withdrawn.",
+    notPublished: "The summary report of this dialogue has not been published yet.",
+    backToEvent: "Back to the event",
     summaryOf: "Summary report",
     changeNoteLabel: "Change note",
     olderVersion: "You are reading an older version.",

@@ -428,6 +428,8 @@ const es: Resources = {
     addResource: "Añadir enlace",
     removeResource: "Quitar",
     withdrawnTitle: "Este informe ha sido retirado.",
+    notPublished: "El informe de síntesis de este diálogo aún no se ha publicado.",
+    backToEvent: "Volver al evento",
     summaryOf: "Informe de síntesis",
     changeNoteLabel: "Nota de cambios",
     olderVersion: "Está leyendo una versión anterior.",

@@ -428,6 +428,8 @@ const fr: Resources = {
     addResource: "Ajouter le lien",
     removeResource: "Retirer",
     withdrawnTitle: "Ce rapport a été retiré.",
+    notPublished: "Le rapport de synthèse de ce dialogue n'a pas encore été publié.",
+    backToEvent: "Retour à l'événement",
     summaryOf: "Rapport de synthèse",
     changeNoteLabel: "Note de modification",
     olderVersion: "Vous lisez une version antérieure.",

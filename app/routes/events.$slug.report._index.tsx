@@ -35,6 +35,15 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 export default function PublicReport() {
   const { t } = useTranslation();
   const { event, withdrawn, versions, content } = useLoaderData<typeof loader>();
+  if (withdrawn === null && !content) {
+    return (
+      <article className="report-public">
+        <h1>{event.title}</h1>
+        <div className="notice" role="status"><p>{t("report.notPublished")}</p></div>
+        <p><Link to={`/events/${event.slug}`}>{t("report.backToEvent")}</Link></p>
+      </article>
+    );
+  }
   if (withdrawn !== null || !content) {
     return (
       <article className="report-public">

@@ -77,6 +77,10 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
 
   it("runs draft → in review → approved → published, by the right people only, and freezes numbered versions", async () => {
     await expect(t.core.reports.publish(who.secretariat!, SLUG, {})).rejects.toMatchObject({ code: "conflict" });
+    // Before the first publication the public page says so; files and numbered versions are not found.
+    expect(await t.core.reports.published(SLUG)).toMatchObject({ withdrawn: null, content: null, versions: [] });
+    await expect(t.core.reports.published(SLUG, 1)).rejects.toMatchObject({ code: "not_found" });
+    await expect(t.core.reports.download(null, SLUG, "md")).rejects.toMatchObject({ code: "not_found" });
     await expect(t.core.reports.transition(who.participant!, SLUG, "submit")).rejects.toMatchObject({ code: "forbidden" });
     await t.core.reports.transition(who.rapporteur!, SLUG, "submit");
     await t.core.reports.comment(who.facilitator!, SLUG, { key: "findings", body: "Add the Room B point on permits." });

@@ -249,7 +249,11 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
       const event = await eventOf(slug);
       const report = await db.report.findUnique({ where: { eventId: event.id } });
       const versions = report ? await db.reportVersion.findMany({ where: { reportId: report.id }, orderBy: { number: "desc" }, select: { number: true, changeNote: true, publishedAt: true } }) : [];
-      if (!report || !versions.length) throw notFound("A published report for this event");
+      // Before the first publication the public page says so, rather than "page not found".
+      if (!report || !versions.length) {
+        if (versionNumber !== undefined) throw notFound(`Version ${versionNumber} of this report`);
+        return { event, withdrawn: null, content: null, versions: [] };
+      }
       if (report.status === "withdrawn") return { event, withdrawn: report.withdrawnNotice ?? "", content: null, versions: [] };
       const number = versionNumber ?? versions[0]!.number;
       const v = await db.reportVersion.findUnique({ where: { reportId_number: { reportId: report.id, number } } });
@@ -270,7 +274,8 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
         return { bytes: await render(await draftContent(event.id), fmt), contentType: CONTENT_TYPES[fmt], filename: filename("draft") };
       }
       const { content, withdrawn } = await this.published(slug, which === "latest" ? undefined : which);
-      if (withdrawn !== null || !content) throw new DomainError("not_found", "This report was withdrawn.");
+      if (withdrawn !== null) throw new DomainError("not_found", "This report was withdrawn.");
+      if (!content) throw notFound("A published report for this event");
       const version = await db.reportVersion.findFirstOrThrow({ where: { report: { eventId: event.id }, number: content.version! }, select: { id: true } });
       const cached = await db.reportExport.findUnique({ where: { versionId_format: { versionId: version.id, format: fmt } } });
       if (cached) return { bytes: Buffer.from(cached.bytes), contentType: CONTENT_TYPES[fmt], filename: filename(`v${content.version}`) };
