@@ -1,7 +1,9 @@
 import { useId } from "react";
 
 // Small SVG charts drawn on the server, so they show without JavaScript and
-// print; each comes with its numbers as a table for screen readers.
+// print; each comes with its numbers as a table for screen readers. Their
+// geometry is left to right in every language (direction="ltr"): on a
+// right-to-left page text-anchor "end" flips and labels slide under the bars.
 
 type Datum = { label: string; value: number };
 
@@ -15,7 +17,7 @@ export function BarChart({ title, data, valueLabel, labelHeader }: { title: stri
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} preserveAspectRatio="xMinYMin meet">
+      <svg direction="ltr" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} preserveAspectRatio="xMinYMin meet">
         {data.map((d, i) => {
           const w = ((width - labelWidth - 50) * d.value) / max;
           const y = i * row + 2;
@@ -49,7 +51,7 @@ export function LineChart({ title, points, valueLabel, labelHeader }: { title: s
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`}>
+      <svg direction="ltr" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`}>
         <line x1={pad.l} y1={height - pad.b} x2={width - pad.r} y2={height - pad.b} className="chart-axis" />
         <line x1={pad.l} y1={pad.t} x2={pad.l} y2={height - pad.b} className="chart-axis" />
         <text x={pad.l - 6} y={y(max) + 4} textAnchor="end" className="chart-value">

@@ -53,6 +53,10 @@ for (const locale of ["en", "ar"] as const) {
       await signIn(page, "organiser@plenary.demo");
       await open(page, `/events/${SLUG}/manage`);
       await expectNoViolations(page, "dashboard");
+      // Chart labels stay beside their bars on a right-to-left page too, not under them.
+      const label = await page.locator(".chart-label").first().boundingBox();
+      const bar = await page.locator(".chart-bar").first().boundingBox();
+      expect(label && bar && label.x + label.width <= bar.x + 1, "first chart label ends before its bar starts").toBe(true);
       await open(page, `/events/${SLUG}/manage/participants`);
       await expectNoViolations(page, "participants");
       await open(page, `/events/${SLUG}/breakouts`);

@@ -22,7 +22,7 @@ export function barChartSvg(title: string, rows: { label: string; count: number 
       return `<text x="${labelW - 8}" y="${y + 17}" text-anchor="end" font-size="13">${escapeHtml(r.label.length > 38 ? `${r.label.slice(0, 37)}…` : r.label)}</text><rect x="${labelW}" y="${y + 4}" width="${w}" height="18" fill="#1f5f8b"/><text x="${labelW + w + 6}" y="${y + 17}" font-size="13">${r.count}</text>`;
     })
     .join("");
-  return `<figure class="chart"><svg role="img" aria-label="${escapeHtml(title)}" viewBox="0 0 ${labelW + barW + 50} ${h}" width="100%" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif"><title>${escapeHtml(title)}</title>${bars}</svg></figure>`;
+  return `<figure class="chart"><svg role="img" aria-label="${escapeHtml(title)}" direction="ltr" viewBox="0 0 ${labelW + barW + 50} ${h}" width="100%" xmlns="http://www.w3.org/2000/svg" font-family="sans-serif"><title>${escapeHtml(title)}</title>${bars}</svg></figure>`;
 }
 
 /** One section's Markdown as safe HTML, with ```chart blocks replaced by the named figure. */
