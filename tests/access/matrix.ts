@@ -63,7 +63,7 @@ export const HTTP: HttpDoor[] = [
   { door: "Edit a report section", method: "POST", path: "/events/{slug}/report/edit", form: { intent: "save", key: "resources", markdown: "Matrix test" }, allowed: ["rapporteur", "organiser", "secretariat"] },
   { door: "Create an action item", method: "POST", path: "/events/{slug}/actions", form: { intent: "create", title: "Matrix test" }, allowed: ["facilitator", "organiser", "secretariat"] },
   { door: "Update an action item", method: "POST", path: "/events/{slug}/actions", form: { intent: "update", itemId: "{itemId}", title: "Matrix test item", status: "agreed" }, allowed: ["facilitator", "organiser", "secretariat"] },
-  { door: "Add an agenda item", method: "POST", path: "/events/{slug}/manage/agenda", form: { kind: "other", title: "Matrix test", startsAt: "2026-11-29T13:00", endsAt: "2026-11-29T13:10" }, allowed: ["organiser"] },
+  { door: "Add an agenda item", method: "POST", path: "/events/{slug}/manage/agenda", form: { kind: "other", title: "Matrix test", startsAt: "{eventDay}T13:00", endsAt: "{eventDay}T13:10" }, allowed: ["organiser"] },
 ];
 
 export const SOCKET: SocketDoor[] = [

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -26,6 +27,8 @@ describe("the access matrix, door by door and role by role", () => {
     const organiser = await id("organiser@plenary.demo");
     const event = await db.event.findUniqueOrThrow({ where: { slug: SLUG } });
     values.eventId = event.id;
+    // The demo event is a week from today, at 13:00 in its timezone: agenda times are that day's.
+    values.eventDay = DateTime.fromJSDate(event.startsAt, { zone: event.timezone }).toISODate()!;
     // A stranger, and a participant of another event.
     await core.auth.createAccount({ name: "Stranger", email: "stranger@matrix.test", password: "a long enough password" });
     const other = await core.auth.createAccount({ name: "Other", email: "other@matrix.test", password: "a long enough password" });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Browser, startTestServer, type TestServer } from "../support/server";
 import { ENGINES } from "../support/databases";
-import { person, publishedEvent } from "../support/events";
+import { eventDay, person, publishedEvent } from "../support/events";
 
 describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
   let t: TestServer;
@@ -55,7 +55,7 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
     const { event } = await publishedEvent(t.server.core);
     const res = await fetch(`${t.url}/events/${event.slug}/calendar.ics`);
     expect(res.headers.get("content-type")).toMatch(/^text\/calendar/);
-    expect(await res.text()).toContain("DTSTART;TZID=Europe/Brussels:20261210T140000");
+    expect(await res.text()).toContain(`DTSTART;TZID=Europe/Brussels:${eventDay(t.server.core).replaceAll("-", "")}T140000`);
   });
 
   it("re-renders the settings form with the organiser's values and a field error for a capacity below the confirmed count", async () => {
@@ -64,7 +64,7 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
     const b = new Browser(t.url);
     await b.signIn((await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email, "organiser password");
     const res = await b.post(`/events/${event.slug}/manage/settings`, {
-      title: "Renamed dialogue", format: "online", timezone: "Europe/Brussels", startsAt: "2026-12-10T14:00", endsAt: "2026-12-10T17:00", languages: "en", capacity: "2",
+      title: "Renamed dialogue", format: "online", timezone: "Europe/Brussels", startsAt: `${eventDay(t.server.core)}T14:00`, endsAt: `${eventDay(t.server.core)}T17:00`, languages: "en", capacity: "2",
     });
     expect(res.status).toBe(400);
     const html = await res.text();
@@ -75,11 +75,11 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
 
   it("edits an agenda item from the agenda page and shows it on the public page", async () => {
     const { event, organiser } = await publishedEvent(t.server.core);
-    const item = await t.server.core.manage.addAgendaItem(organiser, event.id, { kind: "panel", title: "Panel", startsAt: "2026-12-10T14:00", endsAt: "2026-12-10T15:00", speakers: "" });
+    const item = await t.server.core.manage.addAgendaItem(organiser, event.id, { kind: "panel", title: "Panel", startsAt: `${eventDay(t.server.core)}T14:00`, endsAt: `${eventDay(t.server.core)}T15:00`, speakers: "" });
     const b = new Browser(t.url);
     await b.signIn((await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email, "organiser password");
     const res = await b.post(`/events/${event.slug}/manage/agenda`, {
-      intent: "update", itemId: item.id, kind: "plenary", title: "Report-back", description: "", startsAt: "2026-12-10T15:00", endsAt: "2026-12-10T16:00", speakers: "Amina Haddad | Chair | Cities of Welcome",
+      intent: "update", itemId: item.id, kind: "plenary", title: "Report-back", description: "", startsAt: `${eventDay(t.server.core)}T15:00`, endsAt: `${eventDay(t.server.core)}T16:00`, speakers: "Amina Haddad | Chair | Cities of Welcome",
     });
     expect(res.status).toBe(200);
     const page = await (await fetch(`${t.url}/events/${event.slug}`)).text();

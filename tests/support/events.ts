@@ -1,9 +1,18 @@
+import { DateTime } from "luxon";
 import type { Core } from "../../server/core";
 
 export const BASE = "https://plenary.test";
 
+/**
+ * The day test events take place: 18 days after the core's clock, in Brussels. Core tests read a
+ * fixed clock (2026-11-22, so 2026-12-10); tests through a real server read today's date, so
+ * their events never end before the suite runs.
+ */
+export const eventDay = (core: Core) => DateTime.fromJSDate(core.clock.now(), { zone: "Europe/Brussels" }).plus({ days: 18 }).toISODate()!;
+
 /** Signs up an organiser and creates a published event; returns what tests need. */
 export async function publishedEvent(core: Core, overrides: Record<string, unknown> = {}) {
+  const day = eventDay(core);
   const n = Math.random().toString(36).slice(2, 8);
   const { user, session } = await core.auth.createAccount({ name: "Org Aniser", email: `org-${n}@example.org`, password: "organiser password" });
   const organiser = { userId: user.id, sessionId: session.id };
@@ -12,8 +21,8 @@ export async function publishedEvent(core: Core, overrides: Record<string, unkno
     description: "A **working** session.",
     format: "online",
     timezone: "Europe/Brussels",
-    startsAt: "2026-12-10T14:00",
-    endsAt: "2026-12-10T17:00",
+    startsAt: `${day}T14:00`,
+    endsAt: `${day}T17:00`,
     languages: ["en", "fr"],
     capacity: "",
     ...overrides,
