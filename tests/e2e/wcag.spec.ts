@@ -10,7 +10,9 @@ async function signIn(page: Page, email: string) {
   await page.locator("input[name=email]").fill(email);
   await page.locator("input[name=password]").fill("plenary-demo-2026");
   await page.locator("form button[type=submit]").last().click();
-  await page.waitForURL(`**/events/${SLUG}`);
+  // By path: a glob on the URL also matches /login?redirectTo=/events/…, the page we start on,
+  // and the next navigation would then cancel the sign-in before its cookie arrives.
+  await page.waitForURL((u) => u.pathname === `/events/${SLUG}`);
 }
 
 /** Opens a page and checks it answered; on failure says where the browser was and what it showed. */
