@@ -295,7 +295,6 @@ const ar: Resources = {
     },
   },
   board: {
-    categoryNames: { challenges: "التحديات", barriers: "العوائق", opportunities: "الفرص", actions: "الإجراءات" },
     boards: "اللوحات",
     facilitation: "التيسير",
     showCategory: "عرض الفئة",

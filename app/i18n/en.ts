@@ -294,7 +294,6 @@ const en = {
     },
   },
   board: {
-    categoryNames: { challenges: "Challenges", barriers: "Barriers", opportunities: "Opportunities", actions: "Actions" },
     boards: "Boards",
     facilitation: "Facilitation",
     showCategory: "Show category",

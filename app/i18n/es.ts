@@ -295,7 +295,6 @@ const es: Resources = {
     },
   },
   board: {
-    categoryNames: { challenges: "Desafíos", barriers: "Barreras", opportunities: "Oportunidades", actions: "Acciones" },
     boards: "Tableros",
     facilitation: "Facilitación",
     showCategory: "Mostrar categoría",

@@ -295,7 +295,6 @@ const fr: Resources = {
     },
   },
   board: {
-    categoryNames: { challenges: "Défis", barriers: "Obstacles", opportunities: "Opportunités", actions: "Actions" },
     boards: "Tableaux",
     facilitation: "Facilitation",
     showCategory: "Afficher la catégorie",

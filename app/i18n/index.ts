@@ -1,4 +1,5 @@
-import i18next, { type i18n, type TFunction } from "i18next";
+import i18next, { type i18n } from "i18next";
+import { defaultCategoryName } from "../../server/core/boards/category-names";
 import ar from "./ar";
 import en from "./en";
 import es from "./es";
@@ -55,10 +56,6 @@ export function fromAcceptLanguage(header: string | null | undefined): Locale | 
 export const translateServerMessage = (i18n: i18n, message: string) =>
   i18n.t(message, { ns: "server", keySeparator: false, nsSeparator: false, defaultValue: message });
 
-const BOARD_CATEGORIES = ["challenges", "barriers", "opportunities", "actions"];
-
 /** A board category's name for people: the default four in the reader's language, an organiser's own as they wrote it. */
-export function categoryName(t: TFunction, key: string): string {
-  if (BOARD_CATEGORIES.includes(key)) return t(`board.categoryNames.${key}`);
-  return key ? key[0]!.toUpperCase() + key.slice(1) : key;
-}
+export const categoryName = (locale: string, key: string): string =>
+  defaultCategoryName(locale, key) ?? (key ? key[0]!.toUpperCase() + key.slice(1) : key);

@@ -112,14 +112,14 @@ export default function BoardPage() {
           <label htmlFor="category-filter">{t("board.showCategory")}</label>
           <select id="category-filter" value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
             <option value="">{t("board.allCategories")}</option>
-            {board.categories.map((c) => <option key={c} value={c}>{categoryName(t, c)}</option>)}
+            {board.categories.map((c) => <option key={c} value={c}>{categoryName(i18n.language, c)}</option>)}
           </select>
         </div>
         <div className="field">
           <label htmlFor="author-filter">{t("board.authorType")}</label>
           <select id="author-filter" value={filter.authorType} onChange={(e) => setFilter({ ...filter, authorType: e.target.value })}>
             <option value="">{t("board.allAuthors")}</option>
-            {[...new Set(Object.values(b.state.notes).map((n) => n.authorCategory).filter(Boolean))].sort().map((c) => <option key={c} value={c}>{categoryName(t, c)}</option>)}
+            {[...new Set(Object.values(b.state.notes).map((n) => n.authorCategory).filter(Boolean))].sort().map((c) => <option key={c} value={c}>{c}</option>)}
           </select>
         </div>
         <div className="field checkbox">
@@ -136,7 +136,7 @@ export default function BoardPage() {
             const catClusters = clusters.filter((c) => !c.category || c.category === category);
             return (
               <section key={category} className="column" aria-labelledby={`col-${category}`} data-testid={`column-${category}`}>
-                <h2 id={`col-${category}`}>{categoryName(t, category)} <span className="muted">({inCat.length})</span></h2>
+                <h2 id={`col-${category}`}>{categoryName(i18n.language, category)} <span className="muted">({inCat.length})</span></h2>
                 {canWrite ? <Composer category={category} onAdd={(text) => b.send({ type: "note.create", noteId: newId(), category, text })} /> : null}
                 {catClusters.map((c) => {
                   const notes = inCat.filter((n) => n.clusterId === c.id);
@@ -167,7 +167,7 @@ function DropZone({ id, children }: { id: string; children: ReactNode }) {
 }
 
 function Composer({ category, onAdd }: { category: string; onAdd: (text: string) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState("");
   const id = `new-${category}`;
   return (
@@ -180,7 +180,7 @@ function Composer({ category, onAdd }: { category: string; onAdd: (text: string)
         setText("");
       }}
     >
-      <label htmlFor={id}>{t("board.newNote", { category: categoryName(t, category) })}</label>
+      <label htmlFor={id}>{t("board.newNote", { category: categoryName(i18n.language, category) })}</label>
       <textarea id={id} value={text} maxLength={500} rows={2} onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
@@ -238,7 +238,7 @@ function SplitCluster({ cluster, notes, send }: { cluster: { id: string; label: 
 }
 
 function StaffControls({ slug, phase, locked, categories, clusters, send, synthesis, notes }: { slug: string; phase: string; locked: boolean; categories: string[]; clusters: { id: string; label: string; category: string | null }[]; send: ReturnType<typeof useBoard>["send"]; synthesis: boolean; notes: ClientNote[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <details className="card staff-controls" open>
       <summary>{t("board.facilitation")}</summary>
@@ -247,7 +247,7 @@ function StaffControls({ slug, phase, locked, categories, clusters, send, synthe
           <div className="field">
             <label htmlFor="pull-category">{t("board.pullCategory")}</label>
             <select id="pull-category" name="category">
-              {categories.map((c) => <option key={c} value={c}>{categoryName(t, c)}</option>)}
+              {categories.map((c) => <option key={c} value={c}>{categoryName(i18n.language, c)}</option>)}
             </select>
           </div>
           <button type="submit">{t("board.pull")}</button>
@@ -284,7 +284,7 @@ function StaffControls({ slug, phase, locked, categories, clusters, send, synthe
           <label htmlFor="cluster-category">{t("board.clusterCategory")}</label>
           <select id="cluster-category" name="category">
             <option value="">{t("board.anyCategory")}</option>
-            {categories.map((c) => <option key={c} value={c}>{categoryName(t, c)}</option>)}
+            {categories.map((c) => <option key={c} value={c}>{categoryName(i18n.language, c)}</option>)}
           </select>
         </div>
         <button type="submit">{t("board.createCluster")}</button>

@@ -10,7 +10,7 @@ type Send = ReturnType<typeof useBoard>["send"];
 
 /** The facilitator's clustering assistant: suggestions come over HTTP, acceptances go through board operations. */
 export function Suggestions({ path, categories, notes, clusters, send }: { path: string; categories: string[]; notes: Record<string, ClientNote>; clusters: Record<string, { label: string }>; send: Send }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const fetcher = useFetcher<typeof loader>();
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
   const [accepted, setAccepted] = useState<Record<string, { clusterId: string; label: string }>>({});
@@ -33,7 +33,7 @@ export function Suggestions({ path, categories, notes, clusters, send }: { path:
         <div className="field">
           <label htmlFor="suggest-category">{t("board.suggest.category")}</label>
           <select id="suggest-category" name="category">
-            {categories.map((c) => <option key={c} value={c}>{categoryName(t, c)}</option>)}
+            {categories.map((c) => <option key={c} value={c}>{categoryName(i18n.language, c)}</option>)}
           </select>
         </div>
         <div className="field">

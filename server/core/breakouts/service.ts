@@ -6,6 +6,7 @@ import { type Actor, allows, requirePermission, rolesOf } from "../permissions";
 import { validate } from "../validate";
 import { assignRooms, eligible, type Person } from "./assign";
 import { assignInput, extendInput, helpInput, messageInput, roomInput, roomRoleInput, roundInput } from "./schemas";
+import { BOARD_CATEGORIES } from "../boards/category-names";
 
 export interface BreakoutDeps {
   db: Db;
@@ -13,7 +14,6 @@ export interface BreakoutDeps {
   clock: Clock;
 }
 
-const DEFAULT_CATEGORIES = ["challenges", "barriers", "opportunities", "actions"];
 
 /** What one person's screen shows during a round. */
 export type LiveState = {
@@ -157,7 +157,7 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       await requirePermission(db, actor, eventId, "breakout.manage");
       const data = validate(roundInput, input);
       const count = data.roomCount!;
-      const categories = data.categories.length ? data.categories.map((c) => c.toLowerCase()) : DEFAULT_CATEGORIES;
+      const categories = data.categories.length ? data.categories.map((c) => c.toLowerCase()) : [...BOARD_CATEGORIES];
       return db.$transaction(async (tx) => {
         const round = await tx.breakoutRound.create({
           data: { eventId, title: data.title, agendaItemId: data.agendaItemId ?? null, durationMinutes: data.durationMinutes!, assignmentMode: data.assignmentMode, categoriesJson: JSON.stringify(categories) },

@@ -1,3 +1,5 @@
+import { defaultCategoryName } from "../boards/category-names";
+
 /** The fixed words of a report, per language; generated sections are built from these and the event's data. */
 export type ReportTexts = typeof en;
 
@@ -54,7 +56,7 @@ const en = {
   statuses: { proposed: "proposed", agreed: "agreed", in_progress: "in progress", done: "done", dropped: "dropped" } as Record<string, string>,
   noQuotes: "No participant consented to be quoted, so this report contains no quotes.",
   noResources: "No resources were added.",
-  categoryNames: (key: string): string => ({ challenges: "Challenges", barriers: "Barriers", opportunities: "Opportunities", actions: "Actions" })[key] ?? key[0]!.toUpperCase() + key.slice(1),
+  categoryNames: (key: string): string => defaultCategoryName("en", key) ?? key[0]!.toUpperCase() + key.slice(1),
   labels: { version: "Version", draft: "Draft for review", changeNote: "Change note" },
   chartTitle: "Participants by stakeholder group",
   csvHeader: ["What", "Owner", "Due", "Status", "From cluster", "Latest progress"] as string[],
@@ -101,7 +103,7 @@ const fr: ReportTexts = {
   statuses: { proposed: "proposée", agreed: "convenue", in_progress: "en cours", done: "réalisée", dropped: "abandonnée" },
   noQuotes: "Aucun·e participant·e n'a accepté d'être cité·e : ce rapport ne contient donc pas de citation.",
   noResources: "Aucune ressource n'a été ajoutée.",
-  categoryNames: (key) => ({ challenges: "Défis", barriers: "Obstacles", opportunities: "Opportunités", actions: "Actions" })[key] ?? key,
+  categoryNames: (key) => defaultCategoryName("fr", key) ?? key,
   labels: { version: "Version", draft: "Brouillon pour relecture", changeNote: "Note de modification" },
   chartTitle: "Participant·es par groupe d'acteurs",
   csvHeader: ["Quoi", "Responsable", "Échéance", "Statut", "Groupe d'origine", "Dernier avancement"],
@@ -148,7 +150,7 @@ const es: ReportTexts = {
   statuses: { proposed: "propuesta", agreed: "acordada", in_progress: "en curso", done: "hecha", dropped: "descartada" },
   noQuotes: "Ninguna persona participante aceptó ser citada, así que este informe no contiene citas.",
   noResources: "No se añadieron recursos.",
-  categoryNames: (key) => ({ challenges: "Desafíos", barriers: "Barreras", opportunities: "Oportunidades", actions: "Acciones" })[key] ?? key,
+  categoryNames: (key) => defaultCategoryName("es", key) ?? key,
   labels: { version: "Versión", draft: "Borrador para revisión", changeNote: "Nota de cambios" },
   chartTitle: "Participantes por grupo de actores",
   csvHeader: ["Qué", "Responsable", "Fecha límite", "Estado", "Grupo de origen", "Último avance"],
@@ -195,7 +197,7 @@ const ar: ReportTexts = {
   statuses: { proposed: "مقترح", agreed: "متفق عليه", in_progress: "قيد التنفيذ", done: "منجز", dropped: "متروك" },
   noQuotes: "لم يوافق أي مشارك على الاقتباس منه، لذا لا يتضمن هذا التقرير اقتباسات.",
   noResources: "لم تُضف أي موارد.",
-  categoryNames: (key) => ({ challenges: "التحديات", barriers: "العوائق", opportunities: "الفرص", actions: "الإجراءات" })[key] ?? key,
+  categoryNames: (key) => defaultCategoryName("ar", key) ?? key,
   labels: { version: "النسخة", draft: "مسودة للمراجعة", changeNote: "ملاحظة التغيير" },
   chartTitle: "المشاركون حسب فئة أصحاب المصلحة",
   csvHeader: ["ماذا", "المسؤول", "الموعد النهائي", "الحالة", "المجموعة المصدر", "آخر تقدّم"],
