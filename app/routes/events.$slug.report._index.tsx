@@ -35,20 +35,15 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 export default function PublicReport() {
   const { t } = useTranslation();
   const { event, withdrawn, versions, content } = useLoaderData<typeof loader>();
-  if (withdrawn === null && !content) {
-    return (
-      <article className="report-public">
-        <h1>{event.title}</h1>
-        <div className="notice" role="status"><p>{t("report.notPublished")}</p></div>
-        <p><Link to={`/events/${event.slug}`}>{t("report.backToEvent")}</Link></p>
-      </article>
-    );
-  }
+  // Withdrawn, or not published yet: a notice instead of the report.
   if (withdrawn !== null || !content) {
     return (
       <article className="report-public">
         <h1>{event.title}</h1>
-        <div className="notice" role="status"><p><strong>{t("report.withdrawnTitle")}</strong></p><p>{withdrawn}</p></div>
+        <div className="notice" role="status">
+          {withdrawn !== null ? <><p><strong>{t("report.withdrawnTitle")}</strong></p><p>{withdrawn}</p></> : <p>{t("report.notPublished")}</p>}
+        </div>
+        {withdrawn === null ? <p><Link to={`/events/${event.slug}`}>{t("report.backToEvent")}</Link></p> : null}
       </article>
     );
   }

@@ -51,6 +51,16 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
     expect((await fetch(`${t.url}/login/link/nope`)).status).toBe(403);
   });
 
+  it("tells a reader the report is not published yet, with a way back to the event, and finds no files", async () => {
+    const { event } = await publishedEvent(t.server.core);
+    const res = await fetch(`${t.url}/events/${event.slug}/report`, { headers: { "accept-language": "fr" } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain("Le rapport de synthèse de ce dialogue n&#x27;a pas encore été publié.");
+    expect(html).toContain(`href="/events/${event.slug}"`);
+    expect((await fetch(`${t.url}/events/${event.slug}/report/files/pdf`)).status).toBe(404);
+  });
+
   it("serves an add-to-calendar file in the event's timezone", async () => {
     const { event } = await publishedEvent(t.server.core);
     const res = await fetch(`${t.url}/events/${event.slug}/calendar.ics`);
@@ -60,11 +70,12 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
 
   it("re-renders the settings form with the organiser's values and a field error for a capacity below the confirmed count", async () => {
     const { event, organiser } = await publishedEvent(t.server.core, { capacity: "5" });
+    const day = eventDay(t.server.core);
     for (let i = 0; i < 3; i++) await new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...person() });
     const b = new Browser(t.url);
     await b.signIn((await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email, "organiser password");
     const res = await b.post(`/events/${event.slug}/manage/settings`, {
-      title: "Renamed dialogue", format: "online", timezone: "Europe/Brussels", startsAt: `${eventDay(t.server.core)}T14:00`, endsAt: `${eventDay(t.server.core)}T17:00`, languages: "en", capacity: "2",
+      title: "Renamed dialogue", format: "online", timezone: "Europe/Brussels", startsAt: `${day}T14:00`, endsAt: `${day}T17:00`, languages: "en", capacity: "2",
     });
     expect(res.status).toBe(400);
     const html = await res.text();
@@ -75,11 +86,12 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
 
   it("edits an agenda item from the agenda page and shows it on the public page", async () => {
     const { event, organiser } = await publishedEvent(t.server.core);
-    const item = await t.server.core.manage.addAgendaItem(organiser, event.id, { kind: "panel", title: "Panel", startsAt: `${eventDay(t.server.core)}T14:00`, endsAt: `${eventDay(t.server.core)}T15:00`, speakers: "" });
+    const day = eventDay(t.server.core);
+    const item = await t.server.core.manage.addAgendaItem(organiser, event.id, { kind: "panel", title: "Panel", startsAt: `${day}T14:00`, endsAt: `${day}T15:00`, speakers: "" });
     const b = new Browser(t.url);
     await b.signIn((await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email, "organiser password");
     const res = await b.post(`/events/${event.slug}/manage/agenda`, {
-      intent: "update", itemId: item.id, kind: "plenary", title: "Report-back", description: "", startsAt: `${eventDay(t.server.core)}T15:00`, endsAt: `${eventDay(t.server.core)}T16:00`, speakers: "Amina Haddad | Chair | Cities of Welcome",
+      intent: "update", itemId: item.id, kind: "plenary", title: "Report-back", description: "", startsAt: `${day}T15:00`, endsAt: `${day}T16:00`, speakers: "Amina Haddad | Chair | Cities of Welcome",
     });
     expect(res.status).toBe(200);
     const page = await (await fetch(`${t.url}/events/${event.slug}`)).text();
