@@ -54,6 +54,7 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 const steps = [];
 steps.push(["typecheck", run("typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit"])]);
+steps.push(["lint", run("lint: ESLint, Prettier and the dependency rules (npm run lint)", "npm", ["run", "--silent", "lint"])]);
 steps.push(["build", run("building the app", bin("remix"), ["build"])]);
 const vitestJson = path.join(reports, "vitest.json");
 steps.push([
@@ -80,6 +81,7 @@ function flakyTests(suites, out = []) {
       for (const t of spec.tests ?? []) {
         if (t.status !== "flaky") continue;
         const first = t.results?.find((r) => r.status !== "passed");
+        // eslint-disable-next-line no-control-regex -- strips terminal colour codes
         out.push(`${spec.file}:${spec.line} ${spec.title}: ${(first?.error?.message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").slice(0, 3).join(" ")}`);
       }
     }

@@ -20,7 +20,7 @@ import { buildLoadContext } from "./http/load-context";
 import { createDbGate } from "./http/db-gate";
 import { createRateLimits } from "./http/rate-limits";
 import { allowedOrigins, csrfGuard, fromOwnSite, securityHeaders } from "./http/security";
-import { createSessionCookie, type SessionCookie } from "./http/session-cookie";
+import { createSessionCookie, type SessionCookie } from "./infra/session-cookie";
 import { createMailer } from "./infra/mailer";
 import { attachRedisAdapter } from "./infra/redis-adapter";
 import { SocketIoBus } from "./infra/socket-bus";

@@ -13,7 +13,7 @@ const FORMATS = ["online", "hybrid", "in_person"] as const;
 export function EventForm({
   values, errors, message, submitLabel, timezones,
 }: { values: EventFormValues; errors: Record<string, string[]>; message?: string; submitLabel: string; timezones: string[] }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const busy = useNavigation().state !== "idle";
   const v = (k: string) => one(values, k);
   return (

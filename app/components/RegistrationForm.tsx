@@ -1,9 +1,9 @@
-import { EVENT_LANGUAGES, languageName } from "~/utils/languages";
+import { languageName } from "~/utils/languages";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { Checkbox, Choices, Section, Select, TextArea } from "~/components/form";
-import { countryOptions } from "~/utils/countries";
+import { countryOptions } from "../../server/core/countries";
 import { many, one } from "~/utils/form-data";
 
 export type RegistrationFormSpec = {

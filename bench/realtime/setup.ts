@@ -3,7 +3,7 @@
 // each with a session. Prints the clients' cookies and boards as JSON on stdout.
 // Usage: tsx bench/realtime/setup.ts DATABASE_URL SESSION_SECRET CLIENTS ROOMS
 import { randomBytes } from "node:crypto";
-import { createSessionCookie } from "../../server/http/session-cookie";
+import { createSessionCookie } from "../../server/infra/session-cookie";
 import { createDb } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
 import { resolveDatabase } from "../../server/db/resolve-database";

@@ -9,6 +9,7 @@ export const formBoolean = z.preprocess((v) => v === true || v === "on" || v ===
  * Control characters other than tab and newlines have no place in what people
  * type, and PostgreSQL refuses NUL in text: they are dropped at the boundary.
  */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what is stripped
 export const stripControls = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
 
 export const optionalText = (max: number, label = "This field") =>

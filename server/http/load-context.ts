@@ -2,7 +2,7 @@ import type { AppLoadContext } from "@remix-run/server-runtime";
 import type { Core } from "../core";
 import type { SessionUser } from "../core/auth/service";
 import type { RateLimits } from "./rate-limits";
-import { readSessionId, type SessionCookie } from "./session-cookie";
+import { readSessionId, type SessionCookie } from "../infra/session-cookie";
 
 /** What every Remix loader and action receives as `context`. */
 declare module "@remix-run/server-runtime" {

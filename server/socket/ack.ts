@@ -1,5 +1,5 @@
 import type { Socket } from "socket.io";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Actor } from "../core/permissions";
 import { isDomainError } from "../core/errors";
 import { stripControls } from "../core/forms";

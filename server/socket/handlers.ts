@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Core } from "../core";
 import { channels } from "../core/bus";
 import { forbidden, unauthenticated } from "../core/errors";
-import { readSessionId, type SessionCookie } from "../http/session-cookie";
+import { readSessionId, type SessionCookie } from "../infra/session-cookie";
 import { staffChannel } from "../core/registration/service";
 import { handle } from "./ack";
 import { attachBoardHandlers } from "./board-handlers";

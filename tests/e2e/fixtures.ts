@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type Page, type BrowserContext } from "@playwright/test";
 
 /**
  * Every page a test opens (through `page` or `freshPage`) fails the test on a
@@ -7,6 +7,7 @@ import { test as base, expect, type Page } from "@playwright/test";
  */
 export const test = base.extend<{ problems: string[]; freshPage: () => Promise<Page> }>({
   problems: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixture's dependencies from this pattern
     async ({}, use) => {
       const problems: string[] = [];
       await use(problems);
@@ -20,7 +21,7 @@ export const test = base.extend<{ problems: string[]; freshPage: () => Promise<P
   },
   /** A page in a new browser context: another person, with their own cookies. */
   freshPage: async ({ browser, problems }, use) => {
-    const contexts: import("@playwright/test").BrowserContext[] = [];
+    const contexts: BrowserContext[] = [];
     await use(async () => {
       const context = await browser.newContext();
       contexts.push(context);

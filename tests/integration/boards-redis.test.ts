@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../server/db/client";
 import { ROOT_DIR } from "../../server/paths";
 import { seedDemo } from "../../server/seed/demo";
-import { createSessionCookie } from "../../server/http/session-cookie";
+import { createSessionCookie } from "../../server/infra/session-cookie";
 import { freePort } from "../../scripts/lib/throwaway-postgres.mjs";
 import { startThrowawayRedis } from "../../scripts/lib/throwaway-redis.mjs";
 import { freshDatabase } from "../support/databases";
@@ -15,7 +14,7 @@ import { freshDatabase } from "../support/databases";
 describe("two server processes sharing PostgreSQL and Redis", () => {
   const procs: ChildProcess[] = [];
   let redis: Awaited<ReturnType<typeof startThrowawayRedis>>;
-  let urls: string[] = [];
+  const urls: string[] = [];
   let dbUrl: string;
   const secret = "a-shared-session-secret-for-both-processes-123";
 

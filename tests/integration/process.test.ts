@@ -1,13 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
-import path from "node:path";
 import { io as ioClient } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../../server/paths";
 import { freePort } from "../../scripts/lib/throwaway-postgres.mjs";
 import { freshDatabase } from "../support/databases";
 
-const tsx = path.join(ROOT_DIR, "node_modules/tsx/dist/cli.mjs");
 const running: ChildProcess[] = [];
 afterEach(() => {
   for (const p of running.splice(0)) p.kill("SIGKILL");

@@ -26,7 +26,7 @@ export async function loadLexicon(dir = defaultDir()): Promise<Lexicon | null> {
   if (cached?.dir === dir) return cached.lexicon;
   if (!existsSync(path.join(dir, "meta.json"))) {
     // npm install builds it; a checkout without the postinstall step builds it now, once.
-    const { buildLexicon } = (await import("../../../scripts/build-lexicon.mjs")) as { buildLexicon(d: string): unknown };
+    const { buildLexicon } = (await import("./lexicon-build.mjs")) as { buildLexicon(d: string): unknown };
     try {
       buildLexicon(dir);
     } catch {

@@ -7,7 +7,6 @@ import type { Mailer } from "../mail/mailer";
 import { type Actor, requirePermission } from "../permissions";
 import type { SignedLinks } from "../signed-links";
 import { hashToken, newToken } from "../tokens";
-import { validate } from "../validate";
 import { icsLocation, registrationEmail } from "./emails";
 import { eventIcs } from "./ics";
 import { registrationClosedReason } from "./rules";

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { countryName } from "../../../app/utils/countries";
+import { countryName } from "../countries";
 import type { ClusterFinding, FindingGroup, ReportData } from "./data";
 import { reportTexts, type ReportTexts } from "./texts";
 

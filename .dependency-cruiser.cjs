@@ -1,0 +1,55 @@
+// Architecture boundaries, checked by `npm test` (npm run lint:deps). See docs/decisions/.
+// The core is framework-free and reachable by two doors: Remix (app/ + server/http)
+// and Socket.IO (server/socket). Shared plumbing lives in server/infra.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: "core-imports-no-door",
+      comment: "The domain core must not depend on a door, the UI, scripts, benches or tests.",
+      severity: "error",
+      from: { path: "^server/core/" },
+      to: { path: "^(app/|scripts/|bench/|tests/|server/(http|socket|infra|seed)/|server/(app|index|env)\\.ts$)" },
+    },
+    {
+      name: "socket-door-not-http-door",
+      comment: "The Socket.IO door does not reach into the HTTP door's plumbing (shared pieces go in server/infra).",
+      severity: "error",
+      from: { path: "^server/socket/" },
+      to: { path: "^(server/http/|app/)" },
+    },
+    {
+      name: "http-door-not-socket-door",
+      severity: "error",
+      from: { path: "^(server/http/|app/)" },
+      to: { path: "^server/socket/" },
+    },
+    {
+      name: "ui-reaches-only-pure-core",
+      comment: "Routes and components reach the core through the load context; they may import only its pure modules (types, schemas, texts), never the database or infrastructure.",
+      severity: "error",
+      from: { path: "^app/" },
+      to: { path: "^(server/(db|infra|seed)/|server/(app|index|env)\\.ts$)" },
+    },
+    {
+      name: "prisma-only-in-db-and-core",
+      comment: "Only server/db and the core talk to Prisma.",
+      severity: "error",
+      from: { pathNot: "^(server/db/|server/core/|scripts/generate-prisma\\.mjs$|tests/unit/generate-prisma\\.test\\.ts$|prisma\\.config\\.ts$)" },
+      to: { path: "(^server/db/generated/|node_modules/@prisma/)" },
+    },
+    {
+      name: "no-circular",
+      severity: "error",
+      from: { path: "^(app|server)/" },
+      to: { circular: true, pathNot: "^server/db/generated/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^(server/db/generated/|build/|public/build/)" },
+    tsConfig: { fileName: "tsconfig.json" },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "require", "node", "default"] },
+  },
+};
