@@ -26,7 +26,8 @@ module.exports = {
     },
     {
       name: "ui-reaches-only-pure-core",
-      comment: "Routes and components reach the core through the load context; they may import only its pure modules (types, schemas, texts), never the database or infrastructure.",
+      comment:
+        "Routes and components reach the core through the load context; they may import only its pure modules (types, schemas, texts), never the database or infrastructure.",
       severity: "error",
       from: { path: "^app/" },
       to: { path: "^(server/(db|infra|seed)/|server/(app|index|env)\\.ts$)" },
@@ -35,7 +36,10 @@ module.exports = {
       name: "prisma-only-in-db-and-core",
       comment: "Only server/db and the core talk to Prisma.",
       severity: "error",
-      from: { pathNot: "^(server/db/|server/core/|scripts/generate-prisma\\.mjs$|tests/unit/generate-prisma\\.test\\.ts$|prisma\\.config\\.ts$)" },
+      from: {
+        pathNot:
+          "^(server/db/|server/core/|scripts/generate-prisma\\.mjs$|tests/unit/generate-prisma\\.test\\.ts$|prisma\\.config\\.ts$)",
+      },
       to: { path: "(^server/db/generated/|node_modules/@prisma/)" },
     },
     {

@@ -13,7 +13,8 @@ const db = resolveDatabase(process.env.DATABASE_URL);
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: db.kind === "postgres" ? path.join("prisma", "postgres", "schema.prisma") : path.join("prisma", "schema.prisma"),
+  schema:
+    db.kind === "postgres" ? path.join("prisma", "postgres", "schema.prisma") : path.join("prisma", "schema.prisma"),
   migrations: {
     path: db.kind === "postgres" ? path.join("prisma", "postgres", "migrations") : path.join("prisma", "migrations"),
   },

@@ -68,7 +68,17 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Shell({ user, mailbox, locale, children }: { user: { id: string; name: string } | null; mailbox: boolean; locale: string; children: ReactNode }) {
+function Shell({
+  user,
+  mailbox,
+  locale,
+  children,
+}: {
+  user: { id: string; name: string } | null;
+  mailbox: boolean;
+  locale: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   // Until React has hydrated, buttons that only act through script do nothing: the mark lets
   // styles and the end-to-end tests tell a page that answers from one that is only drawn.
@@ -106,7 +116,9 @@ function Shell({ user, mailbox, locale, children }: { user: { id: string; name: 
         <div className="account">
           {user ? (
             <>
-              <Link to="/account" className="signed-in">{t("app.nav.signedInAs", { name: user.name })}</Link>
+              <Link to="/account" className="signed-in">
+                {t("app.nav.signedInAs", { name: user.name })}
+              </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="link-button">
                   {t("app.nav.signOut")}
@@ -149,7 +161,9 @@ function LanguageSwitcher({ locale }: { locale: string }) {
           </option>
         ))}
       </select>
-      <button type="submit" className="small secondary">{t("app.changeLanguage")}</button>
+      <button type="submit" className="small secondary">
+        {t("app.changeLanguage")}
+      </button>
     </Form>
   );
 }

@@ -14,11 +14,13 @@ function syntheticNotes(count: number): { id: string; text: string }[] {
   const boards = (JSON.parse(readFileSync(devFile, "utf8")) as { boards: { notes: { text: string }[] }[] }).boards;
   const pool = boards.flatMap((b) => b.notes.map((x) => x.text.split(" ")));
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   return Array.from({ length: count }, (_, i) => {
     const base = pool[i % pool.length]!;
     const other = pool[Math.floor(rand() * pool.length)]!;
-    const words = base.filter(() => rand() > 0.2).concat(rand() > 0.5 ? [other[Math.floor(rand() * other.length)]!] : []);
+    const words = base
+      .filter(() => rand() > 0.2)
+      .concat(rand() > 0.5 ? [other[Math.floor(rand() * other.length)]!] : []);
     return { id: `n${i}`, text: words.join(" ") };
   });
 }
@@ -32,4 +34,6 @@ const engine = createClusteringEngine({ features: baseline ? { vectorWeight: 0, 
 const t1 = performance.now();
 const r = await engine.suggest(notes);
 const ms = performance.now() - t1;
-process.stdout.write(`${JSON.stringify({ notes: n, baseline, ms: Math.round(ms), lexicon_load_ms: Math.round(loadMs), clusters: r.clusters.length, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ notes: n, baseline, ms: Math.round(ms), lexicon_load_ms: Math.round(loadMs), clusters: r.clusters.length, max_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`,
+);

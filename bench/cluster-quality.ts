@@ -4,7 +4,8 @@ import { adjustedRand } from "../server/core/clustering/ari";
 import { createClusteringEngine } from "../server/core/clustering/engine";
 
 type DevBoard = { name: string; notes: { id?: string; text: string; truth: string }[] };
-export const devFile = process.env.PLENARY_CLUSTER_DEV ?? new URL("../../shared/fixtures/clustering-dev.json", import.meta.url).pathname;
+export const devFile =
+  process.env.PLENARY_CLUSTER_DEV ?? new URL("../../shared/fixtures/clustering-dev.json", import.meta.url).pathname;
 
 export async function devScores(engine = createClusteringEngine()) {
   const boards = (JSON.parse(readFileSync(devFile, "utf8")) as { boards: DevBoard[] }).boards;
@@ -15,7 +16,16 @@ export async function devScores(engine = createClusteringEngine()) {
     const label = new Map<string, string>();
     r.clusters.forEach((c, ci) => c.noteIds.forEach((id) => label.set(id, `c${ci}`)));
     const predicted = notes.map((n) => label.get(n.id) ?? `single:${n.id}`);
-    out.push({ board: b.name, notes: notes.length, clusters: r.clusters.length, truthClusters: new Set(b.notes.map((n) => n.truth)).size, ari: adjustedRand(predicted, b.notes.map((n) => n.truth)) });
+    out.push({
+      board: b.name,
+      notes: notes.length,
+      clusters: r.clusters.length,
+      truthClusters: new Set(b.notes.map((n) => n.truth)).size,
+      ari: adjustedRand(
+        predicted,
+        b.notes.map((n) => n.truth),
+      ),
+    });
   }
   return out;
 }

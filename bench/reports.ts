@@ -25,20 +25,75 @@ const time = async <T>(fn: () => Promise<T>) => {
 /** A large event: 1,000 confirmed participants over 8 categories, 10 rooms, 2,000 notes from the dev set's phrasing. */
 async function seedLarge(db: Db) {
   const now = new Date();
-  const event = await db.event.create({ data: { slug: "large-event", title: "Large dialogue", timezone: "Europe/Madrid", startsAt: now, endsAt: new Date(now.getTime() + 4 * 3600_000), chathamHouse: true, description: "A large **bench** event." } });
-  const cats = await Promise.all(["local_government", "national_government", "international_org", "civil_society", "migrant_led", "academia", "city_network", "private_sector"].map((key, position) => db.stakeholderCategory.create({ data: { eventId: event.id, key, label: key.replace("_", " "), position } })));
-  const users = Array.from({ length: 1000 }, (_, i) => ({ id: `large-u${i}`, email: `large${i}@bench.test`, name: `Person ${i}`, passwordHash: "x" }));
+  const event = await db.event.create({
+    data: {
+      slug: "large-event",
+      title: "Large dialogue",
+      timezone: "Europe/Madrid",
+      startsAt: now,
+      endsAt: new Date(now.getTime() + 4 * 3600_000),
+      chathamHouse: true,
+      description: "A large **bench** event.",
+    },
+  });
+  const cats = await Promise.all(
+    [
+      "local_government",
+      "national_government",
+      "international_org",
+      "civil_society",
+      "migrant_led",
+      "academia",
+      "city_network",
+      "private_sector",
+    ].map((key, position) =>
+      db.stakeholderCategory.create({ data: { eventId: event.id, key, label: key.replace("_", " "), position } }),
+    ),
+  );
+  const users = Array.from({ length: 1000 }, (_, i) => ({
+    id: `large-u${i}`,
+    email: `large${i}@bench.test`,
+    name: `Person ${i}`,
+    passwordHash: "x",
+  }));
   await db.user.createMany({ data: users });
-  await db.registration.createMany({ data: users.map((u, i) => ({ eventId: event.id, userId: u.id, status: "confirmed", organisation: `Org ${i % 400}`, categoryId: cats[i % cats.length]!.id, city: `City ${i % 60}`, country: ["ES", "FR", "TN", "JO", "BR", "SN"][i % 6]!, consentData: true, consentQuote: i % 3 !== 0, checkedInAt: i % 5 ? now : null })) });
+  await db.registration.createMany({
+    data: users.map((u, i) => ({
+      eventId: event.id,
+      userId: u.id,
+      status: "confirmed",
+      organisation: `Org ${i % 400}`,
+      categoryId: cats[i % cats.length]!.id,
+      city: `City ${i % 60}`,
+      country: ["ES", "FR", "TN", "JO", "BR", "SN"][i % 6]!,
+      consentData: true,
+      consentQuote: i % 3 !== 0,
+      checkedInAt: i % 5 ? now : null,
+    })),
+  });
   const round = await db.breakoutRound.create({ data: { eventId: event.id, title: "Round", durationMinutes: 60 } });
-  const dev = JSON.parse(readFileSync(new URL("../../shared/fixtures/clustering-dev.json", import.meta.url), "utf8")) as { boards: { notes: { text: string }[] }[] };
+  const dev = JSON.parse(
+    readFileSync(new URL("../../shared/fixtures/clustering-dev.json", import.meta.url), "utf8"),
+  ) as { boards: { notes: { text: string }[] }[] };
   const texts = dev.boards.flatMap((b) => b.notes.map((n) => n.text));
   const categories = ["challenges", "barriers", "opportunities", "actions"];
   let k = 0;
   for (let r = 0; r < 10; r++) {
-    const room = await db.room.create({ data: { roundId: round.id, name: `Room ${r + 1}`, position: r, question: `Question ${r + 1}` } });
-    const board = await db.board.create({ data: { eventId: event.id, roomId: room.id, kind: "room", title: room.name, phase: "discuss" } });
-    await db.note.createMany({ data: Array.from({ length: 200 }, (_, i) => ({ id: `large-n${k++}`, boardId: board.id, authorId: users[(r * 200 + i) % 1000]!.id, category: categories[i % 4]!, text: `${texts[(r * 7 + i) % texts.length]} (${i})` })) });
+    const room = await db.room.create({
+      data: { roundId: round.id, name: `Room ${r + 1}`, position: r, question: `Question ${r + 1}` },
+    });
+    const board = await db.board.create({
+      data: { eventId: event.id, roomId: room.id, kind: "room", title: room.name, phase: "discuss" },
+    });
+    await db.note.createMany({
+      data: Array.from({ length: 200 }, (_, i) => ({
+        id: `large-n${k++}`,
+        boardId: board.id,
+        authorId: users[(r * 200 + i) % 1000]!.id,
+        category: categories[i % 4]!,
+        text: `${texts[(r * 7 + i) % texts.length]} (${i})`,
+      })),
+    });
   }
   return event.slug;
 }
@@ -48,22 +103,46 @@ export async function benchReports(_o: { quick: boolean }) {
   const target = resolveDatabase(`file:${path.join(dir, "reports.db")}`);
   await migrate(target);
   const db = createDb(target);
-  const core = createCore({ db, bus: new MemoryBus(), mailer: new MemoryMailer(), log: createLogger({}, true), secret: "bench-secret-bench-secret-bench-0000" });
+  const core = createCore({
+    db,
+    bus: new MemoryBus(),
+    mailer: new MemoryMailer(),
+    log: createLogger({}, true),
+    secret: "bench-secret-bench-secret-bench-0000",
+  });
   try {
     const { eventSlug: demo } = await seedDemo(db);
     const large = await seedLarge(db);
     const emptyPdf = await time(() => htmlToPdf("<!doctype html><p>.</p>", "baseline"));
-    const tinyDocx = await time(() => Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("baseline")] }] })));
+    const tinyDocx = await time(() =>
+      Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph("baseline")] }] })),
+    );
     const rows = [];
-    for (const [name, slug] of [["demo event", demo], ["large event (1,000 participants, 2,000 notes)", large]] as const) {
+    for (const [name, slug] of [
+      ["demo event", demo],
+      ["large event (1,000 participants, 2,000 notes)", large],
+    ] as const) {
       const eventId = (await db.event.findUniqueOrThrow({ where: { slug } })).id;
-      const loadOnly = await time(() => Promise.all([db.registration.findMany({ where: { eventId } }), db.note.findMany({ where: { board: { eventId } } }), db.board.findMany({ where: { eventId } })]));
+      const loadOnly = await time(() =>
+        Promise.all([
+          db.registration.findMany({ where: { eventId } }),
+          db.note.findMany({ where: { board: { eventId } } }),
+          db.board.findMany({ where: { eventId } }),
+        ]),
+      );
       const draft = await time(() => core.reports.exportForCli(slug, "md"));
       const pdf = await time(() => core.reports.exportForCli(slug, "pdf"));
       const docx = await time(() => core.reports.exportForCli(slug, "docx"));
       rows.push({
-        event: name, draft_ms: draft.ms, baseline_load_ms: loadOnly.ms, pdf_ms: pdf.ms, baseline_pdf_ms: emptyPdf.ms, pdf_kb: Math.round(pdf.value.length / 1024),
-        docx_ms: docx.ms, baseline_docx_ms: tinyDocx.ms, docx_kb: Math.round(docx.value.length / 1024),
+        event: name,
+        draft_ms: draft.ms,
+        baseline_load_ms: loadOnly.ms,
+        pdf_ms: pdf.ms,
+        baseline_pdf_ms: emptyPdf.ms,
+        pdf_kb: Math.round(pdf.value.length / 1024),
+        docx_ms: docx.ms,
+        baseline_docx_ms: tinyDocx.ms,
+        docx_kb: Math.round(docx.value.length / 1024),
       });
     }
     return { events: rows };

@@ -11,8 +11,15 @@ import { benchPages } from "./pages";
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
 const onlyArg = args.find((a) => a.startsWith("--only"));
-const only = onlyArg ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : args[args.indexOf(onlyArg) + 1]!).split(",") : null;
-const parts: Record<string, (o: { quick: boolean }) => Promise<unknown>> = { realtime: benchRealtime, cluster: benchCluster, report: benchReports, pages: benchPages };
+const only = onlyArg
+  ? (onlyArg.includes("=") ? onlyArg.split("=")[1]! : args[args.indexOf(onlyArg) + 1]!).split(",")
+  : null;
+const parts: Record<string, (o: { quick: boolean }) => Promise<unknown>> = {
+  realtime: benchRealtime,
+  cluster: benchCluster,
+  report: benchReports,
+  pages: benchPages,
+};
 const unknown = only?.filter((p) => !(p in parts)) ?? [];
 if (unknown.length) {
   console.error(`bench: unknown part ${unknown.join(", ")}; parts are ${Object.keys(parts).join(", ")}`);
@@ -22,10 +29,18 @@ if (unknown.length) {
 // The servers measured are the production build; a fresh clone has none until it is built.
 if (!existsSync(path.join(path.dirname(new URL(import.meta.url).pathname), "../build/index.js"))) {
   console.log("building the app first (remix build)…");
-  execFileSync("npx", ["remix", "build"], { cwd: path.join(path.dirname(new URL(import.meta.url).pathname), ".."), stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+  execFileSync("npx", ["remix", "build"], {
+    cwd: path.join(path.dirname(new URL(import.meta.url).pathname), ".."),
+    stdio: "ignore",
+    env: { ...process.env, NODE_ENV: "production" },
+  });
 }
 
-const results: Record<string, unknown> = { machine: { cpus: (await import("node:os")).cpus().length, node: process.version }, quick, started_at: new Date().toISOString() };
+const results: Record<string, unknown> = {
+  machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+  quick,
+  started_at: new Date().toISOString(),
+};
 for (const [name, fn] of Object.entries(parts)) {
   if (only && !only.includes(name)) continue;
   const t0 = Date.now();

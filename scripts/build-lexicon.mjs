@@ -7,4 +7,6 @@ import { buildLexicon, lexiconDir } from "../server/core/clustering/lexicon-buil
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 if (existsSync(path.join(lexiconDir, "meta.json")) && !process.argv.includes("--force")) process.exit(0);
 const { words, dimensions } = buildLexicon();
-console.error(`plenary: word vectors ready (${words} words × ${dimensions} dimensions) in ${path.relative(root, lexiconDir)}`);
+console.error(
+  `plenary: word vectors ready (${words} words × ${dimensions} dimensions) in ${path.relative(root, lexiconDir)}`,
+);

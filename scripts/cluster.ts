@@ -8,7 +8,14 @@ import { embeddingsConfig } from "../server/core/clustering/config";
 import { analyse } from "../server/core/clustering/text";
 
 const input = z.object({
-  notes: z.array(z.object({ id: z.string().min(1, "a note's id is empty"), text: z.string() }, { error: "each note needs a string id and a string text" })).max(100_000),
+  notes: z
+    .array(
+      z.object(
+        { id: z.string().min(1, "a note's id is empty"), text: z.string() },
+        { error: "each note needs a string id and a string text" },
+      ),
+    )
+    .max(100_000),
   k: z.number().int().positive().max(10_000).optional(),
 });
 
@@ -18,7 +25,7 @@ function fail(message: string): never {
 }
 
 const file = process.argv.slice(2).find((a) => a !== "--");
-if (!file) fail("usage: npm run --silent cluster -- FILE   (FILE: {\"notes\":[{\"id\":\"…\",\"text\":\"…\"}],\"k\"?:number})");
+if (!file) fail('usage: npm run --silent cluster -- FILE   (FILE: {"notes":[{"id":"…","text":"…"}],"k"?:number})');
 let raw: unknown;
 try {
   raw = JSON.parse(readFileSync(file, "utf8"));
@@ -37,7 +44,10 @@ for (const n of notes) {
   seen.add(n.id);
 }
 
-const engine = createClusteringEngine({ embeddings: embeddingsConfig(process.env), onFallback: (reason) => process.stderr.write(`cluster: ${reason}\n`) });
+const engine = createClusteringEngine({
+  embeddings: embeddingsConfig(process.env),
+  onFallback: (reason) => process.stderr.write(`cluster: ${reason}\n`),
+});
 const result = await engine.suggest(notes, { k });
 const textOf = new Map(notes.map((n) => [n.id, n.text]));
 const singles = result.unclustered.map((id) => {
@@ -45,4 +55,6 @@ const singles = result.unclustered.map((id) => {
   const label = a.content.slice(0, 4).join(" ") || (textOf.get(id) ?? "").trim().slice(0, 40) || id;
   return { label, noteIds: [id] };
 });
-process.stdout.write(`${JSON.stringify({ clusters: [...result.clusters.map((c) => ({ label: c.label, noteIds: c.noteIds })), ...singles] })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ clusters: [...result.clusters.map((c) => ({ label: c.label, noteIds: c.noteIds })), ...singles] })}\n`,
+);

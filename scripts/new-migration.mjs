@@ -24,8 +24,18 @@ const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
 const pg = await startThrowawayPostgres();
 process.on("exit", () => pg.stop());
 const engines = [
-  { provider: "sqlite", schema: "prisma/schema.prisma", dir: "prisma/migrations", DATABASE_URL: `file:${path.join(os.tmpdir(), `plenary-diff-${process.pid}.db`)}` },
-  { provider: "postgresql", schema: "prisma/postgres/schema.prisma", dir: "prisma/postgres/migrations", DATABASE_URL: pg.url },
+  {
+    provider: "sqlite",
+    schema: "prisma/schema.prisma",
+    dir: "prisma/migrations",
+    DATABASE_URL: `file:${path.join(os.tmpdir(), `plenary-diff-${process.pid}.db`)}`,
+  },
+  {
+    provider: "postgresql",
+    schema: "prisma/postgres/schema.prisma",
+    dir: "prisma/postgres/migrations",
+    DATABASE_URL: pg.url,
+  },
 ];
 for (const e of engines) {
   const dir = path.join(root, e.dir);
@@ -34,7 +44,15 @@ for (const e of engines) {
   const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
   const sql = execFileSync(
     process.execPath,
-    [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "diff", ...from, "--to-schema-datamodel", path.join(root, e.schema), "--script"],
+    [
+      path.join(root, "node_modules/prisma/build/index.js"),
+      "migrate",
+      "diff",
+      ...from,
+      "--to-schema-datamodel",
+      path.join(root, e.schema),
+      "--script",
+    ],
     { cwd: root, env: { ...process.env, DATABASE_URL: e.DATABASE_URL }, encoding: "utf8" },
   );
   if (/This is an empty migration/.test(sql) || !sql.trim()) {

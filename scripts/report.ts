@@ -20,12 +20,18 @@ function fail(message: string): never {
 
 let opts: { event?: string; format?: string; out?: string };
 try {
-  opts = parseArgs({ args: process.argv.slice(2).filter((a) => a !== "--"), options: { event: { type: "string" }, format: { type: "string" }, out: { type: "string" } }, strict: true }).values;
+  opts = parseArgs({
+    args: process.argv.slice(2).filter((a) => a !== "--"),
+    options: { event: { type: "string" }, format: { type: "string" }, out: { type: "string" } },
+    strict: true,
+  }).values;
 } catch (e) {
   fail(`${(e as Error).message}\nusage: npm run --silent report -- --event SLUG --format pdf|docx|md|csv --out FILE`);
 }
-if (!opts.event || !opts.format || !opts.out) fail("usage: npm run --silent report -- --event SLUG --format pdf|docx|md|csv --out FILE");
-if (!["pdf", "docx", "md", "csv"].includes(opts.format)) fail(`unknown format "${opts.format}": choose pdf, docx, md or csv`);
+if (!opts.event || !opts.format || !opts.out)
+  fail("usage: npm run --silent report -- --event SLUG --format pdf|docx|md|csv --out FILE");
+if (!["pdf", "docx", "md", "csv"].includes(opts.format))
+  fail(`unknown format "${opts.format}": choose pdf, docx, md or csv`);
 
 let env;
 try {
@@ -35,8 +41,19 @@ try {
 }
 const db = createDb(env.database);
 // stdout stays empty: the report goes to --out, anything worth saying to stderr.
-const log: Logger = { info: () => {}, warn: (m) => void process.stderr.write(`report: ${m}\n`), error: (m) => void process.stderr.write(`report: ${m}\n`) };
-const core = createCore({ db, bus: new MemoryBus(), mailer: new MemoryMailer(), log, secret: "report-cli-does-not-sign-anything-0000", clustering: createClusteringEngine({ embeddings: embeddingsConfig(process.env) }) });
+const log: Logger = {
+  info: () => {},
+  warn: (m) => void process.stderr.write(`report: ${m}\n`),
+  error: (m) => void process.stderr.write(`report: ${m}\n`),
+};
+const core = createCore({
+  db,
+  bus: new MemoryBus(),
+  mailer: new MemoryMailer(),
+  log,
+  secret: "report-cli-does-not-sign-anything-0000",
+  clustering: createClusteringEngine({ embeddings: embeddingsConfig(process.env) }),
+});
 try {
   const bytes = await core.reports.exportForCli(opts.event, opts.format);
   writeFileSync(opts.out, bytes);

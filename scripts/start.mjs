@@ -20,6 +20,10 @@ step("applying database migrations", [tsx, "scripts/migrate.ts"]);
 if (process.env.PLENARY_SEED_DEMO !== "0") step("checking the demo dialogue", [tsx, "scripts/seed.ts"]);
 
 // One process (no tsx CLI wrapper), so a signal reaches the server itself and nothing is orphaned.
-const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: root, stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -27,7 +27,12 @@ function aptInstall(pkg) {
     spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit" });
     aptUpdated = true;
   }
-  return spawnSync("apt-get", ["install", "-y", "-qq", pkg], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } }).status === 0;
+  return (
+    spawnSync("apt-get", ["install", "-y", "-qq", pkg], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    }).status === 0
+  );
 }
 function ensure(what, found, pkg, envHint) {
   if (found()) return;
@@ -41,7 +46,12 @@ function ensure(what, found, pkg, envHint) {
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 ensure("Chromium", () => existsSync(chromium), "chromium", "set CHROMIUM_PATH to a Chromium binary");
-ensure("PostgreSQL server binaries", () => findPostgresBin() !== null, "postgresql", "set PG_BIN to the folder holding initdb and pg_ctl");
+ensure(
+  "PostgreSQL server binaries",
+  () => findPostgresBin() !== null,
+  "postgresql",
+  "set PG_BIN to the folder holding initdb and pg_ctl",
+);
 ensure("redis-server", () => findRedisServer() !== null, "redis-server", "set REDIS_SERVER to its path");
 
 function run(label, cmd, args, env = {}) {
@@ -54,35 +64,60 @@ const bin = (name) => path.join(root, "node_modules", ".bin", name);
 
 const steps = [];
 steps.push(["typecheck", run("typecheck (tsc --noEmit)", bin("tsc"), ["--noEmit"])]);
-steps.push(["lint", run("lint: ESLint, Prettier and the dependency rules (npm run lint)", "npm", ["run", "--silent", "lint"])]);
+steps.push([
+  "lint",
+  run("lint: ESLint, Prettier and the dependency rules (npm run lint)", "npm", ["run", "--silent", "lint"]),
+]);
 steps.push(["build", run("building the app", bin("remix"), ["build"])]);
 const vitestJson = path.join(reports, "vitest.json");
 steps.push([
   "unit + integration + faults",
-  run("unit, integration and fault tests (vitest)", bin("vitest"), [
-    "run", "--config", "tests/vitest.config.ts", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,
-  ], steps.at(-1)[1].ok ? { PLENARY_FRESH_BUILD: "1" } : {}),
+  run(
+    "unit, integration and fault tests (vitest)",
+    bin("vitest"),
+    [
+      "run",
+      "--config",
+      "tests/vitest.config.ts",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${vitestJson}`,
+    ],
+    steps.at(-1)[1].ok ? { PLENARY_FRESH_BUILD: "1" } : {},
+  ),
 ]);
 const pwJson = path.join(reports, "playwright.json");
 steps.push([
   "end-to-end",
-  run("end-to-end tests (Playwright in Chromium)", bin("playwright"), ["test", "--config", "tests/e2e/playwright.config.ts", "--reporter=list,json"], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
-  }),
+  run(
+    "end-to-end tests (Playwright in Chromium)",
+    bin("playwright"),
+    ["test", "--config", "tests/e2e/playwright.config.ts", "--reporter=list,json"],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+    },
+  ),
 ]);
 
 // One count over every suite, so CI and people read a single closing line.
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const perSuite = {};
 const flaky = [];
+// eslint-disable-next-line no-control-regex -- terminal colour codes, stripped from Playwright's messages
+const ANSI_COLOURS = /\u001b\[[0-9;]*m/g;
 function flakyTests(suites, out = []) {
   for (const suite of suites) {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
         if (t.status !== "flaky") continue;
         const first = t.results?.find((r) => r.status !== "passed");
-        // eslint-disable-next-line no-control-regex -- strips terminal colour codes
-        out.push(`${spec.file}:${spec.line} ${spec.title}: ${(first?.error?.message ?? "").replace(/\u001b\[[0-9;]*m/g, "").split("\n").slice(0, 3).join(" ")}`);
+        out.push(
+          `${spec.file}:${spec.line} ${spec.title}: ${(first?.error?.message ?? "")
+            .replace(ANSI_COLOURS, "")
+            .split("\n")
+            .slice(0, 3)
+            .join(" ")}`,
+        );
       }
     }
     flakyTests(suite.suites ?? [], out);
@@ -92,7 +127,11 @@ function flakyTests(suites, out = []) {
 if (existsSync(vitestJson)) {
   const v = JSON.parse(readFileSync(vitestJson, "utf8"));
   for (const file of v.testResults ?? []) {
-    const suite = file.name.includes("/tests/unit/") ? "unit" : file.name.includes("/tests/faults/") ? "faults" : "integration";
+    const suite = file.name.includes("/tests/unit/")
+      ? "unit"
+      : file.name.includes("/tests/faults/")
+        ? "faults"
+        : "integration";
     perSuite[suite] ??= { passed: 0, failed: 0, skipped: 0 };
     for (const a of file.assertionResults ?? []) {
       const k = a.status === "passed" ? "passed" : a.status === "failed" ? "failed" : "skipped";
@@ -103,7 +142,11 @@ if (existsSync(vitestJson)) {
 }
 if (existsSync(pwJson)) {
   const p = JSON.parse(readFileSync(pwJson, "utf8"));
-  perSuite.e2e = { passed: (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0), failed: p.stats?.unexpected ?? 0, skipped: p.stats?.skipped ?? 0 };
+  perSuite.e2e = {
+    passed: (p.stats?.expected ?? 0) + (p.stats?.flaky ?? 0),
+    failed: p.stats?.unexpected ?? 0,
+    skipped: p.stats?.skipped ?? 0,
+  };
   // A browser test that passed only on its retry is named with its first failure, so flakiness is seen and mended, not hidden.
   flaky.push(...flakyTests(p.suites ?? []));
   counts.passed += perSuite.e2e.passed;
@@ -113,9 +156,12 @@ if (existsSync(pwJson)) {
 const failedSteps = steps.filter(([, r]) => !r.ok).map(([name]) => name);
 say("summary");
 for (const [name, r] of steps) console.log(`  ${r.ok ? "ok  " : "FAIL"} ${name.padEnd(20)} ${r.seconds.toFixed(1)} s`);
-for (const [suite, c] of Object.entries(perSuite)) console.log(`  ${suite.padEnd(12)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
+for (const [suite, c] of Object.entries(perSuite))
+  console.log(`  ${suite.padEnd(12)} ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
 for (const f of flaky) console.log(`  FLAKY (passed on retry) ${f}`);
 console.log(`  total time   ${((Date.now() - started) / 1000).toFixed(0)} s`);
 if (failedSteps.length && counts.failed === 0) counts.failed = failedSteps.length; // a step that failed before counting tests
-console.log(`tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`);
+console.log(
+  `tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`,
+);
 process.exit(failedSteps.length ? 1 : 0);

@@ -71,9 +71,20 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   const secret = env.SESSION_SECRET ?? (await getOrCreateSetting(db, "session_secret", newSecret));
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log });
   const embeddings = embeddingsConfig(env as unknown as Record<string, string | undefined>);
-  if (embeddings) log.info(`clustering: embeddings from ${redactUrl(embeddings.url)} (${embeddings.model}), built-in engine as fall-back`);
+  if (embeddings)
+    log.info(
+      `clustering: embeddings from ${redactUrl(embeddings.url)} (${embeddings.model}), built-in engine as fall-back`,
+    );
   const clustering = createClusteringEngine({ embeddings, onFallback: (reason) => log.warn(`clustering: ${reason}`) });
-  const core = createCore({ db, bus: new SocketIoBus(io), mailer, log, secret, publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`, clustering });
+  const core = createCore({
+    db,
+    bus: new SocketIoBus(io),
+    mailer,
+    log,
+    secret,
+    publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
+    clustering,
+  });
   const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
   const sessionCookie = createSessionCookie(secret, secure);
   attachSocketHandlers(io, core, sessionCookie);
@@ -125,7 +136,8 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
 
   app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     log.error("unhandled request error", { requestId: res.locals.requestId, error: err.stack });
-    if (!res.headersSent) res.status(500).type("text/plain").send(`Something went wrong on our side. Reference: ${res.locals.requestId}`);
+    if (!res.headersSent)
+      res.status(500).type("text/plain").send(`Something went wrong on our side. Reference: ${res.locals.requestId}`);
   });
 
   let closing: Promise<void> | undefined;
@@ -134,9 +146,20 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   // sign-ups nobody confirmed are dropped.
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   const remind = () => {
-    void core.actions.sendReminders(publicUrl).then(({ sent }) => sent && log.info(`sent ${sent} action item reminders`)).catch((e: unknown) => log.warn(`action item reminders failed: ${(e as Error).message}`));
-    void core.account.applyRetention().then(({ purged }) => purged && log.info(`removed personal data from ${purged} registrations past their retention period`)).catch((e: unknown) => log.warn(`retention purge failed: ${(e as Error).message}`));
-    void core.auth.purgeExpiredSignUps().catch((e: unknown) => log.warn(`dropping expired sign-ups failed: ${(e as Error).message}`));
+    void core.actions
+      .sendReminders(publicUrl)
+      .then(({ sent }) => sent && log.info(`sent ${sent} action item reminders`))
+      .catch((e: unknown) => log.warn(`action item reminders failed: ${(e as Error).message}`));
+    void core.account
+      .applyRetention()
+      .then(
+        ({ purged }) =>
+          purged && log.info(`removed personal data from ${purged} registrations past their retention period`),
+      )
+      .catch((e: unknown) => log.warn(`retention purge failed: ${(e as Error).message}`));
+    void core.auth
+      .purgeExpiredSignUps()
+      .catch((e: unknown) => log.warn(`dropping expired sign-ups failed: ${(e as Error).message}`));
   };
   const reminders = setInterval(remind, 60 * 60_000);
   reminders.unref();

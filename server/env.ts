@@ -3,22 +3,46 @@ import { type DatabaseTarget, resolveDatabase } from "./db/resolve-database";
 
 /** Every environment variable Plenary reads; README.md lists the same, with defaults. */
 const schema = z.object({
-  PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(0).max(65535, "PORT must be at most 65535").default(3000),
+  PORT: z.coerce
+    .number({ error: "PORT must be a number" })
+    .int()
+    .min(0)
+    .max(65535, "PORT must be at most 65535")
+    .default(3000),
   HOST: z.string().default("0.0.0.0"),
   DATABASE_URL: z.string().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).optional(),
-  SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters (or unset it to have one generated)").optional(),
+  SESSION_SECRET: z
+    .string()
+    .min(32, "SESSION_SECRET must be at least 32 characters (or unset it to have one generated)")
+    .optional(),
   PUBLIC_URL: z.url({ error: "PUBLIC_URL must be an absolute URL such as https://plenary.example.org" }).optional(),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://").optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "SMTP_URL must start with smtp:// or smtps://")
+    .optional(),
   MAIL_FROM: z.string().default("Plenary <no-reply@plenary.localhost>"),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://").optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "REDIS_URL must start with redis:// or rediss://")
+    .optional(),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   LOG_QUIET: z.enum(["0", "1"]).default("0"),
   NODE_ENV: z.string().default("production"),
-  EMBEDDINGS_URL: z.url({ protocol: /^https?$/, error: "EMBEDDINGS_URL must be an http(s) URL such as http://localhost:11434/v1/embeddings" }).optional(),
+  EMBEDDINGS_URL: z
+    .url({
+      protocol: /^https?$/,
+      error: "EMBEDDINGS_URL must be an http(s) URL such as http://localhost:11434/v1/embeddings",
+    })
+    .optional(),
   EMBEDDINGS_MODEL: z.string().optional(),
   EMBEDDINGS_API_KEY: z.string().optional(),
-  EMBEDDINGS_TIMEOUT_MS: z.coerce.number({ error: "EMBEDDINGS_TIMEOUT_MS must be a number" }).int().min(100).max(600_000).default(10_000),
+  EMBEDDINGS_TIMEOUT_MS: z.coerce
+    .number({ error: "EMBEDDINGS_TIMEOUT_MS must be a number" })
+    .int()
+    .min(100)
+    .max(600_000)
+    .default(10_000),
 });
 
 export type Env = z.infer<typeof schema> & { database: DatabaseTarget };

@@ -29,11 +29,16 @@ async function main() {
     port = await server.listen();
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    if (err.code === "EADDRINUSE") fail(`port ${env.PORT} is already in use. Stop the other program or set PORT to a free port.`);
+    if (err.code === "EADDRINUSE")
+      fail(`port ${env.PORT} is already in use. Stop the other program or set PORT to a free port.`);
     if (err.code === "EACCES") fail(`not allowed to listen on port ${env.PORT}. Use a port above 1023.`);
     fail(err.message);
   }
-  server.log.info("Plenary is listening", { url: `http://localhost:${port}`, database: env.database.kind, mail: server.core.mailer.kind });
+  server.log.info("Plenary is listening", {
+    url: `http://localhost:${port}`,
+    database: env.database.kind,
+    mail: server.core.mailer.kind,
+  });
 
   let stopping = false;
   const stop = (signal: string) => {

@@ -13,15 +13,26 @@ export type AgendaEntry = {
 };
 
 /** The agenda as a table, with times in the event's zone and, when different, the viewer's. */
-export function Agenda({ items, timezone, eventStart }: { items: AgendaEntry[]; timezone: string; eventStart: string }) {
+export function Agenda({
+  items,
+  timezone,
+  eventStart,
+}: {
+  items: AgendaEntry[];
+  timezone: string;
+  eventStart: string;
+}) {
   const { t, i18n } = useTranslation();
   const viewerTz = useViewerTimezone();
   const locale = i18n.language;
-  const showViewer = viewerTz !== null && zoneAbbrev(eventStart, viewerTz, locale) !== zoneAbbrev(eventStart, timezone, locale);
+  const showViewer =
+    viewerTz !== null && zoneAbbrev(eventStart, viewerTz, locale) !== zoneAbbrev(eventStart, timezone, locale);
   return (
     <>
       <p className="muted">
-        {showViewer ? t("events.agendaTimes", { tz: timezone, viewerTz }) : t("events.agendaTimesEventOnly", { tz: timezone })}
+        {showViewer
+          ? t("events.agendaTimes", { tz: timezone, viewerTz })
+          : t("events.agendaTimesEventOnly", { tz: timezone })}
       </p>
       <table className="agenda">
         <caption className="visually-hidden">{t("events.agenda")}</caption>
@@ -50,7 +61,9 @@ export function Agenda({ items, timezone, eventStart }: { items: AgendaEntry[]; 
                 </td>
               ) : null}
               <td>
-                <span className={`kind kind-${item.kind}`}>{t(`events.kind.${item.kind}`, { defaultValue: t("events.kind.other") })}</span>{" "}
+                <span className={`kind kind-${item.kind}`}>
+                  {t(`events.kind.${item.kind}`, { defaultValue: t("events.kind.other") })}
+                </span>{" "}
                 <strong>{item.title}</strong>
                 {item.description ? <p>{item.description}</p> : null}
                 {item.speakers.length ? (
@@ -60,7 +73,9 @@ export function Agenda({ items, timezone, eventStart }: { items: AgendaEntry[]; 
                       {item.speakers.map((s) => (
                         <li key={s.name}>
                           {s.name}
-                          {s.title || s.organisation ? <span className="muted">, {[s.title, s.organisation].filter(Boolean).join(", ")}</span> : null}
+                          {s.title || s.organisation ? (
+                            <span className="muted">, {[s.title, s.organisation].filter(Boolean).join(", ")}</span>
+                          ) : null}
                         </li>
                       ))}
                     </ul>

@@ -3,7 +3,15 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatRange } from "~/utils/dates";
 
-export type EventSummary = { id: string; slug: string; title: string; startsAt: string; endsAt: string; timezone: string; format: string };
+export type EventSummary = {
+  id: string;
+  slug: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  timezone: string;
+  format: string;
+};
 
 export function EventList<E extends EventSummary>({ events, extra }: { events: E[]; extra?: (e: E) => ReactNode }) {
   const { t, i18n } = useTranslation();

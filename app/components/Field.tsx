@@ -16,10 +16,22 @@ type Props = {
 };
 
 /** A labelled input whose errors and hint are tied to it for screen readers. */
-export function Field({ label, name, type = "text", defaultValue, errors, hint, autoComplete, required, list, inputMode }: Props) {
+export function Field({
+  label,
+  name,
+  type = "text",
+  defaultValue,
+  errors,
+  hint,
+  autoComplete,
+  required,
+  list,
+  inputMode,
+}: Props) {
   const id = useId();
   const { i18n } = useTranslation();
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

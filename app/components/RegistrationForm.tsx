@@ -17,10 +17,23 @@ export type RegistrationFormSpec = {
  * `identity` adds name and email for visitors who are not signed in.
  */
 export function RegistrationForm({
-  spec, identity, values, errors, message, intent, submitLabel, action,
+  spec,
+  identity,
+  values,
+  errors,
+  message,
+  intent,
+  submitLabel,
+  action,
 }: {
-  spec: RegistrationFormSpec; identity: boolean; values: Record<string, string | string[]>; errors: Record<string, string[]>;
-  message?: string; intent: string; submitLabel: string; action?: string;
+  spec: RegistrationFormSpec;
+  identity: boolean;
+  values: Record<string, string | string[]>;
+  errors: Record<string, string[]>;
+  message?: string;
+  intent: string;
+  submitLabel: string;
+  action?: string;
 }) {
   const { t, i18n } = useTranslation();
   const busy = useNavigation().state !== "idle";
@@ -31,37 +44,140 @@ export function RegistrationForm({
       <FormMessage message={message} />
       {identity ? (
         <>
-          <Field label={t("register.name")} name="name" required autoComplete="name" defaultValue={v("name")} errors={errors.name} />
-          <Field label={t("register.email")} name="email" type="email" required autoComplete="email" defaultValue={v("email")} errors={errors.email} />
+          <Field
+            label={t("register.name")}
+            name="name"
+            required
+            autoComplete="name"
+            defaultValue={v("name")}
+            errors={errors.name}
+          />
+          <Field
+            label={t("register.email")}
+            name="email"
+            type="email"
+            required
+            autoComplete="email"
+            defaultValue={v("email")}
+            errors={errors.email}
+          />
         </>
       ) : null}
-      <Field label={t("register.organisation")} name="organisation" required autoComplete="organization" hint={t("register.organisationHint")} defaultValue={v("organisation")} errors={errors.organisation} />
-      <Select label={t("register.category")} name="categoryKey" required placeholder={t("register.chooseCategory")} options={spec.categories.map((c) => ({ value: c.key, label: c.label }))} defaultValue={v("categoryKey")} errors={errors.categoryKey} />
-      <Field label={t("register.roleTitle")} name="roleTitle" autoComplete="organization-title" defaultValue={v("roleTitle")} errors={errors.roleTitle} />
+      <Field
+        label={t("register.organisation")}
+        name="organisation"
+        required
+        autoComplete="organization"
+        hint={t("register.organisationHint")}
+        defaultValue={v("organisation")}
+        errors={errors.organisation}
+      />
+      <Select
+        label={t("register.category")}
+        name="categoryKey"
+        required
+        placeholder={t("register.chooseCategory")}
+        options={spec.categories.map((c) => ({ value: c.key, label: c.label }))}
+        defaultValue={v("categoryKey")}
+        errors={errors.categoryKey}
+      />
+      <Field
+        label={t("register.roleTitle")}
+        name="roleTitle"
+        autoComplete="organization-title"
+        defaultValue={v("roleTitle")}
+        errors={errors.roleTitle}
+      />
       <div className="row">
-        <Field label={t("register.city")} name="city" required autoComplete="address-level2" defaultValue={v("city")} errors={errors.city} />
-        <Select label={t("register.country")} name="country" required placeholder={t("register.chooseCountry")} options={countryOptions(i18n.language)} defaultValue={v("country")} errors={errors.country} />
+        <Field
+          label={t("register.city")}
+          name="city"
+          required
+          autoComplete="address-level2"
+          defaultValue={v("city")}
+          errors={errors.city}
+        />
+        <Select
+          label={t("register.country")}
+          name="country"
+          required
+          placeholder={t("register.chooseCountry")}
+          options={countryOptions(i18n.language)}
+          defaultValue={v("country")}
+          errors={errors.country}
+        />
       </div>
-      <Select label={t("register.language")} name="preferredLanguage" options={spec.languages.map((l) => ({ value: l, label: languageName(l) }))} defaultValue={v("preferredLanguage") ?? spec.languages[0]} errors={errors.preferredLanguage} />
-      <TextArea label={t("register.accessibility")} name="accessibilityNeeds" rows={2} hint={t("register.accessibilityHint")} defaultValue={v("accessibilityNeeds")} errors={errors.accessibilityNeeds} />
-      <Field label={t("register.gender")} name="gender" hint={t("register.genderHint")} defaultValue={v("gender")} errors={errors.gender} />
+      <Select
+        label={t("register.language")}
+        name="preferredLanguage"
+        options={spec.languages.map((l) => ({ value: l, label: languageName(l) }))}
+        defaultValue={v("preferredLanguage") ?? spec.languages[0]}
+        errors={errors.preferredLanguage}
+      />
+      <TextArea
+        label={t("register.accessibility")}
+        name="accessibilityNeeds"
+        rows={2}
+        hint={t("register.accessibilityHint")}
+        defaultValue={v("accessibilityNeeds")}
+        errors={errors.accessibilityNeeds}
+      />
+      <Field
+        label={t("register.gender")}
+        name="gender"
+        hint={t("register.genderHint")}
+        defaultValue={v("gender")}
+        errors={errors.gender}
+      />
       {spec.questions.length ? (
         <Section title={t("register.yourQuestions")}>
           {spec.questions.map((q) => {
             const name = `q_${q.id}`;
             const err = errors[name];
-            if (q.kind === "long_text") return <TextArea key={q.id} label={q.label} name={name} required={q.required} defaultValue={v(name)} errors={err} />;
+            if (q.kind === "long_text")
+              return (
+                <TextArea
+                  key={q.id}
+                  label={q.label}
+                  name={name}
+                  required={q.required}
+                  defaultValue={v(name)}
+                  errors={err}
+                />
+              );
             if (q.kind === "single_choice" || q.kind === "multi_choice") {
               return (
-                <Choices key={q.id} legend={q.label} name={name} required={q.required} multiple={q.kind === "multi_choice"} options={q.options.map((o) => ({ value: o, label: o }))} defaultValue={many(values, name)} errors={err} />
+                <Choices
+                  key={q.id}
+                  legend={q.label}
+                  name={name}
+                  required={q.required}
+                  multiple={q.kind === "multi_choice"}
+                  options={q.options.map((o) => ({ value: o, label: o }))}
+                  defaultValue={many(values, name)}
+                  errors={err}
+                />
               );
             }
-            return <Field key={q.id} label={q.label} name={name} required={q.required} defaultValue={v(name)} errors={err} />;
+            return (
+              <Field key={q.id} label={q.label} name={name} required={q.required} defaultValue={v(name)} errors={err} />
+            );
           })}
         </Section>
       ) : null}
-      <Checkbox label={t("register.consentData")} name="consentData" required defaultChecked={v("consentData") === "on"} errors={errors.consentData} />
-      <Checkbox label={t("register.consentQuote")} name="consentQuote" defaultChecked={v("consentQuote") === "on"} errors={errors.consentQuote} />
+      <Checkbox
+        label={t("register.consentData")}
+        name="consentData"
+        required
+        defaultChecked={v("consentData") === "on"}
+        errors={errors.consentData}
+      />
+      <Checkbox
+        label={t("register.consentQuote")}
+        name="consentQuote"
+        defaultChecked={v("consentQuote") === "on"}
+        errors={errors.consentQuote}
+      />
       <button type="submit" disabled={busy}>
         {submitLabel}
       </button>

@@ -1,6 +1,13 @@
 import {
-  DndContext, KeyboardSensor, PointerSensor, useDraggable, useDroppable, useSensor, useSensors,
-  type Announcements, type DragEndEvent,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
 } from "@dnd-kit/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,14 +17,33 @@ import { useTranslation } from "react-i18next";
  * person, Space to pick up, arrows to move, Space to drop), with spoken
  * announcements. `onMove` receives the person and the room ("" = no room).
  */
-export function RoomDnd({ children, names, rooms, onMove }: { children: ReactNode; names: Record<string, string>; rooms: Record<string, string>; onMove: (userId: string, roomId: string) => void }) {
+export function RoomDnd({
+  children,
+  names,
+  rooms,
+  onMove,
+}: {
+  children: ReactNode;
+  names: Record<string, string>;
+  rooms: Record<string, string>;
+  onMove: (userId: string, roomId: string) => void;
+}) {
   const { t } = useTranslation();
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor),
+  );
   const over = (id: string | number | undefined) => (id === undefined ? "" : (rooms[String(id)] ?? ""));
   const announcements: Announcements = {
     onDragStart: ({ active }) => t("dnd.picked", { name: names[String(active.id)] }),
-    onDragOver: ({ active, over: o }) => (o ? t("dnd.over", { name: names[String(active.id)], room: over(o.id) }) : t("dnd.nowhere", { name: names[String(active.id)] })),
-    onDragEnd: ({ active, over: o }) => (o ? t("dnd.dropped", { name: names[String(active.id)], room: over(o.id) }) : t("dnd.cancelled", { name: names[String(active.id)] })),
+    onDragOver: ({ active, over: o }) =>
+      o
+        ? t("dnd.over", { name: names[String(active.id)], room: over(o.id) })
+        : t("dnd.nowhere", { name: names[String(active.id)] }),
+    onDragEnd: ({ active, over: o }) =>
+      o
+        ? t("dnd.dropped", { name: names[String(active.id)], room: over(o.id) })
+        : t("dnd.cancelled", { name: names[String(active.id)] }),
     onDragCancel: ({ active }) => t("dnd.cancelled", { name: names[String(active.id)] }),
   };
   const onDragEnd = (e: DragEndEvent) => {
@@ -28,7 +54,12 @@ export function RoomDnd({ children, names, rooms, onMove }: { children: ReactNod
   };
   return (
     // A fixed id keeps dnd-kit's generated ARIA ids identical on server and client.
-    <DndContext id="room-dnd" sensors={sensors} onDragEnd={onDragEnd} accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}>
+    <DndContext
+      id="room-dnd"
+      sensors={sensors}
+      onDragEnd={onDragEnd}
+      accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
+    >
       {children}
     </DndContext>
   );
@@ -47,7 +78,14 @@ export function DraggablePerson({ id, roomId, label }: { id: string; roomId: str
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id, data: { roomId } });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   return (
-    <button type="button" ref={setNodeRef} style={style} className={`person-chip ${isDragging ? "dragging" : ""}`} {...listeners} {...attributes}>
+    <button
+      type="button"
+      ref={setNodeRef}
+      style={style}
+      className={`person-chip ${isDragging ? "dragging" : ""}`}
+      {...listeners}
+      {...attributes}
+    >
       {label}
     </button>
   );

@@ -7,7 +7,17 @@ import { useId } from "react";
 
 type Datum = { label: string; value: number };
 
-export function BarChart({ title, data, valueLabel, labelHeader }: { title: string; data: Datum[]; valueLabel: string; labelHeader: string }) {
+export function BarChart({
+  title,
+  data,
+  valueLabel,
+  labelHeader,
+}: {
+  title: string;
+  data: Datum[];
+  valueLabel: string;
+  labelHeader: string;
+}) {
   const id = useId();
   const max = Math.max(1, ...data.map((d) => d.value));
   const row = 26;
@@ -17,7 +27,13 @@ export function BarChart({ title, data, valueLabel, labelHeader }: { title: stri
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`}>{title}</figcaption>
-      <svg direction="ltr" viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={`${id}-title`} preserveAspectRatio="xMinYMin meet">
+      <svg
+        direction="ltr"
+        viewBox={`0 0 ${width} ${height}`}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        preserveAspectRatio="xMinYMin meet"
+      >
         {data.map((d, i) => {
           const w = ((width - labelWidth - 50) * d.value) / max;
           const y = i * row + 2;
@@ -26,7 +42,14 @@ export function BarChart({ title, data, valueLabel, labelHeader }: { title: stri
               <text x={labelWidth - 8} y={y + 16} textAnchor="end" className="chart-label">
                 {d.label.length > 32 ? `${d.label.slice(0, 31)}…` : d.label}
               </text>
-              <rect x={labelWidth} y={y + 3} width={Math.max(w, d.value ? 2 : 0)} height={row - 8} className="chart-bar" rx="2" />
+              <rect
+                x={labelWidth}
+                y={y + 3}
+                width={Math.max(w, d.value ? 2 : 0)}
+                height={row - 8}
+                className="chart-bar"
+                rx="2"
+              />
               <text x={labelWidth + w + 6} y={y + 16} className="chart-value">
                 {d.value}
               </text>
@@ -39,7 +62,17 @@ export function BarChart({ title, data, valueLabel, labelHeader }: { title: stri
   );
 }
 
-export function LineChart({ title, points, valueLabel, labelHeader }: { title: string; points: { date: string; count: number }[]; valueLabel: string; labelHeader: string }) {
+export function LineChart({
+  title,
+  points,
+  valueLabel,
+  labelHeader,
+}: {
+  title: string;
+  points: { date: string; count: number }[];
+  valueLabel: string;
+  labelHeader: string;
+}) {
   const id = useId();
   const width = 560;
   const height = 180;
@@ -97,7 +130,15 @@ function DataTable({ headers, rows }: { headers: string[]; rows: string[][] }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r[0]}>
-              {r.map((c, i) => (i === 0 ? <th key={i} scope="row">{c}</th> : <td key={i}>{c}</td>))}
+              {r.map((c, i) =>
+                i === 0 ? (
+                  <th key={i} scope="row">
+                    {c}
+                  </th>
+                ) : (
+                  <td key={i}>{c}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>

@@ -29,23 +29,57 @@ function Messages({ id, hint, errors }: { id: string; hint?: string; errors?: st
   );
 }
 
-export function TextArea({ label, name, errors, hint, required, defaultValue, rows = 4, maxLength }: Base & { defaultValue?: string; rows?: number; maxLength?: number }) {
+export function TextArea({
+  label,
+  name,
+  errors,
+  hint,
+  required,
+  defaultValue,
+  rows = 4,
+  maxLength,
+}: Base & { defaultValue?: string; rows?: number; maxLength?: number }) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} name={name} rows={rows} maxLength={maxLength} required={required} defaultValue={defaultValue} aria-invalid={errors?.length ? true : undefined} aria-describedby={describe(id, hint, errors)} />
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        maxLength={maxLength}
+        required={required}
+        defaultValue={defaultValue}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describe(id, hint, errors)}
+      />
       <Messages id={id} hint={hint} errors={errors} />
     </div>
   );
 }
 
-export function Select({ label, name, errors, hint, required, defaultValue, options, placeholder }: Base & { defaultValue?: string; options: { value: string; label: string }[]; placeholder?: string }) {
+export function Select({
+  label,
+  name,
+  errors,
+  hint,
+  required,
+  defaultValue,
+  options,
+  placeholder,
+}: Base & { defaultValue?: string; options: { value: string; label: string }[]; placeholder?: string }) {
   const id = useId();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} required={required} defaultValue={defaultValue ?? ""} aria-invalid={errors?.length ? true : undefined} aria-describedby={describe(id, hint, errors)}>
+      <select
+        id={id}
+        name={name}
+        required={required}
+        defaultValue={defaultValue ?? ""}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describe(id, hint, errors)}
+      >
         {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -62,7 +96,15 @@ export function Checkbox({ label, name, errors, hint, defaultChecked, required }
   const id = useId();
   return (
     <div className="field checkbox">
-      <input id={id} type="checkbox" name={name} defaultChecked={defaultChecked} required={required} aria-invalid={errors?.length ? true : undefined} aria-describedby={describe(id, hint, errors)} />
+      <input
+        id={id}
+        type="checkbox"
+        name={name}
+        defaultChecked={defaultChecked}
+        required={required}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describe(id, hint, errors)}
+      />
       <label htmlFor={id}>{label}</label>
       <Messages id={id} hint={hint} errors={errors} />
     </div>
@@ -71,8 +113,24 @@ export function Checkbox({ label, name, errors, hint, defaultChecked, required }
 
 /** Radio buttons or checkboxes grouped under a legend. */
 export function Choices({
-  legend, name, options, multiple, defaultValue, errors, hint, required,
-}: { legend: string; name: string; options: { value: string; label: string }[]; multiple?: boolean; defaultValue?: string | string[]; errors?: string[]; hint?: string; required?: boolean }) {
+  legend,
+  name,
+  options,
+  multiple,
+  defaultValue,
+  errors,
+  hint,
+  required,
+}: {
+  legend: string;
+  name: string;
+  options: { value: string; label: string }[];
+  multiple?: boolean;
+  defaultValue?: string | string[];
+  errors?: string[];
+  hint?: string;
+  required?: boolean;
+}) {
   const id = useId();
   const selected = Array.isArray(defaultValue) ? defaultValue : defaultValue ? [defaultValue] : [];
   return (
@@ -83,7 +141,14 @@ export function Choices({
       </legend>
       {options.map((o, i) => (
         <div key={o.value} className="choice">
-          <input id={`${id}-${i}`} type={multiple ? "checkbox" : "radio"} name={name} value={o.value} defaultChecked={selected.includes(o.value)} aria-invalid={errors?.length ? true : undefined} />
+          <input
+            id={`${id}-${i}`}
+            type={multiple ? "checkbox" : "radio"}
+            name={name}
+            value={o.value}
+            defaultChecked={selected.includes(o.value)}
+            aria-invalid={errors?.length ? true : undefined}
+          />
           <label htmlFor={`${id}-${i}`}>{o.label}</label>
         </div>
       ))}

@@ -7,12 +7,23 @@ const en = {
     skipToContent: "Skip to main content",
     language: "Language",
     changeLanguage: "Change",
-    nav: { label: "Main", home: "Home", myEvents: "My events", mailbox: "Dev mailbox", account: "My account", signIn: "Sign in", signUp: "Create account", signOut: "Sign out", signedInAs: "Signed in as {{name}}" },
+    nav: {
+      label: "Main",
+      home: "Home",
+      myEvents: "My events",
+      mailbox: "Dev mailbox",
+      account: "My account",
+      signIn: "Sign in",
+      signUp: "Create account",
+      signOut: "Sign out",
+      signedInAs: "Signed in as {{name}}",
+    },
     footer: "Plenary is open-source software for city networks, UN agencies, civil society and academia.",
   },
   home: {
     title: "Dialogues that lead to action",
-    intro: "Plenary runs working sessions where cities, agencies, civil society and researchers map challenges, barriers and opportunities together, and turns what was said into a report with action items.",
+    intro:
+      "Plenary runs working sessions where cities, agencies, civil society and researchers map challenges, barriers and opportunities together, and turns what was said into a report with action items.",
     upcoming: "Upcoming dialogues",
     none: "No upcoming dialogues are published yet.",
   },
@@ -29,7 +40,8 @@ const en = {
     forgot: "Forgot your password?",
     signUpTitle: "Create an account",
     signUpSubmit: "Create account",
-    signUpSent: "Check your inbox: we sent a link to this address. Open it within 48 hours to finish creating your account. If you already have an account, the email tells you how to sign in.",
+    signUpSent:
+      "Check your inbox: we sent a link to this address. Open it within 48 hours to finish creating your account. If you already have an account, the email tells you how to sign in.",
     haveAccount: "Already have an account?",
     forgotTitle: "Reset your password",
     forgotIntro: "Enter the email of your account. We will send a link to choose a new password.",
@@ -42,8 +54,20 @@ const en = {
   events: {
     mine: "My events",
     mineEmpty: "You are not taking part in any event yet.",
-    role: { organiser: "Organiser", facilitator: "Facilitator", rapporteur: "Rapporteur", secretariat: "Secretariat", participant: "Participant" },
-    registration: { pending: "Registration pending", confirmed: "Registered", waitlisted: "On the waitlist", rejected: "Not accepted", cancelled: "Cancelled" },
+    role: {
+      organiser: "Organiser",
+      facilitator: "Facilitator",
+      rapporteur: "Rapporteur",
+      secretariat: "Secretariat",
+      participant: "Participant",
+    },
+    registration: {
+      pending: "Registration pending",
+      confirmed: "Registered",
+      waitlisted: "On the waitlist",
+      rejected: "Not accepted",
+      cancelled: "Cancelled",
+    },
     format: { online: "Online", hybrid: "Hybrid", in_person: "In person" },
     when: "When",
     where: "Where",
@@ -53,7 +77,8 @@ const en = {
     places: "Places",
     capacity: "{{registered}} registered of {{capacity}} places",
     registeredCount: "{{registered}} registered",
-    chathamHouse: "This session is held under the Chatham House rule: what is said may be used, but not attributed to the person or organisation who said it.",
+    chathamHouse:
+      "This session is held under the Chatham House rule: what is said may be used, but not attributed to the person or organisation who said it.",
     agenda: "Agenda",
     agendaTimes: "Times are shown in the event's timezone ({{tz}}) and in yours ({{viewerTz}}).",
     agendaTimesEventOnly: "Times are shown in the event's timezone ({{tz}}).",
@@ -61,7 +86,14 @@ const en = {
     timeViewer: "Your time",
     item: "Item",
     speakers: "Speakers",
-    kind: { opening: "Opening", panel: "Panel", breakout: "Breakout round", plenary: "Plenary", closing: "Closing", other: "Session" },
+    kind: {
+      opening: "Opening",
+      panel: "Panel",
+      breakout: "Breakout round",
+      plenary: "Plenary",
+      closing: "Closing",
+      other: "Session",
+    },
     meetingLink: "Meeting link",
     resources: "Resources",
     announcements: "Announcements",
@@ -76,7 +108,8 @@ const en = {
   },
   eventForm: {
     newTitle: "Create an event",
-    newIntro: "Start with the essentials; you can add the agenda, stakeholder categories and registration questions next. New events are drafts until you publish them.",
+    newIntro:
+      "Start with the essentials; you can add the agenda, stakeholder categories and registration questions next. New events are drafts until you publish them.",
     create: "Create draft event",
     save: "Save changes",
     saved: "Changes saved.",
@@ -101,7 +134,8 @@ const en = {
     capacity: "Capacity",
     capacityHint: "Leave empty for no limit. Beyond it, people join a waitlist.",
     retentionDays: "Keep personal registration data for (days after the event)",
-    retentionHint: "After this, organisations, cities, roles, answers and accessibility needs are removed from registrations; counts by status, group and country stay. Leave empty to keep them.",
+    retentionHint:
+      "After this, organisations, cities, roles, answers and accessibility needs are removed from registrations; counts by status, group and country stay. Leave empty to keep them.",
     opensAt: "Registration opens",
     closesAt: "Registration closes",
     windowHint: "Optional, in the event's timezone.",
@@ -112,7 +146,8 @@ const en = {
   },
   register: {
     title: "Register",
-    sentByEmail: "Thank you. The outcome of your registration (your confirmation, or your place on the waitlist) is on its way to {{email}}, with a link to view, change or cancel it.",
+    sentByEmail:
+      "Thank you. The outcome of your registration (your confirmation, or your place on the waitlist) is on its way to {{email}}, with a link to view, change or cancel it.",
     intro: "Tell us who you are and where you come from: organisers use this to keep a balanced mix of participants.",
     closed: "Registration is closed.",
     youAre: "Your registration",
@@ -139,7 +174,8 @@ const en = {
     signedInAs: "You register as {{name}} ({{email}}).",
     done: {
       confirmed: "You are registered. A confirmation with a calendar file is on its way to your inbox.",
-      waitlisted: "The event is full: you are on the waitlist, in position {{position}}. We will email you if a place opens.",
+      waitlisted:
+        "The event is full: you are on the waitlist, in position {{position}}. We will email you if a place opens.",
       pending: "Thank you! The organisers will review your registration and email you.",
     },
     addToCalendar: "Add to calendar (.ics)",
@@ -172,7 +208,17 @@ const en = {
   manage: {
     title: "Manage",
     closedReport: "The event is closed: its summary report can be drafted now from what happened.",
-    nav: { label: "Event management", overview: "Overview", participants: "Participants", settings: "Settings", agenda: "Agenda", form: "Registration form", team: "Team", audit: "Audit log", breakouts: "Breakouts" },
+    nav: {
+      label: "Event management",
+      overview: "Overview",
+      participants: "Participants",
+      settings: "Settings",
+      agenda: "Agenda",
+      form: "Registration form",
+      team: "Team",
+      audit: "Audit log",
+      breakouts: "Breakouts",
+    },
     status: { draft: "Draft", published: "Published", cancelled: "Cancelled", closed: "Closed" },
     statusNow: "Status: {{status}}",
     publish: "Publish",
@@ -213,7 +259,15 @@ const en = {
       any: "Any",
       filter: "Apply",
       sortBy: "Sort by",
-      sort: { registered: "Registration date", name: "Name", organisation: "Organisation", category: "Category", city: "City", country: "Country", status: "Status" },
+      sort: {
+        registered: "Registration date",
+        name: "Name",
+        organisation: "Organisation",
+        category: "Category",
+        city: "City",
+        country: "Country",
+        status: "Status",
+      },
       ascending: "Ascending",
       descending: "Descending",
       shown: "{{count}} of {{total}} registrations",
@@ -258,11 +312,17 @@ const en = {
       remove: "Remove",
       used: "{{count}} registrations",
       questions: "Custom questions",
-      questionsHint: "Asked after the built-in fields (name, organisation, category, city, country, language, accessibility, consent).",
+      questionsHint:
+        "Asked after the built-in fields (name, organisation, category, city, country, language, accessibility, consent).",
       addQuestion: "Add a question",
       questionLabel: "Question",
       questionKind: "Type",
-      kinds: { short_text: "Short text", long_text: "Long text", single_choice: "Single choice", multi_choice: "Multiple choice" },
+      kinds: {
+        short_text: "Short text",
+        long_text: "Long text",
+        single_choice: "Single choice",
+        multi_choice: "Multiple choice",
+      },
       options: "Options",
       optionsHint: "For choices: one option per line.",
       required: "Required",
@@ -282,7 +342,8 @@ const en = {
       members: "Members",
       invitations: "Invitations",
       importTitle: "Import an invitation list (CSV)",
-      importHint: "Columns: email (required), name, organisation, category, city, country (two letters), role. At most 1 MB.",
+      importHint:
+        "Columns: email (required), name, organisation, category, city, country (two letters), role. At most 1 MB.",
       file: "CSV file",
       validOnly: "If some rows are bad, import the valid ones anyway",
       importSubmit: "Import",
@@ -306,7 +367,14 @@ const en = {
     pull: "Gather from the rooms",
     open: "Open the board",
     phase: "Phase",
-    phases: { write: "Write (private until revealed)", reveal: "Reveal", group: "Group", vote: "Vote", discuss: "Discuss", closed: "Closed (read-only)" },
+    phases: {
+      write: "Write (private until revealed)",
+      reveal: "Reveal",
+      group: "Group",
+      vote: "Vote",
+      discuss: "Discuss",
+      closed: "Closed (read-only)",
+    },
     phaseNow: "Phase: {{phase}}",
     locked: "Locked by the facilitator",
     lock: "Lock the board",
@@ -360,7 +428,8 @@ const en = {
     chathamHouse: "Chatham House rule: notes show the author's stakeholder category, never their name.",
     suggest: {
       title: "Suggested clusters",
-      intro: "Plenary proposes groups for the notes that are not clustered yet. Accept, rename or dismiss each one; accepted groups become ordinary clusters.",
+      intro:
+        "Plenary proposes groups for the notes that are not clustered yet. Accept, rename or dismiss each one; accepted groups become ordinary clusters.",
       category: "Category to cluster",
       about: "About how many clusters (optional)",
       run: "Suggest clusters",
@@ -392,7 +461,13 @@ const en = {
     generate: "Generate draft",
     regenerate: "Regenerate from the event",
     statusLabel: "Status:",
-    status: { draft: "draft", in_review: "in review", approved: "approved", published: "published", withdrawn: "withdrawn" },
+    status: {
+      draft: "draft",
+      in_review: "in review",
+      approved: "approved",
+      published: "published",
+      withdrawn: "withdrawn",
+    },
     publicPage: "Public page",
     submit: "Send for review",
     approve: "Approve",
@@ -407,7 +482,8 @@ const en = {
     versions: "{{count}} published versions",
     versionN: "Version {{n}}",
     edited: "edited",
-    proposal: "Regenerating produced new text for this section, which someone edited. Lines marked + would be added and − removed:",
+    proposal:
+      "Regenerating produced new text for this section, which someone edited. Lines marked + would be added and − removed:",
     added: "added:",
     removed: "removed:",
     take: "Take the new text",
@@ -442,7 +518,8 @@ const en = {
   },
   audit: {
     title: "Audit log",
-    intro: "What the organisers, the secretariat and Plenary itself changed: roles, exports, decisions on registrations, reports published or withdrawn.",
+    intro:
+      "What the organisers, the secretariat and Plenary itself changed: roles, exports, decisions on registrations, reports published or withdrawn.",
     when: "When",
     who: "Who",
     action: "Action",
@@ -452,10 +529,12 @@ const en = {
   account: {
     title: "My account",
     dataTitle: "Your data",
-    dataIntro: "Download everything Plenary holds about you: your account, registrations and answers, roles, notes, comments, votes and sessions.",
+    dataIntro:
+      "Download everything Plenary holds about you: your account, registrations and answers, roles, notes, comments, votes and sessions.",
     download: "Download my data (JSON)",
     deleteTitle: "Delete my account",
-    deleteIntro: "Your account, registrations, votes and sessions are deleted. What you wrote on boards stays as part of the events' record, without your name. This cannot be undone.",
+    deleteIntro:
+      "Your account, registrations, votes and sessions are deleted. What you wrote on boards stays as part of the events' record, without your name. This cannot be undone.",
     password: "Your password",
     confirmEmail: "Type your email address to confirm",
     delete: "Delete my account",
@@ -494,7 +573,8 @@ const en = {
   live: {
     title: "Live",
     plenary: "Plenary",
-    plenaryBody: "You are in the plenary. When the facilitators open a breakout round, this page takes you to your room.",
+    plenaryBody:
+      "You are in the plenary. When the facilitators open a breakout round, this page takes you to your room.",
     waitingRoom: "The round is open, but you have no room yet. A facilitator will place you shortly.",
     chooseRoom: "Choose your room",
     join: "Join {{name}}",
@@ -516,7 +596,8 @@ const en = {
     goLive: "Go to the live session",
   },
   dnd: {
-    instructions: "To move a person, press Space or Enter to pick them up, use the arrow keys to move over a room, then press Space or Enter to drop, or Escape to cancel.",
+    instructions:
+      "To move a person, press Space or Enter to pick them up, use the arrow keys to move over a room, then press Space or Enter to drop, or Escape to cancel.",
     picked: "Picked up {{name}}.",
     over: "{{name}} is over {{room}}.",
     nowhere: "{{name}} is not over a room.",

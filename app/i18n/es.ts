@@ -8,12 +8,23 @@ const es: Resources = {
     skipToContent: "Ir al contenido principal",
     language: "Idioma",
     changeLanguage: "Cambiar",
-    nav: { label: "Navegación principal", home: "Inicio", myEvents: "Mis eventos", mailbox: "Buzón de pruebas", account: "Mi cuenta", signIn: "Iniciar sesión", signUp: "Crear cuenta", signOut: "Cerrar sesión", signedInAs: "Sesión de {{name}}" },
+    nav: {
+      label: "Navegación principal",
+      home: "Inicio",
+      myEvents: "Mis eventos",
+      mailbox: "Buzón de pruebas",
+      account: "Mi cuenta",
+      signIn: "Iniciar sesión",
+      signUp: "Crear cuenta",
+      signOut: "Cerrar sesión",
+      signedInAs: "Sesión de {{name}}",
+    },
     footer: "Plenary es software libre para redes de ciudades, agencias de la ONU, sociedad civil y academia.",
   },
   home: {
     title: "Diálogos que llevan a la acción",
-    intro: "Plenary organiza sesiones de trabajo en las que ciudades, agencias, sociedad civil e investigadores mapean juntos desafíos, barreras y oportunidades, y convierte lo dicho en un informe con acciones.",
+    intro:
+      "Plenary organiza sesiones de trabajo en las que ciudades, agencias, sociedad civil e investigadores mapean juntos desafíos, barreras y oportunidades, y convierte lo dicho en un informe con acciones.",
     upcoming: "Próximos diálogos",
     none: "Todavía no hay diálogos publicados.",
   },
@@ -30,12 +41,14 @@ const es: Resources = {
     forgot: "¿Olvidó su contraseña?",
     signUpTitle: "Crear una cuenta",
     signUpSubmit: "Crear cuenta",
-    signUpSent: "Revise su bandeja de entrada: enviamos un enlace a esta dirección. Ábralo en las próximas 48 horas para terminar de crear su cuenta. Si ya tiene una cuenta, el correo le indica cómo iniciar sesión.",
+    signUpSent:
+      "Revise su bandeja de entrada: enviamos un enlace a esta dirección. Ábralo en las próximas 48 horas para terminar de crear su cuenta. Si ya tiene una cuenta, el correo le indica cómo iniciar sesión.",
     haveAccount: "¿Ya tiene una cuenta?",
     forgotTitle: "Restablecer la contraseña",
     forgotIntro: "Escriba el correo de su cuenta. Le enviaremos un enlace para elegir una contraseña nueva.",
     forgotSubmit: "Enviar enlace",
-    forgotSent: "Si existe una cuenta con este correo, el enlace para restablecerla va en camino. Es válido durante una hora.",
+    forgotSent:
+      "Si existe una cuenta con este correo, el enlace para restablecerla va en camino. Es válido durante una hora.",
     resetTitle: "Elegir una contraseña nueva",
     resetSubmit: "Guardar la contraseña",
     errorSummary: "Corrija los campos indicados abajo.",
@@ -43,8 +56,20 @@ const es: Resources = {
   events: {
     mine: "Mis eventos",
     mineEmpty: "Todavía no participa en ningún evento.",
-    role: { organiser: "Organización", facilitator: "Facilitación", rapporteur: "Relatoría", secretariat: "Secretaría", participant: "Participante" },
-    registration: { pending: "Inscripción pendiente", confirmed: "Inscrito/a", waitlisted: "En lista de espera", rejected: "No aceptada", cancelled: "Cancelada" },
+    role: {
+      organiser: "Organización",
+      facilitator: "Facilitación",
+      rapporteur: "Relatoría",
+      secretariat: "Secretaría",
+      participant: "Participante",
+    },
+    registration: {
+      pending: "Inscripción pendiente",
+      confirmed: "Inscrito/a",
+      waitlisted: "En lista de espera",
+      rejected: "No aceptada",
+      cancelled: "Cancelada",
+    },
     format: { online: "En línea", hybrid: "Híbrido", in_person: "Presencial" },
     when: "Cuándo",
     where: "Dónde",
@@ -54,7 +79,8 @@ const es: Resources = {
     places: "Plazas",
     capacity: "{{registered}} inscritos de {{capacity}} plazas",
     registeredCount: "{{registered}} inscritos",
-    chathamHouse: "Esta sesión se celebra bajo la regla de Chatham House: lo que se dice puede usarse, pero no atribuirse a la persona u organización que lo dijo.",
+    chathamHouse:
+      "Esta sesión se celebra bajo la regla de Chatham House: lo que se dice puede usarse, pero no atribuirse a la persona u organización que lo dijo.",
     agenda: "Programa",
     agendaTimes: "Los horarios se muestran en la zona horaria del evento ({{tz}}) y en la suya ({{viewerTz}}).",
     agendaTimesEventOnly: "Los horarios se muestran en la zona horaria del evento ({{tz}}).",
@@ -62,7 +88,14 @@ const es: Resources = {
     timeViewer: "Su hora",
     item: "Punto",
     speakers: "Ponentes",
-    kind: { opening: "Apertura", panel: "Panel", breakout: "Grupos de trabajo", plenary: "Plenaria", closing: "Clausura", other: "Sesión" },
+    kind: {
+      opening: "Apertura",
+      panel: "Panel",
+      breakout: "Grupos de trabajo",
+      plenary: "Plenaria",
+      closing: "Clausura",
+      other: "Sesión",
+    },
     meetingLink: "Enlace de la reunión",
     resources: "Recursos",
     announcements: "Anuncios",
@@ -77,7 +110,8 @@ const es: Resources = {
   },
   eventForm: {
     newTitle: "Crear un evento",
-    newIntro: "Empiece por lo esencial; después podrá añadir el programa, las categorías de actores y las preguntas de inscripción. Los eventos nuevos son borradores hasta que los publique.",
+    newIntro:
+      "Empiece por lo esencial; después podrá añadir el programa, las categorías de actores y las preguntas de inscripción. Los eventos nuevos son borradores hasta que los publique.",
     create: "Crear borrador",
     save: "Guardar cambios",
     saved: "Cambios guardados.",
@@ -102,7 +136,8 @@ const es: Resources = {
     capacity: "Aforo",
     capacityHint: "Déjelo vacío para no limitar. Por encima, las personas pasan a la lista de espera.",
     retentionDays: "Conservar los datos personales de inscripción (días tras el evento)",
-    retentionHint: "Después se borran de las inscripciones organizaciones, ciudades, cargos, respuestas y necesidades de accesibilidad; se mantienen los recuentos por estado, grupo y país. Déjelo vacío para conservarlos.",
+    retentionHint:
+      "Después se borran de las inscripciones organizaciones, ciudades, cargos, respuestas y necesidades de accesibilidad; se mantienen los recuentos por estado, grupo y país. Déjelo vacío para conservarlos.",
     opensAt: "Apertura de inscripciones",
     closesAt: "Cierre de inscripciones",
     windowHint: "Opcional, en la zona horaria del evento.",
@@ -113,8 +148,10 @@ const es: Resources = {
   },
   register: {
     title: "Inscribirse",
-    sentByEmail: "Gracias. El resultado de su inscripción (su confirmación, o su lugar en la lista de espera) va de camino a {{email}}, con un enlace para verla, cambiarla o cancelarla.",
-    intro: "Díganos quién es y de dónde viene: la organización lo usa para mantener un buen equilibrio de participantes.",
+    sentByEmail:
+      "Gracias. El resultado de su inscripción (su confirmación, o su lugar en la lista de espera) va de camino a {{email}}, con un enlace para verla, cambiarla o cancelarla.",
+    intro:
+      "Díganos quién es y de dónde viene: la organización lo usa para mantener un buen equilibrio de participantes.",
     closed: "Las inscripciones están cerradas.",
     youAre: "Su inscripción",
     manage: "Ver, cambiar o cancelar su inscripción",
@@ -140,7 +177,8 @@ const es: Resources = {
     signedInAs: "Se inscribe como {{name}} ({{email}}).",
     done: {
       confirmed: "Está inscrito/a. Le llegará una confirmación con un archivo de calendario.",
-      waitlisted: "El evento está completo: está en la lista de espera, en la posición {{position}}. Le escribiremos si se libera una plaza.",
+      waitlisted:
+        "El evento está completo: está en la lista de espera, en la posición {{position}}. Le escribiremos si se libera una plaza.",
       pending: "¡Gracias! La organización revisará su inscripción y le escribirá.",
     },
     addToCalendar: "Añadir al calendario (.ics)",
@@ -173,7 +211,17 @@ const es: Resources = {
   manage: {
     title: "Gestión",
     closedReport: "El evento está cerrado: ya se puede redactar su informe de síntesis a partir de lo ocurrido.",
-    nav: { label: "Gestión del evento", overview: "Resumen", participants: "Participantes", settings: "Ajustes", agenda: "Programa", form: "Formulario de inscripción", team: "Equipo", audit: "Registro de auditoría", breakouts: "Grupos de trabajo" },
+    nav: {
+      label: "Gestión del evento",
+      overview: "Resumen",
+      participants: "Participantes",
+      settings: "Ajustes",
+      agenda: "Programa",
+      form: "Formulario de inscripción",
+      team: "Equipo",
+      audit: "Registro de auditoría",
+      breakouts: "Grupos de trabajo",
+    },
     status: { draft: "Borrador", published: "Publicado", cancelled: "Cancelado", closed: "Cerrado" },
     statusNow: "Estado: {{status}}",
     publish: "Publicar",
@@ -214,7 +262,15 @@ const es: Resources = {
       any: "Cualquiera",
       filter: "Aplicar",
       sortBy: "Ordenar por",
-      sort: { registered: "Fecha de inscripción", name: "Nombre", organisation: "Organización", category: "Categoría", city: "Ciudad", country: "País", status: "Estado" },
+      sort: {
+        registered: "Fecha de inscripción",
+        name: "Nombre",
+        organisation: "Organización",
+        category: "Categoría",
+        city: "Ciudad",
+        country: "País",
+        status: "Estado",
+      },
       ascending: "Ascendente",
       descending: "Descendente",
       shown: "{{count}} de {{total}} inscripciones",
@@ -259,11 +315,17 @@ const es: Resources = {
       remove: "Quitar",
       used: "{{count}} inscripciones",
       questions: "Preguntas propias",
-      questionsHint: "Se hacen después de los campos básicos (nombre, organización, categoría, ciudad, país, idioma, accesibilidad, consentimiento).",
+      questionsHint:
+        "Se hacen después de los campos básicos (nombre, organización, categoría, ciudad, país, idioma, accesibilidad, consentimiento).",
       addQuestion: "Añadir una pregunta",
       questionLabel: "Pregunta",
       questionKind: "Tipo",
-      kinds: { short_text: "Texto corto", long_text: "Texto largo", single_choice: "Opción única", multi_choice: "Opción múltiple" },
+      kinds: {
+        short_text: "Texto corto",
+        long_text: "Texto largo",
+        single_choice: "Opción única",
+        multi_choice: "Opción múltiple",
+      },
       options: "Opciones",
       optionsHint: "Para las opciones: una por línea.",
       required: "Obligatoria",
@@ -283,7 +345,8 @@ const es: Resources = {
       members: "Miembros",
       invitations: "Invitaciones",
       importTitle: "Importar una lista de invitaciones (CSV)",
-      importHint: "Columnas: email (obligatoria), name, organisation, category, city, country (dos letras), role. Como máximo 1 MB.",
+      importHint:
+        "Columnas: email (obligatoria), name, organisation, category, city, country (dos letras), role. Como máximo 1 MB.",
       file: "Archivo CSV",
       validOnly: "Si algunas filas son incorrectas, importar igualmente las válidas",
       importSubmit: "Importar",
@@ -307,7 +370,14 @@ const es: Resources = {
     pull: "Reunir desde las salas",
     open: "Abrir el tablero",
     phase: "Fase",
-    phases: { write: "Escritura (privada hasta revelar)", reveal: "Revelar", group: "Agrupar", vote: "Votar", discuss: "Debatir", closed: "Cerrado (solo lectura)" },
+    phases: {
+      write: "Escritura (privada hasta revelar)",
+      reveal: "Revelar",
+      group: "Agrupar",
+      vote: "Votar",
+      discuss: "Debatir",
+      closed: "Cerrado (solo lectura)",
+    },
     phaseNow: "Fase: {{phase}}",
     locked: "Bloqueado por la facilitación",
     lock: "Bloquear el tablero",
@@ -361,7 +431,8 @@ const es: Resources = {
     chathamHouse: "Regla de Chatham House: las notas muestran la categoría de actor de quien escribe, nunca su nombre.",
     suggest: {
       title: "Grupos sugeridos",
-      intro: "Plenary propone grupos para las notas aún sin agrupar. Acepte, renombre o descarte cada propuesta; los grupos aceptados se vuelven grupos normales.",
+      intro:
+        "Plenary propone grupos para las notas aún sin agrupar. Acepte, renombre o descarte cada propuesta; los grupos aceptados se vuelven grupos normales.",
       category: "Categoría que agrupar",
       about: "Aproximadamente cuántos grupos (opcional)",
       run: "Sugerir grupos",
@@ -393,7 +464,13 @@ const es: Resources = {
     generate: "Generar borrador",
     regenerate: "Regenerar a partir del evento",
     statusLabel: "Estado:",
-    status: { draft: "borrador", in_review: "en revisión", approved: "aprobado", published: "publicado", withdrawn: "retirado" },
+    status: {
+      draft: "borrador",
+      in_review: "en revisión",
+      approved: "aprobado",
+      published: "publicado",
+      withdrawn: "retirado",
+    },
     publicPage: "Página pública",
     submit: "Enviar a revisión",
     approve: "Aprobar",
@@ -408,7 +485,8 @@ const es: Resources = {
     versions: "{{count}} versiones publicadas",
     versionN: "Versión {{n}}",
     edited: "editada",
-    proposal: "Al regenerar salió un texto nuevo para esta sección, que alguien editó. Las líneas marcadas con + se añadirían y con − se quitarían:",
+    proposal:
+      "Al regenerar salió un texto nuevo para esta sección, que alguien editó. Las líneas marcadas con + se añadirían y con − se quitarían:",
     added: "añadido:",
     removed: "quitado:",
     take: "Tomar el texto nuevo",
@@ -443,7 +521,8 @@ const es: Resources = {
   },
   audit: {
     title: "Registro de auditoría",
-    intro: "Lo que cambiaron la organización, la secretaría y el propio Plenary: roles, exportaciones, decisiones sobre inscripciones, informes publicados o retirados.",
+    intro:
+      "Lo que cambiaron la organización, la secretaría y el propio Plenary: roles, exportaciones, decisiones sobre inscripciones, informes publicados o retirados.",
     when: "Cuándo",
     who: "Quién",
     action: "Acción",
@@ -453,10 +532,12 @@ const es: Resources = {
   account: {
     title: "Mi cuenta",
     dataTitle: "Sus datos",
-    dataIntro: "Descargue todo lo que Plenary guarda sobre usted: cuenta, inscripciones y respuestas, roles, notas, comentarios, votos y sesiones.",
+    dataIntro:
+      "Descargue todo lo que Plenary guarda sobre usted: cuenta, inscripciones y respuestas, roles, notas, comentarios, votos y sesiones.",
     download: "Descargar mis datos (JSON)",
     deleteTitle: "Borrar mi cuenta",
-    deleteIntro: "Se borran su cuenta, inscripciones, votos y sesiones. Lo que escribió en los tableros queda en el registro de los eventos, sin su nombre. No se puede deshacer.",
+    deleteIntro:
+      "Se borran su cuenta, inscripciones, votos y sesiones. Lo que escribió en los tableros queda en el registro de los eventos, sin su nombre. No se puede deshacer.",
     password: "Su contraseña",
     confirmEmail: "Escriba su correo para confirmar",
     delete: "Borrar mi cuenta",
@@ -468,7 +549,13 @@ const es: Resources = {
     publicPage: "Página pública de seguimiento",
     calendar: "Calendario (.ics)",
     none: "Todavía no hay acciones.",
-    status: { proposed: "propuesta", agreed: "acordada", in_progress: "en curso", done: "hecha", dropped: "descartada" },
+    status: {
+      proposed: "propuesta",
+      agreed: "acordada",
+      in_progress: "en curso",
+      done: "hecha",
+      dropped: "descartada",
+    },
     ownerIs: "Responsable: {{owner}}",
     dueOn: "Vence el {{date}}",
     noDue: "Sin fecha límite",
@@ -495,7 +582,8 @@ const es: Resources = {
   live: {
     title: "En directo",
     plenary: "Plenaria",
-    plenaryBody: "Está en la plenaria. Cuando la facilitación abra los grupos de trabajo, esta página le llevará a su sala.",
+    plenaryBody:
+      "Está en la plenaria. Cuando la facilitación abra los grupos de trabajo, esta página le llevará a su sala.",
     waitingRoom: "La ronda está abierta, pero aún no tiene sala. Alguien de la facilitación le ubicará enseguida.",
     chooseRoom: "Elija su sala",
     join: "Entrar en {{name}}",
@@ -517,7 +605,8 @@ const es: Resources = {
     goLive: "Ir a la sesión en directo",
   },
   dnd: {
-    instructions: "Para mover a una persona, pulse Espacio o Intro para tomarla, use las flechas para ir a una sala y pulse Espacio o Intro para soltarla, o Escape para cancelar.",
+    instructions:
+      "Para mover a una persona, pulse Espacio o Intro para tomarla, use las flechas para ir a una sala y pulse Espacio o Intro para soltarla, o Escape para cancelar.",
     picked: "{{name}} seleccionada.",
     over: "{{name}} está sobre {{room}}.",
     nowhere: "{{name}} no está sobre ninguna sala.",
@@ -577,7 +666,8 @@ const es: Resources = {
     change: "Cambiar sala o rol…",
     unassigned: "Sin sala ({{count}})",
     noRoom: "Sin sala",
-    dragHint: "Arrastre a las personas entre salas, o use «Cambiar sala o rol». Quien se mueve a mano queda bloqueado en su sitio.",
+    dragHint:
+      "Arrastre a las personas entre salas, o use «Cambiar sala o rol». Quien se mueve a mano queda bloqueado en su sitio.",
     help: "Ayuda solicitada",
     resolve: "Marcar como atendida",
     timeLeft: "Tiempo restante: {{time}}",
@@ -596,7 +686,8 @@ const es: Resources = {
   // Page titles (the browser tab, and what screen readers announce first).
   meta: {
     home: "Diálogos entre múltiples actores",
-    homeDescription: "Inscribirse, reunirse en grupos de trabajo, llenar tableros en directo y publicar el informe de síntesis.",
+    homeDescription:
+      "Inscribirse, reunirse en grupos de trabajo, llenar tableros en directo y publicar el informe de síntesis.",
     account: "Mi cuenta",
     mail: "Correo · Buzón de pruebas",
     mailbox: "Buzón de pruebas",

@@ -8,12 +8,24 @@ const fr: Resources = {
     skipToContent: "Aller au contenu principal",
     language: "Langue",
     changeLanguage: "Changer",
-    nav: { label: "Navigation principale", home: "Accueil", myEvents: "Mes événements", mailbox: "Boîte de test", account: "Mon compte", signIn: "Se connecter", signUp: "Créer un compte", signOut: "Se déconnecter", signedInAs: "Connecté·e : {{name}}" },
-    footer: "Plenary est un logiciel libre pour les réseaux de villes, les agences de l'ONU, la société civile et le monde académique.",
+    nav: {
+      label: "Navigation principale",
+      home: "Accueil",
+      myEvents: "Mes événements",
+      mailbox: "Boîte de test",
+      account: "Mon compte",
+      signIn: "Se connecter",
+      signUp: "Créer un compte",
+      signOut: "Se déconnecter",
+      signedInAs: "Connecté·e : {{name}}",
+    },
+    footer:
+      "Plenary est un logiciel libre pour les réseaux de villes, les agences de l'ONU, la société civile et le monde académique.",
   },
   home: {
     title: "Des dialogues qui mènent à l'action",
-    intro: "Plenary organise des séances de travail où villes, agences, société civile et chercheurs cartographient ensemble défis, obstacles et opportunités, et transforme ce qui a été dit en un rapport avec des actions.",
+    intro:
+      "Plenary organise des séances de travail où villes, agences, société civile et chercheurs cartographient ensemble défis, obstacles et opportunités, et transforme ce qui a été dit en un rapport avec des actions.",
     upcoming: "Dialogues à venir",
     none: "Aucun dialogue à venir n'est encore publié.",
   },
@@ -30,12 +42,15 @@ const fr: Resources = {
     forgot: "Mot de passe oublié ?",
     signUpTitle: "Créer un compte",
     signUpSubmit: "Créer le compte",
-    signUpSent: "Consultez votre boîte de réception : nous avons envoyé un lien à cette adresse. Ouvrez-le dans les 48 heures pour terminer la création de votre compte. Si vous avez déjà un compte, le message vous dit comment vous connecter.",
+    signUpSent:
+      "Consultez votre boîte de réception : nous avons envoyé un lien à cette adresse. Ouvrez-le dans les 48 heures pour terminer la création de votre compte. Si vous avez déjà un compte, le message vous dit comment vous connecter.",
     haveAccount: "Vous avez déjà un compte ?",
     forgotTitle: "Réinitialiser votre mot de passe",
-    forgotIntro: "Saisissez l'adresse e-mail de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.",
+    forgotIntro:
+      "Saisissez l'adresse e-mail de votre compte. Nous vous enverrons un lien pour choisir un nouveau mot de passe.",
     forgotSubmit: "Envoyer le lien",
-    forgotSent: "Si un compte existe pour cette adresse, un lien de réinitialisation est en route. Il est valable une heure.",
+    forgotSent:
+      "Si un compte existe pour cette adresse, un lien de réinitialisation est en route. Il est valable une heure.",
     resetTitle: "Choisir un nouveau mot de passe",
     resetSubmit: "Enregistrer le mot de passe",
     errorSummary: "Veuillez corriger les champs ci-dessous.",
@@ -43,8 +58,20 @@ const fr: Resources = {
   events: {
     mine: "Mes événements",
     mineEmpty: "Vous ne participez encore à aucun événement.",
-    role: { organiser: "Organisateur·rice", facilitator: "Facilitateur·rice", rapporteur: "Rapporteur·e", secretariat: "Secrétariat", participant: "Participant·e" },
-    registration: { pending: "Inscription en attente", confirmed: "Inscrit·e", waitlisted: "Sur liste d'attente", rejected: "Non retenue", cancelled: "Annulée" },
+    role: {
+      organiser: "Organisateur·rice",
+      facilitator: "Facilitateur·rice",
+      rapporteur: "Rapporteur·e",
+      secretariat: "Secrétariat",
+      participant: "Participant·e",
+    },
+    registration: {
+      pending: "Inscription en attente",
+      confirmed: "Inscrit·e",
+      waitlisted: "Sur liste d'attente",
+      rejected: "Non retenue",
+      cancelled: "Annulée",
+    },
     format: { online: "En ligne", hybrid: "Hybride", in_person: "En présentiel" },
     when: "Quand",
     where: "Où",
@@ -54,7 +81,8 @@ const fr: Resources = {
     places: "Places",
     capacity: "{{registered}} inscrit·es sur {{capacity}} places",
     registeredCount: "{{registered}} inscrit·es",
-    chathamHouse: "Cette séance se tient sous la règle de Chatham House : ce qui est dit peut être utilisé, mais pas attribué à la personne ou à l'organisation qui l'a dit.",
+    chathamHouse:
+      "Cette séance se tient sous la règle de Chatham House : ce qui est dit peut être utilisé, mais pas attribué à la personne ou à l'organisation qui l'a dit.",
     agenda: "Programme",
     agendaTimes: "Les horaires sont indiqués dans le fuseau de l'événement ({{tz}}) et dans le vôtre ({{viewerTz}}).",
     agendaTimesEventOnly: "Les horaires sont indiqués dans le fuseau de l'événement ({{tz}}).",
@@ -62,7 +90,14 @@ const fr: Resources = {
     timeViewer: "Votre heure",
     item: "Point",
     speakers: "Intervenant·es",
-    kind: { opening: "Ouverture", panel: "Table ronde", breakout: "Ateliers en sous-groupes", plenary: "Plénière", closing: "Clôture", other: "Séance" },
+    kind: {
+      opening: "Ouverture",
+      panel: "Table ronde",
+      breakout: "Ateliers en sous-groupes",
+      plenary: "Plénière",
+      closing: "Clôture",
+      other: "Séance",
+    },
     meetingLink: "Lien de la réunion",
     resources: "Ressources",
     announcements: "Annonces",
@@ -77,7 +112,8 @@ const fr: Resources = {
   },
   eventForm: {
     newTitle: "Créer un événement",
-    newIntro: "Commencez par l'essentiel ; vous ajouterez ensuite le programme, les catégories d'acteurs et les questions d'inscription. Les nouveaux événements restent des brouillons jusqu'à leur publication.",
+    newIntro:
+      "Commencez par l'essentiel ; vous ajouterez ensuite le programme, les catégories d'acteurs et les questions d'inscription. Les nouveaux événements restent des brouillons jusqu'à leur publication.",
     create: "Créer le brouillon",
     save: "Enregistrer",
     saved: "Modifications enregistrées.",
@@ -102,7 +138,8 @@ const fr: Resources = {
     capacity: "Capacité",
     capacityHint: "Laisser vide pour ne pas limiter. Au-delà, les personnes rejoignent une liste d'attente.",
     retentionDays: "Conserver les données personnelles d'inscription (jours après l'événement)",
-    retentionHint: "Ensuite, organisations, villes, fonctions, réponses et besoins d'accessibilité sont retirés des inscriptions ; les comptes par statut, groupe et pays restent. Laisser vide pour tout conserver.",
+    retentionHint:
+      "Ensuite, organisations, villes, fonctions, réponses et besoins d'accessibilité sont retirés des inscriptions ; les comptes par statut, groupe et pays restent. Laisser vide pour tout conserver.",
     opensAt: "Ouverture des inscriptions",
     closesAt: "Clôture des inscriptions",
     windowHint: "Facultatif, dans le fuseau de l'événement.",
@@ -113,8 +150,10 @@ const fr: Resources = {
   },
   register: {
     title: "S'inscrire",
-    sentByEmail: "Merci. Le résultat de votre inscription (votre confirmation, ou votre place sur la liste d'attente) arrive à {{email}}, avec un lien pour la voir, la modifier ou l'annuler.",
-    intro: "Dites-nous qui vous êtes et d'où vous venez : les organisateurs s'en servent pour garder un bon équilibre entre participant·es.",
+    sentByEmail:
+      "Merci. Le résultat de votre inscription (votre confirmation, ou votre place sur la liste d'attente) arrive à {{email}}, avec un lien pour la voir, la modifier ou l'annuler.",
+    intro:
+      "Dites-nous qui vous êtes et d'où vous venez : les organisateurs s'en servent pour garder un bon équilibre entre participant·es.",
     closed: "Les inscriptions sont closes.",
     youAre: "Votre inscription",
     manage: "Voir, modifier ou annuler votre inscription",
@@ -133,14 +172,16 @@ const fr: Resources = {
     accessibility: "Besoins d'accessibilité",
     accessibilityHint: "Sous-titres, interprétation, accès de plain-pied, tout ce qui vous aide à participer.",
     gender: "Genre (facultatif, auto-déclaré)",
-    genderHint: "Utilisé seulement pour des chiffres agrégés, par exemple pour proposer des salles réservées aux femmes.",
+    genderHint:
+      "Utilisé seulement pour des chiffres agrégés, par exemple pour proposer des salles réservées aux femmes.",
     consentData: "J'accepte que les organisateurs traitent ces données pour organiser l'événement et son rapport.",
     consentQuote: "J'accepte d'être cité·e dans le rapport (sinon les citations sont anonymes).",
     yourQuestions: "Questions des organisateurs",
     signedInAs: "Vous vous inscrivez en tant que {{name}} ({{email}}).",
     done: {
       confirmed: "Vous êtes inscrit·e. Une confirmation avec un fichier d'agenda arrive dans votre boîte de réception.",
-      waitlisted: "L'événement est complet : vous êtes en liste d'attente, en position {{position}}. Nous vous écrirons si une place se libère.",
+      waitlisted:
+        "L'événement est complet : vous êtes en liste d'attente, en position {{position}}. Nous vous écrirons si une place se libère.",
       pending: "Merci ! Les organisateurs vont examiner votre inscription et vous écrire.",
     },
     addToCalendar: "Ajouter à l'agenda (.ics)",
@@ -172,8 +213,19 @@ const fr: Resources = {
   },
   manage: {
     title: "Gestion",
-    closedReport: "L'événement est clos : son rapport de synthèse peut maintenant être rédigé à partir de ce qui s'est passé.",
-    nav: { label: "Gestion de l'événement", overview: "Vue d'ensemble", participants: "Participant·es", settings: "Paramètres", agenda: "Programme", form: "Formulaire d'inscription", team: "Équipe", audit: "Journal d'audit", breakouts: "Sous-groupes" },
+    closedReport:
+      "L'événement est clos : son rapport de synthèse peut maintenant être rédigé à partir de ce qui s'est passé.",
+    nav: {
+      label: "Gestion de l'événement",
+      overview: "Vue d'ensemble",
+      participants: "Participant·es",
+      settings: "Paramètres",
+      agenda: "Programme",
+      form: "Formulaire d'inscription",
+      team: "Équipe",
+      audit: "Journal d'audit",
+      breakouts: "Sous-groupes",
+    },
     status: { draft: "Brouillon", published: "Publié", cancelled: "Annulé", closed: "Clos" },
     statusNow: "Statut : {{status}}",
     publish: "Publier",
@@ -214,7 +266,15 @@ const fr: Resources = {
       any: "Tous",
       filter: "Appliquer",
       sortBy: "Trier par",
-      sort: { registered: "Date d'inscription", name: "Nom", organisation: "Organisation", category: "Catégorie", city: "Ville", country: "Pays", status: "Statut" },
+      sort: {
+        registered: "Date d'inscription",
+        name: "Nom",
+        organisation: "Organisation",
+        category: "Catégorie",
+        city: "Ville",
+        country: "Pays",
+        status: "Statut",
+      },
       ascending: "Croissant",
       descending: "Décroissant",
       shown: "{{count}} inscriptions sur {{total}}",
@@ -259,11 +319,17 @@ const fr: Resources = {
       remove: "Retirer",
       used: "{{count}} inscriptions",
       questions: "Questions personnalisées",
-      questionsHint: "Posées après les champs de base (nom, organisation, catégorie, ville, pays, langue, accessibilité, consentement).",
+      questionsHint:
+        "Posées après les champs de base (nom, organisation, catégorie, ville, pays, langue, accessibilité, consentement).",
       addQuestion: "Ajouter une question",
       questionLabel: "Question",
       questionKind: "Type",
-      kinds: { short_text: "Texte court", long_text: "Texte long", single_choice: "Choix unique", multi_choice: "Choix multiple" },
+      kinds: {
+        short_text: "Texte court",
+        long_text: "Texte long",
+        single_choice: "Choix unique",
+        multi_choice: "Choix multiple",
+      },
       options: "Options",
       optionsHint: "Pour les choix : une option par ligne.",
       required: "Obligatoire",
@@ -283,7 +349,8 @@ const fr: Resources = {
       members: "Membres",
       invitations: "Invitations",
       importTitle: "Importer une liste d'invitations (CSV)",
-      importHint: "Colonnes : email (obligatoire), name, organisation, category, city, country (deux lettres), role. 1 Mo au plus.",
+      importHint:
+        "Colonnes : email (obligatoire), name, organisation, category, city, country (deux lettres), role. 1 Mo au plus.",
       file: "Fichier CSV",
       validOnly: "Si certaines lignes sont fausses, importer quand même les lignes valides",
       importSubmit: "Importer",
@@ -307,7 +374,14 @@ const fr: Resources = {
     pull: "Rassembler depuis les salles",
     open: "Ouvrir le tableau",
     phase: "Phase",
-    phases: { write: "Écriture (privée jusqu'à la révélation)", reveal: "Révélation", group: "Regroupement", vote: "Vote", discuss: "Discussion", closed: "Fermé (lecture seule)" },
+    phases: {
+      write: "Écriture (privée jusqu'à la révélation)",
+      reveal: "Révélation",
+      group: "Regroupement",
+      vote: "Vote",
+      discuss: "Discussion",
+      closed: "Fermé (lecture seule)",
+    },
     phaseNow: "Phase : {{phase}}",
     locked: "Verrouillé par la facilitation",
     lock: "Verrouiller le tableau",
@@ -361,7 +435,8 @@ const fr: Resources = {
     chathamHouse: "Règle de Chatham House : les notes indiquent la catégorie d'acteur de l'auteur·e, jamais son nom.",
     suggest: {
       title: "Groupes suggérés",
-      intro: "Plenary propose des groupes pour les notes qui n'en ont pas encore. Acceptez, renommez ou écartez chaque proposition ; les groupes acceptés deviennent des groupes ordinaires.",
+      intro:
+        "Plenary propose des groupes pour les notes qui n'en ont pas encore. Acceptez, renommez ou écartez chaque proposition ; les groupes acceptés deviennent des groupes ordinaires.",
       category: "Catégorie à regrouper",
       about: "Environ combien de groupes (facultatif)",
       run: "Suggérer des groupes",
@@ -393,7 +468,13 @@ const fr: Resources = {
     generate: "Générer le brouillon",
     regenerate: "Régénérer à partir de l'événement",
     statusLabel: "Statut :",
-    status: { draft: "brouillon", in_review: "en relecture", approved: "approuvé", published: "publié", withdrawn: "retiré" },
+    status: {
+      draft: "brouillon",
+      in_review: "en relecture",
+      approved: "approuvé",
+      published: "publié",
+      withdrawn: "retiré",
+    },
     publicPage: "Page publique",
     submit: "Envoyer en relecture",
     approve: "Approuver",
@@ -408,7 +489,8 @@ const fr: Resources = {
     versions: "{{count}} versions publiées",
     versionN: "Version {{n}}",
     edited: "modifiée",
-    proposal: "La régénération a produit un nouveau texte pour cette section, que quelqu'un a modifiée. Les lignes marquées + seraient ajoutées et − retirées :",
+    proposal:
+      "La régénération a produit un nouveau texte pour cette section, que quelqu'un a modifiée. Les lignes marquées + seraient ajoutées et − retirées :",
     added: "ajouté :",
     removed: "retiré :",
     take: "Prendre le nouveau texte",
@@ -443,7 +525,8 @@ const fr: Resources = {
   },
   audit: {
     title: "Journal d'audit",
-    intro: "Ce que les organisateurs, le secrétariat et Plenary lui-même ont changé : rôles, exports, décisions sur les inscriptions, rapports publiés ou retirés.",
+    intro:
+      "Ce que les organisateurs, le secrétariat et Plenary lui-même ont changé : rôles, exports, décisions sur les inscriptions, rapports publiés ou retirés.",
     when: "Quand",
     who: "Qui",
     action: "Action",
@@ -453,10 +536,12 @@ const fr: Resources = {
   account: {
     title: "Mon compte",
     dataTitle: "Vos données",
-    dataIntro: "Téléchargez tout ce que Plenary conserve sur vous : compte, inscriptions et réponses, rôles, notes, commentaires, votes et sessions.",
+    dataIntro:
+      "Téléchargez tout ce que Plenary conserve sur vous : compte, inscriptions et réponses, rôles, notes, commentaires, votes et sessions.",
     download: "Télécharger mes données (JSON)",
     deleteTitle: "Supprimer mon compte",
-    deleteIntro: "Votre compte, vos inscriptions, vos votes et vos sessions sont supprimés. Ce que vous avez écrit sur les tableaux reste dans le compte rendu des événements, sans votre nom. C'est irréversible.",
+    deleteIntro:
+      "Votre compte, vos inscriptions, vos votes et vos sessions sont supprimés. Ce que vous avez écrit sur les tableaux reste dans le compte rendu des événements, sans votre nom. C'est irréversible.",
     password: "Votre mot de passe",
     confirmEmail: "Saisissez votre adresse e-mail pour confirmer",
     delete: "Supprimer mon compte",
@@ -468,7 +553,13 @@ const fr: Resources = {
     publicPage: "Page publique de suivi",
     calendar: "Agenda (.ics)",
     none: "Pas encore d'action.",
-    status: { proposed: "proposée", agreed: "convenue", in_progress: "en cours", done: "réalisée", dropped: "abandonnée" },
+    status: {
+      proposed: "proposée",
+      agreed: "convenue",
+      in_progress: "en cours",
+      done: "réalisée",
+      dropped: "abandonnée",
+    },
     ownerIs: "Responsable : {{owner}}",
     dueOn: "Échéance : {{date}}",
     noDue: "Sans échéance",
@@ -495,8 +586,10 @@ const fr: Resources = {
   live: {
     title: "En direct",
     plenary: "Plénière",
-    plenaryBody: "Vous êtes en plénière. Quand la facilitation ouvre une session en sous-groupes, cette page vous emmène dans votre salle.",
-    waitingRoom: "La session est ouverte, mais vous n'avez pas encore de salle. Une personne de la facilitation va vous placer.",
+    plenaryBody:
+      "Vous êtes en plénière. Quand la facilitation ouvre une session en sous-groupes, cette page vous emmène dans votre salle.",
+    waitingRoom:
+      "La session est ouverte, mais vous n'avez pas encore de salle. Une personne de la facilitation va vous placer.",
     chooseRoom: "Choisissez votre salle",
     join: "Rejoindre {{name}}",
     full: "Complète",
@@ -507,7 +600,11 @@ const fr: Resources = {
     timeUp: "Le temps est écoulé",
     meeting: "Rejoindre la visioconférence de cette salle",
     present: "Présent·es ({{count}})",
-    role: { facilitator: "Vous facilitez cette salle.", rapporteur: "Vous êtes rapporteur·e de cette salle.", participant: "" },
+    role: {
+      facilitator: "Vous facilitez cette salle.",
+      rapporteur: "Vous êtes rapporteur·e de cette salle.",
+      participant: "",
+    },
     help: "Demander de l'aide",
     helpSent: "La facilitation sait que vous avez besoin d'aide.",
     helpMessage: "De quoi avez-vous besoin ? (facultatif)",
@@ -517,7 +614,8 @@ const fr: Resources = {
     goLive: "Aller à la séance en direct",
   },
   dnd: {
-    instructions: "Pour déplacer une personne, appuyez sur Espace ou Entrée pour la saisir, utilisez les flèches pour aller sur une salle, puis Espace ou Entrée pour la déposer, ou Échap pour annuler.",
+    instructions:
+      "Pour déplacer une personne, appuyez sur Espace ou Entrée pour la saisir, utilisez les flèches pour aller sur une salle, puis Espace ou Entrée pour la déposer, ou Échap pour annuler.",
     picked: "{{name}} saisi·e.",
     over: "{{name}} est au-dessus de {{room}}.",
     nowhere: "{{name}} n'est au-dessus d'aucune salle.",
@@ -577,7 +675,8 @@ const fr: Resources = {
     change: "Changer de salle ou de rôle…",
     unassigned: "Sans salle ({{count}})",
     noRoom: "Sans salle",
-    dragHint: "Faites glisser les personnes d'une salle à l'autre, ou utilisez « Changer de salle ou de rôle ». Les personnes déplacées à la main restent verrouillées.",
+    dragHint:
+      "Faites glisser les personnes d'une salle à l'autre, ou utilisez « Changer de salle ou de rôle ». Les personnes déplacées à la main restent verrouillées.",
     help: "Aide demandée",
     resolve: "Marquer comme traité",
     timeLeft: "Temps restant : {{time}}",
@@ -596,7 +695,8 @@ const fr: Resources = {
   // Page titles (the browser tab, and what screen readers announce first).
   meta: {
     home: "Dialogues multi-acteurs",
-    homeDescription: "S'inscrire, se retrouver en sous-groupes, remplir des tableaux en direct et publier le rapport de synthèse.",
+    homeDescription:
+      "S'inscrire, se retrouver en sous-groupes, remplir des tableaux en direct et publier le rapport de synthèse.",
     account: "Mon compte",
     mail: "Message · Boîte de test",
     mailbox: "Boîte de test",

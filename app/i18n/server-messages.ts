@@ -4,9 +4,11 @@
 type Catalogue = Record<string, string>;
 
 const fr: Catalogue = {
-  "This confirmation link has expired or was already used. Sign in, or sign up again.": "Ce lien de confirmation a expiré ou a déjà servi. Connectez-vous, ou inscrivez-vous à nouveau.",
+  "This confirmation link has expired or was already used. Sign in, or sign up again.":
+    "Ce lien de confirmation a expiré ou a déjà servi. Connectez-vous, ou inscrivez-vous à nouveau.",
   "A cluster cannot be merged into itself.": "Un groupe ne peut pas être fusionné avec lui-même.",
-  "An account with this email already exists. Sign in, or reset your password.": "Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez votre mot de passe.",
+  "An account with this email already exists. Sign in, or reset your password.":
+    "Un compte existe déjà avec cette adresse. Connectez-vous ou réinitialisez votre mot de passe.",
   "An account with this email already exists.": "Un compte existe déjà avec cette adresse.",
   "At most 120 characters.": "120 caractères au plus.",
   "At most 60 characters.": "60 caractères au plus.",
@@ -30,7 +32,8 @@ const fr: Catalogue = {
   "Password is required.": "Le mot de passe est obligatoire.",
   "Please correct the highlighted fields.": "Veuillez corriger les champs signalés.",
   "Registration is not open for this event.": "Les inscriptions ne sont pas ouvertes pour cet événement.",
-  "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.": "Quelqu'un a modifié cette note pendant que vous l'éditiez. Voici la dernière version ; refaites votre modification si elle a encore du sens.",
+  "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.":
+    "Quelqu'un a modifié cette note pendant que vous l'éditiez. Voici la dernière version ; refaites votre modification si elle a encore du sens.",
   "The facilitator has locked this board for now.": "La facilitation a verrouillé ce tableau pour le moment.",
   "This board is closed: it can be read, not changed.": "Ce tableau est fermé : on peut le lire, pas le modifier.",
   "This board is read-only for you.": "Ce tableau est en lecture seule pour vous.",
@@ -39,20 +42,24 @@ const fr: Catalogue = {
   "This event was cancelled, so registration is closed.": "Cet événement a été annulé : les inscriptions sont closes.",
   "This note is hidden.": "Cette note est masquée.",
   "This question needs an answer.": "Cette question demande une réponse.",
-  "This reset link has expired or was already used. Ask for a new one.": "Ce lien de réinitialisation a expiré ou a déjà servi. Demandez-en un nouveau.",
+  "This reset link has expired or was already used. Ask for a new one.":
+    "Ce lien de réinitialisation a expiré ou a déjà servi. Demandez-en un nouveau.",
   "Use at least 10 characters.": "Utilisez au moins 10 caractères.",
   "Use at most 200 characters.": "Utilisez 200 caractères au plus.",
   "Voting is open only during the vote phase.": "Le vote n'est ouvert que pendant la phase de vote.",
   "Write something first.": "Écrivez d'abord quelque chose.",
   "You can only delete your own notes.": "Vous ne pouvez supprimer que vos propres notes.",
   "You can only edit your own notes.": "Vous ne pouvez modifier que vos propres notes.",
-  "You need to agree to the processing of your data to register.": "Pour vous inscrire, vous devez accepter le traitement de vos données.",
+  "You need to agree to the processing of your data to register.":
+    "Pour vous inscrire, vous devez accepter le traitement de vos données.",
 };
 
 const es: Catalogue = {
-  "This confirmation link has expired or was already used. Sign in, or sign up again.": "Este enlace de confirmación ha caducado o ya se usó. Inicie sesión o regístrese de nuevo.",
+  "This confirmation link has expired or was already used. Sign in, or sign up again.":
+    "Este enlace de confirmación ha caducado o ya se usó. Inicie sesión o regístrese de nuevo.",
   "A cluster cannot be merged into itself.": "Un grupo no puede fusionarse consigo mismo.",
-  "An account with this email already exists. Sign in, or reset your password.": "Ya existe una cuenta con este correo. Inicie sesión o restablezca su contraseña.",
+  "An account with this email already exists. Sign in, or reset your password.":
+    "Ya existe una cuenta con este correo. Inicie sesión o restablezca su contraseña.",
   "An account with this email already exists.": "Ya existe una cuenta con este correo.",
   "At most 120 characters.": "Como máximo 120 caracteres.",
   "At most 60 characters.": "Como máximo 60 caracteres.",
@@ -76,29 +83,35 @@ const es: Catalogue = {
   "Password is required.": "La contraseña es obligatoria.",
   "Please correct the highlighted fields.": "Corrija los campos señalados.",
   "Registration is not open for this event.": "La inscripción no está abierta para este evento.",
-  "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.": "Alguien cambió esta nota mientras la editaba. Esta es la última versión; vuelva a aplicar su cambio si todavía tiene sentido.",
+  "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.":
+    "Alguien cambió esta nota mientras la editaba. Esta es la última versión; vuelva a aplicar su cambio si todavía tiene sentido.",
   "The facilitator has locked this board for now.": "La facilitación ha bloqueado este tablero por ahora.",
   "This board is closed: it can be read, not changed.": "Este tablero está cerrado: se puede leer, no cambiar.",
   "This board is read-only for you.": "Este tablero es de solo lectura para usted.",
   "This board operation is not valid.": "Esta operación en el tablero no es válida.",
   "This event has ended.": "Este evento ha terminado.",
-  "This event was cancelled, so registration is closed.": "Este evento se canceló, así que la inscripción está cerrada.",
+  "This event was cancelled, so registration is closed.":
+    "Este evento se canceló, así que la inscripción está cerrada.",
   "This note is hidden.": "Esta nota está oculta.",
   "This question needs an answer.": "Esta pregunta necesita una respuesta.",
-  "This reset link has expired or was already used. Ask for a new one.": "Este enlace ha caducado o ya se usó. Pida uno nuevo.",
+  "This reset link has expired or was already used. Ask for a new one.":
+    "Este enlace ha caducado o ya se usó. Pida uno nuevo.",
   "Use at least 10 characters.": "Use al menos 10 caracteres.",
   "Use at most 200 characters.": "Use como máximo 200 caracteres.",
   "Voting is open only during the vote phase.": "Solo se puede votar durante la fase de votación.",
   "Write something first.": "Escriba algo primero.",
   "You can only delete your own notes.": "Solo puede borrar sus propias notas.",
   "You can only edit your own notes.": "Solo puede editar sus propias notas.",
-  "You need to agree to the processing of your data to register.": "Para inscribirse debe aceptar el tratamiento de sus datos.",
+  "You need to agree to the processing of your data to register.":
+    "Para inscribirse debe aceptar el tratamiento de sus datos.",
 };
 
 const ar: Catalogue = {
-  "This confirmation link has expired or was already used. Sign in, or sign up again.": "انتهت صلاحية رابط التأكيد هذا أو سبق استخدامه. سجّل الدخول، أو أنشئ حسابًا من جديد.",
+  "This confirmation link has expired or was already used. Sign in, or sign up again.":
+    "انتهت صلاحية رابط التأكيد هذا أو سبق استخدامه. سجّل الدخول، أو أنشئ حسابًا من جديد.",
   "A cluster cannot be merged into itself.": "لا يمكن دمج مجموعة في نفسها.",
-  "An account with this email already exists. Sign in, or reset your password.": "يوجد حساب بهذا البريد. سجّل الدخول أو أعد تعيين كلمة المرور.",
+  "An account with this email already exists. Sign in, or reset your password.":
+    "يوجد حساب بهذا البريد. سجّل الدخول أو أعد تعيين كلمة المرور.",
   "An account with this email already exists.": "يوجد حساب بهذا البريد بالفعل.",
   "At most 120 characters.": "120 حرفًا كحد أقصى.",
   "At most 60 characters.": "60 حرفًا كحد أقصى.",
@@ -122,7 +135,8 @@ const ar: Catalogue = {
   "Password is required.": "كلمة المرور مطلوبة.",
   "Please correct the highlighted fields.": "يرجى تصحيح الحقول المشار إليها.",
   "Registration is not open for this event.": "التسجيل غير مفتوح لهذه الفعالية.",
-  "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.": "غيّر أحدهم هذه الملاحظة أثناء تعديلك لها. هذه أحدث نسخة؛ أعد تطبيق تعديلك إن كان لا يزال مناسبًا.",
+  "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.":
+    "غيّر أحدهم هذه الملاحظة أثناء تعديلك لها. هذه أحدث نسخة؛ أعد تطبيق تعديلك إن كان لا يزال مناسبًا.",
   "The facilitator has locked this board for now.": "أقفل الميسِّر هذه اللوحة مؤقتًا.",
   "This board is closed: it can be read, not changed.": "هذه اللوحة مغلقة: يمكن قراءتها لا تغييرها.",
   "This board is read-only for you.": "هذه اللوحة للقراءة فقط بالنسبة لك.",
@@ -131,7 +145,8 @@ const ar: Catalogue = {
   "This event was cancelled, so registration is closed.": "أُلغيت هذه الفعالية، لذا أُغلق التسجيل.",
   "This note is hidden.": "هذه الملاحظة مخفية.",
   "This question needs an answer.": "هذا السؤال يحتاج إلى إجابة.",
-  "This reset link has expired or was already used. Ask for a new one.": "انتهت صلاحية رابط إعادة التعيين أو استُخدم من قبل. اطلب رابطًا جديدًا.",
+  "This reset link has expired or was already used. Ask for a new one.":
+    "انتهت صلاحية رابط إعادة التعيين أو استُخدم من قبل. اطلب رابطًا جديدًا.",
   "Use at least 10 characters.": "استخدم 10 أحرف على الأقل.",
   "Use at most 200 characters.": "استخدم 200 حرف كحد أقصى.",
   "Voting is open only during the vote phase.": "التصويت متاح فقط خلال مرحلة التصويت.",

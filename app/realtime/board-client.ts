@@ -1,10 +1,16 @@
 import type { Socket } from "socket.io-client";
 import type { BoardEvent, Operation } from "../../server/core/boards/protocol";
 
-export type KeyValueStore = { getItem(k: string): string | null; setItem(k: string, v: string): void; removeItem(k: string): void };
+export type KeyValueStore = {
+  getItem(k: string): string | null;
+  setItem(k: string, v: string): void;
+  removeItem(k: string): void;
+};
 export type PendingOp = { boardId: string; opId: string; op: Operation };
 export type Rejection = { opId: string; op: Operation; code: string; message: string };
-type Ack<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
+type Ack<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
 
 const ACK_TIMEOUT_MS = 5000;
 // Socket.IO drops a connection whose message exceeds the server's limit (64 KB); refuse earlier, with words.
@@ -13,7 +19,9 @@ const MAX_MESSAGE_BYTES = 60_000;
 const FINAL = new Set(["validation", "forbidden", "conflict", "not_found", "unauthenticated", "unknown_event"]);
 
 const uuid = () =>
-  typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+  typeof crypto !== "undefined" && "randomUUID" in crypto
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 
 /**
  * Keeps a board in step with the server and never loses what this client sent.
@@ -116,7 +124,10 @@ export class BoardClient {
 
   /** Fetches and applies every event after the last sequence number seen. */
   async catchUp() {
-    const r = await this.request<{ reset: boolean; events: BoardEvent[]; seq: number }>("board:sync", { boardId: this.boardId, afterSeq: this.seq });
+    const r = await this.request<{ reset: boolean; events: BoardEvent[]; seq: number }>("board:sync", {
+      boardId: this.boardId,
+      afterSeq: this.seq,
+    });
     if (!r.ok) return;
     if (r.data.reset) {
       this.handlers.onReset?.();

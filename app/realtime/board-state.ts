@@ -32,10 +32,15 @@ export function applyEvent(state: BoardState, e: BoardEvent): BoardState {
       delete s.notes[d.noteId as string];
       break;
     case "note.move":
-      if (s.notes[d.noteId as string]) s.notes[d.noteId as string] = { ...s.notes[d.noteId as string]!, clusterId: d.clusterId as string | null };
+      if (s.notes[d.noteId as string])
+        s.notes[d.noteId as string] = { ...s.notes[d.noteId as string]!, clusterId: d.clusterId as string | null };
       break;
     case "note.react":
-      if (s.notes[d.noteId as string]) s.notes[d.noteId as string] = { ...s.notes[d.noteId as string]!, reactions: d.reactions as Record<string, number> };
+      if (s.notes[d.noteId as string])
+        s.notes[d.noteId as string] = {
+          ...s.notes[d.noteId as string]!,
+          reactions: d.reactions as Record<string, number>,
+        };
       break;
     case "note.comment": {
       const n = s.notes[d.noteId as string];
@@ -44,12 +49,14 @@ export function applyEvent(state: BoardState, e: BoardEvent): BoardState {
       break;
     }
     case "vote.set":
-      if (s.notes[d.noteId as string]) s.notes[d.noteId as string] = { ...s.notes[d.noteId as string]!, votes: d.votes as number };
+      if (s.notes[d.noteId as string])
+        s.notes[d.noteId as string] = { ...s.notes[d.noteId as string]!, votes: d.votes as number };
       break;
     case "cluster.create": {
       const c = d.cluster as ClusterView;
       s.clusters[c.id] = c;
-      for (const id of (d.noteIds as string[]) ?? []) if (s.notes[id]) s.notes[id] = { ...s.notes[id]!, clusterId: c.id };
+      for (const id of (d.noteIds as string[]) ?? [])
+        if (s.notes[id]) s.notes[id] = { ...s.notes[id]!, clusterId: c.id };
       break;
     }
     case "cluster.rename": {
@@ -59,11 +66,13 @@ export function applyEvent(state: BoardState, e: BoardEvent): BoardState {
     }
     case "cluster.delete":
       delete s.clusters[d.clusterId as string];
-      for (const n of Object.values(s.notes)) if (n.clusterId === d.clusterId) s.notes[n.id] = { ...n, clusterId: null };
+      for (const n of Object.values(s.notes))
+        if (n.clusterId === d.clusterId) s.notes[n.id] = { ...n, clusterId: null };
       break;
     case "cluster.merge":
       delete s.clusters[d.fromClusterId as string];
-      for (const n of Object.values(s.notes)) if (n.clusterId === d.fromClusterId) s.notes[n.id] = { ...n, clusterId: d.clusterId as string };
+      for (const n of Object.values(s.notes))
+        if (n.clusterId === d.fromClusterId) s.notes[n.id] = { ...n, clusterId: d.clusterId as string };
       break;
     case "board.phase":
       s.phase = d.phase as string;

@@ -4,7 +4,12 @@ import { BoardClient, type PendingOp, type Rejection } from "./board-client";
 import { type BoardState, applyEvent } from "./board-state";
 import { getSocket } from "./socket.client";
 
-type Snapshot = { board: { id: string; seq: number; phase: string; locked: boolean; timerEndsAt: string | null }; notes: (BoardState["notes"][string] & { mine: boolean })[]; clusters: BoardState["clusters"][string][]; myVotes: Record<string, number> };
+type Snapshot = {
+  board: { id: string; seq: number; phase: string; locked: boolean; timerEndsAt: string | null };
+  notes: (BoardState["notes"][string] & { mine: boolean })[];
+  clusters: BoardState["clusters"][string][];
+  myVotes: Record<string, number>;
+};
 
 const fromSnapshot = (s: Snapshot): BoardState => ({
   seq: s.board.seq,
@@ -62,8 +67,10 @@ export function useBoard(snapshot: Snapshot, onReset: () => void) {
       );
       client.current = c;
       setPending(c.unacknowledged);
-      const onPresence = (p: { boardId: string; people: { userId: string; name: string }[] }) => p.boardId === boardId && setPresence(p.people);
-      const onNotice = (n: { boardId: string; message: string }) => n.boardId === boardId && setNotices((prev) => [...prev.slice(-4), n.message]);
+      const onPresence = (p: { boardId: string; people: { userId: string; name: string }[] }) =>
+        p.boardId === boardId && setPresence(p.people);
+      const onNotice = (n: { boardId: string; message: string }) =>
+        n.boardId === boardId && setNotices((prev) => [...prev.slice(-4), n.message]);
       socket.on("board:presence", onPresence);
       socket.on("board:notice", onNotice);
       dispose = () => {
@@ -95,8 +102,20 @@ export function useBoard(snapshot: Snapshot, onReset: () => void) {
     for (const p of pending) {
       if (p.op.type !== "note.create" || out[p.op.noteId]) continue;
       out[p.op.noteId] = {
-        id: p.op.noteId, category: p.op.category, text: p.op.text, authorLabel: "…", authorCategory: "", clusterId: null, hidden: false, version: 1, votes: 0,
-        reactions: {}, comments: [], originRoom: null, createdAt: new Date().toISOString(), pending: true,
+        id: p.op.noteId,
+        category: p.op.category,
+        text: p.op.text,
+        authorLabel: "…",
+        authorCategory: "",
+        clusterId: null,
+        hidden: false,
+        version: 1,
+        votes: 0,
+        reactions: {},
+        comments: [],
+        originRoom: null,
+        createdAt: new Date().toISOString(),
+        pending: true,
       };
     }
     return out;

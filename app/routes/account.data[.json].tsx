@@ -6,6 +6,10 @@ import { actorOf } from "~/utils/session.server";
 export async function loader({ context }: LoaderFunctionArgs) {
   const data = await context.core.account.exportData(await actorOf(context)).catch(asHttpError);
   return new Response(JSON.stringify(data, null, 2), {
-    headers: { "Content-Type": "application/json; charset=utf-8", "Content-Disposition": 'attachment; filename="my-plenary-data.json"', "Cache-Control": "private, no-store" },
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="my-plenary-data.json"',
+      "Cache-Control": "private, no-store",
+    },
   });
 }

@@ -21,7 +21,9 @@ export async function action({ context, request }: ActionFunctionArgs) {
   return formAction(form, async () => {
     await context.core.account.deleteAccount(await actorOf(context), formToObject(form));
     // The session went with the account; the cookie is cleared too.
-    return redirect("/?deleted=1", { headers: { "Set-Cookie": await context.sessionCookie.serialize("", { maxAge: 0 }) } });
+    return redirect("/?deleted=1", {
+      headers: { "Set-Cookie": await context.sessionCookie.serialize("", { maxAge: 0 }) },
+    });
   });
 }
 
@@ -36,7 +38,9 @@ export default function Account() {
       <section className="card" aria-labelledby="data-title">
         <h2 id="data-title">{t("account.dataTitle")}</h2>
         <p>{t("account.dataIntro")}</p>
-        <a href="/account/data.json" download>{t("account.download")}</a>
+        <a href="/account/data.json" download>
+          {t("account.download")}
+        </a>
       </section>
       <section className="card" aria-labelledby="delete-title">
         <h2 id="delete-title">{t("account.deleteTitle")}</h2>
@@ -46,17 +50,40 @@ export default function Account() {
           {hasPassword ? (
             <div className="field">
               <label htmlFor="del-password">{t("account.password")}</label>
-              <input id="del-password" name="password" type="password" autoComplete="current-password" aria-invalid={failed?.fieldErrors.password ? true : undefined} aria-describedby={failed?.fieldErrors.password ? "del-password-error" : undefined} />
-              {failed?.fieldErrors.password ? <p className="field-error" id="del-password-error">{failed.fieldErrors.password.join(" ")}</p> : null}
+              <input
+                id="del-password"
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                aria-invalid={failed?.fieldErrors.password ? true : undefined}
+                aria-describedby={failed?.fieldErrors.password ? "del-password-error" : undefined}
+              />
+              {failed?.fieldErrors.password ? (
+                <p className="field-error" id="del-password-error">
+                  {failed.fieldErrors.password.join(" ")}
+                </p>
+              ) : null}
             </div>
           ) : (
             <div className="field">
               <label htmlFor="del-email">{t("account.confirmEmail")}</label>
-              <input id="del-email" name="confirmEmail" type="email" aria-invalid={failed?.fieldErrors.confirmEmail ? true : undefined} aria-describedby={failed?.fieldErrors.confirmEmail ? "del-email-error" : undefined} />
-              {failed?.fieldErrors.confirmEmail ? <p className="field-error" id="del-email-error">{failed.fieldErrors.confirmEmail.join(" ")}</p> : null}
+              <input
+                id="del-email"
+                name="confirmEmail"
+                type="email"
+                aria-invalid={failed?.fieldErrors.confirmEmail ? true : undefined}
+                aria-describedby={failed?.fieldErrors.confirmEmail ? "del-email-error" : undefined}
+              />
+              {failed?.fieldErrors.confirmEmail ? (
+                <p className="field-error" id="del-email-error">
+                  {failed.fieldErrors.confirmEmail.join(" ")}
+                </p>
+              ) : null}
             </div>
           )}
-          <button type="submit" className="danger">{t("account.delete")}</button>
+          <button type="submit" className="danger">
+            {t("account.delete")}
+          </button>
         </Form>
       </section>
     </section>

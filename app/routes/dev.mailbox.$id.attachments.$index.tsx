@@ -11,6 +11,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const a = attachments[Number(params.index)];
   if (!a) throw json({ message: "No such attachment" }, { status: 404 });
   return new Response(a.content, {
-    headers: { "Content-Type": a.contentType, "Content-Disposition": `attachment; filename="${a.filename.replace(/[^\w.-]/g, "_")}"` },
+    headers: {
+      "Content-Type": a.contentType,
+      "Content-Disposition": `attachment; filename="${a.filename.replace(/[^\w.-]/g, "_")}"`,
+    },
   });
 }

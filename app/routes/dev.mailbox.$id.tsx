@@ -15,7 +15,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     filename: a.filename,
     contentType: a.contentType,
   }));
-  return json({ mail: { id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, createdAt: mail.createdAt }, attachments });
+  return json({
+    mail: { id: mail.id, to: mail.to, subject: mail.subject, text: mail.text, createdAt: mail.createdAt },
+    attachments,
+  });
 }
 
 export default function MailView() {

@@ -39,7 +39,9 @@ export default function Mailbox() {
                   <Link to={`/dev/mailbox/${m.id}`}>{m.subject}</Link>
                 </td>
                 <td>
-                  <time dateTime={m.createdAt}>{new Date(m.createdAt).toLocaleString(i18n.language, { timeZone: "UTC" })} UTC</time>
+                  <time dateTime={m.createdAt}>
+                    {new Date(m.createdAt).toLocaleString(i18n.language, { timeZone: "UTC" })} UTC
+                  </time>
                 </td>
               </tr>
             ))}

@@ -15,7 +15,9 @@ import { limitAttempt } from "~/utils/limits.server";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.event.title} · Plenary` : "Plenary" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.event.title} · Plenary` : "Plenary" },
+];
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
@@ -37,8 +39,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       const r = await context.core.registrations.register(actor, eventId, formToObject(form), context.publicUrl);
       // Without a session the answer is the same for everyone: what happened (and the link to
       // manage it) goes to the email's owner only, so the form reveals nobody's account or place.
-      if (!actor) return json({ ok: true as const, intent: "register" as const, sentTo: String(form.get("email") ?? "").trim() });
-      return json({ ok: true as const, intent: "register" as const, status: r.status, position: r.position, manageToken: r.manageToken });
+      if (!actor)
+        return json({ ok: true as const, intent: "register" as const, sentTo: String(form.get("email") ?? "").trim() });
+      return json({
+        ok: true as const,
+        intent: "register" as const,
+        status: r.status,
+        position: r.position,
+        manageToken: r.manageToken,
+      });
     }
     await context.core.events.announce(actor, eventId, { message: form.get("message") });
     return json({ ok: true as const, intent: "announce" as const });
@@ -93,7 +102,9 @@ export default function EventPage() {
           </div>
         </dl>
         {event.viewer.roles.length ? (
-          <p className="roles">{t("events.yourRoles", { roles: event.viewer.roles.map((r) => t(`events.role.${r}`)).join(", ") })}</p>
+          <p className="roles">
+            {t("events.yourRoles", { roles: event.viewer.roles.map((r) => t(`events.role.${r}`)).join(", ") })}
+          </p>
         ) : null}
         <p className="actions">
           {event.meetingUrl ? (
@@ -105,7 +116,9 @@ export default function EventPage() {
             {t("register.addToCalendar")}
           </a>
           {event.viewer.roles.length ? <Link to={`/events/${event.slug}/live`}>{t("live.goLive")}</Link> : null}
-          {event.viewer.canRunBreakouts ? <Link to={`/events/${event.slug}/breakouts`}>{t("breakouts.title")}</Link> : null}
+          {event.viewer.canRunBreakouts ? (
+            <Link to={`/events/${event.slug}/breakouts`}>{t("breakouts.title")}</Link>
+          ) : null}
           {event.viewer.canManage ? <Link to={`/events/${event.slug}/manage`}>{t("events.manage")}</Link> : null}
         </p>
       </header>
@@ -122,10 +135,26 @@ export default function EventPage() {
         <section aria-labelledby="outcomes-heading" className="outcomes">
           <h2 id="outcomes-heading">{t("report.outcomes")}</h2>
           <ul>
-            {outcomes.published ? <li><Link to={`/events/${event.slug}/report`}>{t("report.read")}</Link></li> : null}
-            {outcomes.actionItems ? <li><Link to={`/events/${event.slug}/follow-up`}>{t("report.followUp")}</Link></li> : null}
-            {outcomes.canEditReport ? <li><Link to={`/events/${event.slug}/report/edit`}>{t("report.edit")}</Link></li> : null}
-            {outcomes.canManageActions ? <li><Link to={`/events/${event.slug}/actions`}>{t("actions.manageTitle")}</Link></li> : null}
+            {outcomes.published ? (
+              <li>
+                <Link to={`/events/${event.slug}/report`}>{t("report.read")}</Link>
+              </li>
+            ) : null}
+            {outcomes.actionItems ? (
+              <li>
+                <Link to={`/events/${event.slug}/follow-up`}>{t("report.followUp")}</Link>
+              </li>
+            ) : null}
+            {outcomes.canEditReport ? (
+              <li>
+                <Link to={`/events/${event.slug}/report/edit`}>{t("report.edit")}</Link>
+              </li>
+            ) : null}
+            {outcomes.canManageActions ? (
+              <li>
+                <Link to={`/events/${event.slug}/actions`}>{t("actions.manageTitle")}</Link>
+              </li>
+            ) : null}
           </ul>
         </section>
       ) : null}
@@ -169,10 +198,17 @@ export default function EventPage() {
       {event.viewer.roles.length || live.length ? (
         <section aria-labelledby="announcements-heading">
           <h2 id="announcements-heading">{t("events.announcements")}</h2>
-          <ul className="announcements" aria-live="polite" data-testid="announcements" data-following={following ? "yes" : "no"}>
+          <ul
+            className="announcements"
+            aria-live="polite"
+            data-testid="announcements"
+            data-following={following ? "yes" : "no"}
+          >
             {live.map((a) => (
               <li key={a.id}>
-                <time dateTime={a.createdAt}>{formatRange(a.createdAt, a.createdAt, event.timezone, locale).split(",").slice(0, 2).join(",")}</time>{" "}
+                <time dateTime={a.createdAt}>
+                  {formatRange(a.createdAt, a.createdAt, event.timezone, locale).split(",").slice(0, 2).join(",")}
+                </time>{" "}
                 {a.message}
               </li>
             ))}
@@ -185,11 +221,18 @@ export default function EventPage() {
 }
 
 type Registered = { ok: true; intent: "register"; status: string; position: number | null; manageToken: string };
-type ActionResult = FormResult | { ok: true; intent: "announce" } | Registered | { ok: true; intent: "register"; sentTo: string };
+type ActionResult =
+  FormResult | { ok: true; intent: "announce" } | Registered | { ok: true; intent: "register"; sentTo: string };
 
 function RegistrationSection({
-  event, mine, user,
-}: { event: SerializeFrom<typeof loader>["event"]; mine: SerializeFrom<typeof loader>["mine"]; user: { name: string; email: string } | null }) {
+  event,
+  mine,
+  user,
+}: {
+  event: SerializeFrom<typeof loader>["event"];
+  mine: SerializeFrom<typeof loader>["mine"];
+  user: { name: string; email: string } | null;
+}) {
   const { t } = useTranslation();
   const result = useActionData<ActionResult>();
   const answered = result?.ok && result.intent === "register" ? result : null;
@@ -220,7 +263,11 @@ function RegistrationSection({
           <p>{t("register.intro")}</p>
           {user ? <p>{t("register.signedInAs", user)}</p> : null}
           <RegistrationForm
-            spec={{ categories: event.registration.categories, questions: event.registration.questions, languages: event.languages }}
+            spec={{
+              categories: event.registration.categories,
+              questions: event.registration.questions,
+              languages: event.languages,
+            }}
             identity={!user}
             values={failed?.values ?? {}}
             errors={failed?.fieldErrors ?? {}}
@@ -249,7 +296,14 @@ function AnnounceForm() {
       <input type="hidden" name="intent" value="announce" />
       <FormMessage message={failed?.fieldErrors.message?.join(" ") ?? failed?.message} />
       <label htmlFor="announce-message">{t("events.announceLabel")}</label>
-      <textarea id="announce-message" name="message" rows={2} maxLength={500} required defaultValue={one(failed?.values, "message")} />
+      <textarea
+        id="announce-message"
+        name="message"
+        rows={2}
+        maxLength={500}
+        required
+        defaultValue={one(failed?.values, "message")}
+      />
       <button type="submit" disabled={nav.state !== "idle"}>
         {t("events.announceSubmit")}
       </button>
@@ -266,7 +320,8 @@ function useLiveAnnouncements(eventId: string, follow: boolean, initial: Announc
   useEffect(() => {
     if (!follow) return;
     let cancelled = false;
-    const onAnnouncement = (a: Announcement) => setItems((prev) => (prev.some((p) => p.id === a.id) ? prev : [a, ...prev]));
+    const onAnnouncement = (a: Announcement) =>
+      setItems((prev) => (prev.some((p) => p.id === a.id) ? prev : [a, ...prev]));
     const subscribe = () => void request("event:follow", { eventId }).then((ack) => !cancelled && setFollowing(ack.ok));
     void getSocket().then((s) => {
       if (cancelled) return;

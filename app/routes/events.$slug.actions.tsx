@@ -8,7 +8,8 @@ import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "actions", { title: data.event.title }) : [{ title: "Plenary" }]);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "actions", { title: data.event.title }) : [{ title: "Plenary" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
@@ -16,7 +17,9 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const slug = params.slug ?? "";
   const url = new URL(request.url);
   const view = await context.core.actions.manage(actor, slug).catch(asHttpError);
-  const prefill = await context.core.actions.draftFrom(actor, slug, { clusterId: url.searchParams.get("cluster"), noteId: url.searchParams.get("note") }).catch(asHttpError);
+  const prefill = await context.core.actions
+    .draftFrom(actor, slug, { clusterId: url.searchParams.get("cluster"), noteId: url.searchParams.get("note") })
+    .catch(asHttpError);
   return json({ ...view, prefill, statuses: context.core.actions.statuses });
 }
 
@@ -35,7 +38,15 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   });
 }
 
-type Item = { id: string; title: string; description: string; owner: string; ownerEmail: string; dueDate: string; status: string };
+type Item = {
+  id: string;
+  title: string;
+  description: string;
+  owner: string;
+  ownerEmail: string;
+  dueDate: string;
+  status: string;
+};
 
 export default function ManageActions() {
   const { t } = useTranslation();
@@ -45,34 +56,60 @@ export default function ManageActions() {
   const creating = one(failed?.values, "intent") === "create" ? failed : undefined;
   return (
     <section aria-labelledby="actions-title">
-      <p className="eyebrow"><Link to={`/events/${event.slug}`}>{event.title}</Link></p>
+      <p className="eyebrow">
+        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+      </p>
       <h1 id="actions-title">{t("actions.manageTitle")}</h1>
-      <p><Link to={`/events/${event.slug}/follow-up`}>{t("actions.publicPage")}</Link></p>
+      <p>
+        <Link to={`/events/${event.slug}/follow-up`}>{t("actions.publicPage")}</Link>
+      </p>
       {failed ? <FormMessage message={failed.message} /> : null}
 
       <details className="card" open={!!prefill || !!creating || items.length === 0}>
         <summary>{t("actions.new")}</summary>
         <Form method="post" className="stack">
-          <ItemFields item={{ title: one(creating?.values, "title") ?? prefill?.title ?? "", description: "", owner: one(creating?.values, "owner") ?? "", ownerEmail: one(creating?.values, "ownerEmail") ?? "", dueDate: one(creating?.values, "dueDate") ?? "", status: "proposed" }} statuses={statuses} errors={creating?.fieldErrors} prefix="new" />
+          <ItemFields
+            item={{
+              title: one(creating?.values, "title") ?? prefill?.title ?? "",
+              description: "",
+              owner: one(creating?.values, "owner") ?? "",
+              ownerEmail: one(creating?.values, "ownerEmail") ?? "",
+              dueDate: one(creating?.values, "dueDate") ?? "",
+              status: "proposed",
+            }}
+            statuses={statuses}
+            errors={creating?.fieldErrors}
+            prefix="new"
+          />
           <div className="field">
             <label htmlFor="new-cluster">{t("actions.fromClusterLabel")}</label>
             <select id="new-cluster" name="clusterId" defaultValue={prefill?.clusterId ?? ""}>
               <option value="">{t("actions.noCluster")}</option>
-              {clusters.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+              {clusters.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.label}
+                </option>
+              ))}
             </select>
           </div>
           {prefill?.noteId ? <input type="hidden" name="noteId" value={prefill.noteId} /> : null}
-          <button name="intent" value="create">{t("actions.create")}</button>
+          <button name="intent" value="create">
+            {t("actions.create")}
+          </button>
         </Form>
       </details>
 
-      {items.length === 0 ? <p>{t("actions.none")}</p> : (
+      {items.length === 0 ? (
+        <p>{t("actions.none")}</p>
+      ) : (
         <ul className="action-list" data-testid="action-items">
           {items.map((i) => {
             const err = failed && one(failed.values, "itemId") === i.id ? failed : undefined;
             return (
               <li key={i.id} className="card">
-                <h2 className="h3">{i.title} <span className={`badge status-${i.status}`}>{t(`actions.status.${i.status}`)}</span></h2>
+                <h2 className="h3">
+                  {i.title} <span className={`badge status-${i.status}`}>{t(`actions.status.${i.status}`)}</span>
+                </h2>
                 {i.from ? <p className="muted">{t("actions.fromCluster", { cluster: i.from })}</p> : null}
                 <details>
                   <summary>{t("actions.edit")}</summary>
@@ -84,8 +121,12 @@ export default function ManageActions() {
                       <textarea id={`${i.id}-progress`} name="progress" rows={2} maxLength={2000} />
                     </div>
                     <div className="inline-form">
-                      <button name="intent" value="update">{t("actions.save")}</button>
-                      <button name="intent" value="delete" className="danger secondary">{t("actions.delete")}</button>
+                      <button name="intent" value="update">
+                        {t("actions.save")}
+                      </button>
+                      <button name="intent" value="delete" className="danger secondary">
+                        {t("actions.delete")}
+                      </button>
                     </div>
                   </Form>
                 </details>
@@ -95,7 +136,13 @@ export default function ManageActions() {
                     {i.history.map((h, n) => (
                       <li key={n}>
                         <time dateTime={h.at}>{h.at.slice(0, 16).replace("T", " ")}</time> {h.by}:{" "}
-                        {Object.entries(h.changes).map(([k, [from, to]]) => (k === "created" ? t("actions.created") : `${k}: ${String(from ?? "—")} → ${String(to ?? "—")}`)).join("; ")}
+                        {Object.entries(h.changes)
+                          .map(([k, [from, to]]) =>
+                            k === "created"
+                              ? t("actions.created")
+                              : `${k}: ${String(from ?? "—")} → ${String(to ?? "—")}`,
+                          )
+                          .join("; ")}
                         {h.note ? ` — ${h.note}` : ""}
                       </li>
                     ))}
@@ -110,13 +157,34 @@ export default function ManageActions() {
   );
 }
 
-function ItemFields({ item, statuses, errors, prefix }: { item: Omit<Item, "id">; statuses: readonly string[]; errors?: Record<string, string[]>; prefix: string }) {
+function ItemFields({
+  item,
+  statuses,
+  errors,
+  prefix,
+}: {
+  item: Omit<Item, "id">;
+  statuses: readonly string[];
+  errors?: Record<string, string[]>;
+  prefix: string;
+}) {
   const { t } = useTranslation();
   const field = (name: keyof Omit<Item, "id" | "status" | "description">, label: string, type = "text") => (
     <div className="field">
       <label htmlFor={`${prefix}-${name}`}>{label}</label>
-      <input id={`${prefix}-${name}`} name={name} type={type} defaultValue={item[name]} aria-invalid={errors?.[name] ? true : undefined} aria-describedby={errors?.[name] ? `${prefix}-${name}-error` : undefined} />
-      {errors?.[name] ? <p className="field-error" id={`${prefix}-${name}-error`}>{errors[name]!.join(" ")}</p> : null}
+      <input
+        id={`${prefix}-${name}`}
+        name={name}
+        type={type}
+        defaultValue={item[name]}
+        aria-invalid={errors?.[name] ? true : undefined}
+        aria-describedby={errors?.[name] ? `${prefix}-${name}-error` : undefined}
+      />
+      {errors?.[name] ? (
+        <p className="field-error" id={`${prefix}-${name}-error`}>
+          {errors[name]!.join(" ")}
+        </p>
+      ) : null}
     </div>
   );
   return (
@@ -124,7 +192,13 @@ function ItemFields({ item, statuses, errors, prefix }: { item: Omit<Item, "id">
       {field("title", t("actions.what"))}
       <div className="field">
         <label htmlFor={`${prefix}-description`}>{t("actions.description")}</label>
-        <textarea id={`${prefix}-description`} name="description" rows={2} defaultValue={item.description} maxLength={4000} />
+        <textarea
+          id={`${prefix}-description`}
+          name="description"
+          rows={2}
+          defaultValue={item.description}
+          maxLength={4000}
+        />
       </div>
       {field("owner", t("actions.owner"))}
       {field("ownerEmail", t("actions.ownerEmail"), "email")}
@@ -132,7 +206,11 @@ function ItemFields({ item, statuses, errors, prefix }: { item: Omit<Item, "id">
       <div className="field">
         <label htmlFor={`${prefix}-status`}>{t("actions.statusLabel")}</label>
         <select id={`${prefix}-status`} name="status" defaultValue={item.status}>
-          {statuses.map((s) => <option key={s} value={s}>{t(`actions.status.${s}`)}</option>)}
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`actions.status.${s}`)}
+            </option>
+          ))}
         </select>
       </div>
     </>

@@ -1,4 +1,12 @@
-import { DndContext, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
+import {
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from "@dnd-kit/core";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
@@ -15,7 +23,9 @@ import { useConnection } from "~/realtime/use-connection";
 import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.snapshot.board.title} · Plenary` : "Plenary" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.snapshot.board.title} · Plenary` : "Plenary" },
+];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
@@ -33,7 +43,10 @@ export default function BoardPage() {
   const connection = useConnection();
   const { board, viewer, event } = snapshot;
   const [filter, setFilter] = useState({ q: "", cluster: "", byVotes: false, category: "", authorType: "" });
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor),
+  );
   const clusters = Object.values(b.state.clusters).sort((x, y) => x.position - y.position);
   const used = Object.values(b.myVotes).reduce((s, v) => s + v, 0);
   const offset = Date.parse(snapshot.serverNow) - Date.now();
@@ -58,7 +71,18 @@ export default function BoardPage() {
   };
 
   const card = (n: ClientNote) => (
-    <NoteCard key={n.id} note={n} mine={b.mine.has(n.id)} staff={viewer.staff} canWrite={canWrite} phase={b.state.phase} myDots={b.myVotes[n.id] ?? 0} dotsLeft={board.dotBudget - used} clusters={clusters} send={b.send} />
+    <NoteCard
+      key={n.id}
+      note={n}
+      mine={b.mine.has(n.id)}
+      staff={viewer.staff}
+      canWrite={canWrite}
+      phase={b.state.phase}
+      myDots={b.myVotes[n.id] ?? 0}
+      dotsLeft={board.dotBudget - used}
+      clusters={clusters}
+      send={b.send}
+    />
   );
 
   return (
@@ -74,26 +98,65 @@ export default function BoardPage() {
         <details className="presence-list">
           <summary>{t("board.present", { count: b.presence.length })}</summary>
           <ul data-testid="board-presence">
-            {b.presence.map((p) => <li key={p.userId}>{p.name}</li>)}
+            {b.presence.map((p) => (
+              <li key={p.userId}>{p.name}</li>
+            ))}
           </ul>
         </details>
-        <span className={`connection connection-${connection}`} role="status" data-testid="connection">{t(`live.connection.${connection}`)}</span>
-        {b.pending.length ? <span role="status" data-testid="pending">{t("board.pendingOps", { count: b.pending.length })}</span> : null}
+        <span className={`connection connection-${connection}`} role="status" data-testid="connection">
+          {t(`live.connection.${connection}`)}
+        </span>
+        {b.pending.length ? (
+          <span role="status" data-testid="pending">
+            {t("board.pendingOps", { count: b.pending.length })}
+          </span>
+        ) : null}
         {b.state.timerEndsAt ? <Countdown endsAt={b.state.timerEndsAt} offsetMs={offset} /> : null}
-        <a href={`/events/${event.slug}/boards/${board.id}.csv`} download>CSV</a>
-        <a href={`/events/${event.slug}/boards/${board.id}.md`} download>Markdown</a>
+        <a href={`/events/${event.slug}/boards/${board.id}.csv`} download>
+          CSV
+        </a>
+        <a href={`/events/${event.slug}/boards/${board.id}.md`} download>
+          Markdown
+        </a>
       </div>
       {event.chathamHouse ? <p className="notice">{t("board.chathamHouse")}</p> : null}
       {!viewer.canWrite ? <p className="notice">{t("board.readOnly")}</p> : null}
       {b.slowDown ? <p role="alert">{t("board.slowDown", { seconds: Math.ceil(b.slowDown / 1000) })}</p> : null}
       <div aria-live="polite" className="board-messages">
-        {b.rejections.map((r) => <p key={r.opId} className="form-error">{t("board.rejected", { message: translateServerMessage(i18n, r.message) })}</p>)}
-        {b.notices.map((n, i) => <p key={i} className="notice">{n}</p>)}
+        {b.rejections.map((r) => (
+          <p key={r.opId} className="form-error">
+            {t("board.rejected", { message: translateServerMessage(i18n, r.message) })}
+          </p>
+        ))}
+        {b.notices.map((n, i) => (
+          <p key={i} className="notice">
+            {n}
+          </p>
+        ))}
       </div>
       <NewNotesAnnouncer count={Object.keys(b.state.notes).length} />
 
-      {viewer.staff ? <StaffControls slug={event.slug} phase={b.state.phase} locked={b.state.locked} categories={board.categories} clusters={clusters} send={b.send} synthesis={board.kind === "synthesis"} notes={Object.values(b.state.notes)} /> : null}
-      {viewer.staff ? <Suggestions path={`/events/${event.slug}/boards/${board.id}/suggestions`} categories={board.categories} notes={b.state.notes} clusters={b.state.clusters} send={b.send} /> : null}
+      {viewer.staff ? (
+        <StaffControls
+          slug={event.slug}
+          phase={b.state.phase}
+          locked={b.state.locked}
+          categories={board.categories}
+          clusters={clusters}
+          send={b.send}
+          synthesis={board.kind === "synthesis"}
+          notes={Object.values(b.state.notes)}
+        />
+      ) : null}
+      {viewer.staff ? (
+        <Suggestions
+          path={`/events/${event.slug}/boards/${board.id}/suggestions`}
+          categories={board.categories}
+          notes={b.state.notes}
+          clusters={b.state.clusters}
+          send={b.send}
+        />
+      ) : null}
 
       <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
@@ -102,59 +165,114 @@ export default function BoardPage() {
         </div>
         <div className="field">
           <label htmlFor="cluster-filter">{t("board.clusters")}</label>
-          <select id="cluster-filter" value={filter.cluster} onChange={(e) => setFilter({ ...filter, cluster: e.target.value })}>
+          <select
+            id="cluster-filter"
+            value={filter.cluster}
+            onChange={(e) => setFilter({ ...filter, cluster: e.target.value })}
+          >
             <option value="">{t("board.allClusters")}</option>
             <option value="none">{t("board.unclustered")}</option>
-            {clusters.map((c) => <option key={c.id} value={c.id}>{c.label}</option>)}
+            {clusters.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="category-filter">{t("board.showCategory")}</label>
-          <select id="category-filter" value={filter.category} onChange={(e) => setFilter({ ...filter, category: e.target.value })}>
+          <select
+            id="category-filter"
+            value={filter.category}
+            onChange={(e) => setFilter({ ...filter, category: e.target.value })}
+          >
             <option value="">{t("board.allCategories")}</option>
-            {board.categories.map((c) => <option key={c} value={c}>{categoryName(i18n.language, c)}</option>)}
+            {board.categories.map((c) => (
+              <option key={c} value={c}>
+                {categoryName(i18n.language, c)}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="author-filter">{t("board.authorType")}</label>
-          <select id="author-filter" value={filter.authorType} onChange={(e) => setFilter({ ...filter, authorType: e.target.value })}>
+          <select
+            id="author-filter"
+            value={filter.authorType}
+            onChange={(e) => setFilter({ ...filter, authorType: e.target.value })}
+          >
             <option value="">{t("board.allAuthors")}</option>
-            {[...new Set(Object.values(b.state.notes).map((n) => n.authorCategory).filter(Boolean))].sort().map((c) => <option key={c} value={c}>{c}</option>)}
+            {[
+              ...new Set(
+                Object.values(b.state.notes)
+                  .map((n) => n.authorCategory)
+                  .filter(Boolean),
+              ),
+            ]
+              .sort()
+              .map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
           </select>
         </div>
         <div className="field checkbox">
-          <input id="by-votes" type="checkbox" checked={filter.byVotes} onChange={(e) => setFilter({ ...filter, byVotes: e.target.checked })} />
+          <input
+            id="by-votes"
+            type="checkbox"
+            checked={filter.byVotes}
+            onChange={(e) => setFilter({ ...filter, byVotes: e.target.checked })}
+          />
           <label htmlFor="by-votes">{t("board.sortByVotes")}</label>
         </div>
-        {b.state.phase === "vote" ? <p>{t("board.dotsLeft", { count: board.dotBudget - used, budget: board.dotBudget })}</p> : null}
+        {b.state.phase === "vote" ? (
+          <p>{t("board.dotsLeft", { count: board.dotBudget - used, budget: board.dotBudget })}</p>
+        ) : null}
       </form>
 
       <DndContext id="board-dnd" sensors={sensors} onDragEnd={onDragEnd}>
         <div className="columns">
-          {board.categories.filter((c) => !filter.category || c === filter.category).map((category) => {
-            const inCat = visible.filter((n) => n.category === category);
-            const catClusters = clusters.filter((c) => !c.category || c.category === category);
-            return (
-              <section key={category} className="column" aria-labelledby={`col-${category}`} data-testid={`column-${category}`}>
-                <h2 id={`col-${category}`}>{categoryName(i18n.language, category)} <span className="muted">({inCat.length})</span></h2>
-                {canWrite ? <Composer category={category} onAdd={(text) => b.send({ type: "note.create", noteId: newId(), category, text })} /> : null}
-                {catClusters.map((c) => {
-                  const notes = inCat.filter((n) => n.clusterId === c.id);
-                  if (!notes.length && !viewer.staff) return null;
-                  return (
-                    <DropZone key={c.id} id={c.id}>
-                      <h3 className="cluster-label">{c.label} <span className="muted">({notes.length})</span></h3>
-                      {notes.map(card)}
-                    </DropZone>
-                  );
-                })}
-                <DropZone id={`none:${category}`}>
-                  {clusters.length ? <h3 className="cluster-label muted">{t("board.unclustered")}</h3> : null}
-                  {inCat.filter((n) => !n.clusterId || !b.state.clusters[n.clusterId]).map(card)}
-                </DropZone>
-              </section>
-            );
-          })}
+          {board.categories
+            .filter((c) => !filter.category || c === filter.category)
+            .map((category) => {
+              const inCat = visible.filter((n) => n.category === category);
+              const catClusters = clusters.filter((c) => !c.category || c.category === category);
+              return (
+                <section
+                  key={category}
+                  className="column"
+                  aria-labelledby={`col-${category}`}
+                  data-testid={`column-${category}`}
+                >
+                  <h2 id={`col-${category}`}>
+                    {categoryName(i18n.language, category)} <span className="muted">({inCat.length})</span>
+                  </h2>
+                  {canWrite ? (
+                    <Composer
+                      category={category}
+                      onAdd={(text) => b.send({ type: "note.create", noteId: newId(), category, text })}
+                    />
+                  ) : null}
+                  {catClusters.map((c) => {
+                    const notes = inCat.filter((n) => n.clusterId === c.id);
+                    if (!notes.length && !viewer.staff) return null;
+                    return (
+                      <DropZone key={c.id} id={c.id}>
+                        <h3 className="cluster-label">
+                          {c.label} <span className="muted">({notes.length})</span>
+                        </h3>
+                        {notes.map(card)}
+                      </DropZone>
+                    );
+                  })}
+                  <DropZone id={`none:${category}`}>
+                    {clusters.length ? <h3 className="cluster-label muted">{t("board.unclustered")}</h3> : null}
+                    {inCat.filter((n) => !n.clusterId || !b.state.clusters[n.clusterId]).map(card)}
+                  </DropZone>
+                </section>
+              );
+            })}
         </div>
       </DndContext>
     </section>
@@ -163,7 +281,11 @@ export default function BoardPage() {
 
 function DropZone({ id, children }: { id: string; children: ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id });
-  return <div ref={setNodeRef} className={`cluster ${isOver ? "drop-over" : ""}`}>{children}</div>;
+  return (
+    <div ref={setNodeRef} className={`cluster ${isOver ? "drop-over" : ""}`}>
+      {children}
+    </div>
+  );
 }
 
 function Composer({ category, onAdd }: { category: string; onAdd: (text: string) => void }) {
@@ -181,12 +303,19 @@ function Composer({ category, onAdd }: { category: string; onAdd: (text: string)
       }}
     >
       <label htmlFor={id}>{t("board.newNote", { category: categoryName(i18n.language, category) })}</label>
-      <textarea id={id} value={text} maxLength={500} rows={2} onChange={(e) => setText(e.target.value)}
+      <textarea
+        id={id}
+        value={text}
+        maxLength={500}
+        rows={2}
+        onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) e.currentTarget.form?.requestSubmit();
         }}
       />
-      <button type="submit" className="small">{t("board.add")}</button>
+      <button type="submit" className="small">
+        {t("board.add")}
+      </button>
     </form>
   );
 }
@@ -203,23 +332,47 @@ function NewNotesAnnouncer({ count }: { count: number }) {
     }, 3000);
     return () => clearTimeout(id);
   }, [count, t]);
-  return <p className="visually-hidden" aria-live="polite">{message}</p>;
+  return (
+    <p className="visually-hidden" aria-live="polite">
+      {message}
+    </p>
+  );
 }
 
 /** Split: the chosen notes of a cluster leave it for a new cluster of their own. */
-function SplitCluster({ cluster, notes, send }: { cluster: { id: string; label: string; category: string | null }; notes: ClientNote[]; send: ReturnType<typeof useBoard>["send"] }) {
+function SplitCluster({
+  cluster,
+  notes,
+  send,
+}: {
+  cluster: { id: string; label: string; category: string | null };
+  notes: ClientNote[];
+  send: ReturnType<typeof useBoard>["send"];
+}) {
   const { t } = useTranslation();
   if (notes.length < 2) return null;
   return (
     <details className="split">
-      <summary>{t("board.split")}: {cluster.label}</summary>
-      <form className="stack" onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
-        const noteIds = f.getAll("noteIds").map(String);
-        const label = String(f.get("label") ?? "").trim();
-        if (label && noteIds.length) send({ type: "cluster.create", clusterId: crypto.randomUUID(), label, category: cluster.category, noteIds });
-      }}>
+      <summary>
+        {t("board.split")}: {cluster.label}
+      </summary>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          const noteIds = f.getAll("noteIds").map(String);
+          const label = String(f.get("label") ?? "").trim();
+          if (label && noteIds.length)
+            send({
+              type: "cluster.create",
+              clusterId: crypto.randomUUID(),
+              label,
+              category: cluster.category,
+              noteIds,
+            });
+        }}
+      >
         <fieldset className="choices">
           <legend>{t("board.splitNotes")}</legend>
           {notes.map((n) => (
@@ -231,23 +384,53 @@ function SplitCluster({ cluster, notes, send }: { cluster: { id: string; label: 
         </fieldset>
         <label htmlFor={`sp-label-${cluster.id}`}>{t("board.clusterLabel")}</label>
         <input id={`sp-label-${cluster.id}`} name="label" maxLength={120} />
-        <button type="submit" className="small">{t("board.split")}</button>
+        <button type="submit" className="small">
+          {t("board.split")}
+        </button>
       </form>
     </details>
   );
 }
 
-function StaffControls({ slug, phase, locked, categories, clusters, send, synthesis, notes }: { slug: string; phase: string; locked: boolean; categories: string[]; clusters: { id: string; label: string; category: string | null }[]; send: ReturnType<typeof useBoard>["send"]; synthesis: boolean; notes: ClientNote[] }) {
+function StaffControls({
+  slug,
+  phase,
+  locked,
+  categories,
+  clusters,
+  send,
+  synthesis,
+  notes,
+}: {
+  slug: string;
+  phase: string;
+  locked: boolean;
+  categories: string[];
+  clusters: { id: string; label: string; category: string | null }[];
+  send: ReturnType<typeof useBoard>["send"];
+  synthesis: boolean;
+  notes: ClientNote[];
+}) {
   const { t, i18n } = useTranslation();
   return (
     <details className="card staff-controls" open>
       <summary>{t("board.facilitation")}</summary>
       {synthesis ? (
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); send({ type: "synthesis.pull", category: String(new FormData(e.currentTarget).get("category")) }); }}>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            send({ type: "synthesis.pull", category: String(new FormData(e.currentTarget).get("category")) });
+          }}
+        >
           <div className="field">
             <label htmlFor="pull-category">{t("board.pullCategory")}</label>
             <select id="pull-category" name="category">
-              {categories.map((c) => <option key={c} value={c}>{categoryName(i18n.language, c)}</option>)}
+              {categories.map((c) => (
+                <option key={c} value={c}>
+                  {categoryName(i18n.language, c)}
+                </option>
+              ))}
             </select>
           </div>
           <button type="submit">{t("board.pull")}</button>
@@ -256,26 +439,53 @@ function StaffControls({ slug, phase, locked, categories, clusters, send, synthe
       <div className="inline-form">
         <div className="field">
           <label htmlFor="phase">{t("board.phase")}</label>
-          <select id="phase" value={phase} onChange={(e) => send({ type: "board.phase", phase: e.target.value as (typeof PHASES)[number] })}>
-            {PHASES.map((p) => <option key={p} value={p}>{t(`board.phases.${p}`)}</option>)}
+          <select
+            id="phase"
+            value={phase}
+            onChange={(e) => send({ type: "board.phase", phase: e.target.value as (typeof PHASES)[number] })}
+          >
+            {PHASES.map((p) => (
+              <option key={p} value={p}>
+                {t(`board.phases.${p}`)}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="button" className="secondary" onClick={() => send({ type: "board.lock", locked: !locked })}>{locked ? t("board.unlock") : t("board.lock")}</button>
-        <form className="inline-form" onSubmit={(e) => { e.preventDefault(); send({ type: "board.timer", minutes: Number(new FormData(e.currentTarget).get("minutes") ?? 0) }); }}>
+        <button type="button" className="secondary" onClick={() => send({ type: "board.lock", locked: !locked })}>
+          {locked ? t("board.unlock") : t("board.lock")}
+        </button>
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            send({ type: "board.timer", minutes: Number(new FormData(e.currentTarget).get("minutes") ?? 0) });
+          }}
+        >
           <div className="field">
             <label htmlFor="timer">{t("board.timer")}</label>
             <input id="timer" name="minutes" type="number" min={0} max={240} defaultValue={10} />
           </div>
-          <button type="submit" className="secondary">{t("board.startTimer")}</button>
+          <button type="submit" className="secondary">
+            {t("board.startTimer")}
+          </button>
         </form>
       </div>
-      <form className="inline-form" onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
-        const label = String(f.get("label") ?? "").trim();
-        if (label) send({ type: "cluster.create", clusterId: crypto.randomUUID(), label, category: String(f.get("category") ?? "") || null });
-        e.currentTarget.reset();
-      }}>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          const label = String(f.get("label") ?? "").trim();
+          if (label)
+            send({
+              type: "cluster.create",
+              clusterId: crypto.randomUUID(),
+              label,
+              category: String(f.get("category") ?? "") || null,
+            });
+          e.currentTarget.reset();
+        }}
+      >
         <div className="field">
           <label htmlFor="cluster-label">{t("board.clusterLabel")}</label>
           <input id="cluster-label" name="label" maxLength={120} />
@@ -284,7 +494,11 @@ function StaffControls({ slug, phase, locked, categories, clusters, send, synthe
           <label htmlFor="cluster-category">{t("board.clusterCategory")}</label>
           <select id="cluster-category" name="category">
             <option value="">{t("board.anyCategory")}</option>
-            {categories.map((c) => <option key={c} value={c}>{categoryName(i18n.language, c)}</option>)}
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {categoryName(i18n.language, c)}
+              </option>
+            ))}
           </select>
         </div>
         <button type="submit">{t("board.createCluster")}</button>
@@ -293,21 +507,59 @@ function StaffControls({ slug, phase, locked, categories, clusters, send, synthe
         <ul className="plain-list">
           {clusters.map((c) => (
             <li key={c.id} className="inline-form">
-              <form className="inline-form" onSubmit={(e) => { e.preventDefault(); const label = String(new FormData(e.currentTarget).get("label") ?? "").trim(); if (label) send({ type: "cluster.rename", clusterId: c.id, label }); }}>
-                <label className="visually-hidden" htmlFor={`rn-${c.id}`}>{t("board.clusterLabel")}</label>
+              <form
+                className="inline-form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const label = String(new FormData(e.currentTarget).get("label") ?? "").trim();
+                  if (label) send({ type: "cluster.rename", clusterId: c.id, label });
+                }}
+              >
+                <label className="visually-hidden" htmlFor={`rn-${c.id}`}>
+                  {t("board.clusterLabel")}
+                </label>
                 <input id={`rn-${c.id}`} name="label" defaultValue={c.label} maxLength={120} />
-                <button type="submit" className="small secondary">{t("board.rename")}</button>
+                <button type="submit" className="small secondary">
+                  {t("board.rename")}
+                </button>
               </form>
-              <form className="inline-form" onSubmit={(e) => { e.preventDefault(); const into = String(new FormData(e.currentTarget).get("into") ?? ""); if (into) send({ type: "cluster.merge", clusterId: into, fromClusterId: c.id }); }}>
-                <label className="visually-hidden" htmlFor={`mg-${c.id}`}>{`${t("board.mergeInto")}: ${c.label}`}</label>
+              <form
+                className="inline-form"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const into = String(new FormData(e.currentTarget).get("into") ?? "");
+                  if (into) send({ type: "cluster.merge", clusterId: into, fromClusterId: c.id });
+                }}
+              >
+                <label
+                  className="visually-hidden"
+                  htmlFor={`mg-${c.id}`}
+                >{`${t("board.mergeInto")}: ${c.label}`}</label>
                 <select id={`mg-${c.id}`} name="into" defaultValue="">
                   <option value="">{t("board.mergeInto")}…</option>
-                  {clusters.filter((o) => o.id !== c.id).map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
+                  {clusters
+                    .filter((o) => o.id !== c.id)
+                    .map((o) => (
+                      <option key={o.id} value={o.id}>
+                        {o.label}
+                      </option>
+                    ))}
                 </select>
-                <button type="submit" className="small secondary">{t("board.merge")}</button>
+                <button type="submit" className="small secondary">
+                  {t("board.merge")}
+                </button>
               </form>
-              <button type="button" className="small danger" onClick={() => send({ type: "cluster.delete", clusterId: c.id })} aria-label={`${t("board.deleteCluster")}: ${c.label}`}>{t("board.deleteCluster")}</button>
-              <Link className="small" to={`/events/${slug}/actions?cluster=${c.id}`}>{t("actions.makeAction")}</Link>
+              <button
+                type="button"
+                className="small danger"
+                onClick={() => send({ type: "cluster.delete", clusterId: c.id })}
+                aria-label={`${t("board.deleteCluster")}: ${c.label}`}
+              >
+                {t("board.deleteCluster")}
+              </button>
+              <Link className="small" to={`/events/${slug}/actions?cluster=${c.id}`}>
+                {t("actions.makeAction")}
+              </Link>
               <SplitCluster cluster={c} notes={notes.filter((n) => n.clusterId === c.id)} send={send} />
             </li>
           ))}

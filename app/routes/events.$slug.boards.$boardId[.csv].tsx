@@ -7,6 +7,10 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
   const snap = await context.core.boards.snapshot(await actorOf(context), params.boardId ?? "").catch(asHttpError);
   return new Response(boardCsv(snap), {
-    headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="board-${params.boardId}.csv"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="board-${params.boardId}.csv"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -7,6 +7,10 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
   const snap = await context.core.boards.snapshot(await actorOf(context), params.boardId ?? "").catch(asHttpError);
   return new Response(boardMarkdown(snap), {
-    headers: { "Content-Type": "text/markdown; charset=utf-8", "Content-Disposition": `attachment; filename="board-${params.boardId}.md"`, "Cache-Control": "no-store" },
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="board-${params.boardId}.md"`,
+      "Cache-Control": "no-store",
+    },
   });
 }

@@ -10,7 +10,13 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
   const boardId = params.boardId ?? "";
   if (url.searchParams.get("mode") === "place") {
-    return json({ mode: "place" as const, ...(await context.core.clustering.place(actor, boardId, input).catch(asHttpError)) });
+    return json({
+      mode: "place" as const,
+      ...(await context.core.clustering.place(actor, boardId, input).catch(asHttpError)),
+    });
   }
-  return json({ mode: "clusters" as const, ...(await context.core.clustering.suggest(actor, boardId, input).catch(asHttpError)) });
+  return json({
+    mode: "clusters" as const,
+    ...(await context.core.clustering.suggest(actor, boardId, input).catch(asHttpError)),
+  });
 }

@@ -12,7 +12,8 @@ import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "round", { title: data.overview.round.title }) : [{ title: "Plenary" }]);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "round", { title: data.overview.round.title }) : [{ title: "Plenary" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
@@ -31,18 +32,41 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const b = context.core.breakouts;
     const input = formToObject(form);
     switch (form.get("intent")) {
-      case "open": await b.open(actor, eventId, roundId); break;
-      case "close": await b.close(actor, eventId, roundId); break;
-      case "extend": await b.extend(actor, eventId, roundId, { minutes: "5" }); break;
-      case "message": await b.message(actor, eventId, roundId, input); return json({ ok: true as const, did: "message" as const });
+      case "open":
+        await b.open(actor, eventId, roundId);
+        break;
+      case "close":
+        await b.close(actor, eventId, roundId);
+        break;
+      case "extend":
+        await b.extend(actor, eventId, roundId, { minutes: "5" });
+        break;
+      case "message":
+        await b.message(actor, eventId, roundId, input);
+        return json({ ok: true as const, did: "message" as const });
       case "assign": {
         const r = await b.autoAssign(actor, eventId, roundId, input);
         return json({ ok: true as const, did: "assign" as const, seed: r.seed });
       }
-      case "room": await b.updateRoom(actor, eventId, String(form.get("roomId")), input); break;
-      case "move": await b.move(actor, eventId, roundId, String(form.get("userId")), String(form.get("roomId") ?? "") || null, form.get("locked") === "on"); break;
-      case "role": await b.setRoomRole(actor, eventId, roundId, String(form.get("userId")), { role: form.get("role") }); break;
-      case "resolve": await b.resolveHelp(actor, eventId, String(form.get("helpId"))); break;
+      case "room":
+        await b.updateRoom(actor, eventId, String(form.get("roomId")), input);
+        break;
+      case "move":
+        await b.move(
+          actor,
+          eventId,
+          roundId,
+          String(form.get("userId")),
+          String(form.get("roomId") ?? "") || null,
+          form.get("locked") === "on",
+        );
+        break;
+      case "role":
+        await b.setRoomRole(actor, eventId, roundId, String(form.get("userId")), { role: form.get("role") });
+        break;
+      case "resolve":
+        await b.resolveHelp(actor, eventId, String(form.get("helpId")));
+        break;
     }
     return json({ ok: true as const, did: "other" as const });
   });
@@ -54,12 +78,23 @@ export default function RoundControl() {
   const result = useActionData<FormResult | { ok: true; did: string; seed?: number }>();
   const failed = result && !result.ok ? result : undefined;
   const { round, rooms } = overview;
-  useLiveRevalidate("live:join", { eventId }, ["round:changed", "room:presence", "round:help", "registrations:changed"]);
-  const roomOptions = [{ value: "", label: t("breakouts.unassign") }, ...rooms.map((r) => ({ value: r.id, label: r.name }))];
+  useLiveRevalidate("live:join", { eventId }, [
+    "round:changed",
+    "room:presence",
+    "round:help",
+    "registrations:changed",
+  ]);
+  const roomOptions = [
+    { value: "", label: t("breakouts.unassign") },
+    ...rooms.map((r) => ({ value: r.id, label: r.name })),
+  ];
   const mover = useFetcher();
-  const names = Object.fromEntries([...rooms.flatMap((r) => r.members), ...overview.unassigned].map((m) => [m.userId, m.name]));
+  const names = Object.fromEntries(
+    [...rooms.flatMap((r) => r.members), ...overview.unassigned].map((m) => [m.userId, m.name]),
+  );
   const roomNames = { ...Object.fromEntries(rooms.map((r) => [r.id, r.name])), unassigned: t("breakouts.noRoom") };
-  const move = (userId: string, roomId: string) => mover.submit({ intent: "move", userId, roomId, locked: "on" }, { method: "post" });
+  const move = (userId: string, roomId: string) =>
+    mover.submit({ intent: "move", userId, roomId, locked: "on" }, { method: "post" });
   const offset = Date.parse(overview.serverNow) - Date.now();
   return (
     <section className="round-control">
@@ -72,7 +107,9 @@ export default function RoundControl() {
       </p>
       {round.status === "running" && round.endsAt ? <Countdown endsAt={round.endsAt} offsetMs={offset} /> : null}
       <FormMessage message={failed?.message} />
-      {result?.ok && result.did === "assign" ? <p role="status">{t("breakouts.assigned", { seed: result.seed })}</p> : null}
+      {result?.ok && result.did === "assign" ? (
+        <p role="status">{t("breakouts.assigned", { seed: result.seed })}</p>
+      ) : null}
 
       <Form method="post" className="inline-actions">
         {round.status !== "running" ? (
@@ -92,7 +129,11 @@ export default function RoundControl() {
       </Form>
 
       {round.status === "running" ? (
-        <Form method="post" className="inline-form" key={result?.ok && result.did === "message" ? Date.now() : "message"}>
+        <Form
+          method="post"
+          className="inline-form"
+          key={result?.ok && result.did === "message" ? Date.now() : "message"}
+        >
           <input type="hidden" name="intent" value="message" />
           <Field label={t("breakouts.message")} name="message" errors={failed?.fieldErrors.message} />
           <button type="submit">{t("breakouts.send")}</button>
@@ -104,8 +145,20 @@ export default function RoundControl() {
         <summary>{t("breakouts.assign")}</summary>
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="assign" />
-          <Field label={t("breakouts.seed")} name="seed" type="number" hint={t("breakouts.seedHint")} defaultValue={String(round.seed)} errors={failed?.fieldErrors.seed} />
-          <Select label={t("breakouts.balanceBy")} name="balanceBy" options={["category", "language"].map((b) => ({ value: b, label: t(`breakouts.balance.${b}`) }))} defaultValue="category" />
+          <Field
+            label={t("breakouts.seed")}
+            name="seed"
+            type="number"
+            hint={t("breakouts.seedHint")}
+            defaultValue={String(round.seed)}
+            errors={failed?.fieldErrors.seed}
+          />
+          <Select
+            label={t("breakouts.balanceBy")}
+            name="balanceBy"
+            options={["category", "language"].map((b) => ({ value: b, label: t(`breakouts.balance.${b}`) }))}
+            defaultValue="category"
+          />
           <Checkbox label={t("breakouts.splitCity")} name="splitCity" />
           <Checkbox label={t("breakouts.staffOnePerRoom")} name="staffOnePerRoom" defaultChecked />
           <button type="submit">{t("breakouts.assign")}</button>
@@ -115,87 +168,133 @@ export default function RoundControl() {
       <h2>{t("breakouts.rooms")}</h2>
       <p className="muted">{t("breakouts.dragHint")}</p>
       <RoomDnd names={names} rooms={roomNames} onMove={move}>
-      <div className="rooms-grid">
-        {rooms.map((room) => (
-          <DroppableRoom key={room.id} id={room.id}>
-          <section className="card room-card" aria-labelledby={`room-${room.id}`} data-testid="room-card">
-            <h3 id={`room-${room.id}`}>{room.name}</h3>
-            {room.reservedFor ? <p className="badge">{t("breakouts.reserved", { who: room.reservedFor })}</p> : null}
-            <p className="muted">{t("breakouts.members", { count: room.members.length, present: room.present, notes: room.notes })}</p>
-            {room.help.length ? (
-              <div className="help-requests" role="alert">
-                <strong>{t("breakouts.help")}</strong>
-                <ul>
-                  {room.help.map((h) => (
-                    <li key={h.id}>
-                      {h.name}
-                      {h.message ? `: ${h.message}` : ""}
-                      <Form method="post">
-                        <input type="hidden" name="helpId" value={h.id} />
-                        <button type="submit" name="intent" value="resolve" className="small secondary">
-                          {t("breakouts.resolve")}
-                        </button>
-                      </Form>
+        <div className="rooms-grid">
+          {rooms.map((room) => (
+            <DroppableRoom key={room.id} id={room.id}>
+              <section className="card room-card" aria-labelledby={`room-${room.id}`} data-testid="room-card">
+                <h3 id={`room-${room.id}`}>{room.name}</h3>
+                {room.reservedFor ? (
+                  <p className="badge">{t("breakouts.reserved", { who: room.reservedFor })}</p>
+                ) : null}
+                <p className="muted">
+                  {t("breakouts.members", { count: room.members.length, present: room.present, notes: room.notes })}
+                </p>
+                {room.help.length ? (
+                  <div className="help-requests" role="alert">
+                    <strong>{t("breakouts.help")}</strong>
+                    <ul>
+                      {room.help.map((h) => (
+                        <li key={h.id}>
+                          {h.name}
+                          {h.message ? `: ${h.message}` : ""}
+                          <Form method="post">
+                            <input type="hidden" name="helpId" value={h.id} />
+                            <button type="submit" name="intent" value="resolve" className="small secondary">
+                              {t("breakouts.resolve")}
+                            </button>
+                          </Form>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                <details>
+                  <summary>{t("breakouts.editRoom")}</summary>
+                  <Form method="post" className="stack">
+                    <input type="hidden" name="intent" value="room" />
+                    <input type="hidden" name="roomId" value={room.id} />
+                    <Field label={t("breakouts.roomName")} name="name" defaultValue={room.name} />
+                    <Field label={t("breakouts.question")} name="question" defaultValue={room.question} />
+                    <Field
+                      label={t("breakouts.meetingUrl")}
+                      name="meetingUrl"
+                      type="url"
+                      defaultValue={room.meetingUrl ?? ""}
+                    />
+                    <Field
+                      label={t("breakouts.reservedFor")}
+                      name="reservedFor"
+                      hint={t("breakouts.reservedHint")}
+                      defaultValue={room.reservedFor ?? ""}
+                    />
+                    <Field
+                      label={t("breakouts.capacity")}
+                      name="capacity"
+                      type="number"
+                      defaultValue={room.capacity?.toString() ?? ""}
+                    />
+                    <button type="submit">{t("breakouts.save")}</button>
+                  </Form>
+                </details>
+                <ul className="members">
+                  {room.members.map((m) => (
+                    <li key={m.userId}>
+                      <DraggablePerson
+                        id={m.userId}
+                        roomId={room.id}
+                        label={
+                          <>
+                            <span className={m.online ? "online" : "offline"} aria-hidden="true">
+                              ●
+                            </span>{" "}
+                            {m.name}
+                          </>
+                        }
+                      />
+                      {m.role !== "participant" ? (
+                        <span className="badge">{t(`breakouts.roles.${m.role}`)}</span>
+                      ) : null}
+                      {m.locked ? <span className="badge">{t("breakouts.locked")}</span> : null}
+                      <MoveForm
+                        userId={m.userId}
+                        name={m.name}
+                        roomId={room.id}
+                        locked={m.locked}
+                        options={roomOptions}
+                        role={m.role}
+                      />
                     </li>
                   ))}
                 </ul>
-              </div>
-            ) : null}
-            <details>
-              <summary>{t("breakouts.editRoom")}</summary>
-              <Form method="post" className="stack">
-                <input type="hidden" name="intent" value="room" />
-                <input type="hidden" name="roomId" value={room.id} />
-                <Field label={t("breakouts.roomName")} name="name" defaultValue={room.name} />
-                <Field label={t("breakouts.question")} name="question" defaultValue={room.question} />
-                <Field label={t("breakouts.meetingUrl")} name="meetingUrl" type="url" defaultValue={room.meetingUrl ?? ""} />
-                <Field label={t("breakouts.reservedFor")} name="reservedFor" hint={t("breakouts.reservedHint")} defaultValue={room.reservedFor ?? ""} />
-                <Field label={t("breakouts.capacity")} name="capacity" type="number" defaultValue={room.capacity?.toString() ?? ""} />
-                <button type="submit">{t("breakouts.save")}</button>
-              </Form>
-            </details>
+              </section>
+            </DroppableRoom>
+          ))}
+        </div>
+        <DroppableRoom id="unassigned" className="unassigned-zone">
+          <section aria-labelledby="unassigned-heading">
+            <h2 id="unassigned-heading">{t("breakouts.unassigned", { count: overview.unassigned.length })}</h2>
             <ul className="members">
-              {room.members.map((m) => (
+              {overview.unassigned.map((m) => (
                 <li key={m.userId}>
-                  <DraggablePerson
-                    id={m.userId}
-                    roomId={room.id}
-                    label={
-                      <>
-                        <span className={m.online ? "online" : "offline"} aria-hidden="true">●</span> {m.name}
-                      </>
-                    }
-                  />
-                  {m.role !== "participant" ? <span className="badge">{t(`breakouts.roles.${m.role}`)}</span> : null}
-                  {m.locked ? <span className="badge">{t("breakouts.locked")}</span> : null}
-                  <MoveForm userId={m.userId} name={m.name} roomId={room.id} locked={m.locked} options={roomOptions} role={m.role} />
+                  <DraggablePerson id={m.userId} roomId="unassigned" label={m.name} />{" "}
+                  <span className="muted">{m.category}</span>
+                  <MoveForm userId={m.userId} name={m.name} roomId="" locked={false} options={roomOptions} />
                 </li>
               ))}
             </ul>
           </section>
-          </DroppableRoom>
-        ))}
-      </div>
-      <DroppableRoom id="unassigned" className="unassigned-zone">
-        <section aria-labelledby="unassigned-heading">
-          <h2 id="unassigned-heading">{t("breakouts.unassigned", { count: overview.unassigned.length })}</h2>
-          <ul className="members">
-            {overview.unassigned.map((m) => (
-              <li key={m.userId}>
-                <DraggablePerson id={m.userId} roomId="unassigned" label={m.name} /> <span className="muted">{m.category}</span>
-                <MoveForm userId={m.userId} name={m.name} roomId="" locked={false} options={roomOptions} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      </DroppableRoom>
+        </DroppableRoom>
       </RoomDnd>
     </section>
   );
 }
 
 /** Keyboard-friendly placement: pick a room (and lock it) for one person. */
-function MoveForm({ userId, name, roomId, locked, options, role }: { userId: string; name: string; roomId: string; locked: boolean; options: { value: string; label: string }[]; role?: string }) {
+function MoveForm({
+  userId,
+  name,
+  roomId,
+  locked,
+  options,
+  role,
+}: {
+  userId: string;
+  name: string;
+  roomId: string;
+  locked: boolean;
+  options: { value: string; label: string }[];
+  role?: string;
+}) {
   const { t } = useTranslation();
   return (
     <details className="move">
@@ -216,7 +315,15 @@ function MoveForm({ userId, name, roomId, locked, options, role }: { userId: str
         <Form method="post" className="inline-form">
           <input type="hidden" name="intent" value="role" />
           <input type="hidden" name="userId" value={userId} />
-          <Select label={t("breakouts.role", { name })} name="role" options={["participant", "facilitator", "rapporteur"].map((r) => ({ value: r, label: t(`breakouts.roles.${r}`) }))} defaultValue={role} />
+          <Select
+            label={t("breakouts.role", { name })}
+            name="role"
+            options={["participant", "facilitator", "rapporteur"].map((r) => ({
+              value: r,
+              label: t(`breakouts.roles.${r}`),
+            }))}
+            defaultValue={role}
+          />
           <button type="submit" className="small">
             {t("breakouts.apply")}
           </button>

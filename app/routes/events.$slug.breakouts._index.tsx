@@ -10,7 +10,8 @@ import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "breakouts", { title: data.event.title }) : [{ title: "Plenary" }]);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "breakouts", { title: data.event.title }) : [{ title: "Plenary" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
@@ -20,7 +21,14 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   return json({
     event: { slug: page.slug, title: page.title },
     agenda: page.agenda.filter((a) => a.kind === "breakout").map((a) => ({ id: a.id, title: a.title })),
-    rounds: rounds.map((r) => ({ id: r.id, title: r.title, status: r.status, rooms: r.rooms.length, people: r._count.assignments, mode: r.assignmentMode })),
+    rounds: rounds.map((r) => ({
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      rooms: r.rooms.length,
+      people: r._count.assignments,
+      mode: r.assignmentMode,
+    })),
   });
 }
 
@@ -49,7 +57,8 @@ export default function Breakouts() {
         <ul className="plain-list" data-testid="rounds">
           {rounds.map((r) => (
             <li key={r.id} className="card">
-              <Link to={r.id}>{r.title}</Link> · {t(`breakouts.status.${r.status}`)} · {r.rooms} · {t(`breakouts.modes.${r.mode}`)}
+              <Link to={r.id}>{r.title}</Link> · {t(`breakouts.status.${r.status}`)} · {r.rooms} ·{" "}
+              {t(`breakouts.modes.${r.mode}`)}
             </li>
           ))}
         </ul>
@@ -60,15 +69,61 @@ export default function Breakouts() {
       <Form method="post" className="stack">
         <FormMessage message={result?.message} />
         <Field label={t("breakouts.roundTitle")} name="title" required defaultValue={v("title")} errors={e.title} />
-        <Select label={t("breakouts.agendaItem")} name="agendaItemId" placeholder={t("breakouts.noAgendaItem")} options={agenda.map((a) => ({ value: a.id, label: a.title }))} defaultValue={v("agendaItemId")} />
+        <Select
+          label={t("breakouts.agendaItem")}
+          name="agendaItemId"
+          placeholder={t("breakouts.noAgendaItem")}
+          options={agenda.map((a) => ({ value: a.id, label: a.title }))}
+          defaultValue={v("agendaItemId")}
+        />
         <div className="row">
-          <Field label={t("breakouts.roomCount")} name="roomCount" type="number" required defaultValue={v("roomCount") ?? "3"} errors={e.roomCount} />
-          <Field label={t("breakouts.duration")} name="durationMinutes" type="number" required defaultValue={v("durationMinutes") ?? "45"} errors={e.durationMinutes} />
+          <Field
+            label={t("breakouts.roomCount")}
+            name="roomCount"
+            type="number"
+            required
+            defaultValue={v("roomCount") ?? "3"}
+            errors={e.roomCount}
+          />
+          <Field
+            label={t("breakouts.duration")}
+            name="durationMinutes"
+            type="number"
+            required
+            defaultValue={v("durationMinutes") ?? "45"}
+            errors={e.durationMinutes}
+          />
         </div>
-        <TextArea label={t("breakouts.roomNames")} name="roomNames" rows={3} hint={t("breakouts.roomNamesHint")} defaultValue={v("roomNames")} errors={e.roomNames} />
-        <TextArea label={t("breakouts.questions")} name="questions" rows={3} hint={t("breakouts.questionsHint")} defaultValue={v("questions")} errors={e.questions} />
-        <TextArea label={t("breakouts.categories")} name="categories" rows={2} hint={t("breakouts.categoriesHint")} defaultValue={v("categories")} errors={e.categories} />
-        <Select label={t("breakouts.mode")} name="assignmentMode" options={ASSIGNMENT_MODES.map((m) => ({ value: m, label: t(`breakouts.modes.${m}`) }))} defaultValue={v("assignmentMode") ?? "auto"} />
+        <TextArea
+          label={t("breakouts.roomNames")}
+          name="roomNames"
+          rows={3}
+          hint={t("breakouts.roomNamesHint")}
+          defaultValue={v("roomNames")}
+          errors={e.roomNames}
+        />
+        <TextArea
+          label={t("breakouts.questions")}
+          name="questions"
+          rows={3}
+          hint={t("breakouts.questionsHint")}
+          defaultValue={v("questions")}
+          errors={e.questions}
+        />
+        <TextArea
+          label={t("breakouts.categories")}
+          name="categories"
+          rows={2}
+          hint={t("breakouts.categoriesHint")}
+          defaultValue={v("categories")}
+          errors={e.categories}
+        />
+        <Select
+          label={t("breakouts.mode")}
+          name="assignmentMode"
+          options={ASSIGNMENT_MODES.map((m) => ({ value: m, label: t(`breakouts.modes.${m}`) }))}
+          defaultValue={v("assignmentMode") ?? "auto"}
+        />
         <button type="submit">{t("breakouts.create")}</button>
       </Form>
     </section>

@@ -11,7 +11,8 @@ import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "live", { title: data.event.title }) : [{ title: "Plenary" }]);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "live", { title: data.event.title }) : [{ title: "Plenary" }];
 
 export async function loader({ params, context, request: req }: LoaderFunctionArgs) {
   await requireUser(context, req);
@@ -89,7 +90,9 @@ export default function Live() {
       void request("room:leave", { eventId: event.id });
       return;
     }
-    void request<{ people: Presence["people"] }>("room:enter", { eventId: event.id, roomId }).then((a) => a.ok && setPeople(a.data.people));
+    void request<{ people: Presence["people"] }>("room:enter", { eventId: event.id, roomId }).then(
+      (a) => a.ok && setPeople(a.data.people),
+    );
   }, [roomId, event.id, connection]);
 
   // Moving between plenary and room moves focus to the new heading, so keyboard and screen-reader users follow.
@@ -112,7 +115,14 @@ export default function Live() {
       </p>
       {notice ? <p className="notice">{notice}</p> : null}
       {state.room && state.round ? (
-        <RoomView state={state} offset={offset} people={people} headingRef={heading} eventId={event.id} slug={event.slug} />
+        <RoomView
+          state={state}
+          offset={offset}
+          people={people}
+          headingRef={heading}
+          eventId={event.id}
+          slug={event.slug}
+        />
       ) : state.round && state.choices ? (
         <>
           <h1 ref={heading} tabIndex={-1}>
@@ -124,7 +134,15 @@ export default function Live() {
                 <h2>{c.name}</h2>
                 {c.question ? <p>{c.question}</p> : null}
                 <p className="muted">{t("live.people", { count: c.count })}</p>
-                <button type="button" disabled={c.full} onClick={() => void request<LiveState>("round:choose", { eventId: event.id, roomId: c.id }).then((a) => (a.ok ? setState(a.data) : setNotice(a.error.message)))}>
+                <button
+                  type="button"
+                  disabled={c.full}
+                  onClick={() =>
+                    void request<LiveState>("round:choose", { eventId: event.id, roomId: c.id }).then((a) =>
+                      a.ok ? setState(a.data) : setNotice(a.error.message),
+                    )
+                  }
+                >
                   {c.full ? t("live.full") : t("live.join", { name: c.name })}
                 </button>
               </li>
@@ -156,8 +174,20 @@ export default function Live() {
 }
 
 function RoomView({
-  state, offset, people, headingRef, eventId, slug,
-}: { state: LiveState; offset: number; people: Presence["people"]; headingRef: React.RefObject<HTMLHeadingElement>; eventId: string; slug: string }) {
+  state,
+  offset,
+  people,
+  headingRef,
+  eventId,
+  slug,
+}: {
+  state: LiveState;
+  offset: number;
+  people: Presence["people"];
+  headingRef: React.RefObject<HTMLHeadingElement>;
+  eventId: string;
+  slug: string;
+}) {
   const { t } = useTranslation();
   const [helpSent, setHelpSent] = useState(false);
   const room = state.room!;

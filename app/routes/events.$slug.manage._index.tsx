@@ -28,7 +28,8 @@ export default function Overview() {
   const layout = useRouteLoaderData<typeof layoutLoader>("routes/events.$slug.manage");
   const { t, i18n } = useTranslation();
   const event = layout?.event;
-  const pct = (x: number | null) => (x === null ? "—" : new Intl.NumberFormat(i18n.language, { style: "percent" }).format(x));
+  const pct = (x: number | null) =>
+    x === null ? "—" : new Intl.NumberFormat(i18n.language, { style: "percent" }).format(x);
   const stats: [string, string][] = [
     [t("manage.figures.registered"), String(f.active)],
     [t("manage.figures.confirmed"), String(f.byStatus.confirmed ?? 0)],
@@ -74,10 +75,30 @@ export default function Overview() {
           <p>{t("manage.figures.none")}</p>
         ) : (
           <div className="charts">
-            <LineChart title={t("manage.figures.overTime")} points={f.overTime} labelHeader={t("manage.figures.date")} valueLabel={t("manage.figures.total")} />
-            <BarChart title={t("manage.figures.byCategory")} data={f.byCategory.map((c) => ({ label: c.label, value: c.count }))} labelHeader={t("manage.participants.category")} valueLabel={t("manage.figures.count")} />
-            <BarChart title={t("manage.figures.byCountry")} data={f.byCountry.map((c) => ({ label: countryName(c.country, i18n.language), value: c.count }))} labelHeader={t("manage.participants.country")} valueLabel={t("manage.figures.count")} />
-            <BarChart title={t("manage.figures.byCity")} data={f.byCity.slice(0, 15).map((c) => ({ label: `${c.city} (${c.country})`, value: c.count }))} labelHeader={t("manage.participants.city")} valueLabel={t("manage.figures.count")} />
+            <LineChart
+              title={t("manage.figures.overTime")}
+              points={f.overTime}
+              labelHeader={t("manage.figures.date")}
+              valueLabel={t("manage.figures.total")}
+            />
+            <BarChart
+              title={t("manage.figures.byCategory")}
+              data={f.byCategory.map((c) => ({ label: c.label, value: c.count }))}
+              labelHeader={t("manage.participants.category")}
+              valueLabel={t("manage.figures.count")}
+            />
+            <BarChart
+              title={t("manage.figures.byCountry")}
+              data={f.byCountry.map((c) => ({ label: countryName(c.country, i18n.language), value: c.count }))}
+              labelHeader={t("manage.participants.country")}
+              valueLabel={t("manage.figures.count")}
+            />
+            <BarChart
+              title={t("manage.figures.byCity")}
+              data={f.byCity.slice(0, 15).map((c) => ({ label: `${c.city} (${c.country})`, value: c.count }))}
+              labelHeader={t("manage.participants.city")}
+              valueLabel={t("manage.figures.count")}
+            />
           </div>
         )}
       </section>

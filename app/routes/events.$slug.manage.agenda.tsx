@@ -18,10 +18,16 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
     timezone: e.timezone,
     defaultStart: utcToLocal(e.startsAt, e.timezone),
     items: e.agenda.map((a) => ({
-      id: a.id, kind: a.kind, title: a.title, description: a.description,
-      startsAt: utcToLocal(a.startsAt, e.timezone), endsAt: utcToLocal(a.endsAt, e.timezone),
+      id: a.id,
+      kind: a.kind,
+      title: a.title,
+      description: a.description,
+      startsAt: utcToLocal(a.startsAt, e.timezone),
+      endsAt: utcToLocal(a.endsAt, e.timezone),
       speakers: a.speakers.map((s) => [s.name, s.title, s.organisation].filter(Boolean).join(", ")),
-      speakersText: a.speakers.map((s) => [s.name, s.title, s.organisation].join(" | ").replace(/( \| )+$/, "")).join("\n"),
+      speakersText: a.speakers
+        .map((s) => [s.name, s.title, s.organisation].join(" | ").replace(/( \| )+$/, ""))
+        .join("\n"),
     })),
   });
 }
@@ -33,7 +39,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
     const intent = form.get("intent");
     if (intent === "delete") await context.core.manage.deleteAgendaItem(actor, eventId, String(form.get("itemId")));
-    else if (intent === "update") await context.core.manage.updateAgendaItem(actor, eventId, String(form.get("itemId")), formToObject(form));
+    else if (intent === "update")
+      await context.core.manage.updateAgendaItem(actor, eventId, String(form.get("itemId")), formToObject(form));
     else await context.core.manage.addAgendaItem(actor, eventId, formToObject(form));
     return json({ ok: true as const });
   });
@@ -64,25 +71,63 @@ export default function AgendaEditor() {
               </p>
               {item.speakers.length ? <p className="muted">{item.speakers.join("; ")}</p> : null}
               <details>
-                <summary>{t("manage.agenda.editItem")}: {item.title}</summary>
+                <summary>
+                  {t("manage.agenda.editItem")}: {item.title}
+                </summary>
                 <Form method="post" className="stack">
                   <input type="hidden" name="intent" value="update" />
                   <input type="hidden" name="itemId" value={item.id} />
                   {one(failed?.values, "itemId") === item.id ? <FormMessage message={failed?.message} /> : null}
-                  <Select label={t("manage.agenda.kind")} name="kind" options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))} defaultValue={item.kind} />
+                  <Select
+                    label={t("manage.agenda.kind")}
+                    name="kind"
+                    options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))}
+                    defaultValue={item.kind}
+                  />
                   <Field label={t("manage.agenda.itemTitle")} name="title" required defaultValue={item.title} />
-                  <TextArea label={t("manage.agenda.description")} name="description" rows={2} defaultValue={item.description} />
+                  <TextArea
+                    label={t("manage.agenda.description")}
+                    name="description"
+                    rows={2}
+                    defaultValue={item.description}
+                  />
                   <div className="row">
-                    <Field label={t("manage.agenda.startsAt")} name="startsAt" type="datetime-local" required defaultValue={item.startsAt} errors={one(failed?.values, "itemId") === item.id ? failed?.fieldErrors.startsAt : undefined} />
-                    <Field label={t("manage.agenda.endsAt")} name="endsAt" type="datetime-local" required defaultValue={item.endsAt} errors={one(failed?.values, "itemId") === item.id ? failed?.fieldErrors.endsAt : undefined} />
+                    <Field
+                      label={t("manage.agenda.startsAt")}
+                      name="startsAt"
+                      type="datetime-local"
+                      required
+                      defaultValue={item.startsAt}
+                      errors={one(failed?.values, "itemId") === item.id ? failed?.fieldErrors.startsAt : undefined}
+                    />
+                    <Field
+                      label={t("manage.agenda.endsAt")}
+                      name="endsAt"
+                      type="datetime-local"
+                      required
+                      defaultValue={item.endsAt}
+                      errors={one(failed?.values, "itemId") === item.id ? failed?.fieldErrors.endsAt : undefined}
+                    />
                   </div>
-                  <TextArea label={t("manage.agenda.speakers")} name="speakers" rows={3} hint={t("manage.agenda.speakersHint")} defaultValue={item.speakersText} />
+                  <TextArea
+                    label={t("manage.agenda.speakers")}
+                    name="speakers"
+                    rows={3}
+                    hint={t("manage.agenda.speakersHint")}
+                    defaultValue={item.speakersText}
+                  />
                   <button type="submit">{t("manage.agenda.saveItem")}</button>
                 </Form>
               </details>
               <Form method="post">
                 <input type="hidden" name="itemId" value={item.id} />
-                <button type="submit" name="intent" value="delete" className="small danger" aria-label={`${t("manage.agenda.remove")}: ${item.title}`}>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="delete"
+                  className="small danger"
+                  aria-label={`${t("manage.agenda.remove")}: ${item.title}`}
+                >
                   {t("manage.agenda.remove")}
                 </button>
               </Form>
@@ -93,14 +138,53 @@ export default function AgendaEditor() {
       <h3>{t("manage.agenda.add")}</h3>
       <Form method="post" className="stack" key={result?.ok ? data.items.length : "form"}>
         <FormMessage message={addFailed?.message} />
-        <Select label={t("manage.agenda.kind")} name="kind" options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))} defaultValue={v("kind") ?? "panel"} errors={addFailed?.fieldErrors.kind} />
-        <Field label={t("manage.agenda.itemTitle")} name="title" required defaultValue={v("title")} errors={addFailed?.fieldErrors.title} />
-        <TextArea label={t("manage.agenda.description")} name="description" rows={2} defaultValue={v("description")} errors={addFailed?.fieldErrors.description} />
+        <Select
+          label={t("manage.agenda.kind")}
+          name="kind"
+          options={AGENDA_KINDS.map((k) => ({ value: k, label: t(`events.kind.${k}`) }))}
+          defaultValue={v("kind") ?? "panel"}
+          errors={addFailed?.fieldErrors.kind}
+        />
+        <Field
+          label={t("manage.agenda.itemTitle")}
+          name="title"
+          required
+          defaultValue={v("title")}
+          errors={addFailed?.fieldErrors.title}
+        />
+        <TextArea
+          label={t("manage.agenda.description")}
+          name="description"
+          rows={2}
+          defaultValue={v("description")}
+          errors={addFailed?.fieldErrors.description}
+        />
         <div className="row">
-          <Field label={t("manage.agenda.startsAt")} name="startsAt" type="datetime-local" required defaultValue={v("startsAt") ?? data.defaultStart} errors={addFailed?.fieldErrors.startsAt} />
-          <Field label={t("manage.agenda.endsAt")} name="endsAt" type="datetime-local" required defaultValue={v("endsAt") ?? data.defaultStart} errors={addFailed?.fieldErrors.endsAt} />
+          <Field
+            label={t("manage.agenda.startsAt")}
+            name="startsAt"
+            type="datetime-local"
+            required
+            defaultValue={v("startsAt") ?? data.defaultStart}
+            errors={addFailed?.fieldErrors.startsAt}
+          />
+          <Field
+            label={t("manage.agenda.endsAt")}
+            name="endsAt"
+            type="datetime-local"
+            required
+            defaultValue={v("endsAt") ?? data.defaultStart}
+            errors={addFailed?.fieldErrors.endsAt}
+          />
         </div>
-        <TextArea label={t("manage.agenda.speakers")} name="speakers" rows={3} hint={t("manage.agenda.speakersHint")} defaultValue={v("speakers")} errors={addFailed?.fieldErrors.speakers} />
+        <TextArea
+          label={t("manage.agenda.speakers")}
+          name="speakers"
+          rows={3}
+          hint={t("manage.agenda.speakersHint")}
+          defaultValue={v("speakers")}
+          errors={addFailed?.fieldErrors.speakers}
+        />
         <button type="submit">{t("manage.agenda.save")}</button>
       </Form>
     </section>

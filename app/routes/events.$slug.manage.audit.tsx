@@ -19,13 +19,31 @@ export default function AuditLog() {
     <section aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t("audit.title")}</h2>
       <p className="muted">{t("audit.intro")}</p>
-      {entries.length === 0 ? <p>{t("audit.none")}</p> : (
+      {entries.length === 0 ? (
+        <p>{t("audit.none")}</p>
+      ) : (
         <div className="table-scroll">
           <table className="data" data-testid="audit-log">
-            <thead><tr><th scope="col">{t("audit.when")}</th><th scope="col">{t("audit.who")}</th><th scope="col">{t("audit.action")}</th><th scope="col">{t("audit.details")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.action")}</th>
+                <th scope="col">{t("audit.details")}</th>
+              </tr>
+            </thead>
             <tbody>
               {entries.map((e) => (
-                <tr key={e.id}><td><time dateTime={e.at}>{e.at.slice(0, 16).replace("T", " ")}</time></td><td>{e.who}</td><td><code>{e.action}</code></td><td className="details">{e.details}</td></tr>
+                <tr key={e.id}>
+                  <td>
+                    <time dateTime={e.at}>{e.at.slice(0, 16).replace("T", " ")}</time>
+                  </td>
+                  <td>{e.who}</td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td className="details">{e.details}</td>
+                </tr>
               ))}
             </tbody>
           </table>

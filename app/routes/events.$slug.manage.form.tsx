@@ -15,7 +15,13 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const e = await context.core.manage.getForEditing(actor, eventId).catch(asHttpError);
   return json({
     categories: e.categories.map((c) => ({ id: c.id, label: c.label, used: c._count.registrations })),
-    questions: e.questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, required: q.required, options: JSON.parse(q.optionsJson) as string[] })),
+    questions: e.questions.map((q) => ({
+      id: q.id,
+      kind: q.kind,
+      label: q.label,
+      required: q.required,
+      options: JSON.parse(q.optionsJson) as string[],
+    })),
   });
 }
 
@@ -27,12 +33,25 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const id = String(form.get("id") ?? "");
     const m = context.core.manage;
     switch (form.get("intent")) {
-      case "add-category": await m.addCategory(actor, eventId, formToObject(form)); break;
-      case "rename-category": await m.renameCategory(actor, eventId, id, formToObject(form)); break;
-      case "remove-category": await m.removeCategory(actor, eventId, id); break;
-      case "add-question": await m.addQuestion(actor, eventId, formToObject(form)); break;
-      case "remove-question": await m.removeQuestion(actor, eventId, id); break;
-      case "up": case "down": await m.moveQuestion(actor, eventId, id, form.get("intent") as "up" | "down"); break;
+      case "add-category":
+        await m.addCategory(actor, eventId, formToObject(form));
+        break;
+      case "rename-category":
+        await m.renameCategory(actor, eventId, id, formToObject(form));
+        break;
+      case "remove-category":
+        await m.removeCategory(actor, eventId, id);
+        break;
+      case "add-question":
+        await m.addQuestion(actor, eventId, formToObject(form));
+        break;
+      case "remove-question":
+        await m.removeQuestion(actor, eventId, id);
+        break;
+      case "up":
+      case "down":
+        await m.moveQuestion(actor, eventId, id, form.get("intent") as "up" | "down");
+        break;
     }
     return json({ ok: true as const });
   });
@@ -49,7 +68,9 @@ export default function FormEditor() {
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">{t("manage.form.categories")}</h2>
         <p className="muted">{t("manage.form.categoriesHint")}</p>
-        {failed && failedIntent?.includes("category") && !failed.fieldErrors.label ? <FormMessage message={failed.message} /> : null}
+        {failed && failedIntent?.includes("category") && !failed.fieldErrors.label ? (
+          <FormMessage message={failed.message} />
+        ) : null}
         <ul className="plain-list">
           {data.categories.map((c) => (
             <li key={c.id}>
@@ -63,7 +84,13 @@ export default function FormEditor() {
                   {t("manage.form.rename")}
                 </button>
                 {c.used === 0 ? (
-                  <button type="submit" name="intent" value="remove-category" className="small danger" aria-label={`${t("manage.form.remove")}: ${c.label}`}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="remove-category"
+                    className="small danger"
+                    aria-label={`${t("manage.form.remove")}: ${c.label}`}
+                  >
                     {t("manage.form.remove")}
                   </button>
                 ) : (
@@ -75,7 +102,12 @@ export default function FormEditor() {
         </ul>
         <Form method="post" className="inline-form" key={`cat-${data.categories.length}`}>
           <input type="hidden" name="intent" value="add-category" />
-          <Field label={t("manage.form.addCategory")} name="label" defaultValue={failedIntent === "add-category" ? one(failed?.values, "label") : undefined} errors={failedIntent === "add-category" ? failed?.fieldErrors.label : undefined} />
+          <Field
+            label={t("manage.form.addCategory")}
+            name="label"
+            defaultValue={failedIntent === "add-category" ? one(failed?.values, "label") : undefined}
+            errors={failedIntent === "add-category" ? failed?.fieldErrors.label : undefined}
+          />
           <button type="submit">{t("manage.form.addCategory")}</button>
         </Form>
       </section>
@@ -88,14 +120,43 @@ export default function FormEditor() {
           {data.questions.map((q, i) => (
             <li key={q.id} className="card">
               <p>
-                <strong>{q.label}</strong> · {t(`manage.form.kinds.${q.kind}`)} · {q.required ? t("manage.form.required") : t("manage.form.optional")}
+                <strong>{q.label}</strong> · {t(`manage.form.kinds.${q.kind}`)} ·{" "}
+                {q.required ? t("manage.form.required") : t("manage.form.optional")}
               </p>
               {q.options.length ? <p className="muted">{q.options.join(" · ")}</p> : null}
               <Form method="post" className="row-actions">
                 <input type="hidden" name="id" value={q.id} />
-                {i > 0 ? <button type="submit" name="intent" value="up" className="small secondary" aria-label={`${t("manage.form.up")}: ${q.label}`}>{t("manage.form.up")}</button> : null}
-                {i < data.questions.length - 1 ? <button type="submit" name="intent" value="down" className="small secondary" aria-label={`${t("manage.form.down")}: ${q.label}`}>{t("manage.form.down")}</button> : null}
-                <button type="submit" name="intent" value="remove-question" className="small danger" aria-label={`${t("manage.form.remove")}: ${q.label}`}>{t("manage.form.remove")}</button>
+                {i > 0 ? (
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="up"
+                    className="small secondary"
+                    aria-label={`${t("manage.form.up")}: ${q.label}`}
+                  >
+                    {t("manage.form.up")}
+                  </button>
+                ) : null}
+                {i < data.questions.length - 1 ? (
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="down"
+                    className="small secondary"
+                    aria-label={`${t("manage.form.down")}: ${q.label}`}
+                  >
+                    {t("manage.form.down")}
+                  </button>
+                ) : null}
+                <button
+                  type="submit"
+                  name="intent"
+                  value="remove-question"
+                  className="small danger"
+                  aria-label={`${t("manage.form.remove")}: ${q.label}`}
+                >
+                  {t("manage.form.remove")}
+                </button>
               </Form>
             </li>
           ))}
@@ -104,9 +165,27 @@ export default function FormEditor() {
         <Form method="post" className="stack" key={`q-${data.questions.length}`}>
           <input type="hidden" name="intent" value="add-question" />
           {failedIntent === "add-question" ? <FormMessage message={failed?.message} /> : null}
-          <Field label={t("manage.form.questionLabel")} name="label" required defaultValue={failedIntent === "add-question" ? one(failed?.values, "label") : undefined} errors={failedIntent === "add-question" ? failed?.fieldErrors.label : undefined} />
-          <Select label={t("manage.form.questionKind")} name="kind" options={QUESTION_KINDS.map((k) => ({ value: k, label: t(`manage.form.kinds.${k}`) }))} defaultValue={one(failed?.values, "kind") ?? "short_text"} />
-          <TextArea label={t("manage.form.options")} name="options" rows={3} hint={t("manage.form.optionsHint")} defaultValue={failedIntent === "add-question" ? one(failed?.values, "options") : undefined} errors={failedIntent === "add-question" ? failed?.fieldErrors.options : undefined} />
+          <Field
+            label={t("manage.form.questionLabel")}
+            name="label"
+            required
+            defaultValue={failedIntent === "add-question" ? one(failed?.values, "label") : undefined}
+            errors={failedIntent === "add-question" ? failed?.fieldErrors.label : undefined}
+          />
+          <Select
+            label={t("manage.form.questionKind")}
+            name="kind"
+            options={QUESTION_KINDS.map((k) => ({ value: k, label: t(`manage.form.kinds.${k}`) }))}
+            defaultValue={one(failed?.values, "kind") ?? "short_text"}
+          />
+          <TextArea
+            label={t("manage.form.options")}
+            name="options"
+            rows={3}
+            hint={t("manage.form.optionsHint")}
+            defaultValue={failedIntent === "add-question" ? one(failed?.values, "options") : undefined}
+            errors={failedIntent === "add-question" ? failed?.fieldErrors.options : undefined}
+          />
           <Checkbox label={t("manage.form.required")} name="required" />
           <button type="submit">{t("manage.form.addQuestion")}</button>
         </Form>

@@ -26,8 +26,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
     const id = String(form.get("registrationId") ?? "");
     const intent = String(form.get("intent"));
-    if (intent === "checkin" || intent === "uncheckin") await context.core.registrations.setCheckIn(actor, eventId, id, intent === "checkin");
-    else if (intent === "approve" || intent === "reject" || intent === "promote") await context.core.registrations.decide(actor, eventId, id, intent, context.publicUrl);
+    if (intent === "checkin" || intent === "uncheckin")
+      await context.core.registrations.setCheckIn(actor, eventId, id, intent === "checkin");
+    else if (intent === "approve" || intent === "reject" || intent === "promote")
+      await context.core.registrations.decide(actor, eventId, id, intent, context.publicUrl);
     return json({ ok: true as const });
   });
 }
@@ -48,18 +50,62 @@ export default function Participants() {
           <label htmlFor="f-q">{t("manage.participants.search")}</label>
           <input id="f-q" name="q" type="search" defaultValue={q.q} placeholder={t("manage.participants.searchHint")} />
         </div>
-        <FilterSelect id="f-status" name="status" label={t("manage.participants.status")} value={q.status} any={t("manage.participants.any")}
-          options={["confirmed", "pending", "waitlisted", "rejected", "cancelled"].map((s) => ({ value: s, label: t(`events.registration.${s}`) }))} />
-        <FilterSelect id="f-category" name="category" label={t("manage.participants.category")} value={q.category} any={t("manage.participants.any")}
-          options={data.categories.map((c) => ({ value: c.key, label: c.label }))} />
-        <FilterSelect id="f-country" name="country" label={t("manage.participants.country")} value={q.country} any={t("manage.participants.any")}
-          options={data.countries.map((c) => ({ value: c, label: countryName(c, i18n.language) }))} />
-        <FilterSelect id="f-city" name="city" label={t("manage.participants.city")} value={q.city} any={t("manage.participants.any")}
-          options={data.cities.map((c) => ({ value: c, label: c }))} />
-        <FilterSelect id="f-sort" name="sort" label={t("manage.participants.sortBy")} value={q.sort}
-          options={["registered", "name", "organisation", "category", "city", "country", "status"].map((s) => ({ value: s, label: t(`manage.participants.sort.${s}`) }))} />
-        <FilterSelect id="f-dir" name="dir" label={t("manage.participants.sortBy")} value={q.dir} hiddenLabel
-          options={[{ value: "asc", label: t("manage.participants.ascending") }, { value: "desc", label: t("manage.participants.descending") }]} />
+        <FilterSelect
+          id="f-status"
+          name="status"
+          label={t("manage.participants.status")}
+          value={q.status}
+          any={t("manage.participants.any")}
+          options={["confirmed", "pending", "waitlisted", "rejected", "cancelled"].map((s) => ({
+            value: s,
+            label: t(`events.registration.${s}`),
+          }))}
+        />
+        <FilterSelect
+          id="f-category"
+          name="category"
+          label={t("manage.participants.category")}
+          value={q.category}
+          any={t("manage.participants.any")}
+          options={data.categories.map((c) => ({ value: c.key, label: c.label }))}
+        />
+        <FilterSelect
+          id="f-country"
+          name="country"
+          label={t("manage.participants.country")}
+          value={q.country}
+          any={t("manage.participants.any")}
+          options={data.countries.map((c) => ({ value: c, label: countryName(c, i18n.language) }))}
+        />
+        <FilterSelect
+          id="f-city"
+          name="city"
+          label={t("manage.participants.city")}
+          value={q.city}
+          any={t("manage.participants.any")}
+          options={data.cities.map((c) => ({ value: c, label: c }))}
+        />
+        <FilterSelect
+          id="f-sort"
+          name="sort"
+          label={t("manage.participants.sortBy")}
+          value={q.sort}
+          options={["registered", "name", "organisation", "category", "city", "country", "status"].map((s) => ({
+            value: s,
+            label: t(`manage.participants.sort.${s}`),
+          }))}
+        />
+        <FilterSelect
+          id="f-dir"
+          name="dir"
+          label={t("manage.participants.sortBy")}
+          value={q.dir}
+          hiddenLabel
+          options={[
+            { value: "asc", label: t("manage.participants.ascending") },
+            { value: "desc", label: t("manage.participants.descending") },
+          ]}
+        />
         <button type="submit">{t("manage.participants.filter")}</button>
       </Form>
       <p className="toolbar">
@@ -103,18 +149,32 @@ export default function Participants() {
                   </td>
                   <td>
                     {t(`events.registration.${r.status}`)}
-                    {r.waitlistPosition ? <span className="muted"> {t("manage.participants.position", { position: r.waitlistPosition })}</span> : null}
+                    {r.waitlistPosition ? (
+                      <span className="muted">
+                        {" "}
+                        {t("manage.participants.position", { position: r.waitlistPosition })}
+                      </span>
+                    ) : null}
                     {r.checkedIn ? <span className="badge">{t("manage.participants.checkedIn")}</span> : null}
                   </td>
                   <td>{r.registeredLocal}</td>
                   <td>
                     <Form method="post" className="row-actions">
                       <input type="hidden" name="registrationId" value={r.id} />
-                      {canManage && r.status === "pending" ? <ActionButton intent="approve" label={t("manage.participants.approve")} name={r.name} /> : null}
-                      {canManage && r.status === "waitlisted" ? <ActionButton intent="promote" label={t("manage.participants.promote")} name={r.name} /> : null}
-                      {canManage && r.status === "confirmed" && !r.checkedIn ? <ActionButton intent="checkin" label={t("manage.participants.checkIn")} name={r.name} /> : null}
-                      {canManage && r.status === "confirmed" && r.checkedIn ? <ActionButton intent="uncheckin" label={t("manage.participants.undoCheckIn")} name={r.name} /> : null}
-                      {canManage && (r.status === "pending" || r.status === "waitlisted" || r.status === "confirmed") ? (
+                      {canManage && r.status === "pending" ? (
+                        <ActionButton intent="approve" label={t("manage.participants.approve")} name={r.name} />
+                      ) : null}
+                      {canManage && r.status === "waitlisted" ? (
+                        <ActionButton intent="promote" label={t("manage.participants.promote")} name={r.name} />
+                      ) : null}
+                      {canManage && r.status === "confirmed" && !r.checkedIn ? (
+                        <ActionButton intent="checkin" label={t("manage.participants.checkIn")} name={r.name} />
+                      ) : null}
+                      {canManage && r.status === "confirmed" && r.checkedIn ? (
+                        <ActionButton intent="uncheckin" label={t("manage.participants.undoCheckIn")} name={r.name} />
+                      ) : null}
+                      {canManage &&
+                      (r.status === "pending" || r.status === "waitlisted" || r.status === "confirmed") ? (
                         <ActionButton intent="reject" label={t("manage.participants.reject")} name={r.name} danger />
                       ) : null}
                     </Form>
@@ -130,17 +190,47 @@ export default function Participants() {
 }
 
 /** A row button whose accessible name says whom it acts on ("Approve Ana Costa"). */
-function ActionButton({ intent, label, name, danger }: { intent: string; label: string; name: string; danger?: boolean }) {
+function ActionButton({
+  intent,
+  label,
+  name,
+  danger,
+}: {
+  intent: string;
+  label: string;
+  name: string;
+  danger?: boolean;
+}) {
   return (
-    <button type="submit" name="intent" value={intent} className={danger ? "small danger" : "small"} aria-label={`${label}: ${name}`}>
+    <button
+      type="submit"
+      name="intent"
+      value={intent}
+      className={danger ? "small danger" : "small"}
+      aria-label={`${label}: ${name}`}
+    >
       {label}
     </button>
   );
 }
 
 function FilterSelect({
-  id, name, label, value, options, any, hiddenLabel,
-}: { id: string; name: string; label: string; value: string; options: { value: string; label: string }[]; any?: string; hiddenLabel?: boolean }) {
+  id,
+  name,
+  label,
+  value,
+  options,
+  any,
+  hiddenLabel,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: { value: string; label: string }[];
+  any?: string;
+  hiddenLabel?: boolean;
+}) {
   return (
     <div className="field">
       <label htmlFor={id} className={hiddenLabel ? "visually-hidden" : undefined}>

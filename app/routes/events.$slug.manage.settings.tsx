@@ -16,10 +16,21 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return json({
     timezones: Intl.supportedValuesOf("timeZone"),
     values: {
-      title: e.title, description: e.description, format: e.format, venue: e.venue ?? "", meetingUrl: e.meetingUrl ?? "", timezone: e.timezone,
-      startsAt: local(e.startsAt), endsAt: local(e.endsAt), languages: JSON.parse(e.languagesJson) as string[],
-      chathamHouse: e.chathamHouse ? "on" : "", capacity: e.capacity?.toString() ?? "", retentionDays: e.retentionDays?.toString() ?? "", registrationOpensAt: local(e.registrationOpensAt),
-      registrationClosesAt: local(e.registrationClosesAt), requiresApproval: e.requiresApproval ? "on" : "",
+      title: e.title,
+      description: e.description,
+      format: e.format,
+      venue: e.venue ?? "",
+      meetingUrl: e.meetingUrl ?? "",
+      timezone: e.timezone,
+      startsAt: local(e.startsAt),
+      endsAt: local(e.endsAt),
+      languages: JSON.parse(e.languagesJson) as string[],
+      chathamHouse: e.chathamHouse ? "on" : "",
+      capacity: e.capacity?.toString() ?? "",
+      retentionDays: e.retentionDays?.toString() ?? "",
+      registrationOpensAt: local(e.registrationOpensAt),
+      registrationClosesAt: local(e.registrationClosesAt),
+      requiresApproval: e.requiresApproval ? "on" : "",
       partners: (JSON.parse(e.partnersJson) as string[]).join("\n"),
     } as Record<string, string | string[]>,
   });
@@ -42,7 +53,11 @@ export default function Settings() {
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t("manage.nav.settings")}</h2>
-      {result?.ok ? <p role="status" className="notice">{t("eventForm.saved")}</p> : null}
+      {result?.ok ? (
+        <p role="status" className="notice">
+          {t("eventForm.saved")}
+        </p>
+      ) : null}
       <EventForm
         key={result?.ok ? "saved" : "editing"}
         values={failed?.values ?? values}

@@ -1,5 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { json, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, MaxPartSizeExceededError } from "@remix-run/node";
+import {
+  json,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  MaxPartSizeExceededError,
+} from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EVENT_ROLES } from "../../server/core/permissions";
@@ -29,18 +34,53 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (request.headers.get("content-type")?.startsWith("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+      form = await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
+      );
     } catch (e) {
-      if (e instanceof MaxPartSizeExceededError) return json({ ok: false as const, message: "The file is larger than 1 MB. Split it into smaller files.", fieldErrors: { file: ["The file is larger than 1 MB."] }, values: {} }, { status: 413 });
+      if (e instanceof MaxPartSizeExceededError)
+        return json(
+          {
+            ok: false as const,
+            message: "The file is larger than 1 MB. Split it into smaller files.",
+            fieldErrors: { file: ["The file is larger than 1 MB."] },
+            values: {},
+          },
+          { status: 413 },
+        );
       throw e;
     }
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return json({ ok: false as const, message: "Choose a CSV file to import.", fieldErrors: { file: ["Choose a CSV file to import."] }, values: {} }, { status: 400 });
+    if (!(file instanceof File) || file.size === 0)
+      return json(
+        {
+          ok: false as const,
+          message: "Choose a CSV file to import.",
+          fieldErrors: { file: ["Choose a CSV file to import."] },
+          values: {},
+        },
+        { status: 400 },
+      );
     if (!CSV_TYPES.includes(file.type) && !file.name.toLowerCase().endsWith(".csv")) {
-      return json({ ok: false as const, message: "Only CSV files can be imported.", fieldErrors: { file: ["Only CSV files (.csv) can be imported."] }, values: {} }, { status: 415 });
+      return json(
+        {
+          ok: false as const,
+          message: "Only CSV files can be imported.",
+          fieldErrors: { file: ["Only CSV files (.csv) can be imported."] },
+          values: {},
+        },
+        { status: 415 },
+      );
     }
     return formAction(form, async () => {
-      const report = await context.core.invitations.importCsv(actor, eventId, await file.text(), { validOnly: form.get("validOnly") === "on" }, context.publicUrl);
+      const report = await context.core.invitations.importCsv(
+        actor,
+        eventId,
+        await file.text(),
+        { validOnly: form.get("validOnly") === "on" },
+        context.publicUrl,
+      );
       return json({ ok: true as const, report });
     });
   }
@@ -71,13 +111,33 @@ export default function Team() {
             </li>
           ))}
         </ul>
-        <Form method="post" className="stack" key={result?.ok && "invited" in result ? data.invitations.length : "invite"}>
+        <Form
+          method="post"
+          className="stack"
+          key={result?.ok && "invited" in result ? data.invitations.length : "invite"}
+        >
           {result?.ok && "invited" in result ? <p role="status">{t("manage.team.invited")}</p> : null}
           {failed && !isImportError ? <FormMessage message={failed.message} /> : null}
           <div className="row">
-            <Field label={t("manage.team.email")} name="email" type="email" required defaultValue={isImportError ? undefined : one(failed?.values, "email")} errors={isImportError ? undefined : failed?.fieldErrors.email} />
-            <Field label={t("manage.team.name")} name="name" defaultValue={isImportError ? undefined : one(failed?.values, "name")} />
-            <Select label={t("manage.team.role")} name="role" options={EVENT_ROLES.map((r) => ({ value: r, label: t(`events.role.${r}`) }))} defaultValue="facilitator" />
+            <Field
+              label={t("manage.team.email")}
+              name="email"
+              type="email"
+              required
+              defaultValue={isImportError ? undefined : one(failed?.values, "email")}
+              errors={isImportError ? undefined : failed?.fieldErrors.email}
+            />
+            <Field
+              label={t("manage.team.name")}
+              name="name"
+              defaultValue={isImportError ? undefined : one(failed?.values, "name")}
+            />
+            <Select
+              label={t("manage.team.role")}
+              name="role"
+              options={EVENT_ROLES.map((r) => ({ value: r, label: t(`events.role.${r}`) }))}
+              defaultValue="facilitator"
+            />
           </div>
           <button type="submit">{t("manage.team.invite")}</button>
         </Form>
@@ -101,14 +161,25 @@ export default function Team() {
           {isImportError ? <FormMessage message={failed.message} /> : null}
           <div className="field">
             <label htmlFor="import-file">{t("manage.team.file")}</label>
-            <input id="import-file" type="file" name="file" accept=".csv,text/csv" required aria-invalid={isImportError ? true : undefined} />
+            <input
+              id="import-file"
+              type="file"
+              name="file"
+              accept=".csv,text/csv"
+              required
+              aria-invalid={isImportError ? true : undefined}
+            />
           </div>
           <Checkbox label={t("manage.team.validOnly")} name="validOnly" />
           <button type="submit">{t("manage.team.importSubmit")}</button>
         </Form>
         {report ? (
           <div role="status" className="notice" data-testid="import-report">
-            <p>{report.dryRun ? t("manage.team.importNothing", { count: report.errors.length }) : t("manage.team.imported", { count: report.imported })}</p>
+            <p>
+              {report.dryRun
+                ? t("manage.team.importNothing", { count: report.errors.length })
+                : t("manage.team.imported", { count: report.imported })}
+            </p>
             <ul>
               {report.errors.map((e) => (
                 <li key={e.line}>{t("manage.team.line", { line: e.line, messages: e.messages.join(" ") })}</li>

@@ -7,7 +7,8 @@ import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => (data ? pageTitle(matches, "manage", { title: data.event.title }) : [{ title: "Plenary" }]);
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? pageTitle(matches, "manage", { title: data.event.title }) : [{ title: "Plenary" }];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
@@ -23,7 +24,15 @@ export default function ManageLayout() {
   const tabs = [
     ["", "overview"],
     ["participants", "participants"],
-    ...(event.canManage ? [["settings", "settings"], ["agenda", "agenda"], ["form", "form"], ["team", "team"], ["audit", "audit"]] : []),
+    ...(event.canManage
+      ? [
+          ["settings", "settings"],
+          ["agenda", "agenda"],
+          ["form", "form"],
+          ["team", "team"],
+          ["audit", "audit"],
+        ]
+      : []),
   ];
   return (
     <div className="manage">

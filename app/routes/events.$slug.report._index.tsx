@@ -9,7 +9,12 @@ import { pageTitle, metaText } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...(data?.content ? pageTitle(matches, "report", { title: data.content.title }) : pageTitle(matches, "reportNone")),
-  { name: "description", content: data?.content ? metaText(matches, "reportDescription", { title: data.content.title }) : metaText(matches, "reportNone") },
+  {
+    name: "description",
+    content: data?.content
+      ? metaText(matches, "reportDescription", { title: data.content.title })
+      : metaText(matches, "reportNone"),
+  },
 ];
 
 /** The published report, for anyone, without signing in. */
@@ -27,7 +32,11 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       publishedAt: r.content.publishedAt,
       changeNote: r.content.changeNote,
       locale: r.content.locale,
-      sections: r.content.sections.map((s) => ({ key: s.key, title: s.title, html: sectionHtml(s.markdown, r.content!.figures, reportTexts(r.content!.locale).chartTitle) })),
+      sections: r.content.sections.map((s) => ({
+        key: s.key,
+        title: s.title,
+        html: sectionHtml(s.markdown, r.content!.figures, reportTexts(r.content!.locale).chartTitle),
+      })),
     },
   });
 }
@@ -41,26 +50,53 @@ export default function PublicReport() {
       <article className="report-public">
         <h1>{event.title}</h1>
         <div className="notice" role="status">
-          {withdrawn !== null ? <><p><strong>{t("report.withdrawnTitle")}</strong></p><p>{withdrawn}</p></> : <p>{t("report.notPublished")}</p>}
+          {withdrawn !== null ? (
+            <>
+              <p>
+                <strong>{t("report.withdrawnTitle")}</strong>
+              </p>
+              <p>{withdrawn}</p>
+            </>
+          ) : (
+            <p>{t("report.notPublished")}</p>
+          )}
         </div>
-        {withdrawn === null ? <p><Link to={`/events/${event.slug}`}>{t("report.backToEvent")}</Link></p> : null}
+        {withdrawn === null ? (
+          <p>
+            <Link to={`/events/${event.slug}`}>{t("report.backToEvent")}</Link>
+          </p>
+        ) : null}
       </article>
     );
   }
   const latest = versions[0]?.number === content.version;
   return (
-    <article className="report-public" data-testid="public-report" lang={content.locale} dir={content.locale === "ar" ? "rtl" : "ltr"}>
+    <article
+      className="report-public"
+      data-testid="public-report"
+      lang={content.locale}
+      dir={content.locale === "ar" ? "rtl" : "ltr"}
+    >
       <header>
-        <p className="eyebrow"><Link to={`/events/${event.slug}`}>{t("report.summaryOf")}</Link></p>
+        <p className="eyebrow">
+          <Link to={`/events/${event.slug}`}>{t("report.summaryOf")}</Link>
+        </p>
         <h1>{content.title}</h1>
         <p className="muted">
-          {t("report.versionN", { n: content.version })} · <time dateTime={content.publishedAt ?? undefined}>{content.publishedAt?.slice(0, 10)}</time>
+          {t("report.versionN", { n: content.version })} ·{" "}
+          <time dateTime={content.publishedAt ?? undefined}>{content.publishedAt?.slice(0, 10)}</time>
           {content.changeNote ? ` · ${t("report.changeNoteLabel")}: ${content.changeNote}` : ""}
         </p>
-        {!latest ? <p className="notice">{t("report.olderVersion")} <Link to={`/events/${event.slug}/report`}>{t("report.readLatest")}</Link></p> : null}
+        {!latest ? (
+          <p className="notice">
+            {t("report.olderVersion")} <Link to={`/events/${event.slug}/report`}>{t("report.readLatest")}</Link>
+          </p>
+        ) : null}
         <nav className="downloads no-print" aria-label={t("report.downloads")}>
           {(["pdf", "docx", "md", "csv"] as const).map((f) => (
-            <a key={f} href={`/events/${event.slug}/report/files/${f}?version=${content.version}`} download>{t(`report.format.${f}`)}</a>
+            <a key={f} href={`/events/${event.slug}/report/files/${f}?version=${content.version}`} download>
+              {t(`report.format.${f}`)}
+            </a>
           ))}
           <Link to={`/events/${event.slug}/follow-up`}>{t("report.followUp")}</Link>
         </nav>
@@ -81,7 +117,11 @@ export default function PublicReport() {
           <ul>
             {versions.map((v) => (
               <li key={v.number}>
-                <Link to={`/events/${event.slug}/report?version=${v.number}`}>{t("report.versionN", { n: v.number })}</Link> · {v.publishedAt.slice(0, 10)}{v.changeNote ? ` · ${v.changeNote}` : ""}
+                <Link to={`/events/${event.slug}/report?version=${v.number}`}>
+                  {t("report.versionN", { n: v.number })}
+                </Link>{" "}
+                · {v.publishedAt.slice(0, 10)}
+                {v.changeNote ? ` · ${v.changeNote}` : ""}
               </li>
             ))}
           </ul>

@@ -6,7 +6,9 @@ import { actorOf } from "~/utils/session.server";
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const v = new URL(request.url).searchParams.get("version");
   const which = v === "draft" ? "draft" : v && /^\d{1,6}$/.test(v) ? Number(v) : "latest";
-  const file = await context.core.reports.download(await actorOf(context), params.slug ?? "", params.format ?? "", which).catch(asHttpError);
+  const file = await context.core.reports
+    .download(await actorOf(context), params.slug ?? "", params.format ?? "", which)
+    .catch(asHttpError);
   return new Response(new Uint8Array(file.bytes), {
     headers: {
       "Content-Type": file.contentType,

@@ -38,7 +38,15 @@ export default function ForgotPassword() {
       <p>{t("auth.forgotIntro")}</p>
       <Form method="post" noValidate>
         <FormMessage message={failed ? t("auth.errorSummary") : undefined} />
-        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={one(failed?.values, "email")} errors={failed?.fieldErrors.email} />
+        <Field
+          label={t("auth.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={one(failed?.values, "email")}
+          errors={failed?.fieldErrors.email}
+        />
         <button type="submit" disabled={busy}>
           {t("auth.forgotSubmit")}
         </button>

@@ -7,7 +7,8 @@ import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, startSession } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invitation", {}, [{ name: "robots", content: "noindex" }]);
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "invitation", {}, [{ name: "robots", content: "noindex" }]);
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const inv = await context.core.invitations.get(params.token ?? "").catch(asHttpError);
@@ -20,7 +21,12 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const actor = await actorOf(context);
     const r = await context.core.invitations.accept(actor, params.token ?? "");
     // Participants go on to the registration form; team members to the event's management.
-    const to = r.role === "participant" ? `/events/${r.eventSlug}#register` : r.role === "organiser" || r.role === "secretariat" ? `/events/${r.eventSlug}/manage` : `/events/${r.eventSlug}`;
+    const to =
+      r.role === "participant"
+        ? `/events/${r.eventSlug}#register`
+        : r.role === "organiser" || r.role === "secretariat"
+          ? `/events/${r.eventSlug}/manage`
+          : `/events/${r.eventSlug}`;
     if (actor) return redirect(to);
     return startSession(context, await context.core.auth.createSession(r.userId), to);
   });

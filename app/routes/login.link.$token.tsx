@@ -4,7 +4,9 @@ import { safeRedirect, startSession } from "~/utils/session.server";
 
 // Sign-in by emailed link, for people who registered without choosing a password.
 export async function loader({ params, context }: LoaderFunctionArgs) {
-  const { userId, redirectTo } = await context.core.registrations.consumeLoginLink(params.token ?? "").catch(asHttpError);
+  const { userId, redirectTo } = await context.core.registrations
+    .consumeLoginLink(params.token ?? "")
+    .catch(asHttpError);
   const session = await context.core.auth.createSession(userId);
   return startSession(context, session, safeRedirect(redirectTo));
 }

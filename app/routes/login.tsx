@@ -22,10 +22,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const email = String(form.get("email") ?? "");
     refuseIfBlocked(context, "signInFailures", email);
     // Only failures count, so people who sign in often are never slowed down.
-    const { session } = await context.core.auth.signIn({ email: form.get("email"), password: form.get("password") }).catch((e: unknown) => {
-      context.limits.take("signInFailures", `${context.clientIp}|${email.toLowerCase()}`);
-      throw e;
-    });
+    const { session } = await context.core.auth
+      .signIn({ email: form.get("email"), password: form.get("password") })
+      .catch((e: unknown) => {
+        context.limits.take("signInFailures", `${context.clientIp}|${email.toLowerCase()}`);
+        throw e;
+      });
     return startSession(context, session, safeRedirect(form.get("redirectTo")));
   });
 }
@@ -41,8 +43,23 @@ export default function Login() {
       <Form method="post" noValidate>
         <FormMessage message={result?.fieldErrors?._form?.join(" ") ?? (result ? t("auth.errorSummary") : undefined)} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={one(result?.values, "email")} errors={result?.fieldErrors.email} />
-        <Field label={t("auth.password")} name="password" type="password" autoComplete="current-password" required errors={result?.fieldErrors.password} />
+        <Field
+          label={t("auth.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={one(result?.values, "email")}
+          errors={result?.fieldErrors.email}
+        />
+        <Field
+          label={t("auth.password")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          errors={result?.fieldErrors.password}
+        />
         <button type="submit" disabled={busy}>
           {t("auth.signInSubmit")}
         </button>

@@ -34,7 +34,9 @@ export default function MyEvents() {
                   {t(`events.role.${r}`)}
                 </span>
               ))}
-              {e.registrationStatus ? <span className="badge">{t(`events.registration.${e.registrationStatus}`)}</span> : null}
+              {e.registrationStatus ? (
+                <span className="badge">{t(`events.registration.${e.registrationStatus}`)}</span>
+              ) : null}
             </p>
           )}
         />

@@ -8,7 +8,8 @@ import { formToObject } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "registration", {}, [{ name: "robots", content: "noindex" }]);
+export const meta: MetaFunction = ({ matches }) =>
+  pageTitle(matches, "registration", {}, [{ name: "robots", content: "noindex" }]);
 
 // Reached from the link in the confirmation email: the link is the proof, no sign-in needed.
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -19,16 +20,35 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return json({
     status: reg.status,
     position: reg.position,
-    event: { title: event.title, slug: event.slug, timezone: event.timezone, startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString() },
+    event: {
+      title: event.title,
+      slug: event.slug,
+      timezone: event.timezone,
+      startsAt: event.startsAt.toISOString(),
+      endsAt: event.endsAt.toISOString(),
+    },
     spec: {
       categories: event.categories.map((c) => ({ key: c.key, label: c.label })),
-      questions: event.questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, required: q.required, options: parse(q.optionsJson) })),
+      questions: event.questions.map((q) => ({
+        id: q.id,
+        kind: q.kind,
+        label: q.label,
+        required: q.required,
+        options: parse(q.optionsJson),
+      })),
       languages: parse(event.languagesJson),
     },
     values: {
-      organisation: reg.organisation, categoryKey: reg.category?.key ?? "", roleTitle: reg.roleTitle, city: reg.city, country: reg.country,
-      preferredLanguage: reg.preferredLanguage, accessibilityNeeds: reg.accessibilityNeeds, gender: reg.gender ?? "",
-      consentData: reg.consentData ? "on" : "", consentQuote: reg.consentQuote ? "on" : "",
+      organisation: reg.organisation,
+      categoryKey: reg.category?.key ?? "",
+      roleTitle: reg.roleTitle,
+      city: reg.city,
+      country: reg.country,
+      preferredLanguage: reg.preferredLanguage,
+      accessibilityNeeds: reg.accessibilityNeeds,
+      gender: reg.gender ?? "",
+      consentData: reg.consentData ? "on" : "",
+      consentQuote: reg.consentQuote ? "on" : "",
       ...Object.fromEntries(Object.entries(answers).map(([k, v]) => [`q_${k}`, v])),
     } as Record<string, string | string[]>,
     name: reg.user.name,
@@ -62,7 +82,9 @@ export default function RegistrationPage() {
         {formatRange(data.event.startsAt, data.event.endsAt, data.event.timezone, i18n.language)}
       </p>
       <p role="status" className="notice">
-        {result?.ok && result.did === "saved" ? t("registration.saved") : t(`register.status.${data.status}`, { position: data.position })}
+        {result?.ok && result.did === "saved"
+          ? t("registration.saved")
+          : t(`register.status.${data.status}`, { position: data.position })}
       </p>
       {active ? (
         <>

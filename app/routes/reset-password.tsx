@@ -16,7 +16,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return formAction(form, async () => {
-    const { session } = await context.core.auth.resetPassword({ token: form.get("token"), password: form.get("password") });
+    const { session } = await context.core.auth.resetPassword({
+      token: form.get("token"),
+      password: form.get("password"),
+    });
     return startSession(context, session, "/my-events");
   });
 }
@@ -38,7 +41,15 @@ export default function ResetPassword() {
           </p>
         ) : null}
         <input type="hidden" name="token" value={token} />
-        <Field label={t("auth.newPassword")} name="password" type="password" autoComplete="new-password" required hint={t("auth.passwordHint")} errors={result?.fieldErrors.password} />
+        <Field
+          label={t("auth.newPassword")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t("auth.passwordHint")}
+          errors={result?.fieldErrors.password}
+        />
         <button type="submit" disabled={busy}>
           {t("auth.resetSubmit")}
         </button>

@@ -21,7 +21,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return formAction(form, async () => {
     limitAttempt(context, "signUp");
     const locale = await resolveLocale(request, null);
-    await context.core.auth.requestSignUp({ name: form.get("name"), email: form.get("email"), password: form.get("password") }, context.publicUrl, locale);
+    await context.core.auth.requestSignUp(
+      { name: form.get("name"), email: form.get("email"), password: form.get("password") },
+      context.publicUrl,
+      locale,
+    );
     // The same answer whether or not the email has an account: the email tells them which.
     return json({ ok: true as const });
   });
@@ -47,9 +51,32 @@ export default function SignUp() {
       <h1>{t("auth.signUpTitle")}</h1>
       <Form method="post" noValidate>
         <FormMessage message={result ? (result.fieldErrors._form?.join(" ") ?? t("auth.errorSummary")) : undefined} />
-        <Field label={t("auth.name")} name="name" autoComplete="name" required defaultValue={one(result?.values, "name")} errors={result?.fieldErrors.name} />
-        <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required defaultValue={one(result?.values, "email")} errors={result?.fieldErrors.email} />
-        <Field label={t("auth.password")} name="password" type="password" autoComplete="new-password" required hint={t("auth.passwordHint")} errors={result?.fieldErrors.password} />
+        <Field
+          label={t("auth.name")}
+          name="name"
+          autoComplete="name"
+          required
+          defaultValue={one(result?.values, "name")}
+          errors={result?.fieldErrors.name}
+        />
+        <Field
+          label={t("auth.email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={one(result?.values, "email")}
+          errors={result?.fieldErrors.email}
+        />
+        <Field
+          label={t("auth.password")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          hint={t("auth.passwordHint")}
+          errors={result?.fieldErrors.password}
+        />
         <button type="submit" disabled={busy}>
           {t("auth.signUpSubmit")}
         </button>

@@ -8,7 +8,10 @@ export function formToObject(form: FormData): Record<string, string | string[]> 
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(form.keys())) {
     // Control characters (NUL above all, which PostgreSQL refuses) never reach the core.
-    const values = form.getAll(key).filter((v): v is string => typeof v === "string").map(stripControls);
+    const values = form
+      .getAll(key)
+      .filter((v): v is string => typeof v === "string")
+      .map(stripControls);
     if (values.length === 0) continue;
     out[key] = values.length === 1 ? values[0]! : values;
   }

@@ -18,7 +18,10 @@ export function formValues(form: FormData, omit: string[] = ["password"]): FormV
  * field errors and the user's values kept (passwords excepted); anything else
  * is a bug and goes to the error boundary.
  */
-export async function formAction<T>(form: FormData, fn: () => Promise<T>): Promise<T | ReturnType<typeof json<FormResult>>> {
+export async function formAction<T>(
+  form: FormData,
+  fn: () => Promise<T>,
+): Promise<T | ReturnType<typeof json<FormResult>>> {
   try {
     return await fn();
   } catch (e) {

@@ -2,7 +2,12 @@ import { createCookie } from "@remix-run/node";
 import { DEFAULT_LOCALE, type Locale, fromAcceptLanguage, isLocale } from "~/i18n";
 
 /** The language someone picked with the switcher, remembered for a year (signed in or not). */
-export const localeCookie = createCookie("plenary_lang", { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 86_400 });
+export const localeCookie = createCookie("plenary_lang", {
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+  maxAge: 365 * 86_400,
+});
 
 /**
  * Which language to show: what the person picked (switcher), else their
@@ -13,5 +18,8 @@ export async function resolveLocale(request: Request, user: { locale: string } |
   const picked = (await localeCookie.parse(request.headers.get("cookie"))) as unknown;
   if (isLocale(picked)) return picked;
   if (user && isLocale(user.locale) && user.locale !== DEFAULT_LOCALE) return user.locale;
-  return fromAcceptLanguage(request.headers.get("accept-language")) ?? (user && isLocale(user.locale) ? user.locale : DEFAULT_LOCALE);
+  return (
+    fromAcceptLanguage(request.headers.get("accept-language")) ??
+    (user && isLocale(user.locale) ? user.locale : DEFAULT_LOCALE)
+  );
 }

@@ -15,9 +15,15 @@ function translator(matches: Matches) {
 }
 
 /** A page title in the reader's language, ending with the product's name; `key` is under `meta.` in the translations. */
-export function pageTitle(matches: Matches, key: string, vars: Record<string, string> = {}, extra: MetaDescriptor[] = []): MetaDescriptor[] {
+export function pageTitle(
+  matches: Matches,
+  key: string,
+  vars: Record<string, string> = {},
+  extra: MetaDescriptor[] = [],
+): MetaDescriptor[] {
   return [{ title: `${translator(matches)(`meta.${key}`, vars)} · Plenary` }, ...extra];
 }
 
 /** A translated string for other meta tags (descriptions). */
-export const metaText = (matches: Matches, key: string, vars: Record<string, string> = {}) => translator(matches)(`meta.${key}`, vars);
+export const metaText = (matches: Matches, key: string, vars: Record<string, string> = {}) =>
+  translator(matches)(`meta.${key}`, vars);

@@ -10,7 +10,9 @@ export const RequestIdContext = createContext<string | null>(null);
 export function useRequestId(): string | null {
   const fromServer = useContext(RequestIdContext);
   const [fromDom] = useState<string | null>(() =>
-    typeof document === "undefined" ? null : (document.querySelector("meta[name=request-id]")?.getAttribute("content") ?? null),
+    typeof document === "undefined"
+      ? null
+      : (document.querySelector("meta[name=request-id]")?.getAttribute("content") ?? null),
   );
   return fromServer ?? fromDom;
 }

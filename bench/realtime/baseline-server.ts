@@ -12,9 +12,18 @@ io.on("connection", (socket) => {
     ack({ ok: true, data: { seq: 0 } });
   });
   let seq = 0;
-  socket.on("board:op", (env: { boardId: string; opId: string; op: { noteId: string; text: string } }, ack: (r: unknown) => void) => {
-    io.to(`board:${env.boardId}`).emit("board:event", { boardId: env.boardId, seq: ++seq, opId: env.opId, type: "note.create", data: { note: { id: env.op.noteId, text: env.op.text } } });
-    ack({ ok: true, data: { seq } });
-  });
+  socket.on(
+    "board:op",
+    (env: { boardId: string; opId: string; op: { noteId: string; text: string } }, ack: (r: unknown) => void) => {
+      io.to(`board:${env.boardId}`).emit("board:event", {
+        boardId: env.boardId,
+        seq: ++seq,
+        opId: env.opId,
+        type: "note.create",
+        data: { note: { id: env.op.noteId, text: env.op.text } },
+      });
+      ack({ ok: true, data: { seq } });
+    },
+  );
 });
 http.listen(Number(process.argv[2]), "127.0.0.1", () => process.stdout.write("ready\n"));

@@ -16,12 +16,32 @@ await migrate(target);
 const db = createDb(target);
 const cookie = createSessionCookie(secret!, false);
 const now = new Date();
-const event = await db.event.create({ data: { slug: `bench-${Date.now()}`, title: "Bench", timezone: "Europe/Brussels", startsAt: now, endsAt: new Date(now.getTime() + 3 * 3600_000), chathamHouse: true } });
-const round = await db.breakoutRound.create({ data: { eventId: event.id, title: "Round", durationMinutes: 60, status: "running" } });
+const event = await db.event.create({
+  data: {
+    slug: `bench-${Date.now()}`,
+    title: "Bench",
+    timezone: "Europe/Brussels",
+    startsAt: now,
+    endsAt: new Date(now.getTime() + 3 * 3600_000),
+    chathamHouse: true,
+  },
+});
+const round = await db.breakoutRound.create({
+  data: { eventId: event.id, title: "Round", durationMinutes: 60, status: "running" },
+});
 const boards: string[] = [];
 for (let r = 0; r < rooms; r++) {
   const room = await db.room.create({ data: { roundId: round.id, name: `Room ${r + 1}`, position: r } });
-  const board = await db.board.create({ data: { eventId: event.id, roomId: room.id, kind: "room", title: `Room ${r + 1}`, phase: "reveal", maxNotes: 100_000 } });
+  const board = await db.board.create({
+    data: {
+      eventId: event.id,
+      roomId: room.id,
+      kind: "room",
+      title: `Room ${r + 1}`,
+      phase: "reveal",
+      maxNotes: 100_000,
+    },
+  });
   boards.push(board.id);
 }
 const roomRows = await db.room.findMany({ where: { roundId: round.id }, orderBy: { position: "asc" } });
@@ -29,12 +49,28 @@ const out: { cookie: string; boardId: string }[] = [];
 const BATCH = 500;
 for (let start = 0; start < clients; start += BATCH) {
   const ids = Array.from({ length: Math.min(BATCH, clients - start) }, (_, i) => start + i);
-  await db.user.createMany({ data: ids.map((i) => ({ id: `bench-u${i}`, email: `bench${i}@plenary.bench`, name: `Bench ${i}`, passwordHash: "x" })) });
-  await db.eventRole.createMany({ data: ids.map((i) => ({ eventId: event.id, userId: `bench-u${i}`, role: "participant" })) });
-  await db.roomAssignment.createMany({ data: ids.map((i) => ({ roundId: round.id, roomId: roomRows[i % rooms]!.id, userId: `bench-u${i}` })) });
-  const sessions = ids.map((i) => ({ id: randomBytes(18).toString("base64url"), userId: `bench-u${i}`, expiresAt: new Date(now.getTime() + 86_400_000) }));
+  await db.user.createMany({
+    data: ids.map((i) => ({
+      id: `bench-u${i}`,
+      email: `bench${i}@plenary.bench`,
+      name: `Bench ${i}`,
+      passwordHash: "x",
+    })),
+  });
+  await db.eventRole.createMany({
+    data: ids.map((i) => ({ eventId: event.id, userId: `bench-u${i}`, role: "participant" })),
+  });
+  await db.roomAssignment.createMany({
+    data: ids.map((i) => ({ roundId: round.id, roomId: roomRows[i % rooms]!.id, userId: `bench-u${i}` })),
+  });
+  const sessions = ids.map((i) => ({
+    id: randomBytes(18).toString("base64url"),
+    userId: `bench-u${i}`,
+    expiresAt: new Date(now.getTime() + 86_400_000),
+  }));
   await db.session.createMany({ data: sessions });
-  for (const [k, s] of sessions.entries()) out.push({ cookie: (await cookie.serialize(s.id)).split(";")[0]!, boardId: boards[ids[k]! % rooms]! });
+  for (const [k, s] of sessions.entries())
+    out.push({ cookie: (await cookie.serialize(s.id)).split(";")[0]!, boardId: boards[ids[k]! % rooms]! });
 }
 await db.$disconnect();
 process.stdout.write(JSON.stringify({ eventId: event.id, clients: out }));

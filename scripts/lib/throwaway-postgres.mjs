@@ -8,7 +8,8 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-export const INSTALL_HINT = "PostgreSQL server binaries not found: install them with `sudo apt-get install -y postgresql` (or set PG_BIN to the folder holding initdb and pg_ctl)";
+export const INSTALL_HINT =
+  "PostgreSQL server binaries not found: install them with `sudo apt-get install -y postgresql` (or set PG_BIN to the folder holding initdb and pg_ctl)";
 
 /** @returns {string | null} the folder holding initdb and pg_ctl */
 export function findPostgresBin() {
@@ -47,7 +48,8 @@ export async function startThrowawayPostgres() {
   if (asRoot) {
     const id = spawnSync("id", ["-u", "postgres"], { encoding: "utf8" });
     const g = spawnSync("id", ["-g", "postgres"], { encoding: "utf8" });
-    if (id.status !== 0) throw new Error("running as root needs the `postgres` system user (created by `apt-get install postgresql`)");
+    if (id.status !== 0)
+      throw new Error("running as root needs the `postgres` system user (created by `apt-get install postgresql`)");
     uid = Number(id.stdout.trim());
     gid = Number(g.stdout.trim());
   }

@@ -4,7 +4,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { createConnection } from "node:net";
 import { freePort } from "./throwaway-postgres.mjs";
 
-export const REDIS_HINT = "redis-server not found: install it with `sudo apt-get install -y redis-server` (or set REDIS_SERVER to its path)";
+export const REDIS_HINT =
+  "redis-server not found: install it with `sudo apt-get install -y redis-server` (or set REDIS_SERVER to its path)";
 
 export function findRedisServer() {
   const bin = process.env.REDIS_SERVER ?? "redis-server";
@@ -16,7 +17,9 @@ export async function startThrowawayRedis() {
   const bin = findRedisServer();
   if (!bin) throw new Error(REDIS_HINT);
   const port = await freePort();
-  const child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+  const child = spawn(bin, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+    stdio: "ignore",
+  });
   const until = Date.now() + 10_000;
   for (;;) {
     const up = await new Promise((resolve) => {

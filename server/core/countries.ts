@@ -18,4 +18,5 @@ export function countryOptions(locale: string) {
     .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
-export const countryName = (code: string, locale: string) => (code ? (countries.getName(code, base(locale), { select: "official" }) ?? code) : "");
+export const countryName = (code: string, locale: string) =>
+  code ? (countries.getName(code, base(locale), { select: "official" }) ?? code) : "";

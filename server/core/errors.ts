@@ -5,13 +5,7 @@
  * may hold its own copy of this module.
  */
 export type DomainErrorCode =
-  | "validation"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "rate_limited"
-  | "unavailable";
+  "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -32,7 +26,8 @@ export const validationError = (message: string, fieldErrors: FieldErrors = {}) 
 export const unauthenticated = (message = "Please sign in to continue.") => new DomainError("unauthenticated", message);
 export const forbidden = (message = "You are not allowed to do this.") => new DomainError("forbidden", message);
 export const notFound = (what: string) => new DomainError("not_found", `${what} was not found.`);
-export const conflict = (message: string, fieldErrors: FieldErrors = {}) => new DomainError("conflict", message, fieldErrors);
+export const conflict = (message: string, fieldErrors: FieldErrors = {}) =>
+  new DomainError("conflict", message, fieldErrors);
 
 export function isDomainError(e: unknown): e is DomainError {
   return typeof e === "object" && e !== null && (e as { domainError?: unknown }).domainError === true;

@@ -3,7 +3,10 @@ import { z } from "zod";
 // Coercions for values that arrive from HTML forms (strings, "on", "") as well
 // as from typed callers (booleans, numbers, arrays), so one schema serves both doors.
 
-export const formBoolean = z.preprocess((v) => v === true || v === "on" || v === "true" || v === "1" || v === "yes", z.boolean());
+export const formBoolean = z.preprocess(
+  (v) => v === true || v === "on" || v === "true" || v === "1" || v === "yes",
+  z.boolean(),
+);
 
 /**
  * Control characters other than tab and newlines have no place in what people
@@ -13,10 +16,16 @@ export const formBoolean = z.preprocess((v) => v === true || v === "on" || v ===
 export const stripControls = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
 
 export const optionalText = (max: number, label = "This field") =>
-  z.preprocess((v) => (typeof v === "string" ? stripControls(v).trim() : v ?? ""), z.string().max(max, `${label} is too long (at most ${max} characters).`));
+  z.preprocess(
+    (v) => (typeof v === "string" ? stripControls(v).trim() : (v ?? "")),
+    z.string().max(max, `${label} is too long (at most ${max} characters).`),
+  );
 
 export const requiredText = (max: number, message: string) =>
-  z.preprocess((v) => (typeof v === "string" ? stripControls(v).trim() : v), z.string({ error: message }).min(1, message).max(max, `At most ${max} characters.`));
+  z.preprocess(
+    (v) => (typeof v === "string" ? stripControls(v).trim() : v),
+    z.string({ error: message }).min(1, message).max(max, `At most ${max} characters.`),
+  );
 
 /** "" or missing means no value; otherwise a whole number within bounds. */
 export const optionalInt = (min: number, max: number, message: string) =>
@@ -32,7 +41,9 @@ export const lineList = (maxItems: number, maxLength: number) =>
       (Array.isArray(v) ? v : typeof v === "string" ? v.split(/[\n,]/) : [])
         .map((x) => String(x).trim())
         .filter(Boolean),
-    z.array(z.string().max(maxLength, `Each item must be at most ${maxLength} characters.`)).max(maxItems, `At most ${maxItems} items.`),
+    z
+      .array(z.string().max(maxLength, `Each item must be at most ${maxLength} characters.`))
+      .max(maxItems, `At most ${maxItems} items.`),
   );
 
 export const httpUrl = z
@@ -48,4 +59,7 @@ export const httpUrl = z
     }
   }, "Enter a full web address starting with https://");
 
-export const optionalHttpUrl = z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), httpUrl.nullable().optional());
+export const optionalHttpUrl = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? null : v),
+  httpUrl.nullable().optional(),
+);

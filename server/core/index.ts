@@ -57,7 +57,8 @@ export function createCore(deps: CoreDeps) {
     manage: createEventManagement({
       ...full,
       // Without a request there is no base URL for links: promotions then email the configured PUBLIC_URL.
-      onCapacityRaised: async (eventId) => void (await registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000")),
+      onCapacityRaised: async (eventId) =>
+        void (await registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000")),
     }),
     registrations,
     participants: {
@@ -74,7 +75,12 @@ export function createCore(deps: CoreDeps) {
     clustering: createClusteringService({ db: deps.db, engine: clusteringEngine }),
     reports: createReportService({ db: deps.db, clock, engine: clusteringEngine }),
     actions: createActionService({ db: deps.db, clock, mailer: deps.mailer, log: deps.log }),
-    account: createAccountService({ db: deps.db, bus: deps.bus, clock, promote: (eventId) => registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000") }),
+    account: createAccountService({
+      db: deps.db,
+      bus: deps.bus,
+      clock,
+      promote: (eventId) => registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000"),
+    }),
     devMailbox: createDevMailbox(deps.db),
     health: () => checkHealth(deps.db),
   };

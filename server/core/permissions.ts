@@ -41,7 +41,12 @@ export async function rolesOf(db: Db, eventId: string, userId: string): Promise<
 export const allows = (roles: readonly EventRole[], permission: Permission) =>
   roles.some((r) => (PERMISSIONS[permission] as readonly EventRole[]).includes(r));
 
-export async function requirePermission(db: Db, actor: Actor, eventId: string, permission: Permission): Promise<NonNullable<Actor>> {
+export async function requirePermission(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  permission: Permission,
+): Promise<NonNullable<Actor>> {
   const user = requireUser(actor);
   const roles = await rolesOf(db, eventId, user.userId);
   if (!allows(roles, permission)) throw forbidden();

@@ -6,7 +6,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
  * repeat the same link, and it stops working when the secret changes.
  */
 export function createSignedLinks(secret: string) {
-  const mac = (purpose: string, id: string) => createHmac("sha256", secret).update(`${purpose}:${id}`).digest("base64url").slice(0, 32);
+  const mac = (purpose: string, id: string) =>
+    createHmac("sha256", secret).update(`${purpose}:${id}`).digest("base64url").slice(0, 32);
   return {
     sign: (purpose: string, id: string) => `${id}.${mac(purpose, id)}`,
     /** The id the token was made for, or null when it was not made here for this purpose. */

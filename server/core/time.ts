@@ -33,4 +33,5 @@ export function localToUtc(local: string, zone: string): { ok: true; date: Date 
 }
 
 /** The wall-clock value for a datetime-local input, in the given zone. */
-export const utcToLocal = (date: Date, zone: string) => DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");
+export const utcToLocal = (date: Date, zone: string) =>
+  DateTime.fromJSDate(date, { zone }).toFormat("yyyy-MM-dd'T'HH:mm");

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { validationError, type FieldErrors } from "./errors";
 
 /** Parses input with a zod schema; failures become a DomainError with per-field messages. */
-export function validate<S extends z.ZodType>(schema: S, input: unknown, message = "Please correct the highlighted fields."): z.infer<S> {
+export function validate<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  message = "Please correct the highlighted fields.",
+): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const fieldErrors: FieldErrors = {};
@@ -27,4 +31,8 @@ export const passwordSchema = z
   .min(10, "Use at least 10 characters.")
   .max(200, "Use at most 200 characters.");
 
-export const nameSchema = z.string({ error: "Name is required." }).trim().min(1, "Name is required.").max(120, "Name is too long.");
+export const nameSchema = z
+  .string({ error: "Name is required." })
+  .trim()
+  .min(1, "Name is required.")
+  .max(120, "Name is too long.");

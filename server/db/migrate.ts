@@ -23,7 +23,11 @@ export async function migrate(target: DatabaseTarget): Promise<string> {
   } catch (e) {
     const err = e as { stderr?: string; stdout?: string; message: string };
     const text = `${err.stderr ?? ""}\n${err.stdout ?? ""}`;
-    const line = text.split("\n").map((l) => l.trim()).find((l) => /error|P\d{4}|can't reach|ECONNREFUSED/i.test(l)) ?? err.message.split("\n")[0];
+    const line =
+      text
+        .split("\n")
+        .map((l) => l.trim())
+        .find((l) => /error|P\d{4}|can't reach|ECONNREFUSED/i.test(l)) ?? err.message.split("\n")[0];
     throw new Error(`database migration failed: ${line}`);
   }
 }

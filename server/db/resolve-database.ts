@@ -1,8 +1,6 @@
 import path from "node:path";
 
-export type DatabaseTarget =
-  | { kind: "sqlite"; url: string; file: string }
-  | { kind: "postgres"; url: string };
+export type DatabaseTarget = { kind: "sqlite"; url: string; file: string } | { kind: "postgres"; url: string };
 
 export const DEFAULT_SQLITE_FILE = path.join("data", "plenary.db");
 
@@ -23,7 +21,9 @@ export function resolveDatabase(raw: string | undefined, cwd = process.cwd()): D
       const u = new URL(value);
       if (!u.hostname) throw new Error("no host");
     } catch {
-      throw new DatabaseUrlError(`DATABASE_URL is not a valid PostgreSQL URL (expected postgres://user:password@host:5432/dbname)`);
+      throw new DatabaseUrlError(
+        `DATABASE_URL is not a valid PostgreSQL URL (expected postgres://user:password@host:5432/dbname)`,
+      );
     }
     return { kind: "postgres", url: value };
   }

@@ -18,7 +18,11 @@ export function createDbGate(check: () => Promise<Health>, log: Logger, interval
   const probe = () =>
     (running ??= check()
       .then((h) => {
-        if (h.ok !== health.ok) (h.ok ? log.info : log.warn)(h.ok ? "database reachable again; serving pages" : "database unreachable; answering 503 until it returns", { reason: h.reason });
+        if (h.ok !== health.ok)
+          (h.ok ? log.info : log.warn)(
+            h.ok ? "database reachable again; serving pages" : "database unreachable; answering 503 until it returns",
+            { reason: h.reason },
+          );
         health = h;
       })
       .finally(() => {

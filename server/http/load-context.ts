@@ -7,19 +7,19 @@ import { readSessionId, type SessionCookie } from "../infra/session-cookie";
 /** What every Remix loader and action receives as `context`. */
 declare module "@remix-run/server-runtime" {
   interface AppLoadContext {
-  core: Core;
-  requestId: string;
-  sessionCookie: SessionCookie;
-  /** The base URL for links in emails (PUBLIC_URL, or the request's own origin). */
-  publicUrl: string;
-  /** Nonce of this response's Content-Security-Policy, for Remix's inline scripts. */
-  cspNonce: string;
-  /** The client's address (from X-Forwarded-For only with TRUST_PROXY=1), for rate limits. */
-  clientIp: string;
-  /** Counts attempts per kind and key; returns how long to wait (ms), 0 when allowed. */
-  limits: RateLimits;
-  /** Signed-in user of this request, looked up once on first use. */
-  user(): Promise<SessionUser | null>;
+    core: Core;
+    requestId: string;
+    sessionCookie: SessionCookie;
+    /** The base URL for links in emails (PUBLIC_URL, or the request's own origin). */
+    publicUrl: string;
+    /** Nonce of this response's Content-Security-Policy, for Remix's inline scripts. */
+    cspNonce: string;
+    /** The client's address (from X-Forwarded-For only with TRUST_PROXY=1), for rate limits. */
+    clientIp: string;
+    /** Counts attempts per kind and key; returns how long to wait (ms), 0 when allowed. */
+    limits: RateLimits;
+    /** Signed-in user of this request, looked up once on first use. */
+    user(): Promise<SessionUser | null>;
   }
 }
 

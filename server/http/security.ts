@@ -7,9 +7,15 @@ import helmet from "helmet";
 export function allowedOrigins(req: IncomingMessage, publicUrl: string | undefined, trustProxy: boolean): Set<string> {
   const out = new Set<string>();
   if (publicUrl) out.add(new URL(publicUrl).origin);
-  const host = (trustProxy ? (req.headers["x-forwarded-host"] as string | undefined)?.split(",")[0]?.trim() : undefined) ?? req.headers.host;
+  const host =
+    (trustProxy ? (req.headers["x-forwarded-host"] as string | undefined)?.split(",")[0]?.trim() : undefined) ??
+    req.headers.host;
   if (host) {
-    const proto = trustProxy ? ((req.headers["x-forwarded-proto"] as string | undefined)?.split(",")[0]?.trim() ?? "http") : (req.socket as { encrypted?: boolean }).encrypted ? "https" : "http";
+    const proto = trustProxy
+      ? ((req.headers["x-forwarded-proto"] as string | undefined)?.split(",")[0]?.trim() ?? "http")
+      : (req.socket as { encrypted?: boolean }).encrypted
+        ? "https"
+        : "http";
     out.add(`${proto}://${host}`);
   }
   return out;
@@ -43,7 +49,10 @@ const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
 export function csrfGuard(publicUrl: string | undefined, trustProxy: boolean): express.RequestHandler {
   return (req, res, next) => {
     if (SAFE.has(req.method) || fromOwnSite(req, allowedOrigins(req, publicUrl, trustProxy))) return next();
-    res.status(403).type("text/plain").send("This request came from another site and was refused. Reload the page and try again.");
+    res
+      .status(403)
+      .type("text/plain")
+      .send("This request came from another site and was refused. Reload the page and try again.");
   };
 }
 

@@ -10,7 +10,14 @@ export function createMailer(opts: { smtpUrl?: string; from: string; db: Db; log
     return {
       kind: "smtp",
       async send(m: MailMessage) {
-        await transport.sendMail({ from: opts.from, to: m.to, subject: m.subject, text: m.text, html: m.html, attachments: m.attachments });
+        await transport.sendMail({
+          from: opts.from,
+          to: m.to,
+          subject: m.subject,
+          text: m.text,
+          html: m.html,
+          attachments: m.attachments,
+        });
       },
     };
   }
@@ -26,7 +33,11 @@ export function createMailer(opts: { smtpUrl?: string; from: string; db: Db; log
           attachmentsJson: JSON.stringify(m.attachments ?? []),
         },
       });
-      opts.log.info("mail written to the dev mailbox (no SMTP_URL set)", { mailId: row.id, to: m.to, subject: m.subject });
+      opts.log.info("mail written to the dev mailbox (no SMTP_URL set)", {
+        mailId: row.id,
+        to: m.to,
+        subject: m.subject,
+      });
     },
   };
 }

@@ -23,7 +23,9 @@ export async function attachRedisAdapter(io: Server, url: string, log: Logger) {
   try {
     await Promise.all([pub.connect(), sub.connect()]);
   } catch (e) {
-    throw new Error(`Cannot connect to Redis at REDIS_URL (${(e as Error).message}). Start Redis or unset REDIS_URL to run one process alone.`);
+    throw new Error(
+      `Cannot connect to Redis at REDIS_URL (${(e as Error).message}). Start Redis or unset REDIS_URL to run one process alone.`,
+    );
   }
   up = true;
   // The adapter publishes without waiting; while Redis is down or closing, a refused publish

@@ -4,49 +4,200 @@
 export const DEMO_PASSWORD = "plenary-demo-2026";
 
 export const DEMO_LOGINS = [
-  { email: "organiser@plenary.demo", name: "Amina Haddad", role: "organiser", organisation: "Cities of Welcome Network", category: "city_network", city: "Brussels", country: "BE" },
-  { email: "facilitator@plenary.demo", name: "Lucía Fernández", role: "facilitator", organisation: "Ajuntament de Barcelona", category: "local_government", city: "Barcelona", country: "ES" },
-  { email: "rapporteur@plenary.demo", name: "Kwame Mensah", role: "rapporteur", organisation: "University of Ghana, Centre for Migration Studies", category: "academia", city: "Accra", country: "GH" },
-  { email: "secretariat@plenary.demo", name: "Sofia Marques", role: "secretariat", organisation: "UN Network on Migration Secretariat", category: "international_org", city: "Lisbon", country: "PT" },
-  { email: "participant@plenary.demo", name: "Leila Ben Salem", role: "participant", organisation: "Association des Femmes Migrantes de Tunis", category: "migrant_led", city: "Tunis", country: "TN" },
+  {
+    email: "organiser@plenary.demo",
+    name: "Amina Haddad",
+    role: "organiser",
+    organisation: "Cities of Welcome Network",
+    category: "city_network",
+    city: "Brussels",
+    country: "BE",
+  },
+  {
+    email: "facilitator@plenary.demo",
+    name: "Lucía Fernández",
+    role: "facilitator",
+    organisation: "Ajuntament de Barcelona",
+    category: "local_government",
+    city: "Barcelona",
+    country: "ES",
+  },
+  {
+    email: "rapporteur@plenary.demo",
+    name: "Kwame Mensah",
+    role: "rapporteur",
+    organisation: "University of Ghana, Centre for Migration Studies",
+    category: "academia",
+    city: "Accra",
+    country: "GH",
+  },
+  {
+    email: "secretariat@plenary.demo",
+    name: "Sofia Marques",
+    role: "secretariat",
+    organisation: "UN Network on Migration Secretariat",
+    category: "international_org",
+    city: "Lisbon",
+    country: "PT",
+  },
+  {
+    email: "participant@plenary.demo",
+    name: "Leila Ben Salem",
+    role: "participant",
+    organisation: "Association des Femmes Migrantes de Tunis",
+    category: "migrant_led",
+    city: "Tunis",
+    country: "TN",
+  },
 ] as const;
 
 // The demo uses the stakeholder categories every new event starts with.
 export { DEFAULT_CATEGORIES as CATEGORIES } from "../core/events/schemas";
 
 export const CITIES: [string, string, string][] = [
-  ["Barcelona", "ES", "es"], ["Tunis", "TN", "fr"], ["São Paulo", "BR", "pt"], ["Amman", "JO", "ar"], ["Montréal", "CA", "fr"],
-  ["Mexico City", "MX", "es"], ["Lisbon", "PT", "pt"], ["Athens", "GR", "en"], ["Milan", "IT", "en"], ["Bristol", "GB", "en"],
-  ["Dakar", "SN", "fr"], ["Accra", "GH", "en"], ["Nairobi", "KE", "en"], ["Kampala", "UG", "en"], ["Beirut", "LB", "ar"],
-  ["Istanbul", "TR", "en"], ["Berlin", "DE", "en"], ["Brussels", "BE", "fr"], ["Lyon", "FR", "fr"], ["Bogotá", "CO", "es"],
-  ["Quito", "EC", "es"], ["San José", "CR", "es"], ["Guatemala City", "GT", "es"], ["Dhaka", "BD", "en"], ["Manila", "PH", "en"],
+  ["Barcelona", "ES", "es"],
+  ["Tunis", "TN", "fr"],
+  ["São Paulo", "BR", "pt"],
+  ["Amman", "JO", "ar"],
+  ["Montréal", "CA", "fr"],
+  ["Mexico City", "MX", "es"],
+  ["Lisbon", "PT", "pt"],
+  ["Athens", "GR", "en"],
+  ["Milan", "IT", "en"],
+  ["Bristol", "GB", "en"],
+  ["Dakar", "SN", "fr"],
+  ["Accra", "GH", "en"],
+  ["Nairobi", "KE", "en"],
+  ["Kampala", "UG", "en"],
+  ["Beirut", "LB", "ar"],
+  ["Istanbul", "TR", "en"],
+  ["Berlin", "DE", "en"],
+  ["Brussels", "BE", "fr"],
+  ["Lyon", "FR", "fr"],
+  ["Bogotá", "CO", "es"],
+  ["Quito", "EC", "es"],
+  ["San José", "CR", "es"],
+  ["Guatemala City", "GT", "es"],
+  ["Dhaka", "BD", "en"],
+  ["Manila", "PH", "en"],
 ];
 
 export const FIRST_NAMES = [
-  "Fatima", "Maria", "Aisha", "Ana", "Nour", "Grace", "Camila", "Mariam", "Joana", "Yasmin", "Esther", "Valentina", "Salma", "Ines",
-  "Rania", "Chloé", "Adwoa", "Hana", "Daniela", "Zeynep", "Priya", "Lina", "Olga", "Akosua", "Carmen", "Thandiwe", "Paola", "Rim",
-  "Youssef", "Carlos", "Omar", "João", "Samuel", "Diego", "Karim", "Tomás", "Emeka", "Ahmed", "Luis", "Mehmet", "David", "Rafael",
+  "Fatima",
+  "Maria",
+  "Aisha",
+  "Ana",
+  "Nour",
+  "Grace",
+  "Camila",
+  "Mariam",
+  "Joana",
+  "Yasmin",
+  "Esther",
+  "Valentina",
+  "Salma",
+  "Ines",
+  "Rania",
+  "Chloé",
+  "Adwoa",
+  "Hana",
+  "Daniela",
+  "Zeynep",
+  "Priya",
+  "Lina",
+  "Olga",
+  "Akosua",
+  "Carmen",
+  "Thandiwe",
+  "Paola",
+  "Rim",
+  "Youssef",
+  "Carlos",
+  "Omar",
+  "João",
+  "Samuel",
+  "Diego",
+  "Karim",
+  "Tomás",
+  "Emeka",
+  "Ahmed",
+  "Luis",
+  "Mehmet",
+  "David",
+  "Rafael",
 ];
 export const LAST_NAMES = [
-  "Abdallah", "Silva", "Okafor", "García", "Haddad", "Mensah", "Rodríguez", "Nasser", "Costa", "Diallo", "Moreno", "Kaya", "Achieng",
-  "Hernández", "Benali", "Papadopoulos", "Rahman", "Santos", "Ndiaye", "Torres", "Khalil", "Owusu", "Reyes", "Schmidt", "Dubois",
-  "Martínez", "Mwangi", "Yilmaz", "Pereira", "Salazar", "Hakimi", "Nakato", "Aguilar", "Cruz", "Mahmoud", "Ferreira",
+  "Abdallah",
+  "Silva",
+  "Okafor",
+  "García",
+  "Haddad",
+  "Mensah",
+  "Rodríguez",
+  "Nasser",
+  "Costa",
+  "Diallo",
+  "Moreno",
+  "Kaya",
+  "Achieng",
+  "Hernández",
+  "Benali",
+  "Papadopoulos",
+  "Rahman",
+  "Santos",
+  "Ndiaye",
+  "Torres",
+  "Khalil",
+  "Owusu",
+  "Reyes",
+  "Schmidt",
+  "Dubois",
+  "Martínez",
+  "Mwangi",
+  "Yilmaz",
+  "Pereira",
+  "Salazar",
+  "Hakimi",
+  "Nakato",
+  "Aguilar",
+  "Cruz",
+  "Mahmoud",
+  "Ferreira",
 ];
 
 export const INTERNATIONAL_ORGS = ["IOM", "UNHCR", "UN Women", "UN-Habitat", "ILO", "UNDP", "UNICEF", "OHCHR"];
-export const CITY_NETWORKS = ["Cities of Welcome Network", "Mayors Migration Council", "Eurocities", "UCLG", "Metropolis"];
+export const CITY_NETWORKS = [
+  "Cities of Welcome Network",
+  "Mayors Migration Council",
+  "Eurocities",
+  "UCLG",
+  "Metropolis",
+];
 
 export function organisationFor(category: string, city: string, country: string, i: number): string {
   switch (category) {
-    case "local_government": return `City of ${city}`;
-    case "national_government": return `Ministry of Social Affairs (${country})`;
-    case "international_org": return `${INTERNATIONAL_ORGS[i % INTERNATIONAL_ORGS.length]} ${city} office`;
-    case "civil_society": return [`${city} Women's Rights Centre`, `Legal Aid ${city}`, `${city} Refugee Support`][i % 3]!;
-    case "migrant_led": return [`${city} Migrant Women's Association`, `Diaspora Mothers ${city}`, `Domestic Workers' Collective of ${city}`][i % 3]!;
-    case "academia": return `University of ${city}`;
-    case "city_network": return CITY_NETWORKS[i % CITY_NETWORKS.length]!;
-    case "private_sector": return `${city} Chamber of Commerce`;
-    default: return `Independent (${city})`;
+    case "local_government":
+      return `City of ${city}`;
+    case "national_government":
+      return `Ministry of Social Affairs (${country})`;
+    case "international_org":
+      return `${INTERNATIONAL_ORGS[i % INTERNATIONAL_ORGS.length]} ${city} office`;
+    case "civil_society":
+      return [`${city} Women's Rights Centre`, `Legal Aid ${city}`, `${city} Refugee Support`][i % 3]!;
+    case "migrant_led":
+      return [
+        `${city} Migrant Women's Association`,
+        `Diaspora Mothers ${city}`,
+        `Domestic Workers' Collective of ${city}`,
+      ][i % 3]!;
+    case "academia":
+      return `University of ${city}`;
+    case "city_network":
+      return CITY_NETWORKS[i % CITY_NETWORKS.length]!;
+    case "private_sector":
+      return `${city} Chamber of Commerce`;
+    default:
+      return `Independent (${city})`;
   }
 }
 
@@ -70,22 +221,49 @@ The breakout rooms are held under the Chatham House rule. Interpretation is avai
 };
 
 export const AGENDA = [
-  { kind: "opening", title: "Welcome and purpose of the session", minutes: 15, description: "Why this dialogue, how we will work together, and the Chatham House rule." },
-  { kind: "panel", title: "Panel: what cities learned by listening to migrant women", minutes: 45, description: "Four short contributions, then questions from participants.", speakers: [
-    { name: "Lucía Fernández", title: "Head of Migrant Inclusion", organisation: "Ajuntament de Barcelona" },
-    { name: "Rania Khalil", title: "Gender and Migration Specialist", organisation: "UN Women Arab States" },
-    { name: "Mariam Ndiaye", title: "Coordinator", organisation: "Dakar Migrant Women's Association" },
-    { name: "Dr Camila Reyes", title: "Researcher", organisation: "University of São Paulo" },
-  ] },
-  { kind: "breakout", title: "Breakout round: challenges, barriers and opportunities", minutes: 60, description: "Three mixed rooms, each with a guiding question and a live board." },
-  { kind: "plenary", title: "Report-back from the rooms", minutes: 40, description: "Each room's rapporteur presents the main clusters; discussion of actions." },
-  { kind: "closing", title: "Action items and next steps", minutes: 20, description: "What we commit to, who follows up, and when we meet again." },
+  {
+    kind: "opening",
+    title: "Welcome and purpose of the session",
+    minutes: 15,
+    description: "Why this dialogue, how we will work together, and the Chatham House rule.",
+  },
+  {
+    kind: "panel",
+    title: "Panel: what cities learned by listening to migrant women",
+    minutes: 45,
+    description: "Four short contributions, then questions from participants.",
+    speakers: [
+      { name: "Lucía Fernández", title: "Head of Migrant Inclusion", organisation: "Ajuntament de Barcelona" },
+      { name: "Rania Khalil", title: "Gender and Migration Specialist", organisation: "UN Women Arab States" },
+      { name: "Mariam Ndiaye", title: "Coordinator", organisation: "Dakar Migrant Women's Association" },
+      { name: "Dr Camila Reyes", title: "Researcher", organisation: "University of São Paulo" },
+    ],
+  },
+  {
+    kind: "breakout",
+    title: "Breakout round: challenges, barriers and opportunities",
+    minutes: 60,
+    description: "Three mixed rooms, each with a guiding question and a live board.",
+  },
+  {
+    kind: "plenary",
+    title: "Report-back from the rooms",
+    minutes: 40,
+    description: "Each room's rapporteur presents the main clusters; discussion of actions.",
+  },
+  {
+    kind: "closing",
+    title: "Action items and next steps",
+    minutes: 20,
+    description: "What we commit to, who follows up, and when we meet again.",
+  },
 ];
 
 export const ROOMS = [
   {
     name: "Room A: services and justice",
-    question: "What stops migrant women from reaching the health, social and legal services and the justice they are entitled to, and what has worked?",
+    question:
+      "What stops migrant women from reaching the health, social and legal services and the justice they are entitled to, and what has worked?",
     notes: [
       ["challenges", "Fear of being reported to immigration authorities when going to the police"],
       ["challenges", "Women with irregular status avoid hospitals except for emergencies"],

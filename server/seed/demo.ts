@@ -3,7 +3,18 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { hashPassword } from "../core/auth/passwords";
 import { noteViews } from "../core/boards/views";
-import { AGENDA, CATEGORIES, CITIES, DEMO_LOGINS, DEMO_PASSWORD, EVENT, FIRST_NAMES, LAST_NAMES, ROOMS, organisationFor } from "./demo-content";
+import {
+  AGENDA,
+  CATEGORIES,
+  CITIES,
+  DEMO_LOGINS,
+  DEMO_PASSWORD,
+  EVENT,
+  FIRST_NAMES,
+  LAST_NAMES,
+  ROOMS,
+  organisationFor,
+} from "./demo-content";
 
 export { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-content";
 
@@ -30,7 +41,9 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
   // A week from now, 13:00 in Brussels, so the demo shows as upcoming.
-  const start = DateTime.fromJSDate(now, { zone: EVENT.timezone }).plus({ days: 7 }).set({ hour: 13, minute: 0, second: 0, millisecond: 0 });
+  const start = DateTime.fromJSDate(now, { zone: EVENT.timezone })
+    .plus({ days: 7 })
+    .set({ hour: 13, minute: 0, second: 0, millisecond: 0 });
   const totalMinutes = AGENDA.reduce((s, a) => s + a.minutes, 0);
 
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -54,8 +67,16 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
       categories: { create: CATEGORIES.map(([key, label], position) => ({ key, label, position })) },
       resources: {
         create: [
-          { title: "Global Compact for Migration, objective 16 (inclusion and social cohesion)", url: "https://www.un.org/en/migration2022/global-compact-for-migration", position: 0 },
-          { title: "Migration Network Hub: repository of practices", url: "https://migrationnetwork.un.org/hub", position: 1 },
+          {
+            title: "Global Compact for Migration, objective 16 (inclusion and social cohesion)",
+            url: "https://www.un.org/en/migration2022/global-compact-for-migration",
+            position: 0,
+          },
+          {
+            title: "Migration Network Hub: repository of practices",
+            url: "https://migrationnetwork.un.org/hub",
+            position: 1,
+          },
         ],
       },
     },
@@ -88,20 +109,37 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
   for (const login of DEMO_LOGINS) {
     const user = await db.user.create({ data: { email: login.email, name: login.name, passwordHash } });
     await db.eventRole.create({ data: { eventId: event.id, userId: user.id, role: login.role } });
-    if (login.role !== "participant") await db.eventRole.create({ data: { eventId: event.id, userId: user.id, role: "participant" } });
+    if (login.role !== "participant")
+      await db.eventRole.create({ data: { eventId: event.id, userId: user.id, role: "participant" } });
     await db.registration.create({
       data: {
-        eventId: event.id, userId: user.id, status: "confirmed", organisation: login.organisation, categoryId: categoryId.get(login.category),
-        city: login.city, country: login.country, roleTitle: login.role === "participant" ? "Coordinator" : "Programme officer",
-        preferredLanguage: "en", consentData: true, consentQuote: login.role !== "participant", gender: login.name.startsWith("Kwame") ? "man" : "woman",
+        eventId: event.id,
+        userId: user.id,
+        status: "confirmed",
+        organisation: login.organisation,
+        categoryId: categoryId.get(login.category),
+        city: login.city,
+        country: login.country,
+        roleTitle: login.role === "participant" ? "Coordinator" : "Programme officer",
+        preferredLanguage: "en",
+        consentData: true,
+        consentQuote: login.role !== "participant",
+        gender: login.name.startsWith("Kwame") ? "man" : "woman",
         createdAt: start.minus({ days: 25 }).toJSDate(),
       },
     });
     people.push({ id: user.id, category: login.category, gender: login.name.startsWith("Kwame") ? "man" : "woman" });
   }
   const weights: [string, number][] = [
-    ["local_government", 20], ["national_government", 8], ["international_org", 14], ["civil_society", 18],
-    ["migrant_led", 16], ["academia", 10], ["city_network", 6], ["private_sector", 5], ["other", 3],
+    ["local_government", 20],
+    ["national_government", 8],
+    ["international_org", 14],
+    ["civil_society", 18],
+    ["migrant_led", 16],
+    ["academia", 10],
+    ["city_network", 6],
+    ["private_sector", 5],
+    ["other", 3],
   ];
   const bag = weights.flatMap(([k, n]) => Array<string>(n).fill(k));
   const usedEmails = new Set<string>(DEMO_LOGINS.map((l) => l.email));
@@ -111,7 +149,10 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
     const [city, country, language] = CITIES[i % CITIES.length]!;
     // Stepping by a number coprime with the bag size visits every group in a mixed order.
     const category = bag[(i * 37) % bag.length]!;
-    const base = `${first}.${last}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    const base = `${first}.${last}`
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase();
     let email = `${base}@example.org`;
     for (let n = 2; usedEmails.has(email); n++) email = `${base}${n}@example.org`;
     usedEmails.add(email);
@@ -122,10 +163,25 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
     const registeredDaysBefore = 2 + Math.floor(rand() * 26);
     await db.registration.create({
       data: {
-        eventId: event.id, userId: user.id, status: i % 25 === 24 ? "pending" : "confirmed",
-        organisation: organisationFor(category, city, country, i), categoryId: categoryId.get(category),
-        roleTitle: pick(["Policy officer", "Coordinator", "Researcher", "Director", "Community organiser", "Programme manager"]),
-        city, country, preferredLanguage: language, gender, consentData: true, consentQuote: rand() < 0.6,
+        eventId: event.id,
+        userId: user.id,
+        status: i % 25 === 24 ? "pending" : "confirmed",
+        organisation: organisationFor(category, city, country, i),
+        categoryId: categoryId.get(category),
+        roleTitle: pick([
+          "Policy officer",
+          "Coordinator",
+          "Researcher",
+          "Director",
+          "Community organiser",
+          "Programme manager",
+        ]),
+        city,
+        country,
+        preferredLanguage: language,
+        gender,
+        consentData: true,
+        consentQuote: rand() < 0.6,
         accessibilityNeeds: rand() < 0.05 ? "Live captions, please" : "",
         createdAt: start.minus({ days: registeredDaysBefore, hours: Math.floor(rand() * 12) }).toJSDate(),
       },
@@ -140,18 +196,29 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
 
   // One breakout round of three rooms, assigned round-robin (the real balancer comes with breakouts).
   const round = await db.breakoutRound.create({
-    data: { eventId: event.id, agendaItemId: breakoutItemId, title: "Challenges, barriers and opportunities", durationMinutes: 60, assignmentMode: "auto" },
+    data: {
+      eventId: event.id,
+      agendaItemId: breakoutItemId,
+      title: "Challenges, barriers and opportunities",
+      durationMinutes: 60,
+      assignmentMode: "auto",
+    },
   });
   const rooms: { room: { id: string }; board: { id: string }; spec: (typeof ROOMS)[number]; members: string[] }[] = [];
   for (const [position, r] of ROOMS.entries()) {
     const room = await db.room.create({
       data: {
-        roundId: round.id, name: r.name, position, question: r.question,
+        roundId: round.id,
+        name: r.name,
+        position,
+        question: r.question,
         meetingUrl: `https://meet.example.org/cities-of-welcome-room-${"abc"[position]}`,
         constraintJson: position === 2 ? JSON.stringify({ gender: "woman" }) : null,
       },
     });
-    const board = await db.board.create({ data: { eventId: event.id, roomId: room.id, kind: "room", title: r.name, phase: "group", dotBudget: 5 } });
+    const board = await db.board.create({
+      data: { eventId: event.id, roomId: room.id, kind: "room", title: r.name, phase: "group", dotBudget: 5 },
+    });
     rooms.push({ room, board, spec: r, members: [] as string[] });
   }
   await db.board.create({ data: { eventId: event.id, kind: "synthesis", title: "Plenary synthesis", phase: "write" } });
@@ -160,7 +227,9 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
   women.slice(0, Math.ceil(people.length / 3)).forEach((p) => rooms[2]!.members.push(p.id));
   [...women.slice(Math.ceil(people.length / 3)), ...others].forEach((p, i) => rooms[i % 2]!.members.push(p.id));
   for (const r of rooms) {
-    await db.roomAssignment.createMany({ data: r.members.map((userId) => ({ roundId: round.id, roomId: r.room.id, userId })) });
+    await db.roomAssignment.createMany({
+      data: r.members.map((userId) => ({ roundId: round.id, roomId: r.room.id, userId })),
+    });
   }
 
   // Notes on each board, logged as board operations (as the server stores them) so catch-up works from the start.
@@ -183,10 +252,25 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
         });
       }
     }
-    const views = await noteViews(db, event.id, event.chathamHouse, await db.note.findMany({ where: { boardId: r.board.id }, orderBy: { createdAt: "asc" } }));
+    const views = await noteViews(
+      db,
+      event.id,
+      event.chathamHouse,
+      await db.note.findMany({ where: { boardId: r.board.id }, orderBy: { createdAt: "asc" } }),
+    );
     for (const [k, c] of created.entries()) {
       const note = views.find((v) => v.id === c.id)!;
-      await db.boardOp.create({ data: { boardId: r.board.id, seq: k + 1, opId: c.opId, userId: c.authorId, type: "note.create", payloadJson: JSON.stringify({ type: "note.create", data: { note } }), createdAt: c.createdAt } });
+      await db.boardOp.create({
+        data: {
+          boardId: r.board.id,
+          seq: k + 1,
+          opId: c.opId,
+          userId: c.authorId,
+          type: "note.create",
+          payloadJson: JSON.stringify({ type: "note.create", data: { note } }),
+          createdAt: c.createdAt,
+        },
+      });
     }
     await db.board.update({ where: { id: r.board.id }, data: { seq: created.length } });
   }

@@ -25,7 +25,13 @@ export function handle<S extends z.ZodType, T>(
     const reply = typeof ack === "function" ? (ack as (a: Ack<T>) => void) : () => {};
     const parsed = payload.safeParse(withoutControls(raw));
     if (!parsed.success) {
-      reply({ ok: false, error: { code: "validation", message: `Invalid payload for ${event}: ${parsed.error.issues[0]?.message ?? "bad input"}` } });
+      reply({
+        ok: false,
+        error: {
+          code: "validation",
+          message: `Invalid payload for ${event}: ${parsed.error.issues[0]?.message ?? "bad input"}`,
+        },
+      });
       return;
     }
     try {
@@ -35,10 +41,20 @@ export function handle<S extends z.ZodType, T>(
         reply({ ok: false, error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } });
       } else if (health && !(await health().catch(() => ({ ok: false }))).ok) {
         // Not a bug: the database is away. Clients keep the change and send it again later.
-        reply({ ok: false, error: { code: "unavailable", message: "The server cannot reach its database right now; your change was not saved yet and will be sent again." } });
+        reply({
+          ok: false,
+          error: {
+            code: "unavailable",
+            message:
+              "The server cannot reach its database right now; your change was not saved yet and will be sent again.",
+          },
+        });
       } else {
         log.error("socket handler failed", { event, error: (e as Error).stack });
-        reply({ ok: false, error: { code: "internal", message: "Something went wrong on the server. Please try again." } });
+        reply({
+          ok: false,
+          error: { code: "internal", message: "Something went wrong on the server. Please try again." },
+        });
       }
     }
   });

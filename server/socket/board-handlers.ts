@@ -12,7 +12,10 @@ const boardRef = z.object({ boardId: z.string().min(8).max(64) });
 const limiter = createRateLimiter(20, 10);
 
 async function announcePresence(io: Server, core: Core, boardId: string) {
-  io.to(channels.board(boardId)).emit("board:presence", { boardId, people: await core.bus.members(channels.board(boardId)) });
+  io.to(channels.board(boardId)).emit("board:presence", {
+    boardId,
+    people: await core.bus.members(channels.board(boardId)),
+  });
 }
 
 /**
@@ -37,14 +40,29 @@ export function attachBoardHandlers(io: Server, socket: Socket, core: Core) {
   });
 
   // The payload is validated by the core against the protocol's union of operations.
-  handle(socket, core.log, "board:op", z.object({ boardId: z.string(), opId: z.string(), op: z.unknown() }).passthrough(), async (input, who) => {
-    if (!who) throw unauthenticated();
-    const wait = limiter.take(who.userId);
-    if (wait > 0) throw new DomainError("rate_limited", `You are sending changes very fast: wait ${Math.ceil(wait / 1000)} s.`, { retryAfterMs: [String(wait)] });
-    return core.boards.apply(who, input);
-  });
+  handle(
+    socket,
+    core.log,
+    "board:op",
+    z.object({ boardId: z.string(), opId: z.string(), op: z.unknown() }).passthrough(),
+    async (input, who) => {
+      if (!who) throw unauthenticated();
+      const wait = limiter.take(who.userId);
+      if (wait > 0)
+        throw new DomainError("rate_limited", `You are sending changes very fast: wait ${Math.ceil(wait / 1000)} s.`, {
+          retryAfterMs: [String(wait)],
+        });
+      return core.boards.apply(who, input);
+    },
+  );
 
-  handle(socket, core.log, "board:sync", boardRef.extend({ afterSeq: z.number().int().min(0) }), ({ boardId, afterSeq }, who) => core.boards.sync(who, boardId, afterSeq));
+  handle(
+    socket,
+    core.log,
+    "board:sync",
+    boardRef.extend({ afterSeq: z.number().int().min(0) }),
+    ({ boardId, afterSeq }, who) => core.boards.sync(who, boardId, afterSeq),
+  );
 
   announceOnDisconnect(socket, "board:", (boardId) => announcePresence(io, core, boardId));
 }

@@ -46,15 +46,20 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
 
     handle(socket, core.log, "event:follow", eventRef, async ({ eventId }, who) => {
       if (!who) throw unauthenticated();
-      if (!(await core.events.canFollow(who.userId, eventId))) throw forbidden("You are not taking part in this event.");
+      if (!(await core.events.canFollow(who.userId, eventId)))
+        throw forbidden("You are not taking part in this event.");
       await socket.join(channels.event(eventId));
       // Organisers and secretariat also hear registration changes, for live dashboards.
       if (await core.events.isStaff(who.userId, eventId)) await socket.join(staffChannel(eventId));
       return { following: eventId };
     });
 
-    handle(socket, core.log, "event:announce", eventRef.extend({ message: z.string().max(2000) }), async ({ eventId, message }, who) =>
-      core.events.announce(who, eventId, { message }),
+    handle(
+      socket,
+      core.log,
+      "event:announce",
+      eventRef.extend({ message: z.string().max(2000) }),
+      async ({ eventId, message }, who) => core.events.announce(who, eventId, { message }),
     );
 
     attachLiveHandlers(io, socket, core);
@@ -64,7 +69,8 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
     socket.onAny((event: string, ...args: unknown[]) => {
       if (socket.listeners(event).length > 0) return;
       const ack = args[args.length - 1];
-      if (typeof ack === "function") ack({ ok: false, error: { code: "unknown_event", message: `Unknown event "${String(event).slice(0, 64)}".` } });
+      if (typeof ack === "function")
+        ack({ ok: false, error: { code: "unknown_event", message: `Unknown event "${String(event).slice(0, 64)}".` } });
     });
   });
 }

@@ -50,12 +50,44 @@ export function attachLiveHandlers(io: Server, socket: Socket, core: Core) {
     return { left: true };
   });
 
-  handle(socket, log, "round:help", eventRef.extend({ message: z.string().max(300).optional() }), ({ eventId, message }, who) => core.breakouts.askHelp(who, eventId, { message: message ?? "" }));
-  handle(socket, log, "round:choose", eventRef.extend({ roomId: id }), ({ eventId, roomId }, who) => core.breakouts.chooseRoom(who, eventId, roomId));
-  handle(socket, log, "round:open", roundRef, async ({ eventId, roundId }, who) => (await core.breakouts.open(who, eventId, roundId), { opened: roundId }));
-  handle(socket, log, "round:close", roundRef, async ({ eventId, roundId }, who) => (await core.breakouts.close(who, eventId, roundId), { closed: roundId }));
-  handle(socket, log, "round:extend", roundRef.extend({ minutes: z.number().int() }), ({ eventId, roundId, minutes }, who) => core.breakouts.extend(who, eventId, roundId, { minutes }));
-  handle(socket, log, "round:message", roundRef.extend({ message: z.string().max(2000) }), ({ eventId, roundId, message }, who) => core.breakouts.message(who, eventId, roundId, { message }));
+  handle(
+    socket,
+    log,
+    "round:help",
+    eventRef.extend({ message: z.string().max(300).optional() }),
+    ({ eventId, message }, who) => core.breakouts.askHelp(who, eventId, { message: message ?? "" }),
+  );
+  handle(socket, log, "round:choose", eventRef.extend({ roomId: id }), ({ eventId, roomId }, who) =>
+    core.breakouts.chooseRoom(who, eventId, roomId),
+  );
+  handle(
+    socket,
+    log,
+    "round:open",
+    roundRef,
+    async ({ eventId, roundId }, who) => (await core.breakouts.open(who, eventId, roundId), { opened: roundId }),
+  );
+  handle(
+    socket,
+    log,
+    "round:close",
+    roundRef,
+    async ({ eventId, roundId }, who) => (await core.breakouts.close(who, eventId, roundId), { closed: roundId }),
+  );
+  handle(
+    socket,
+    log,
+    "round:extend",
+    roundRef.extend({ minutes: z.number().int() }),
+    ({ eventId, roundId, minutes }, who) => core.breakouts.extend(who, eventId, roundId, { minutes }),
+  );
+  handle(
+    socket,
+    log,
+    "round:message",
+    roundRef.extend({ message: z.string().max(2000) }),
+    ({ eventId, roundId, message }, who) => core.breakouts.message(who, eventId, roundId, { message }),
+  );
 
   announceOnDisconnect(socket, "room:", async (roomId) => {
     const eventId = socket.data.eventId as string | undefined;

@@ -1,7 +1,8 @@
 import type { Socket } from "socket.io";
 
 /** The ids of the channels with this prefix ("room:", "board:") that a socket is in. */
-export const channelIds = (socket: Socket, prefix: string) => [...socket.rooms].filter((r) => r.startsWith(prefix)).map((r) => r.slice(prefix.length));
+export const channelIds = (socket: Socket, prefix: string) =>
+  [...socket.rooms].filter((r) => r.startsWith(prefix)).map((r) => r.slice(prefix.length));
 
 /**
  * Presence changes when a connection goes away: once the socket has left its

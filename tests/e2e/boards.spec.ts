@@ -9,11 +9,16 @@ async function openRoomCBoard(page: Page, email: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("boards").getByRole("link", { name: /^Room C/ }).click();
+  await page
+    .getByTestId("boards")
+    .getByRole("link", { name: /^Room C/ })
+    .click();
   await expect(page.getByTestId("connection")).toHaveText("Connected");
 }
 
-test("notes appear live in another browser, and a note posted offline arrives when the connection returns", async ({ freshPage }) => {
+test("notes appear live in another browser, and a note posted offline arrives when the connection returns", async ({
+  freshPage,
+}) => {
   test.setTimeout(60_000);
   const leila = await freshPage();
   const lucia = await freshPage();
@@ -24,21 +29,28 @@ test("notes appear live in another browser, and a note posted offline arrives wh
 
   await leila.getByLabel("New note in Barriers").fill("Consultations happen when the children come home from school");
   await leila.getByLabel("New note in Barriers").press("Control+Enter");
-  const note = lucia.getByTestId("column-barriers").getByTestId("note").filter({ hasText: "children come home from school" });
+  const note = lucia
+    .getByTestId("column-barriers")
+    .getByTestId("note")
+    .filter({ hasText: "children come home from school" });
   await expect(note).toBeVisible();
   await expect(note).toContainText("Migrant-led or community organisation");
   await expect(note).not.toContainText("Leila");
 
   // Offline: the note waits, marked as sending, and survives until the connection returns.
   await leila.context().setOffline(true);
-  await leila.evaluate(() => (window as unknown as { __plenarySocket: { io: { engine: { close(): void } } } }).__plenarySocket.io.engine.close());
+  await leila.evaluate(() =>
+    (window as unknown as { __plenarySocket: { io: { engine: { close(): void } } } }).__plenarySocket.io.engine.close(),
+  );
   await expect(leila.getByTestId("connection")).not.toHaveText("Connected");
   await leila.getByLabel("New note in Opportunities").fill("Women-only circles with trusted facilitators");
   await leila.getByRole("button", { name: "Add" }).nth(2).click();
   await expect(leila.getByTestId("pending")).toHaveText("1 changes waiting to be sent");
   await expect(lucia.getByText("Women-only circles with trusted facilitators")).toHaveCount(0);
   await leila.context().setOffline(false);
-  await expect(lucia.getByTestId("column-opportunities").getByText("Women-only circles with trusted facilitators")).toBeVisible({ timeout: 20_000 });
+  await expect(
+    lucia.getByTestId("column-opportunities").getByText("Women-only circles with trusted facilitators"),
+  ).toBeVisible({ timeout: 20_000 });
   await expect(leila.getByTestId("pending")).toHaveCount(0);
 });
 
@@ -50,9 +62,15 @@ test("a facilitator groups a note into a cluster from its menu, and everyone see
   await lucia.getByLabel("Cluster name").fill("Time and care duties");
   await lucia.getByLabel("Category", { exact: true }).selectOption("challenges");
   await lucia.getByRole("button", { name: "Create cluster" }).click();
-  const target = lucia.getByTestId("column-challenges").getByTestId("note").filter({ hasText: "Consultations happen in the evening" });
+  const target = lucia
+    .getByTestId("column-challenges")
+    .getByTestId("note")
+    .filter({ hasText: "Consultations happen in the evening" });
   await target.getByRole("combobox", { name: /Cluster for this note/ }).selectOption({ label: "Time and care duties" });
-  const cluster = leila.getByTestId("column-challenges").locator(".cluster").filter({ hasText: "Time and care duties" });
+  const cluster = leila
+    .getByTestId("column-challenges")
+    .locator(".cluster")
+    .filter({ hasText: "Time and care duties" });
   await expect(cluster).toContainText("Consultations happen in the evening");
 
   // Filters: one category, then one kind of author, then a search.
@@ -62,13 +80,18 @@ test("a facilitator groups a note into a cluster from its menu, and everyone see
   await expect(leila.getByTestId("note")).toHaveCount(1);
 });
 
-test("a facilitator asks for suggested clusters on the synthesis board and accepts one with one click", async ({ page }) => {
+test("a facilitator asks for suggested clusters on the synthesis board and accepts one with one click", async ({
+  page,
+}) => {
   test.setTimeout(60_000);
   await page.goto(`/login?redirectTo=/events/${SLUG}`);
   await page.getByLabel("Email").fill("facilitator@plenary.demo");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByTestId("boards").getByRole("link", { name: /^Plenary synthesis/ }).click();
+  await page
+    .getByTestId("boards")
+    .getByRole("link", { name: /^Plenary synthesis/ })
+    .click();
   await expect(page.getByTestId("connection")).toHaveText("Connected");
   await page.getByLabel("Gather every room's notes of").selectOption("barriers");
   await page.getByRole("button", { name: "Gather from the rooms" }).click();

@@ -12,7 +12,9 @@ async function signIn(page: Page, email: string, to: string) {
   await page.waitForURL((u) => u.pathname === to);
 }
 
-test("the facilitator opens a round: the participant's page moves to their room, and back on close", async ({ freshPage }) => {
+test("the facilitator opens a round: the participant's page moves to their room, and back on close", async ({
+  freshPage,
+}) => {
   test.setTimeout(60_000);
   const participant = await freshPage();
   const facilitator = await freshPage();

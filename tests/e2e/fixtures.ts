@@ -59,7 +59,9 @@ function watch(page: Page, problems: string[]) {
     // A 4xx answer to the page itself or to its own form submissions (?_data=)
     // is the status under test (a refused sign-in, a 404 page), not a fault.
     const url = m.location().url;
-    const expected = /^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) && (url === page.url() || url.includes("_data="));
+    const expected =
+      /^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text()) &&
+      (url === page.url() || url.includes("_data="));
     if (m.type() === "error" && !expected) problems.push(`${page.url()}: ${m.text()} (${url})`);
   });
   page.on("pageerror", (e) => problems.push(`${page.url()}: ${e.message}`));

@@ -21,7 +21,10 @@ async function arrowTo(page: Page, select: Locator, value: string) {
 
 test.use({ locale: "ar" });
 
-test("in Arabic and with the keyboard alone, a participant registers, joins a room, posts a note and votes", async ({ page, freshPage }) => {
+test("in Arabic and with the keyboard alone, a participant registers, joins a room, posts a note and votes", async ({
+  page,
+  freshPage,
+}) => {
   test.setTimeout(120_000);
   const email = `keyboard.${Date.now()}@example.org`;
 
@@ -70,7 +73,13 @@ test("in Arabic and with the keyboard alone, a participant registers, joins a ro
   // A facilitator (mouse, another browser) opens the breakout round.
   const facilitator = await freshPage();
   // The facilitator reads English: the language cookie the switcher sets (Remix's encoding of "en").
-  await facilitator.context().addCookies([{ name: "plenary_lang", value: encodeURIComponent(Buffer.from(JSON.stringify("en")).toString("base64")), url: new URL(page.url()).origin }]);
+  await facilitator.context().addCookies([
+    {
+      name: "plenary_lang",
+      value: encodeURIComponent(Buffer.from(JSON.stringify("en")).toString("base64")),
+      url: new URL(page.url()).origin,
+    },
+  ]);
   await facilitator.goto(`/login?redirectTo=/events/${SLUG}/breakouts`);
   await facilitator.getByLabel("Email").fill("facilitator@plenary.demo");
   await facilitator.getByLabel("Password").fill("plenary-demo-2026");
@@ -97,7 +106,10 @@ test("in Arabic and with the keyboard alone, a participant registers, joins a ro
   await tabTo(page, composer);
   await page.keyboard.type("لا توجد حضانة أثناء دروس اللغة");
   await page.keyboard.press("Control+Enter");
-  const note = page.getByTestId("column-barriers").getByTestId("note").filter({ hasText: "لا توجد حضانة أثناء دروس اللغة" });
+  const note = page
+    .getByTestId("column-barriers")
+    .getByTestId("note")
+    .filter({ hasText: "لا توجد حضانة أثناء دروس اللغة" });
   await expect(note).toBeVisible();
 
   // The facilitator starts the vote; the participant puts a dot on their note.

@@ -16,7 +16,12 @@ async function signIn(page: Page, email: string): Promise<Page> {
   return page;
 }
 
-async function register(page: Page, slugUrl: string, who: { name: string; email: string }, answer: string | null = "Access to justice") {
+async function register(
+  page: Page,
+  slugUrl: string,
+  who: { name: string; email: string },
+  answer: string | null = "Access to justice",
+) {
   await page.goto(slugUrl);
   const form = page.getByRole("form", { name: "Register" });
   await form.getByLabel("Full name").fill(who.name);
@@ -37,11 +42,17 @@ const manageLink = (text: string) => new URL(text.match(/https?:\/\/\S+\/registr
 /** Opens the newest dev-mailbox mail to `to` with a subject starting with `subject`. */
 async function openMail(page: Page, to: string, subject: string) {
   await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
-  await page.getByRole("link", { name: new RegExp(`^${subject}`) }).first().click();
+  await page
+    .getByRole("link", { name: new RegExp(`^${subject}`) })
+    .first()
+    .click();
   return page.getByTestId("mail-body");
 }
 
-test("an organiser sets up an event, people register, the waitlist moves when someone cancels", async ({ page, freshPage }) => {
+test("an organiser sets up an event, people register, the waitlist moves when someone cancels", async ({
+  page,
+  freshPage,
+}) => {
   test.setTimeout(90_000);
   const organiser = await signIn(page, "organiser@plenary.demo");
 
@@ -122,7 +133,12 @@ test("the organiser's figures update live when someone registers", async ({ page
   await page.goto("/events/migrant-women-local-decision-making/manage");
   const registered = page.getByTestId("stats").locator("div").filter({ hasText: "Registered" }).locator("dd");
   const before = Number(await registered.innerText());
-  const visitor = await register(await freshPage(), "/events/migrant-women-local-decision-making", { name: "Rim Nasser", email: `rim.${stamp}@example.org` }, null);
+  const visitor = await register(
+    await freshPage(),
+    "/events/migrant-women-local-decision-making",
+    { name: "Rim Nasser", email: `rim.${stamp}@example.org` },
+    null,
+  );
   await expect(visitor.getByRole("status")).toContainText(`is on its way to rim.${stamp}@example.org`);
   await expect(registered).toHaveText(String(before + 1));
 });

@@ -3,7 +3,10 @@ import { expect, test } from "./fixtures";
 
 const SLUG = "migrant-women-local-decision-making";
 
-test("the secretariat generates, edits and publishes the report; anyone reads it and downloads PDF and DOCX with that text", async ({ page, freshPage }, testInfo) => {
+test("the secretariat generates, edits and publishes the report; anyone reads it and downloads PDF and DOCX with that text", async ({
+  page,
+  freshPage,
+}, testInfo) => {
   test.setTimeout(120_000);
   await page.goto(`/login?redirectTo=/events/${SLUG}/report/edit`);
   await page.getByLabel("Email").fill("secretariat@plenary.demo");
@@ -53,10 +56,12 @@ test("the secretariat generates, edits and publishes the report; anyone reads it
   const docx = await download("Word (DOCX)");
   const xml = execFileSync("unzip", ["-p", docx, "word/document.xml"]).toString();
   expect(xml).toContain("Edited by the secretariat: ");
-  expect(xml).toContain("<w:pStyle w:val=\"Heading1\"/>");
+  expect(xml).toContain('<w:pStyle w:val="Heading1"/>');
   expect(xml).toContain("<w:tbl>");
 
   // The same version downloads to the same bytes.
   const again = await download("PDF");
-  expect(execFileSync("sha256sum", [again]).toString().split(" ")[0]).toBe(execFileSync("sha256sum", [pdf]).toString().split(" ")[0]);
+  expect(execFileSync("sha256sum", [again]).toString().split(" ")[0]).toBe(
+    execFileSync("sha256sum", [pdf]).toString().split(" ")[0],
+  );
 });

@@ -25,15 +25,26 @@ async function follow(page: Page, link: Locator) {
   try {
     await link.click({ timeout: 15_000 });
   } catch (e) {
-    const shown = await page.locator("body").innerText().catch(() => "(no body)");
-    throw new Error(`${(e as Error).message.split("\n")[0]}\n  at ${page.url()}, which showed: ${shown.replace(/\s+/g, " ").slice(0, 800)}`);
+    const shown = await page
+      .locator("body")
+      .innerText()
+      .catch(() => "(no body)");
+    throw new Error(
+      `${(e as Error).message.split("\n")[0]}\n  at ${page.url()}, which showed: ${shown.replace(/\s+/g, " ").slice(0, 800)}`,
+    );
   }
 }
 
 async function expectNoViolations(page: Page, what: string) {
   const { violations, passes } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   expect(passes.length, `${what}: axe ran its checks`).toBeGreaterThan(10);
-  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  const summary = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+  );
   expect(summary, `${what}: WCAG violations`).toEqual([]);
 }
 
@@ -58,7 +69,9 @@ for (const locale of ["en", "ar"] as const) {
       // Chart labels stay beside their bars on a right-to-left page too, not under them.
       const label = await page.locator(".chart-label").first().boundingBox();
       const bar = await page.locator(".chart-bar").first().boundingBox();
-      expect(label && bar && label.x + label.width <= bar.x + 1, "first chart label ends before its bar starts").toBe(true);
+      expect(label && bar && label.x + label.width <= bar.x + 1, "first chart label ends before its bar starts").toBe(
+        true,
+      );
       await open(page, `/events/${SLUG}/manage/participants`);
       await expectNoViolations(page, "participants");
       await open(page, `/events/${SLUG}/breakouts`);
@@ -71,11 +84,15 @@ for (const locale of ["en", "ar"] as const) {
       await expectNoViolations(page, "board");
       await open(page, `/events/${SLUG}/report/edit`);
       const generate = page.locator("button[value=generate]");
-      if (await page.getByTestId("report-status").count() === 0) await generate.click();
+      if ((await page.getByTestId("report-status").count()) === 0) await generate.click();
       await expect(page.getByTestId("report-status")).toBeVisible();
       await expectNoViolations(page, "report editor");
       // Publish (once), so the public report can be checked too.
-      for (const [step, next] of [["submit", "in_review"], ["approve", "approved"], ["publish", "published"]] as const) {
+      for (const [step, next] of [
+        ["submit", "in_review"],
+        ["approve", "approved"],
+        ["publish", "published"],
+      ] as const) {
         const button = page.locator(`button[value=${step}]`);
         if (await button.count()) {
           await button.click();

@@ -9,7 +9,12 @@ import { spawnServer, stopProcess, waitUntil, healthOf } from "../support/proces
 import { Browser } from "../support/server";
 
 const SECRET = "fault-test-secret-fault-test-secret-000";
-const WRITERS = ["participant@plenary.demo", "facilitator@plenary.demo", "rapporteur@plenary.demo", "organiser@plenary.demo"];
+const WRITERS = [
+  "participant@plenary.demo",
+  "facilitator@plenary.demo",
+  "rapporteur@plenary.demo",
+  "organiser@plenary.demo",
+];
 const OPS_PER_WRITER = 40;
 
 describe("SIGKILL in the middle of a burst of board operations", () => {
@@ -24,7 +29,12 @@ describe("SIGKILL in the middle of a burst of board operations", () => {
     dbUrl = target.url;
     const db = createDb(target);
     await seedDemo(db);
-    boardId = (await db.roomAssignment.findFirstOrThrow({ where: { user: { email: "participant@plenary.demo" } }, include: { room: { include: { board: true } } } })).room.board!.id;
+    boardId = (
+      await db.roomAssignment.findFirstOrThrow({
+        where: { user: { email: "participant@plenary.demo" } },
+        include: { room: { include: { board: true } } },
+      })
+    ).room.board!.id;
     await db.$disconnect();
     port = await freePort();
     url = `http://127.0.0.1:${port}`;
@@ -52,21 +62,40 @@ describe("SIGKILL in the middle of a burst of board operations", () => {
       await b.signIn(email, DEMO_PASSWORD);
       cookies.push(b.cookieHeader);
     }
-    const ops = WRITERS.flatMap((_, w) => Array.from({ length: OPS_PER_WRITER }, (_, i) => ({ w, opId: randomUUID(), noteId: randomUUID(), text: `burst ${w}-${i}` })));
+    const ops = WRITERS.flatMap((_, w) =>
+      Array.from({ length: OPS_PER_WRITER }, (_, i) => ({
+        w,
+        opId: randomUUID(),
+        noteId: randomUUID(),
+        text: `burst ${w}-${i}`,
+      })),
+    );
     const acked = new Set<string>();
     let sockets = await Promise.all(cookies.map(connect));
     for (const s of sockets) await s.emitWithAck("board:join", { boardId });
 
     // Each writer sends at the rate the server allows, while the server is killed mid-way.
-    const sending = ops.map((op, k) =>
-      new Promise<void>((resolve) => {
-        setTimeout(() => {
-          sockets[op.w]!.timeout(3000).emit("board:op", { boardId, opId: op.opId, op: { type: "note.create", noteId: op.noteId, category: "barriers", text: op.text } }, (err: unknown, ack: { ok: boolean }) => {
-            if (!err && ack?.ok) acked.add(op.opId);
-            resolve();
-          });
-        }, Math.floor(k / WRITERS.length) * 60);
-      }),
+    const sending = ops.map(
+      (op, k) =>
+        new Promise<void>((resolve) => {
+          setTimeout(
+            () => {
+              sockets[op.w]!.timeout(3000).emit(
+                "board:op",
+                {
+                  boardId,
+                  opId: op.opId,
+                  op: { type: "note.create", noteId: op.noteId, category: "barriers", text: op.text },
+                },
+                (err: unknown, ack: { ok: boolean }) => {
+                  if (!err && ack?.ok) acked.add(op.opId);
+                  resolve();
+                },
+              );
+            },
+            Math.floor(k / WRITERS.length) * 60,
+          );
+        }),
     );
     await waitUntil("half the burst acknowledged", async () => acked.size >= ops.length / 2);
     await stopProcess(server!, "SIGKILL");
@@ -82,7 +111,11 @@ describe("SIGKILL in the middle of a burst of board operations", () => {
     for (const s of sockets) await s.emitWithAck("board:join", { boardId });
     for (const op of ops.filter((o) => !acked.has(o.opId))) {
       for (;;) {
-        const ack = (await sockets[op.w]!.emitWithAck("board:op", { boardId, opId: op.opId, op: { type: "note.create", noteId: op.noteId, category: "barriers", text: op.text } })) as { ok: boolean; error?: { code: string; fieldErrors?: { retryAfterMs?: string[] } } };
+        const ack = (await sockets[op.w]!.emitWithAck("board:op", {
+          boardId,
+          opId: op.opId,
+          op: { type: "note.create", noteId: op.noteId, category: "barriers", text: op.text },
+        })) as { ok: boolean; error?: { code: string; fieldErrors?: { retryAfterMs?: string[] } } };
         if (ack.ok) break;
         expect(ack.error?.code).toBe("rate_limited");
         await new Promise((r) => setTimeout(r, Number(ack.error?.fieldErrors?.retryAfterMs?.[0] ?? 200)));
@@ -94,7 +127,8 @@ describe("SIGKILL in the middle of a burst of board operations", () => {
       const notes = await db.note.findMany({ where: { boardId, text: { startsWith: "burst " } } });
       const byText = new Map<string, number>();
       for (const n of notes) byText.set(n.text, (byText.get(n.text) ?? 0) + 1);
-      for (const op of ops.filter((o) => ackedBeforeCrash.has(o.opId))) expect(byText.get(op.text), `acknowledged ${op.text}`).toBe(1);
+      for (const op of ops.filter((o) => ackedBeforeCrash.has(o.opId)))
+        expect(byText.get(op.text), `acknowledged ${op.text}`).toBe(1);
       expect(notes).toHaveLength(ops.length);
       expect([...byText.values()].every((c) => c === 1)).toBe(true);
       const seqs = (await db.boardOp.findMany({ where: { boardId }, select: { seq: true } })).map((o) => o.seq);
@@ -104,10 +138,18 @@ describe("SIGKILL in the middle of a burst of board operations", () => {
     }
 
     // Every client catches up to the same board.
-    const views = await Promise.all(sockets.map(async (s) => {
-      const r = (await s.emitWithAck("board:sync", { boardId, afterSeq: 0 })) as { ok: boolean; data: { events: { type: string; data: { note?: { id: string } } }[] } };
-      return r.data.events.filter((e) => e.type === "note.create").map((e) => e.data.note?.id).sort();
-    }));
+    const views = await Promise.all(
+      sockets.map(async (s) => {
+        const r = (await s.emitWithAck("board:sync", { boardId, afterSeq: 0 })) as {
+          ok: boolean;
+          data: { events: { type: string; data: { note?: { id: string } } }[] };
+        };
+        return r.data.events
+          .filter((e) => e.type === "note.create")
+          .map((e) => e.data.note?.id)
+          .sort();
+      }),
+    );
     for (const v of views) expect(v).toEqual(views[0]);
     expect(views[0]).toEqual(expect.arrayContaining(ops.map((o) => o.noteId).sort()));
     for (const s of sockets) s.close();

@@ -23,11 +23,21 @@ describe("the database goes away and comes back", () => {
     await migrate(target);
     const db = createDb(target);
     await seedDemo(db);
-    boardId = (await db.roomAssignment.findFirstOrThrow({ where: { user: { email: "participant@plenary.demo" } }, include: { room: { include: { board: true } } } })).room.board!.id;
+    boardId = (
+      await db.roomAssignment.findFirstOrThrow({
+        where: { user: { email: "participant@plenary.demo" } },
+        include: { room: { include: { board: true } } },
+      })
+    ).room.board!.id;
     await db.$disconnect();
     const port = await freePort();
     url = `http://127.0.0.1:${port}`;
-    server = spawnServer({ DATABASE_URL: pg.url, PORT: String(port), SESSION_SECRET: "fault-test-secret-fault-test-secret-000", DATABASE_POOL_SIZE: "4" });
+    server = spawnServer({
+      DATABASE_URL: pg.url,
+      PORT: String(port),
+      SESSION_SECRET: "fault-test-secret-fault-test-secret-000",
+      DATABASE_POOL_SIZE: "4",
+    });
     await waitUntil("the server", async () => (await healthOf(url)).ok);
   }, 120_000);
   afterAll(async () => {
@@ -38,8 +48,15 @@ describe("the database goes away and comes back", () => {
   it("answers 503 with a friendly page, tells sockets, and resumes by itself", async () => {
     const b = new Browser(url);
     await b.signIn("participant@plenary.demo", DEMO_PASSWORD);
-    const s: Socket = ioClient(url, { transports: ["websocket"], extraHeaders: { cookie: b.cookieHeader }, reconnection: false });
-    await new Promise<void>((r, j) => { s.once("connect", () => r()); s.once("connect_error", j); });
+    const s: Socket = ioClient(url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: b.cookieHeader },
+      reconnection: false,
+    });
+    await new Promise<void>((r, j) => {
+      s.once("connect", () => r());
+      s.once("connect_error", j);
+    });
     expect(await s.emitWithAck("board:join", { boardId })).toMatchObject({ ok: true });
     expect((await b.get(`/events/${SLUG}`)).status).toBe(200);
 
@@ -52,7 +69,16 @@ describe("the database goes away and comes back", () => {
     const data = await b.get(`/events/${SLUG}?_data=routes%2Fevents.%24slug._index`);
     expect(data.status).toBe(503);
     expect(await data.json()).toMatchObject({ message: expect.stringContaining("cannot reach its database") });
-    const op = { boardId, opId: randomUUID(), op: { type: "note.create", noteId: randomUUID(), category: "barriers", text: "Posted while the database was away" } };
+    const op = {
+      boardId,
+      opId: randomUUID(),
+      op: {
+        type: "note.create",
+        noteId: randomUUID(),
+        category: "barriers",
+        text: "Posted while the database was away",
+      },
+    };
     const refused = (await s.timeout(15_000).emitWithAck("board:op", op)) as { ok: boolean; error?: { code: string } };
     expect(refused).toMatchObject({ ok: false, error: { code: "unavailable" } });
 

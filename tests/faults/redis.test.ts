@@ -26,12 +26,19 @@ describe("two processes behind Redis: one stops, then Redis stops", () => {
     await migrate(target);
     const db = createDb(target);
     await seedDemo(db);
-    boardId = (await db.roomAssignment.findFirstOrThrow({ where: { user: { email: "participant@plenary.demo" } }, include: { room: { include: { board: true } } } })).room.board!.id;
+    boardId = (
+      await db.roomAssignment.findFirstOrThrow({
+        where: { user: { email: "participant@plenary.demo" } },
+        include: { room: { include: { board: true } } },
+      })
+    ).room.board!.id;
     await db.$disconnect();
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
       urls.push(`http://127.0.0.1:${port}`);
-      servers.push(spawnServer({ DATABASE_URL: pg.url, REDIS_URL: redis.url, PORT: String(port), SESSION_SECRET: SECRET }));
+      servers.push(
+        spawnServer({ DATABASE_URL: pg.url, REDIS_URL: redis.url, PORT: String(port), SESSION_SECRET: SECRET }),
+      );
     }
     for (const u of urls) await waitUntil(`${u}`, async () => (await healthOf(u)).realtime === "redis");
   }, 120_000);
@@ -47,7 +54,12 @@ describe("two processes behind Redis: one stops, then Redis stops", () => {
       s.once("connect", () => resolve(s));
       s.once("connect_error", reject);
     });
-  const post = (s: Socket, text: string) => s.timeout(10_000).emitWithAck("board:op", { boardId, opId: randomUUID(), op: { type: "note.create", noteId: randomUUID(), category: "barriers", text } }) as Promise<{ ok: boolean; data: { seq: number } }>;
+  const post = (s: Socket, text: string) =>
+    s.timeout(10_000).emitWithAck("board:op", {
+      boardId,
+      opId: randomUUID(),
+      op: { type: "note.create", noteId: randomUUID(), category: "barriers", text },
+    }) as Promise<{ ok: boolean; data: { seq: number } }>;
   const arrives = (s: Socket, text: string) =>
     new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`“${text}” did not arrive`)), 10_000);
@@ -82,7 +94,10 @@ describe("two processes behind Redis: one stops, then Redis stops", () => {
     onA.close();
     onA = await connect(urls[1]!, leila.cookieHeader);
     await onA.emitWithAck("board:join", { boardId });
-    const sync = (await onA.emitWithAck("board:sync", { boardId, afterSeq: lastSeen })) as { ok: boolean; data: { events: { data: { note?: { text: string } } }[] } };
+    const sync = (await onA.emitWithAck("board:sync", { boardId, afterSeq: lastSeen })) as {
+      ok: boolean;
+      data: { events: { data: { note?: { text: string } } }[] };
+    };
     expect(sync.data.events.map((e) => e.data.note?.text)).toContain("Written while A was down");
     const back = arrives(onB, "Leila carries on from B");
     expect(await post(onA, "Leila carries on from B")).toMatchObject({ ok: true });
@@ -90,7 +105,11 @@ describe("two processes behind Redis: one stops, then Redis stops", () => {
 
     // Redis stops: /healthz says so, and B still serves its own clients.
     redis.stop();
-    await waitUntil("/healthz to report Redis down", async () => (await healthOf(urls[1]!)).realtime === "redis-unavailable", 20_000);
+    await waitUntil(
+      "/healthz to report Redis down",
+      async () => (await healthOf(urls[1]!)).realtime === "redis-unavailable",
+      20_000,
+    );
     expect((await healthOf(urls[1]!)).ok).toBe(true);
     const local = arrives(onB, "Still served without Redis");
     expect(await post(onA, "Still served without Redis")).toMatchObject({ ok: true });

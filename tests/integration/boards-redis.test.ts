@@ -10,7 +10,6 @@ import { freePort } from "../../scripts/lib/throwaway-postgres.mjs";
 import { startThrowawayRedis } from "../../scripts/lib/throwaway-redis.mjs";
 import { freshDatabase } from "../support/databases";
 
-
 describe("two server processes sharing PostgreSQL and Redis", () => {
   const procs: ChildProcess[] = [];
   let redis: Awaited<ReturnType<typeof startThrowawayRedis>>;
@@ -41,8 +40,20 @@ describe("two server processes sharing PostgreSQL and Redis", () => {
     await db.$disconnect();
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
-      const env = { PATH: process.env.PATH!, HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production" as const, DATABASE_URL: dbUrl, REDIS_URL: redis.url, PORT: String(port), HOST: "127.0.0.1", SESSION_SECRET: secret, LOG_QUIET: "1" };
-      procs.push(spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: ROOT_DIR, env, stdio: "ignore" }));
+      const env = {
+        PATH: process.env.PATH!,
+        HOME: process.env.HOME ?? "/tmp",
+        NODE_ENV: "production" as const,
+        DATABASE_URL: dbUrl,
+        REDIS_URL: redis.url,
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        SESSION_SECRET: secret,
+        LOG_QUIET: "1",
+      };
+      procs.push(
+        spawn(process.execPath, ["--import", "tsx", "server/index.ts"], { cwd: ROOT_DIR, env, stdio: "ignore" }),
+      );
       urls.push(`http://127.0.0.1:${port}`);
     }
     for (const u of urls) expect((await up(u)).realtime).toBe("redis");
@@ -56,11 +67,16 @@ describe("two server processes sharing PostgreSQL and Redis", () => {
   it("delivers a note posted through one process to clients of the other", async () => {
     const db = createDb({ kind: "postgres", url: dbUrl });
     try {
-      const room = await db.room.findFirstOrThrow({ orderBy: { position: "asc" }, include: { board: true, assignments: true } });
+      const room = await db.room.findFirstOrThrow({
+        orderBy: { position: "asc" },
+        include: { board: true, assignments: true },
+      });
       const boardId = room.board!.id;
       const cookie = createSessionCookie(secret, false);
       const connect = async (url: string, userId: string): Promise<Socket> => {
-        const session = await db.session.create({ data: { id: randomUUID(), userId, expiresAt: new Date(Date.now() + 86_400_000) } });
+        const session = await db.session.create({
+          data: { id: randomUUID(), userId, expiresAt: new Date(Date.now() + 86_400_000) },
+        });
         const header = (await cookie.serialize(session.id)).split(";")[0]!;
         const s = ioClient(url, { transports: ["websocket"], extraHeaders: { cookie: header }, reconnection: false });
         await new Promise<void>((resolve, reject) => {
@@ -72,8 +88,14 @@ describe("two server processes sharing PostgreSQL and Redis", () => {
       };
       const a = await connect(urls[0]!, room.assignments[0]!.userId);
       const b = await connect(urls[1]!, room.assignments[1]!.userId);
-      const received = new Promise<{ data: { note: { text: string } } }>((resolve) => b.on("board:event", (e) => e.data?.note?.text === "Across processes" && resolve(e)));
-      const ack = await a.emitWithAck("board:op", { boardId, opId: randomUUID(), op: { type: "note.create", noteId: randomUUID(), category: "barriers", text: "Across processes" } });
+      const received = new Promise<{ data: { note: { text: string } } }>((resolve) =>
+        b.on("board:event", (e) => e.data?.note?.text === "Across processes" && resolve(e)),
+      );
+      const ack = await a.emitWithAck("board:op", {
+        boardId,
+        opId: randomUUID(),
+        op: { type: "note.create", noteId: randomUUID(), category: "barriers", text: "Across processes" },
+      });
       expect(ack.ok).toBe(true);
       expect((await received).data.note.text).toBe("Across processes");
       a.close();

@@ -92,7 +92,10 @@ describe("a breakout round run live with 100 real clients", () => {
     const c = clients[0]!;
     const mine = c.states.at(-1)!.room!.id;
     const other = (await t.server.core.db.room.findFirstOrThrow({ where: { roundId, id: { not: mine } } })).id;
-    expect(await c.socket.emitWithAck("room:enter", { eventId, roomId: other })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await c.socket.emitWithAck("room:enter", { eventId, roomId: other })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     const sameRoom = clients.filter((x) => x.states.at(-1)!.room!.id === mine);
     const acks = await Promise.all(sameRoom.map((x) => x.socket.emitWithAck("room:enter", { eventId, roomId: mine })));
     expect(acks.every((a) => a.ok)).toBe(true);
@@ -111,15 +114,25 @@ describe("a breakout round run live with 100 real clients", () => {
   });
 
   it("refuses people who are not registered for the event", async () => {
-    const { user } = await t.server.core.auth.createAccount({ name: "Outsider", email: "outsider@example.org", password: "outsider password" });
+    const { user } = await t.server.core.auth.createAccount({
+      name: "Outsider",
+      email: "outsider@example.org",
+      password: "outsider password",
+    });
     const o = await connect(user.id);
-    expect(await o.socket.emitWithAck("live:join", { eventId })).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(await o.socket.emitWithAck("live:join", { eventId })).toMatchObject({
+      ok: false,
+      error: { code: "forbidden" },
+    });
     o.socket.close();
   });
 
   it("closing the round brings everyone back to the plenary", async () => {
     const counts = clients.map((c) => c.states.length);
     await t.server.core.breakouts.close(facilitator, eventId, roundId);
-    await waitFor(() => clients.every((c, i) => c.states.length > counts[i]! && c.states.at(-1)!.round === null), "everyone back in plenary");
+    await waitFor(
+      () => clients.every((c, i) => c.states.length > counts[i]! && c.states.at(-1)!.round === null),
+      "everyone back in plenary",
+    );
   });
 });

@@ -19,20 +19,44 @@ describe("Chatham House: no author's name or organisation in any output", () => 
     await seedDemo(db);
     const event = await db.event.findUniqueOrThrow({ where: { slug: SLUG } });
     expect(event.chathamHouse).toBe(true);
-    const id = async (email: string) => ({ userId: (await db.user.findUniqueOrThrow({ where: { email } })).id, sessionId: "s" });
+    const id = async (email: string) => ({
+      userId: (await db.user.findUniqueOrThrow({ where: { email } })).id,
+      sessionId: "s",
+    });
     const facilitator = await id("facilitator@plenary.demo");
     const secretariat = await id("secretariat@plenary.demo");
     // Authors of notes who are participants, and what would identify them.
-    const notes = await db.note.findMany({ where: { board: { eventId: event.id } }, include: { author: { include: { registrations: { where: { eventId: event.id } }, roles: { where: { eventId: event.id } } } } } });
-    const authors = notes.map((n) => n.author).filter((a): a is NonNullable<typeof a> => !!a && a.roles.every((r) => r.role === "participant"));
+    const notes = await db.note.findMany({
+      where: { board: { eventId: event.id } },
+      include: {
+        author: {
+          include: { registrations: { where: { eventId: event.id } }, roles: { where: { eventId: event.id } } },
+        },
+      },
+    });
+    const authors = notes
+      .map((n) => n.author)
+      .filter((a): a is NonNullable<typeof a> => !!a && a.roles.every((r) => r.role === "participant"));
     // Organisers and partners are named on the cover on purpose; that says nothing about who wrote what.
-    const organisers = await db.registration.findMany({ where: { eventId: event.id, user: { roles: { some: { eventId: event.id, role: "organiser" } } } } });
+    const organisers = await db.registration.findMany({
+      where: { eventId: event.id, user: { roles: { some: { eventId: event.id, role: "organiser" } } } },
+    });
     const partners = [...(JSON.parse(event.partnersJson) as string[]), ...organisers.map((r) => r.organisation)];
-    forbiddenWords = [...new Set(authors.flatMap((a) => [a.name, a.registrations[0]?.organisation ?? ""]).filter((w) => w.length > 3 && !partners.includes(w)))];
+    forbiddenWords = [
+      ...new Set(
+        authors
+          .flatMap((a) => [a.name, a.registrations[0]?.organisation ?? ""])
+          .filter((w) => w.length > 3 && !partners.includes(w)),
+      ),
+    ];
     expect(forbiddenWords.length).toBeGreaterThan(10);
 
     const synthesis = await db.board.findFirstOrThrow({ where: { kind: "synthesis" } });
-    await core.boards.apply(facilitator, { boardId: synthesis.id, opId: randomUUID(), op: { type: "synthesis.pull", category: "barriers" } });
+    await core.boards.apply(facilitator, {
+      boardId: synthesis.id,
+      opId: randomUUID(),
+      op: { type: "synthesis.pull", category: "barriers" },
+    });
     await core.reports.generate(secretariat, SLUG);
     await core.reports.transition(secretariat, SLUG, "submit");
     await core.reports.transition(secretariat, SLUG, "approve");
@@ -62,33 +86,59 @@ describe("Chatham House: no author's name or organisation in any output", () => 
     const { writeFileSync, mkdtempSync } = await import("node:fs");
     const dir = mkdtempSync("/tmp/ch-");
     writeFileSync(`${dir}/r.docx`, docx.bytes);
-    outputs.push({ what: "report docx", text: execFileSync("unzip", ["-p", `${dir}/r.docx`, "word/document.xml"]).toString() });
+    outputs.push({
+      what: "report docx",
+      text: execFileSync("unzip", ["-p", `${dir}/r.docx`, "word/document.xml"]).toString(),
+    });
     await grab(anonymous, "follow-up page", `/events/${SLUG}/follow-up`);
     await grab(staff, "report editor", `/events/${SLUG}/report/edit`);
 
     // What a participant's note looks like to everyone else in the room, live.
-    const own = await db.roomAssignment.findFirstOrThrow({ where: { user: { email: "participant@plenary.demo" } }, include: { room: { include: { board: true } } } });
-    const watcher = ioClient(t.url, { transports: ["websocket"], extraHeaders: { cookie: staff.cookieHeader }, reconnection: false });
-    const writer = ioClient(t.url, { transports: ["websocket"], extraHeaders: { cookie: participant.cookieHeader }, reconnection: false });
+    const own = await db.roomAssignment.findFirstOrThrow({
+      where: { user: { email: "participant@plenary.demo" } },
+      include: { room: { include: { board: true } } },
+    });
+    const watcher = ioClient(t.url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: staff.cookieHeader },
+      reconnection: false,
+    });
+    const writer = ioClient(t.url, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: participant.cookieHeader },
+      reconnection: false,
+    });
     const received: unknown[] = [];
     watcher.onAny((event, payload) => received.push({ event, payload }));
     await watcher.emitWithAck("board:join", { boardId: own.room.board!.id });
     await writer.emitWithAck("board:join", { boardId: own.room.board!.id });
-    const ack = await writer.emitWithAck("board:op", { boardId: own.room.board!.id, opId: randomUUID(), op: { type: "note.create", noteId: randomUUID(), category: "barriers", text: "Said under the rule" } });
+    const ack = await writer.emitWithAck("board:op", {
+      boardId: own.room.board!.id,
+      opId: randomUUID(),
+      op: { type: "note.create", noteId: randomUUID(), category: "barriers", text: "Said under the rule" },
+    });
     expect(ack).toMatchObject({ ok: true });
     await new Promise((r) => setTimeout(r, 300));
     watcher.close();
     writer.close();
-    const leila = await db.user.findUniqueOrThrow({ where: { email: "participant@plenary.demo" }, include: { registrations: true } });
+    const leila = await db.user.findUniqueOrThrow({
+      where: { email: "participant@plenary.demo" },
+      include: { registrations: true },
+    });
     forbiddenWords.push(leila.registrations[0]!.organisation);
-    outputs.push({ what: "live broadcast of a note", text: JSON.stringify(received.filter((r) => (r as { event: string }).event === "board:event")) });
+    outputs.push({
+      what: "live broadcast of a note",
+      text: JSON.stringify(received.filter((r) => (r as { event: string }).event === "board:event")),
+    });
     expect(outputs.at(-1)!.text).toContain("Said under the rule");
   }, 90_000);
   afterAll(() => t.close());
 
   it("checks every output it collected", () => {
     expect(outputs.length).toBeGreaterThan(12);
-    const leaks = outputs.flatMap((o) => forbiddenWords.filter((w) => o.text.includes(w)).map((w) => `${o.what}: “${w}”`));
+    const leaks = outputs.flatMap((o) =>
+      forbiddenWords.filter((w) => o.text.includes(w)).map((w) => `${o.what}: “${w}”`),
+    );
     expect(leaks).toEqual([]);
   });
 });

@@ -8,7 +8,10 @@ const SLUG = "migrant-women-local-decision-making";
 describe("a person's own data, deletion, retention and the audit log", () => {
   let t: Awaited<ReturnType<typeof testCore>>;
   let eventId: string;
-  const as = async (email: string) => ({ userId: (await t.db.user.findUniqueOrThrow({ where: { email } })).id, sessionId: "s" });
+  const as = async (email: string) => ({
+    userId: (await t.db.user.findUniqueOrThrow({ where: { email } })).id,
+    sessionId: "s",
+  });
 
   beforeAll(async () => {
     t = await testCore("sqlite");
@@ -19,11 +22,25 @@ describe("a person's own data, deletion, retention and the audit log", () => {
 
   it("exports everything held about the person, and nothing about others", async () => {
     const leila = await as("participant@plenary.demo");
-    const board = await t.db.roomAssignment.findFirstOrThrow({ where: { userId: leila.userId }, include: { room: { include: { board: true } } } });
-    await t.core.boards.apply(leila, { boardId: board.room.board!.id, opId: randomUUID(), op: { type: "note.create", noteId: randomUUID(), category: "barriers", text: "My own note" } });
+    const board = await t.db.roomAssignment.findFirstOrThrow({
+      where: { userId: leila.userId },
+      include: { room: { include: { board: true } } },
+    });
+    await t.core.boards.apply(leila, {
+      boardId: board.room.board!.id,
+      opId: randomUUID(),
+      op: { type: "note.create", noteId: randomUUID(), category: "barriers", text: "My own note" },
+    });
     const data = await t.core.account.exportData(leila);
     expect(data.account.email).toBe("participant@plenary.demo");
-    expect(data.registrations).toEqual([expect.objectContaining({ event: SLUG, organisation: expect.any(String), consentQuote: expect.any(Boolean), answers: expect.anything() })]);
+    expect(data.registrations).toEqual([
+      expect.objectContaining({
+        event: SLUG,
+        organisation: expect.any(String),
+        consentQuote: expect.any(Boolean),
+        answers: expect.anything(),
+      }),
+    ]);
     expect(data.notes.map((n) => n.text)).toContain("My own note");
     expect(data.roomAssignments.length).toBeGreaterThan(0);
     expect(JSON.stringify(data)).not.toContain("passwordHash");
@@ -34,7 +51,9 @@ describe("a person's own data, deletion, retention and the audit log", () => {
   it("deletes an account after the password, keeping its notes without an author and releasing its seat", async () => {
     const leila = await as("participant@plenary.demo");
     const before = await t.db.event.findUniqueOrThrow({ where: { id: eventId } });
-    await expect(t.core.account.deleteAccount(leila, { password: "wrong" })).rejects.toMatchObject({ code: "validation" });
+    await expect(t.core.account.deleteAccount(leila, { password: "wrong" })).rejects.toMatchObject({
+      code: "validation",
+    });
     await t.core.account.deleteAccount(leila, { password: DEMO_PASSWORD });
     expect(await t.db.user.findUnique({ where: { id: leila.userId } })).toBeNull();
     const note = await t.db.note.findFirstOrThrow({ where: { text: "My own note" } });
@@ -45,7 +64,9 @@ describe("a person's own data, deletion, retention and the audit log", () => {
   });
 
   it("refuses to delete the only organiser of an event", async () => {
-    await expect(t.core.account.deleteAccount(await as("organiser@plenary.demo"), { password: DEMO_PASSWORD })).rejects.toMatchObject({ code: "conflict" });
+    await expect(
+      t.core.account.deleteAccount(await as("organiser@plenary.demo"), { password: DEMO_PASSWORD }),
+    ).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("removes personal registration data once the retention period has passed, keeping counts", async () => {
@@ -56,7 +77,16 @@ describe("a person's own data, deletion, retention and the audit log", () => {
     const { purged } = await t.core.account.applyRetention();
     expect(purged).toBeGreaterThan(50);
     const regs = await t.db.registration.findMany({ where: { eventId } });
-    expect(regs.every((r) => r.organisation === "" && r.city === "" && r.accessibilityNeeds === "" && r.gender === null && r.answersJson === "{}")).toBe(true);
+    expect(
+      regs.every(
+        (r) =>
+          r.organisation === "" &&
+          r.city === "" &&
+          r.accessibilityNeeds === "" &&
+          r.gender === null &&
+          r.answersJson === "{}",
+      ),
+    ).toBe(true);
     expect(await t.db.registration.count({ where: { eventId, status: "confirmed" } })).toBe(confirmed);
     expect(regs.filter((r) => r.country).length).toBeGreaterThan(0);
     expect(await t.core.account.applyRetention()).toEqual({ purged: 0 });

@@ -12,20 +12,27 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
   let bob: { userId: string; sessionId: string };
   let outsider: { userId: string; sessionId: string };
   let facilitator: { userId: string; sessionId: string };
-  const op = (who: typeof alice, o: Record<string, unknown>, board = boardId, opId = randomUUID()) => t.core.boards.apply(who, { boardId: board, opId, op: o });
+  const op = (who: typeof alice, o: Record<string, unknown>, board = boardId, opId = randomUUID()) =>
+    t.core.boards.apply(who, { boardId: board, opId, op: o });
   const note = (text: string, category = "barriers") => ({ type: "note.create", noteId: randomUUID(), category, text });
 
   beforeAll(async () => {
     t = await testCore(engine);
     await seedDemo(t.db, t.clock.now());
-    const rooms = await t.db.room.findMany({ orderBy: { position: "asc" }, include: { board: true, assignments: true } });
+    const rooms = await t.db.room.findMany({
+      orderBy: { position: "asc" },
+      include: { board: true, assignments: true },
+    });
     boardId = rooms[0]!.board!.id;
     otherBoardId = rooms[1]!.board!.id;
     const [a, b] = rooms[0]!.assignments;
     alice = { userId: a!.userId, sessionId: "s" };
     bob = { userId: b!.userId, sessionId: "s" };
     outsider = { userId: rooms[1]!.assignments[0]!.userId, sessionId: "s" };
-    facilitator = { userId: (await t.db.user.findUniqueOrThrow({ where: { email: "facilitator@plenary.demo" } })).id, sessionId: "s" };
+    facilitator = {
+      userId: (await t.db.user.findUniqueOrThrow({ where: { email: "facilitator@plenary.demo" } })).id,
+      sessionId: "s",
+    };
     await op(facilitator, { type: "board.phase", phase: "reveal" });
   });
   afterAll(() => t.close());
@@ -39,7 +46,9 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     expect(first.seq).toBe(before + 1);
     expect(again).toMatchObject({ seq: first.seq, duplicate: true });
     expect(await t.db.note.count({ where: { id: create.noteId } })).toBe(1);
-    const sent = t.bus.published.filter((p) => p.event === "board:event" && (p.payload as { opId: string }).opId === opId);
+    const sent = t.bus.published.filter(
+      (p) => p.event === "board:event" && (p.payload as { opId: string }).opId === opId,
+    );
     expect(sent).toHaveLength(1);
   });
 
@@ -48,7 +57,9 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     await op(alice, create);
     const seq = (await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq;
     await expect(op(bob, { ...create, text: "Someone else's text" })).rejects.toMatchObject({ code: "conflict" });
-    expect((await t.db.note.findUniqueOrThrow({ where: { id: create.noteId } })).text).toBe("Childcare during meetings");
+    expect((await t.db.note.findUniqueOrThrow({ where: { id: create.noteId } })).text).toBe(
+      "Childcare during meetings",
+    );
     expect((await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq).toBe(seq);
   });
 
@@ -67,7 +78,10 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     await t.db.board.update({ where: { id: otherBoardId }, data: { maxNotes: live + 1 } });
     try {
       await op(outsider, note("The last note that fits"), otherBoardId);
-      await expect(op(outsider, note("One too many"), otherBoardId)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/full/) });
+      await expect(op(outsider, note("One too many"), otherBoardId)).rejects.toMatchObject({
+        code: "conflict",
+        message: expect.stringMatching(/full/),
+      });
     } finally {
       await t.db.board.update({ where: { id: otherBoardId }, data: { maxNotes: 1000 } });
     }
@@ -76,7 +90,10 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
   it("labels authors by stakeholder category only under the Chatham House rule, and never sends author ids", async () => {
     const r = await op(alice, note("Fear of being reported"));
     const n = r.data.note as Record<string, unknown>;
-    const reg = await t.db.registration.findFirstOrThrow({ where: { userId: alice.userId }, include: { category: true, user: true } });
+    const reg = await t.db.registration.findFirstOrThrow({
+      where: { userId: alice.userId },
+      include: { category: true, user: true },
+    });
     expect(n.authorLabel).toBe(reg.category!.label);
     expect(JSON.stringify(t.bus.published.at(-1))).not.toContain(reg.user.name);
     expect(JSON.stringify(t.bus.published.at(-1))).not.toContain(alice.userId);
@@ -86,7 +103,9 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     await op(facilitator, { type: "board.phase", phase: "write" });
     const secret = note("A note written before the reveal");
     const r = await op(alice, secret);
-    const toBoard = t.bus.published.filter((p) => p.channel === `board:${boardId}` && (p.payload as { seq: number }).seq === r.seq);
+    const toBoard = t.bus.published.filter(
+      (p) => p.channel === `board:${boardId}` && (p.payload as { seq: number }).seq === r.seq,
+    );
     expect(toBoard).toHaveLength(1);
     expect(JSON.stringify(toBoard[0]!.payload)).not.toContain("before the reveal");
     expect(toBoard[0]!.except).toEqual([`board-staff:${boardId}`, `user:${alice.userId}`]);
@@ -104,10 +123,14 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     const n = note("Forms only in one language");
     await op(alice, n);
     await op(alice, { type: "note.update", noteId: n.noteId, text: "Forms only in the national language", version: 1 });
-    const stale = await op(alice, { type: "note.update", noteId: n.noteId, text: "Old edit", version: 1 }).catch((e) => e);
+    const stale = await op(alice, { type: "note.update", noteId: n.noteId, text: "Old edit", version: 1 }).catch(
+      (e) => e,
+    );
     expect(stale.code).toBe("conflict");
     expect(JSON.parse(stale.fieldErrors._note[0]).text).toBe("Forms only in the national language");
-    await expect(op(bob, { type: "note.update", noteId: n.noteId, text: "Not mine", version: 2 })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      op(bob, { type: "note.update", noteId: n.noteId, text: "Not mine", version: 2 }),
+    ).rejects.toMatchObject({ code: "forbidden" });
     await expect(op(bob, { type: "note.delete", noteId: n.noteId })).rejects.toMatchObject({ code: "forbidden" });
   });
 
@@ -115,10 +138,14 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     const n = note("Childcare during consultations");
     await op(alice, n);
     await t.db.vote.deleteMany({ where: { boardId, userId: bob.userId } }); // the demo gave Bob dots already
-    await expect(op(bob, { type: "vote.set", noteId: n.noteId, dots: 1 })).rejects.toThrow(/only during the vote phase/);
+    await expect(op(bob, { type: "vote.set", noteId: n.noteId, dots: 1 })).rejects.toThrow(
+      /only during the vote phase/,
+    );
     await op(facilitator, { type: "board.phase", phase: "vote" });
     expect((await op(bob, { type: "vote.set", noteId: n.noteId, dots: 3 })).data.votes).toBe(3);
-    await expect(op(bob, { type: "vote.set", noteId: n.noteId, dots: 6 })).rejects.toThrow(/5 dots on this board and 5 left/);
+    await expect(op(bob, { type: "vote.set", noteId: n.noteId, dots: 6 })).rejects.toThrow(
+      /5 dots on this board and 5 left/,
+    );
     expect((await op(bob, { type: "vote.set", noteId: n.noteId, dots: 5 })).data.votes).toBe(5);
     expect((await t.core.boards.snapshot(bob, boardId)).myVotes[n.noteId]).toBe(5);
     await op(facilitator, { type: "board.phase", phase: "group" });
@@ -128,7 +155,9 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     const n = note("Off-topic remark");
     await op(alice, n);
     const clusterId = randomUUID();
-    await expect(op(alice, { type: "cluster.create", clusterId, label: "Mistrust" })).rejects.toMatchObject({ code: "forbidden" });
+    await expect(op(alice, { type: "cluster.create", clusterId, label: "Mistrust" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(op(alice, { type: "board.lock", locked: true })).rejects.toMatchObject({ code: "forbidden" });
     await op(facilitator, { type: "cluster.create", clusterId, label: "Mistrust of authorities", noteIds: [n.noteId] });
     const other = randomUUID();
@@ -136,7 +165,9 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     await op(facilitator, { type: "cluster.merge", clusterId: other, fromClusterId: clusterId });
     expect((await t.db.note.findUniqueOrThrow({ where: { id: n.noteId } })).clusterId).toBe(other);
     await op(facilitator, { type: "note.hide", noteId: n.noteId, hidden: true, reason: "off topic" });
-    expect(t.bus.published.find((p) => p.event === "board:notice" && p.channel === `user:${alice.userId}`)?.payload).toMatchObject({ message: "A facilitator hid your note: off topic" });
+    expect(
+      t.bus.published.find((p) => p.event === "board:notice" && p.channel === `user:${alice.userId}`)?.payload,
+    ).toMatchObject({ message: "A facilitator hid your note: off topic" });
     expect((await t.core.boards.snapshot(bob, boardId)).notes.some((x) => x.id === n.noteId)).toBe(false);
     expect((await t.core.boards.snapshot(alice, boardId)).notes.find((x) => x.id === n.noteId)?.hidden).toBe(true);
   });
@@ -173,20 +204,35 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     const synthesis = await t.db.board.findFirstOrThrow({ where: { kind: "synthesis" } });
     const first = await op(facilitator, { type: "synthesis.pull", category: "barriers" }, synthesis.id);
     const pulled = first.data.notes as { text: string; originRoom: string | null; authorLabel: string }[];
-    const expected = await t.db.note.count({ where: { category: "barriers", deletedAt: null, hidden: false, board: { kind: "room" } } });
+    const expected = await t.db.note.count({
+      where: { category: "barriers", deletedAt: null, hidden: false, board: { kind: "room" } },
+    });
     expect(pulled).toHaveLength(expected);
     expect(new Set(pulled.map((n) => n.originRoom)).size).toBeGreaterThanOrEqual(2);
     expect(pulled.every((n) => n.originRoom?.startsWith("Room "))).toBe(true);
     const again = await op(facilitator, { type: "synthesis.pull", category: "barriers" }, synthesis.id);
     expect(again.data.notes).toEqual([]);
-    await expect(op(facilitator, { type: "synthesis.pull", category: "barriers" })).rejects.toThrow(/Only the synthesis board/);
-    await expect(op(alice, { type: "synthesis.pull", category: "barriers" }, synthesis.id)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(op(facilitator, { type: "synthesis.pull", category: "barriers" })).rejects.toThrow(
+      /Only the synthesis board/,
+    );
+    await expect(op(alice, { type: "synthesis.pull", category: "barriers" }, synthesis.id)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("lists the boards a person may open: their room's and the synthesis board, read-only", async () => {
-    const mine = await t.core.boards.listForEvent(alice, (await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).eventId);
-    expect(mine.map((b) => [b.id === boardId ? "own" : b.kind, b.canWrite])).toEqual([["own", true], ["synthesis", false]]);
-    const all = await t.core.boards.listForEvent(facilitator, (await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).eventId);
+    const mine = await t.core.boards.listForEvent(
+      alice,
+      (await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).eventId,
+    );
+    expect(mine.map((b) => [b.id === boardId ? "own" : b.kind, b.canWrite])).toEqual([
+      ["own", true],
+      ["synthesis", false],
+    ]);
+    const all = await t.core.boards.listForEvent(
+      facilitator,
+      (await t.db.board.findUniqueOrThrow({ where: { id: boardId } })).eventId,
+    );
     expect(all).toHaveLength(4);
     expect(await t.core.boards.listForEvent(null, "x")).toEqual([]);
   });

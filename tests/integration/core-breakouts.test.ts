@@ -20,15 +20,27 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
     return { event, organiser, ids };
   }
 
-  const round = (rooms: number, extra: Record<string, unknown> = {}) => ({ title: "Mapping barriers", roomCount: String(rooms), durationMinutes: "45", questions: "What stops you?", ...extra });
+  const round = (rooms: number, extra: Record<string, unknown> = {}) => ({
+    title: "Mapping barriers",
+    roomCount: String(rooms),
+    durationMinutes: "45",
+    questions: "What stops you?",
+    ...extra,
+  });
 
   it("creates rooms with a board each, named and with the guiding question", async () => {
     const { event, organiser } = await eventWith(0);
     const r = await t.core.breakouts.createRound(organiser, event.id, round(3, { roomNames: "Services\nWork" }));
-    const rooms = await t.db.room.findMany({ where: { roundId: r.id }, orderBy: { position: "asc" }, include: { board: true } });
+    const rooms = await t.db.room.findMany({
+      where: { roundId: r.id },
+      orderBy: { position: "asc" },
+      include: { board: true },
+    });
     expect(rooms.map((x) => x.name)).toEqual(["Services", "Work", "Room C"]);
     expect(rooms.every((x) => x.question === "What stops you?" && x.board)).toBe(true);
-    await expect(t.core.breakouts.createRound(organiser, event.id, round(3, { questions: "a\nb" }))).rejects.toMatchObject({ fieldErrors: { questions: expect.any(Array) } });
+    await expect(
+      t.core.breakouts.createRound(organiser, event.id, round(3, { questions: "a\nb" })),
+    ).rejects.toMatchObject({ fieldErrors: { questions: expect.any(Array) } });
   });
 
   it("refuses to open with nobody registered, with more rooms than people, or while another round runs", async () => {
@@ -38,20 +50,28 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
 
     const few = await eventWith(2);
     const r1 = await t.core.breakouts.createRound(few.organiser, few.event.id, round(3));
-    await expect(t.core.breakouts.open(few.organiser, few.event.id, r1.id)).rejects.toThrow(/more rooms \(3\) than confirmed people \(2\)/);
+    await expect(t.core.breakouts.open(few.organiser, few.event.id, r1.id)).rejects.toThrow(
+      /more rooms \(3\) than confirmed people \(2\)/,
+    );
 
     const ok = await eventWith(6);
     const a = await t.core.breakouts.createRound(ok.organiser, ok.event.id, round(2));
     const b = await t.core.breakouts.createRound(ok.organiser, ok.event.id, round(2, { title: "Second" }));
     await t.core.breakouts.open(ok.organiser, ok.event.id, a.id);
-    await expect(t.core.breakouts.open(ok.organiser, ok.event.id, b.id)).rejects.toThrow(/“Mapping barriers” is still running/);
+    await expect(t.core.breakouts.open(ok.organiser, ok.event.id, b.id)).rejects.toThrow(
+      /“Mapping barriers” is still running/,
+    );
   });
 
   it("lets only organisers and facilitators run rounds", async () => {
     const { event, organiser, ids } = await eventWith(4);
     const r = await t.core.breakouts.createRound(organiser, event.id, round(2));
-    await expect(t.core.breakouts.open({ userId: ids[0]!, sessionId: "s" }, event.id, r.id)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(t.core.breakouts.message(null, event.id, r.id, { message: "hi" })).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(t.core.breakouts.open({ userId: ids[0]!, sessionId: "s" }, event.id, r.id)).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(t.core.breakouts.message(null, event.id, r.id, { message: "hi" })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
   });
 
   it("places a late joiner in the room where their category is rarest", async () => {
@@ -70,8 +90,14 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
     const { event, organiser, ids } = await eventWith(4, (i) => ({ gender: i < 2 ? "woman" : "" }));
     const r = await t.core.breakouts.createRound(organiser, event.id, round(2));
     const [women] = await t.db.room.findMany({ where: { roundId: r.id }, orderBy: { position: "asc" } });
-    await t.core.breakouts.updateRoom(organiser, event.id, women!.id, { name: "Women's room", question: "", reservedFor: "woman" });
-    await expect(t.core.breakouts.move(organiser, event.id, r.id, ids[3]!, women!.id, true)).rejects.toThrow(/reserved/);
+    await t.core.breakouts.updateRoom(organiser, event.id, women!.id, {
+      name: "Women's room",
+      question: "",
+      reservedFor: "woman",
+    });
+    await expect(t.core.breakouts.move(organiser, event.id, r.id, ids[3]!, women!.id, true)).rejects.toThrow(
+      /reserved/,
+    );
     await t.core.breakouts.autoAssign(organiser, event.id, r.id, { seed: "3" });
     const inWomen = await t.db.roomAssignment.findMany({ where: { roomId: women!.id } });
     expect(inWomen.map((a) => a.userId).sort()).toEqual([ids[0], ids[1]].sort());
@@ -81,7 +107,9 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
     const { event, organiser, ids } = await eventWith(3);
     const r = await t.core.breakouts.createRound(organiser, event.id, round(1));
     await t.core.breakouts.autoAssign(organiser, event.id, r.id, { seed: "1" });
-    await expect(t.core.breakouts.setRoomRole(organiser, event.id, r.id, ids[0]!, { role: "organiser" })).rejects.toMatchObject({ code: "validation" });
+    await expect(
+      t.core.breakouts.setRoomRole(organiser, event.id, r.id, ids[0]!, { role: "organiser" }),
+    ).rejects.toMatchObject({ code: "validation" });
     expect(await t.db.eventRole.count({ where: { eventId: event.id, userId: ids[0]!, role: "organiser" } })).toBe(0);
     await t.core.breakouts.setRoomRole(organiser, event.id, r.id, ids[0]!, { role: "rapporteur" });
     expect(await t.db.eventRole.count({ where: { eventId: event.id, userId: ids[0]!, role: "rapporteur" } })).toBe(1);
@@ -94,7 +122,10 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
     await t.core.breakouts.move(organiser, event.id, r.id, ids[0]!, a!.id, true);
     for (const seed of ["1", "2", "3"]) {
       await t.core.breakouts.autoAssign(organiser, event.id, r.id, { seed });
-      expect((await t.db.roomAssignment.findUniqueOrThrow({ where: { roundId_userId: { roundId: r.id, userId: ids[0]! } } })).roomId).toBe(a!.id);
+      expect(
+        (await t.db.roomAssignment.findUniqueOrThrow({ where: { roundId_userId: { roundId: r.id, userId: ids[0]! } } }))
+          .roomId,
+      ).toBe(a!.id);
     }
   });
 
@@ -107,8 +138,12 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
     const first = { userId: ids[0]!, sessionId: "s" };
     expect((await t.core.breakouts.stateFor(first, event.id)).choices).toHaveLength(2);
     expect((await t.core.breakouts.chooseRoom(first, event.id, a!.id)).room!.id).toBe(a!.id);
-    await expect(t.core.breakouts.chooseRoom({ userId: ids[1]!, sessionId: "s" }, event.id, a!.id)).rejects.toThrow(/A is full/);
-    expect((await t.core.breakouts.chooseRoom({ userId: ids[1]!, sessionId: "s" }, event.id, b!.id)).room!.id).toBe(b!.id);
+    await expect(t.core.breakouts.chooseRoom({ userId: ids[1]!, sessionId: "s" }, event.id, a!.id)).rejects.toThrow(
+      /A is full/,
+    );
+    expect((await t.core.breakouts.chooseRoom({ userId: ids[1]!, sessionId: "s" }, event.id, b!.id)).room!.id).toBe(
+      b!.id,
+    );
   });
 
   it("extends the timer, broadcasts messages and help requests to the right audiences", async () => {
@@ -120,7 +155,9 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
     expect(Date.parse(endsAt) - before.getTime()).toBe(5 * 60_000);
     await t.core.breakouts.message(organiser, event.id, r.id, { message: "Ten minutes left" });
     expect(t.bus.published.at(-1)).toMatchObject({ channel: `event:${event.id}`, event: "round:message" });
-    await t.core.breakouts.askHelp({ userId: ids[0]!, sessionId: "s" }, event.id, { message: "Interpretation stopped" });
+    await t.core.breakouts.askHelp({ userId: ids[0]!, sessionId: "s" }, event.id, {
+      message: "Interpretation stopped",
+    });
     expect(t.bus.published.at(-1)).toMatchObject({ channel: `event-staff:${event.id}`, event: "round:help" });
     const o = await t.core.breakouts.overview(organiser, event.id, r.id);
     expect(o.rooms.flatMap((x) => x.help).map((h) => h.message)).toEqual(["Interpretation stopped"]);

@@ -8,13 +8,17 @@ describe("cluster suggestions on a board", () => {
   let synthesisId: string;
   let facilitator: { userId: string; sessionId: string };
   let participant: { userId: string; sessionId: string };
-  const op = (o: Record<string, unknown>) => t.core.boards.apply(facilitator, { boardId: synthesisId, opId: randomUUID(), op: o });
+  const op = (o: Record<string, unknown>) =>
+    t.core.boards.apply(facilitator, { boardId: synthesisId, opId: randomUUID(), op: o });
 
   beforeAll(async () => {
     t = await testCore("sqlite");
     await seedDemo(t.db, t.clock.now());
     synthesisId = (await t.db.board.findFirstOrThrow({ where: { kind: "synthesis" } })).id;
-    const id = async (email: string) => ({ userId: (await t.db.user.findUniqueOrThrow({ where: { email } })).id, sessionId: "s" });
+    const id = async (email: string) => ({
+      userId: (await t.db.user.findUniqueOrThrow({ where: { email } })).id,
+      sessionId: "s",
+    });
     facilitator = await id("facilitator@plenary.demo");
     participant = await id("participant@plenary.demo");
     await op({ type: "synthesis.pull", category: "barriers" });
@@ -49,10 +53,20 @@ describe("cluster suggestions on a board", () => {
   });
 
   it("refuses participants, unknown categories and silly numbers of clusters with clear errors", async () => {
-    await expect(t.core.clustering.suggest(participant, synthesisId, { category: "barriers" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(t.core.clustering.suggest(null, synthesisId, { category: "barriers" })).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(t.core.clustering.suggest(facilitator, synthesisId, { category: "nope" })).rejects.toMatchObject({ code: "validation" });
-    await expect(t.core.clustering.suggest(facilitator, synthesisId, { category: "barriers", k: "lots" })).rejects.toMatchObject({ code: "validation" });
-    await expect(t.core.clustering.suggest(facilitator, "no-such-board", { category: "barriers" })).rejects.toMatchObject({ code: "not_found" });
+    await expect(t.core.clustering.suggest(participant, synthesisId, { category: "barriers" })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(t.core.clustering.suggest(null, synthesisId, { category: "barriers" })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
+    await expect(t.core.clustering.suggest(facilitator, synthesisId, { category: "nope" })).rejects.toMatchObject({
+      code: "validation",
+    });
+    await expect(
+      t.core.clustering.suggest(facilitator, synthesisId, { category: "barriers", k: "lots" }),
+    ).rejects.toMatchObject({ code: "validation" });
+    await expect(
+      t.core.clustering.suggest(facilitator, "no-such-board", { category: "barriers" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -39,8 +39,16 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
     [{ capacity: "many" }, "capacity", /whole number/],
     [{ languages: [] }, "languages", /at least one/],
     [{ meetingUrl: "javascript:alert(1)" }, "meetingUrl", /https:\/\//],
-    [{ timezone: "Europe/Brussels", startsAt: "2026-03-29T02:30", endsAt: "2026-03-29T05:00" }, "startsAt", /does not exist in Europe\/Brussels/],
-    [{ registrationOpensAt: "2026-11-20T10:00", registrationClosesAt: "2026-11-10T10:00" }, "registrationClosesAt", /close after it opens/],
+    [
+      { timezone: "Europe/Brussels", startsAt: "2026-03-29T02:30", endsAt: "2026-03-29T05:00" },
+      "startsAt",
+      /does not exist in Europe\/Brussels/,
+    ],
+    [
+      { registrationOpensAt: "2026-11-20T10:00", registrationClosesAt: "2026-11-10T10:00" },
+      "registrationClosesAt",
+      /close after it opens/,
+    ],
   ])("rejects %o with a field error", async (extra, field, message) => {
     const { organiser } = await publishedEvent(t.core);
     const err = await t.core.manage.create(organiser, form(extra)).catch((e) => e);
@@ -50,7 +58,10 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
 
   it("takes the earlier instant for a time that happens twice when clocks go back", async () => {
     const { organiser } = await publishedEvent(t.core);
-    const e = await t.core.manage.create(organiser, form({ timezone: "Europe/Brussels", startsAt: "2026-10-25T02:30", endsAt: "2026-10-25T04:00" }));
+    const e = await t.core.manage.create(
+      organiser,
+      form({ timezone: "Europe/Brussels", startsAt: "2026-10-25T02:30", endsAt: "2026-10-25T04:00" }),
+    );
     expect(e.startsAt.toISOString()).toBe("2026-10-25T00:30:00.000Z");
   });
 
@@ -58,7 +69,15 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
     const { event, organiser } = await publishedEvent(t.core, { capacity: "5" });
     for (let i = 0; i < 3; i++) await t.core.registrations.register(null, event.id, person(), BASE);
     const err = await t.core.manage
-      .update(organiser, event.id, { title: "x", format: "online", timezone: "Europe/Brussels", startsAt: "2026-12-10T14:00", endsAt: "2026-12-10T17:00", languages: ["en"], capacity: "2" })
+      .update(organiser, event.id, {
+        title: "x",
+        format: "online",
+        timezone: "Europe/Brussels",
+        startsAt: "2026-12-10T14:00",
+        endsAt: "2026-12-10T17:00",
+        languages: ["en"],
+        capacity: "2",
+      })
       .catch((e) => e);
     expect(err.fieldErrors.capacity[0]).toMatch(/3 people are already confirmed/);
   });
@@ -66,26 +85,69 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
   it("builds an agenda in the event's timezone with panel speakers, inside the event's times", async () => {
     const { event, organiser } = await publishedEvent(t.core);
     await t.core.manage.addAgendaItem(organiser, event.id, {
-      kind: "panel", title: "Panel", startsAt: "2026-12-10T14:30", endsAt: "2026-12-10T15:15",
+      kind: "panel",
+      title: "Panel",
+      startsAt: "2026-12-10T14:30",
+      endsAt: "2026-12-10T15:15",
       speakers: "Rania Khalil | Gender specialist | UN Women\nMariam Ndiaye | Coordinator | Dakar Association",
     });
-    await t.core.manage.addAgendaItem(organiser, event.id, { kind: "opening", title: "Welcome", startsAt: "2026-12-10T14:00", endsAt: "2026-12-10T14:30", speakers: "" });
+    await t.core.manage.addAgendaItem(organiser, event.id, {
+      kind: "opening",
+      title: "Welcome",
+      startsAt: "2026-12-10T14:00",
+      endsAt: "2026-12-10T14:30",
+      speakers: "",
+    });
     const err = await t.core.manage
-      .addAgendaItem(organiser, event.id, { kind: "closing", title: "Late", startsAt: "2026-12-10T18:00", endsAt: "2026-12-10T18:30", speakers: "" })
+      .addAgendaItem(organiser, event.id, {
+        kind: "closing",
+        title: "Late",
+        startsAt: "2026-12-10T18:00",
+        endsAt: "2026-12-10T18:30",
+        speakers: "",
+      })
       .catch((e) => e);
     expect(err.fieldErrors.startsAt[0]).toMatch(/within the event/);
     const page = await t.core.events.getPage(event.slug, null);
     expect(page.agenda.map((a) => a.title)).toEqual(["Welcome", "Panel"]);
-    expect(page.agenda[1]!.speakers[0]).toEqual({ name: "Rania Khalil", title: "Gender specialist", organisation: "UN Women" });
+    expect(page.agenda[1]!.speakers[0]).toEqual({
+      name: "Rania Khalil",
+      title: "Gender specialist",
+      organisation: "UN Women",
+    });
   });
 
   it("edits an agenda item's times and speakers, and deletes it", async () => {
     const { event, organiser } = await publishedEvent(t.core);
-    const item = await t.core.manage.addAgendaItem(organiser, event.id, { kind: "panel", title: "Panel", startsAt: "2026-12-10T14:00", endsAt: "2026-12-10T15:00", speakers: "A | x | y" });
-    await t.core.manage.updateAgendaItem(organiser, event.id, item.id, { kind: "panel", title: "Panel, revised", startsAt: "2026-12-10T15:00", endsAt: "2026-12-10T16:00", speakers: "B | Mayor | City of Amman" });
+    const item = await t.core.manage.addAgendaItem(organiser, event.id, {
+      kind: "panel",
+      title: "Panel",
+      startsAt: "2026-12-10T14:00",
+      endsAt: "2026-12-10T15:00",
+      speakers: "A | x | y",
+    });
+    await t.core.manage.updateAgendaItem(organiser, event.id, item.id, {
+      kind: "panel",
+      title: "Panel, revised",
+      startsAt: "2026-12-10T15:00",
+      endsAt: "2026-12-10T16:00",
+      speakers: "B | Mayor | City of Amman",
+    });
     const page = await t.core.events.getPage(event.slug, null);
-    expect(page.agenda[0]).toMatchObject({ title: "Panel, revised", startsAt: "2026-12-10T14:00:00.000Z", speakers: [{ name: "B", title: "Mayor", organisation: "City of Amman" }] });
-    await expect(t.core.manage.updateAgendaItem(organiser, event.id, item.id, { kind: "panel", title: "x", startsAt: "2026-12-10T16:00", endsAt: "2026-12-10T15:00", speakers: "" })).rejects.toMatchObject({ code: "validation" });
+    expect(page.agenda[0]).toMatchObject({
+      title: "Panel, revised",
+      startsAt: "2026-12-10T14:00:00.000Z",
+      speakers: [{ name: "B", title: "Mayor", organisation: "City of Amman" }],
+    });
+    await expect(
+      t.core.manage.updateAgendaItem(organiser, event.id, item.id, {
+        kind: "panel",
+        title: "x",
+        startsAt: "2026-12-10T16:00",
+        endsAt: "2026-12-10T15:00",
+        speakers: "",
+      }),
+    ).rejects.toMatchObject({ code: "validation" });
     await t.core.manage.deleteAgendaItem(organiser, event.id, item.id);
     expect((await t.core.events.getPage(event.slug, null)).agenda).toEqual([]);
   });
@@ -94,16 +156,26 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
     const { event, organiser } = await publishedEvent(t.core);
     const c = await t.core.manage.addCategory(organiser, event.id, { label: "Trade unions" });
     expect(c.key).toBe("trade_unions");
-    await expect(t.core.manage.addCategory(organiser, event.id, { label: "trade unions" })).rejects.toMatchObject({ code: "conflict" });
+    await expect(t.core.manage.addCategory(organiser, event.id, { label: "trade unions" })).rejects.toMatchObject({
+      code: "conflict",
+    });
     await t.core.registrations.register(null, event.id, person({ categoryKey: "trade_unions" }), BASE);
-    await expect(t.core.manage.removeCategory(organiser, event.id, c.id)).rejects.toThrow(/1 registrations use this category/);
+    await expect(t.core.manage.removeCategory(organiser, event.id, c.id)).rejects.toThrow(
+      /1 registrations use this category/,
+    );
   });
 
   it("keeps drafts private and lets only organisers edit", async () => {
     const { organiser } = await publishedEvent(t.core);
     const draft = await t.core.manage.create(organiser, form());
     await expect(t.core.events.getPage(draft.slug, null)).rejects.toMatchObject({ code: "not_found" });
-    const { user } = await t.core.auth.createAccount({ name: "Someone", email: `someone-${draft.id}@example.org`, password: "some password" });
-    await expect(t.core.manage.update({ userId: user.id, sessionId: "s" }, draft.id, form())).rejects.toMatchObject({ code: "forbidden" });
+    const { user } = await t.core.auth.createAccount({
+      name: "Someone",
+      email: `someone-${draft.id}@example.org`,
+      password: "some password",
+    });
+    await expect(t.core.manage.update({ userId: user.id, sessionId: "s" }, draft.id, form())).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });

@@ -24,7 +24,12 @@ describe.each(ENGINES)("events and the demo dialogue on %s", (engine) => {
     expect(cities.length).toBeGreaterThanOrEqual(25);
     const cats = await t.db.registration.groupBy({ by: ["categoryId"], where: { eventId } });
     expect(cats.length).toBe(9);
-    const rooms = await t.db.room.findMany({ include: { board: { include: { _count: { select: { notes: true } } } }, _count: { select: { assignments: true } } } });
+    const rooms = await t.db.room.findMany({
+      include: {
+        board: { include: { _count: { select: { notes: true } } } },
+        _count: { select: { assignments: true } },
+      },
+    });
     expect(rooms).toHaveLength(3);
     for (const r of rooms) {
       expect(r.question.length).toBeGreaterThan(20);
@@ -49,7 +54,10 @@ describe.each(ENGINES)("events and the demo dialogue on %s", (engine) => {
     expect(anon.meetingUrl).toBeNull();
     expect(anon.viewer.roles).toEqual([]);
     expect(anon.descriptionHtml).toContain("<strong>Cities of Welcome Network</strong>");
-    const organiser = await t.core.events.getPage("migrant-women-local-decision-making", await actor("organiser@plenary.demo"));
+    const organiser = await t.core.events.getPage(
+      "migrant-women-local-decision-making",
+      await actor("organiser@plenary.demo"),
+    );
     expect(organiser.meetingUrl).toMatch(/^https:/);
     expect(organiser.viewer.canAnnounce).toBe(true);
   });
@@ -67,7 +75,9 @@ describe.each(ENGINES)("events and the demo dialogue on %s", (engine) => {
   });
 
   it("lets facilitators announce, persists it, and broadcasts it to the event channel", async () => {
-    const a = await t.core.events.announce(await actor("facilitator@plenary.demo"), eventId, { message: "  Breakouts start in 5 minutes  " });
+    const a = await t.core.events.announce(await actor("facilitator@plenary.demo"), eventId, {
+      message: "  Breakouts start in 5 minutes  ",
+    });
     expect(a.message).toBe("Breakouts start in 5 minutes");
     expect(t.bus.published.at(-1)).toEqual({ channel: `event:${eventId}`, event: "event:announcement", payload: a });
     const page = await t.core.events.getPage("migrant-women-local-decision-making", null);
@@ -76,9 +86,15 @@ describe.each(ENGINES)("events and the demo dialogue on %s", (engine) => {
 
   it("refuses announcements from participants, strangers and anonymous users, and empty ones", async () => {
     const published = t.bus.published.length;
-    await expect(t.core.events.announce(await actor("participant@plenary.demo"), eventId, { message: "hi" })).rejects.toMatchObject({ code: "forbidden" });
-    await expect(t.core.events.announce(null, eventId, { message: "hi" })).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(t.core.events.announce(await actor("organiser@plenary.demo"), eventId, { message: "   " })).rejects.toMatchObject({
+    await expect(
+      t.core.events.announce(await actor("participant@plenary.demo"), eventId, { message: "hi" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(t.core.events.announce(null, eventId, { message: "hi" })).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
+    await expect(
+      t.core.events.announce(await actor("organiser@plenary.demo"), eventId, { message: "   " }),
+    ).rejects.toMatchObject({
       code: "validation",
       fieldErrors: { message: ["Write a message."] },
     });
@@ -87,13 +103,19 @@ describe.each(ENGINES)("events and the demo dialogue on %s", (engine) => {
 
   it("lets only people taking part follow the event live", async () => {
     expect(await t.core.events.canFollow(await userId(DEMO_LOGINS[4].email), eventId)).toBe(true);
-    const { user } = await t.core.auth.createAccount({ name: "Stranger", email: "stranger@example.org", password: "stranger password" });
+    const { user } = await t.core.auth.createAccount({
+      name: "Stranger",
+      email: "stranger@example.org",
+      password: "stranger password",
+    });
     expect(await t.core.events.canFollow(user.id, eventId)).toBe(false);
   });
 
   it("creates an instance setting once, even when asked concurrently", async () => {
     let made = 0;
-    const values = await Promise.all(Array.from({ length: 8 }, () => getOrCreateSetting(t.db, "k", () => `v${++made}`)));
+    const values = await Promise.all(
+      Array.from({ length: 8 }, () => getOrCreateSetting(t.db, "k", () => `v${++made}`)),
+    );
     expect(new Set(values).size).toBe(1);
   });
 });

@@ -47,7 +47,12 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     const r = await t.core.registrations.register(null, event.id, first, BASE);
     expect(r.status).toBe("waitlisted");
     const before = t.mailer.sent.length;
-    const again = await t.core.registrations.register(null, event.id, { ...first, email: first.email.toUpperCase(), organisation: "Someone else" }, BASE);
+    const again = await t.core.registrations.register(
+      null,
+      event.id,
+      { ...first, email: first.email.toUpperCase(), organisation: "Someone else" },
+      BASE,
+    );
     expect(again).toMatchObject({ id: r.id, status: "waitlisted", position: 1 });
     expect(t.mailer.sent.length).toBe(before + 1);
     expect(t.mailer.sent.at(-1)).toMatchObject({ to: first.email, subject: expect.stringMatching(/waitlist/) });
@@ -58,10 +63,17 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
 
   it("refuses a signed-in person's second registration with a clear message", async () => {
     const { event } = await publishedEvent(t.core);
-    const { user, session } = await t.core.auth.createAccount({ name: "Ines", email: `ines-${Date.now()}@example.org`, password: "a long password" });
+    const { user, session } = await t.core.auth.createAccount({
+      name: "Ines",
+      email: `ines-${Date.now()}@example.org`,
+      password: "a long password",
+    });
     const actor = { userId: user.id, sessionId: session.id };
     await t.core.registrations.register(actor, event.id, person(), BASE);
-    await expect(t.core.registrations.register(actor, event.id, person(), BASE)).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/already registered/) });
+    await expect(t.core.registrations.register(actor, event.id, person(), BASE)).rejects.toMatchObject({
+      code: "conflict",
+      message: expect.stringMatching(/already registered/),
+    });
     expect(await t.db.registration.count({ where: { eventId: event.id } })).toBe(1);
   });
 
@@ -92,8 +104,13 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     expect(await t.db.eventRole.count({ where: { eventId: event.id, userId } })).toBe(1);
     await t.core.registrations.cancelByToken(r.manageToken, BASE);
     expect(await t.db.eventRole.count({ where: { eventId: event.id, userId } })).toBe(0);
-    expect(t.bus.left.at(-1)).toMatchObject({ channel: `user:${userId}`, rooms: expect.arrayContaining([`event:${event.id}`]) });
-    await expect(t.core.breakouts.stateFor({ userId, sessionId: "s" }, event.id)).rejects.toMatchObject({ code: "forbidden" });
+    expect(t.bus.left.at(-1)).toMatchObject({
+      channel: `user:${userId}`,
+      rooms: expect.arrayContaining([`event:${event.id}`]),
+    });
+    await expect(t.core.breakouts.stateFor({ userId, sessionId: "s" }, event.id)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("lets a cancelled person register again on the same row", async () => {
@@ -112,8 +129,13 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     const waiting = await t.core.registrations.register(null, event.id, person(), BASE);
     const form = await t.core.manage.getForEditing(organiser, event.id);
     await t.core.manage.update(organiser, event.id, {
-      title: form.title, format: form.format, timezone: form.timezone, startsAt: "2026-12-10T14:00", endsAt: "2026-12-10T17:00",
-      languages: ["en"], capacity: "5",
+      title: form.title,
+      format: form.format,
+      timezone: form.timezone,
+      startsAt: "2026-12-10T14:00",
+      endsAt: "2026-12-10T17:00",
+      languages: ["en"],
+      capacity: "5",
     });
     expect((await t.core.registrations.getByToken(waiting.manageToken)).status).toBe("confirmed");
   });
@@ -126,7 +148,9 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     expect(t.mailer.sent.at(-1)!.subject).toMatch(/^Registration received/);
     expect(await t.core.registrations.decide(organiser, event.id, r1.id, "approve", BASE)).toBe("confirmed");
     expect(await t.core.registrations.decide(organiser, event.id, r2.id, "approve", BASE)).toBe("waitlisted");
-    await expect(t.core.registrations.decide(organiser, event.id, r2.id, "promote", BASE)).rejects.toMatchObject({ code: "conflict" });
+    await expect(t.core.registrations.decide(organiser, event.id, r2.id, "promote", BASE)).rejects.toMatchObject({
+      code: "conflict",
+    });
     expect(await t.core.registrations.decide(organiser, event.id, r1.id, "reject", BASE)).toBe("rejected");
     expect((await t.core.registrations.getByToken(r2.manageToken)).status).toBe("confirmed");
   });
@@ -135,16 +159,30 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     const { event } = await publishedEvent(t.core);
     const r = await t.core.registrations.register(null, event.id, person(), BASE);
     const reg = await t.db.registration.findUniqueOrThrow({ where: { id: r.id } });
-    await expect(t.core.registrations.decide({ userId: reg.userId, sessionId: "s" }, event.id, r.id, "reject", BASE)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(t.core.registrations.decide(null, event.id, r.id, "reject", BASE)).rejects.toMatchObject({ code: "unauthenticated" });
+    await expect(
+      t.core.registrations.decide({ userId: reg.userId, sessionId: "s" }, event.id, r.id, "reject", BASE),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(t.core.registrations.decide(null, event.id, r.id, "reject", BASE)).rejects.toMatchObject({
+      code: "unauthenticated",
+    });
   });
 
   it("refuses registration before the window opens, after it closes, and on cancelled events, saying why", async () => {
     // The test clock reads 2026-11-22T10:00Z.
-    const early = await publishedEvent(t.core, { registrationOpensAt: "2026-11-25T09:00", registrationClosesAt: "2026-12-09T18:00" });
-    await expect(t.core.registrations.register(null, early.event.id, person(), BASE)).rejects.toThrow("Registration opens on 25 November 2026, 09:00 GMT+1.");
-    const late = await publishedEvent(t.core, { registrationOpensAt: "2026-11-01T09:00", registrationClosesAt: "2026-11-20T18:00" });
-    await expect(t.core.registrations.register(null, late.event.id, person(), BASE)).rejects.toThrow("Registration closed on 20 November 2026, 18:00 GMT+1.");
+    const early = await publishedEvent(t.core, {
+      registrationOpensAt: "2026-11-25T09:00",
+      registrationClosesAt: "2026-12-09T18:00",
+    });
+    await expect(t.core.registrations.register(null, early.event.id, person(), BASE)).rejects.toThrow(
+      "Registration opens on 25 November 2026, 09:00 GMT+1.",
+    );
+    const late = await publishedEvent(t.core, {
+      registrationOpensAt: "2026-11-01T09:00",
+      registrationClosesAt: "2026-11-20T18:00",
+    });
+    await expect(t.core.registrations.register(null, late.event.id, person(), BASE)).rejects.toThrow(
+      "Registration closed on 20 November 2026, 18:00 GMT+1.",
+    );
     const cancelled = await publishedEvent(t.core);
     await t.core.manage.setStatus(cancelled.organiser, cancelled.event.id, "cancelled");
     await expect(t.core.registrations.register(null, cancelled.event.id, person(), BASE)).rejects.toThrow(/cancelled/);
@@ -152,23 +190,63 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
 
   it("validates built-in fields and custom questions with per-field messages", async () => {
     const { event, organiser } = await publishedEvent(t.core);
-    const q1 = await t.core.manage.addQuestion(organiser, event.id, { kind: "single_choice", label: "Which room?", options: "Services\nWork\nVoice", required: "on" });
-    const q2 = await t.core.manage.addQuestion(organiser, event.id, { kind: "multi_choice", label: "Topics", options: "Health\nJustice", required: "" });
+    const q1 = await t.core.manage.addQuestion(organiser, event.id, {
+      kind: "single_choice",
+      label: "Which room?",
+      options: "Services\nWork\nVoice",
+      required: "on",
+    });
+    const q2 = await t.core.manage.addQuestion(organiser, event.id, {
+      kind: "multi_choice",
+      label: "Topics",
+      options: "Health\nJustice",
+      required: "",
+    });
     const err = await t.core.registrations
-      .register(null, event.id, { name: "", email: "x", organisation: "", categoryKey: "nope", city: "", country: "Tunisia", [`q_${q2.id}`]: ["Health", "Hacking"] }, BASE)
+      .register(
+        null,
+        event.id,
+        {
+          name: "",
+          email: "x",
+          organisation: "",
+          categoryKey: "nope",
+          city: "",
+          country: "Tunisia",
+          [`q_${q2.id}`]: ["Health", "Hacking"],
+        },
+        BASE,
+      )
       .catch((e) => e);
     expect(err.code).toBe("validation");
     expect(Object.keys(err.fieldErrors).sort()).toEqual(
-      ["categoryKey", "city", "consentData", "country", "email", "name", "organisation", `q_${q1.id}`, `q_${q2.id}`].sort(),
+      [
+        "categoryKey",
+        "city",
+        "consentData",
+        "country",
+        "email",
+        "name",
+        "organisation",
+        `q_${q1.id}`,
+        `q_${q2.id}`,
+      ].sort(),
     );
-    const ok = await t.core.registrations.register(null, event.id, person({ [`q_${q1.id}`]: "Work", [`q_${q2.id}`]: ["Health", "Justice"] }), BASE);
+    const ok = await t.core.registrations.register(
+      null,
+      event.id,
+      person({ [`q_${q1.id}`]: "Work", [`q_${q2.id}`]: ["Health", "Justice"] }),
+      BASE,
+    );
     const reg = await t.db.registration.findUniqueOrThrow({ where: { id: ok.id } });
     expect(JSON.parse(reg.answersJson)).toEqual({ [q1.id]: "Work", [q2.id]: ["Health", "Justice"] });
   });
 
   it("never overbooks the last seats under concurrent registrations", async () => {
     const { event } = await publishedEvent(t.core, { capacity: "5" });
-    const results = await Promise.all(Array.from({ length: 20 }, () => t.core.registrations.register(null, event.id, person(), BASE)));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => t.core.registrations.register(null, event.id, person(), BASE)),
+    );
     expect(results.filter((r) => r.status === "confirmed")).toHaveLength(5);
     expect(results.filter((r) => r.status === "waitlisted")).toHaveLength(15);
     expect(await t.db.registration.count({ where: { eventId: event.id, status: "confirmed" } })).toBe(5);
@@ -177,7 +255,12 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
 
   it("counts figures for the dashboard and report", async () => {
     const { event, organiser } = await publishedEvent(t.core, { capacity: "3" });
-    await t.core.registrations.register(null, event.id, person({ city: "Amman", country: "JO", categoryKey: "local_government" }), BASE);
+    await t.core.registrations.register(
+      null,
+      event.id,
+      person({ city: "Amman", country: "JO", categoryKey: "local_government" }),
+      BASE,
+    );
     const r2 = await t.core.registrations.register(null, event.id, person(), BASE);
     await t.core.registrations.register(null, event.id, person(), BASE);
     await t.core.registrations.register(null, event.id, person(), BASE);
@@ -186,7 +269,10 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     expect(f.byStatus).toMatchObject({ confirmed: 3, waitlisted: 1 });
     expect(f.checkedIn).toBe(1);
     expect(f.attendanceRate).toBeCloseTo(1 / 3);
-    expect(f.byCountry).toEqual([{ country: "TN", count: 3 }, { country: "JO", count: 1 }]);
+    expect(f.byCountry).toEqual([
+      { country: "TN", count: 3 },
+      { country: "JO", count: 1 },
+    ]);
     expect(f.byCategory.find((c) => c.key === "migrant_led")!.count).toBe(3);
     expect(f.overTime.at(-1)!.count).toBe(4);
   });

@@ -19,15 +19,25 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     t = await testCore(engine);
     await seedDemo(t.db, t.clock.now());
     for (const role of ["organiser", "facilitator", "rapporteur", "secretariat", "participant"]) {
-      who[role] = { userId: (await t.db.user.findUniqueOrThrow({ where: { email: `${role}@plenary.demo` } })).id, sessionId: "s" };
+      who[role] = {
+        userId: (await t.db.user.findUniqueOrThrow({ where: { email: `${role}@plenary.demo` } })).id,
+        sessionId: "s",
+      };
     }
     eventId = (await t.db.event.findUniqueOrThrow({ where: { slug: SLUG } })).id;
     // A facilitator's cluster on the synthesis board, so findings span rooms.
     const synthesis = await t.db.board.findFirstOrThrow({ where: { kind: "synthesis" } });
-    const op = (o: Record<string, unknown>) => t.core.boards.apply(who.facilitator!, { boardId: synthesis.id, opId: randomUUID(), op: o });
+    const op = (o: Record<string, unknown>) =>
+      t.core.boards.apply(who.facilitator!, { boardId: synthesis.id, opId: randomUUID(), op: o });
     await op({ type: "synthesis.pull", category: "barriers" });
     const childcare = await t.db.note.findMany({ where: { boardId: synthesis.id, text: { contains: "hildcare" } } });
-    await op({ type: "cluster.create", clusterId: "cl-childcare", label: "Childcare", category: "barriers", noteIds: childcare.map((n) => n.id) });
+    await op({
+      type: "cluster.create",
+      clusterId: "cl-childcare",
+      label: "Childcare",
+      category: "barriers",
+      noteIds: childcare.map((n) => n.id),
+    });
   });
   afterAll(() => t.close());
 
@@ -37,7 +47,17 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     const ms = Date.now() - started;
     const view = await t.core.reports.editor(who.secretariat!, SLUG);
     const text = (k: string) => view.report!.sections.find((s) => s.key === k)!.markdown;
-    expect(view.report!.sections.map((s) => s.key)).toEqual(["cover", "introduction", "participation", "programme", "findings", "takeaways", "actions", "quotes", "resources"]);
+    expect(view.report!.sections.map((s) => s.key)).toEqual([
+      "cover",
+      "introduction",
+      "participation",
+      "programme",
+      "findings",
+      "takeaways",
+      "actions",
+      "quotes",
+      "resources",
+    ]);
     expect(text("cover")).toContain("Europe/Brussels");
     const confirmed = await t.db.registration.count({ where: { eventId, status: "confirmed" } });
     expect(text("participation")).toContain(`${confirmed} participants registered`);
@@ -46,17 +66,25 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     expect(text("findings")).toMatch(/\*\*Childcare\*\* \(\d notes.*raised in all three rooms/);
     expect(text("takeaways")).toContain("“Childcare”");
 
-    const notes = await t.db.note.findMany({ where: { board: { eventId }, deletedAt: null }, include: { author: { include: { registrations: true } } } });
+    const notes = await t.db.note.findMany({
+      where: { board: { eventId }, deletedAt: null },
+      include: { author: { include: { registrations: true } } },
+    });
     const all = view.report!.sections.map((s) => s.markdown).join("\n");
     // Panel speakers are named in the programme on purpose; what was said on the boards never carries a name.
-    const saidOnBoards = view.report!.sections.filter((s) => s.key !== "programme" && s.key !== "cover").map((s) => s.markdown).join("\n");
+    const saidOnBoards = view
+      .report!.sections.filter((s) => s.key !== "programme" && s.key !== "cover")
+      .map((s) => s.markdown)
+      .join("\n");
     for (const n of notes) {
       const reg = n.author?.registrations.find((r) => r.eventId === eventId);
       if (!reg?.consentQuote) expect(all).not.toContain(`“${n.text}”`);
       // Chatham House: never a note author's name or organisation.
       if (n.author) expect(saidOnBoards).not.toContain(n.author.name);
     }
-    expect(all).toMatch(/“[^”]+” — (Local or regional government|Migrant-led or community organisation|Civil society \/ NGO|International organisation|National government|Academia \/ research|City network|Private sector)/);
+    expect(all).toMatch(
+      /“[^”]+” — (Local or regional government|Migrant-led or community organisation|Civil society \/ NGO|International organisation|National government|Academia \/ research|City network|Private sector)/,
+    );
     expect(ms).toBeLessThan(20_000);
   });
 
@@ -64,7 +92,9 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     await t.core.reports.editSection(who.rapporteur!, SLUG, { key: "introduction", markdown: "Our own introduction." });
     await t.db.event.update({ where: { id: eventId }, data: { description: "A new description of the session." } });
     await t.core.reports.generate(who.rapporteur!, SLUG);
-    let s = (await t.core.reports.editor(who.rapporteur!, SLUG)).report!.sections.find((x) => x.key === "introduction")!;
+    let s = (await t.core.reports.editor(who.rapporteur!, SLUG)).report!.sections.find(
+      (x) => x.key === "introduction",
+    )!;
     expect(s).toMatchObject({ markdown: "Our own introduction.", edited: true });
     expect(s.pendingMarkdown).toContain("A new description of the session.");
     await t.core.reports.resolveProposal(who.rapporteur!, SLUG, { key: "introduction", take: "leave" });
@@ -72,7 +102,10 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     expect(s).toMatchObject({ markdown: "Our own introduction.", pendingMarkdown: null });
     // Leaving it means the same generation is not offered again.
     await t.core.reports.generate(who.rapporteur!, SLUG);
-    expect((await t.core.reports.editor(who.rapporteur!, SLUG)).report!.sections.find((x) => x.key === "introduction")!.pendingMarkdown).toBeNull();
+    expect(
+      (await t.core.reports.editor(who.rapporteur!, SLUG)).report!.sections.find((x) => x.key === "introduction")!
+        .pendingMarkdown,
+    ).toBeNull();
   });
 
   it("runs draft → in review → approved → published, by the right people only, and freezes numbered versions", async () => {
@@ -81,10 +114,14 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     expect(await t.core.reports.published(SLUG)).toMatchObject({ withdrawn: null, content: null, versions: [] });
     await expect(t.core.reports.published(SLUG, 1)).rejects.toMatchObject({ code: "not_found" });
     await expect(t.core.reports.download(null, SLUG, "md")).rejects.toMatchObject({ code: "not_found" });
-    await expect(t.core.reports.transition(who.participant!, SLUG, "submit")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(t.core.reports.transition(who.participant!, SLUG, "submit")).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await t.core.reports.transition(who.rapporteur!, SLUG, "submit");
     await t.core.reports.comment(who.facilitator!, SLUG, { key: "findings", body: "Add the Room B point on permits." });
-    await expect(t.core.reports.transition(who.rapporteur!, SLUG, "approve")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(t.core.reports.transition(who.rapporteur!, SLUG, "approve")).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await t.core.reports.transition(who.secretariat!, SLUG, "approve");
     expect(await t.core.reports.publish(who.secretariat!, SLUG, {})).toEqual({ version: 1 });
     const v1 = await t.core.reports.published(SLUG);
@@ -92,16 +129,27 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     expect(v1.content!.sections.find((s) => s.key === "introduction")!.markdown).toBe("Our own introduction.");
 
     // A change after publication is a new draft; the public still reads version 1.
-    await t.core.reports.editSection(who.secretariat!, SLUG, { key: "introduction", markdown: "Corrected introduction." });
+    await t.core.reports.editSection(who.secretariat!, SLUG, {
+      key: "introduction",
+      markdown: "Corrected introduction.",
+    });
     expect((await t.core.reports.editor(who.secretariat!, SLUG)).report!.status).toBe("draft");
-    expect((await t.core.reports.published(SLUG)).content!.sections.find((s) => s.key === "introduction")!.markdown).toBe("Our own introduction.");
+    expect(
+      (await t.core.reports.published(SLUG)).content!.sections.find((s) => s.key === "introduction")!.markdown,
+    ).toBe("Our own introduction.");
     await t.core.reports.transition(who.secretariat!, SLUG, "submit");
     await t.core.reports.transition(who.secretariat!, SLUG, "approve");
-    await expect(t.core.reports.publish(who.secretariat!, SLUG, { changeNote: "" })).rejects.toMatchObject({ code: "validation" });
-    expect(await t.core.reports.publish(who.secretariat!, SLUG, { changeNote: "Corrected the introduction." })).toEqual({ version: 2 });
+    await expect(t.core.reports.publish(who.secretariat!, SLUG, { changeNote: "" })).rejects.toMatchObject({
+      code: "validation",
+    });
+    expect(await t.core.reports.publish(who.secretariat!, SLUG, { changeNote: "Corrected the introduction." })).toEqual(
+      { version: 2 },
+    );
     const latest = await t.core.reports.published(SLUG);
     expect(latest.versions.map((v) => v.number)).toEqual([2, 1]);
-    expect((await t.core.reports.published(SLUG, 1)).content!.sections.find((s) => s.key === "introduction")!.markdown).toBe("Our own introduction.");
+    expect(
+      (await t.core.reports.published(SLUG, 1)).content!.sections.find((s) => s.key === "introduction")!.markdown,
+    ).toBe("Our own introduction.");
     expect(await t.db.auditLog.count({ where: { eventId, action: "report.publish" } })).toBe(2);
   });
 
@@ -114,15 +162,24 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     }
     expect((await t.core.reports.download(null, SLUG, "md", 1)).bytes.toString()).toContain("Our own introduction.");
     await expect(t.core.reports.download(null, SLUG, "md", "draft")).rejects.toMatchObject({ code: "unauthenticated" });
-    await expect(t.core.reports.download(who.participant!, SLUG, "md", "draft")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(t.core.reports.download(who.participant!, SLUG, "md", "draft")).rejects.toMatchObject({
+      code: "forbidden",
+    });
     await expect(t.core.reports.download(null, SLUG, "exe", 1)).rejects.toMatchObject({ code: "validation" });
-    expect((await t.core.reports.download(who.facilitator!, SLUG, "md", "draft")).bytes.toString()).toContain("Draft for review");
+    expect((await t.core.reports.download(who.facilitator!, SLUG, "md", "draft")).bytes.toString()).toContain(
+      "Draft for review",
+    );
   });
 
   it("withdraws a report with a notice that replaces it for readers and downloads", async () => {
-    await expect(t.core.reports.withdraw(who.secretariat!, SLUG, { notice: "" })).rejects.toMatchObject({ code: "validation" });
+    await expect(t.core.reports.withdraw(who.secretariat!, SLUG, { notice: "" })).rejects.toMatchObject({
+      code: "validation",
+    });
     await t.core.reports.withdraw(who.secretariat!, SLUG, { notice: "Withdrawn pending a consent check." });
-    expect(await t.core.reports.published(SLUG)).toMatchObject({ withdrawn: "Withdrawn pending a consent check.", content: null });
+    expect(await t.core.reports.published(SLUG)).toMatchObject({
+      withdrawn: "Withdrawn pending a consent check.",
+      content: null,
+    });
     await expect(t.core.reports.download(null, SLUG, "md", 2)).rejects.toMatchObject({ code: "not_found" });
     expect(await t.db.auditLog.count({ where: { eventId, action: "report.withdraw" } })).toBe(1);
   });
@@ -153,10 +210,23 @@ describe("a report for an event with no boards and no participants", () => {
     const t = await testCore("sqlite");
     try {
       const org = await t.core.auth.createAccount({ email: "o@x.test", name: "Org", password: "long enough password" });
-      const created = await t.core.manage.create({ userId: org.user.id, sessionId: "s" }, { title: "Empty room", timezone: "Africa/Tunis", startsAt: "2027-01-10T10:00", endsAt: "2027-01-10T12:00", format: "online", description: "", languages: ["en", "ar"] });
+      const created = await t.core.manage.create(
+        { userId: org.user.id, sessionId: "s" },
+        {
+          title: "Empty room",
+          timezone: "Africa/Tunis",
+          startsAt: "2027-01-10T10:00",
+          endsAt: "2027-01-10T12:00",
+          format: "online",
+          description: "",
+          languages: ["en", "ar"],
+        },
+      );
       const slug = created.slug;
       await t.core.reports.generate({ userId: org.user.id, sessionId: "s" }, slug);
-      const md = (await t.core.reports.download({ userId: org.user.id, sessionId: "s" }, slug, "md", "draft")).bytes.toString();
+      const md = (
+        await t.core.reports.download({ userId: org.user.id, sessionId: "s" }, slug, "md", "draft")
+      ).bytes.toString();
       expect(md).toContain("No one registered for this session");
       expect(md).toContain("No breakout boards were used in this session");
       expect(md).toContain("No action items were recorded.");

@@ -12,7 +12,11 @@ afterEach(() => {
 });
 
 function launch(args: string[], env: Record<string, string>) {
-  const base = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/tmp", NODE_ENV: "production" as const };
+  const base = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: process.env.HOME ?? "/tmp",
+    NODE_ENV: "production" as const,
+  };
   const child = spawn(process.execPath, args, { cwd: ROOT_DIR, env: { ...base, ...env }, stdio: "pipe" });
   running.push(child);
   let out = "";
@@ -45,7 +49,9 @@ describe("the server process", () => {
     const p = serve({ DATABASE_URL: "mysql://root@localhost/plenary" });
     expect(await p.exited).toBe(1);
     const { err } = p.output();
-    expect(err.trim().split("\n")).toEqual([expect.stringMatching(/^plenary: Invalid environment: DATABASE_URL must start with postgres:\/\//)]);
+    expect(err.trim().split("\n")).toEqual([
+      expect.stringMatching(/^plenary: Invalid environment: DATABASE_URL must start with postgres:\/\//),
+    ]);
   });
 
   it("stops with one clear line when the database is unreachable", async () => {
@@ -53,18 +59,24 @@ describe("the server process", () => {
     const p = serve({ DATABASE_URL: `postgres://plenary:secret@127.0.0.1:${port}/plenary`, PORT: "0" });
     expect(await p.exited).toBe(1);
     const { err } = p.output();
-    expect(err.trim().split("\n")).toEqual([expect.stringMatching(/^plenary: cannot reach the database at postgres:\/\/plenary:\*\*\*@127\.0\.0\.1/)]);
+    expect(err.trim().split("\n")).toEqual([
+      expect.stringMatching(/^plenary: cannot reach the database at postgres:\/\/plenary:\*\*\*@127\.0\.0\.1/),
+    ]);
     expect(err).not.toContain("secret");
   });
 
   it("stops with one clear line when the port is taken", async () => {
     const blocker = createServer();
-    const port = await new Promise<number>((r) => blocker.listen(0, "127.0.0.1", () => r((blocker.address() as { port: number }).port)));
+    const port = await new Promise<number>((r) =>
+      blocker.listen(0, "127.0.0.1", () => r((blocker.address() as { port: number }).port)),
+    );
     try {
       const db = await freshDatabase("sqlite");
       const p = serve({ DATABASE_URL: db.url, PORT: String(port), HOST: "127.0.0.1" });
       expect(await p.exited).toBe(1);
-      expect(p.output().err.trim()).toBe(`plenary: port ${port} is already in use. Stop the other program or set PORT to a free port.`);
+      expect(p.output().err.trim()).toBe(
+        `plenary: port ${port} is already in use. Stop the other program or set PORT to a free port.`,
+      );
     } finally {
       blocker.close();
     }
@@ -88,7 +100,12 @@ describe("the server process", () => {
   it("`npm start`'s steps migrate, seed and serve an empty PostgreSQL database", async () => {
     const db = await freshDatabase("postgres", { empty: true });
     const port = await freePort();
-    const p = launch(["scripts/start.mjs"], { DATABASE_URL: db.url, PORT: String(port), HOST: "127.0.0.1", PLENARY_SKIP_BUILD: "1" });
+    const p = launch(["scripts/start.mjs"], {
+      DATABASE_URL: db.url,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      PLENARY_SKIP_BUILD: "1",
+    });
     const url = `http://127.0.0.1:${port}`;
     expect(await waitForHealth(url, 60_000)).toMatchObject({ ok: true, database: "ok" });
     expect(p.output().out).toContain("organiser@plenary.demo");

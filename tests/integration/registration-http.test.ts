@@ -13,10 +13,16 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
   it("never overbooks the last seat when many people submit at once", async () => {
     const { event } = await publishedEvent(t.server.core, { capacity: "1" });
     const responses = await Promise.all(
-      Array.from({ length: 25 }, () => new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...person() })),
+      Array.from({ length: 25 }, () =>
+        new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...person() }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(25).fill(200));
-    const statuses = await t.server.core.db.registration.groupBy({ by: ["status"], where: { eventId: event.id }, _count: true });
+    const statuses = await t.server.core.db.registration.groupBy({
+      by: ["status"],
+      where: { eventId: event.id },
+      _count: true,
+    });
     expect(Object.fromEntries(statuses.map((s) => [s.status, s._count]))).toEqual({ confirmed: 1, waitlisted: 24 });
     expect((await t.server.core.db.event.findUniqueOrThrow({ where: { id: event.id } })).seatsTaken).toBe(1);
   });
@@ -24,7 +30,10 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
   it("answers a double submission of the same form like a single one, with one row", async () => {
     const { event } = await publishedEvent(t.server.core);
     const p = person();
-    const [a, b] = await Promise.all([new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...p }), new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...p })]);
+    const [a, b] = await Promise.all([
+      new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...p }),
+      new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...p }),
+    ]);
     expect([a.status, b.status]).toEqual([200, 200]);
     const said = (html: string) => html.match(/<p role="status">([^<]*)<\/p>/)?.[1];
     const [ta, tb] = [await a.text(), await b.text()];
@@ -36,7 +45,12 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
 
   it("keeps the visitor's values and shows field errors when the form is incomplete", async () => {
     const { event } = await publishedEvent(t.server.core);
-    const res = await new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", name: "Rania Khalil", email: "rania@", organisation: "UN Women" });
+    const res = await new Browser(t.url).post(`/events/${event.slug}`, {
+      intent: "register",
+      name: "Rania Khalil",
+      email: "rania@",
+      organisation: "UN Women",
+    });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain('value="Rania Khalil"');
@@ -65,33 +79,63 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
     const { event } = await publishedEvent(t.server.core);
     const res = await fetch(`${t.url}/events/${event.slug}/calendar.ics`);
     expect(res.headers.get("content-type")).toMatch(/^text\/calendar/);
-    expect(await res.text()).toContain(`DTSTART;TZID=Europe/Brussels:${eventDay(t.server.core).replaceAll("-", "")}T140000`);
+    expect(await res.text()).toContain(
+      `DTSTART;TZID=Europe/Brussels:${eventDay(t.server.core).replaceAll("-", "")}T140000`,
+    );
   });
 
   it("re-renders the settings form with the organiser's values and a field error for a capacity below the confirmed count", async () => {
     const { event, organiser } = await publishedEvent(t.server.core, { capacity: "5" });
     const day = eventDay(t.server.core);
-    for (let i = 0; i < 3; i++) await new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...person() });
+    for (let i = 0; i < 3; i++)
+      await new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...person() });
     const b = new Browser(t.url);
-    await b.signIn((await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email, "organiser password");
+    await b.signIn(
+      (await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email,
+      "organiser password",
+    );
     const res = await b.post(`/events/${event.slug}/manage/settings`, {
-      title: "Renamed dialogue", format: "online", timezone: "Europe/Brussels", startsAt: `${day}T14:00`, endsAt: `${day}T17:00`, languages: "en", capacity: "2",
+      title: "Renamed dialogue",
+      format: "online",
+      timezone: "Europe/Brussels",
+      startsAt: `${day}T14:00`,
+      endsAt: `${day}T17:00`,
+      languages: "en",
+      capacity: "2",
     });
     expect(res.status).toBe(400);
     const html = await res.text();
     expect(html).toContain("3 people are already confirmed: capacity cannot be lower.");
     expect(html).toContain('value="Renamed dialogue"');
-    expect((await t.server.core.db.event.findUniqueOrThrow({ where: { id: event.id } })).title).toBe("Local dialogue on inclusion");
+    expect((await t.server.core.db.event.findUniqueOrThrow({ where: { id: event.id } })).title).toBe(
+      "Local dialogue on inclusion",
+    );
   });
 
   it("edits an agenda item from the agenda page and shows it on the public page", async () => {
     const { event, organiser } = await publishedEvent(t.server.core);
     const day = eventDay(t.server.core);
-    const item = await t.server.core.manage.addAgendaItem(organiser, event.id, { kind: "panel", title: "Panel", startsAt: `${day}T14:00`, endsAt: `${day}T15:00`, speakers: "" });
+    const item = await t.server.core.manage.addAgendaItem(organiser, event.id, {
+      kind: "panel",
+      title: "Panel",
+      startsAt: `${day}T14:00`,
+      endsAt: `${day}T15:00`,
+      speakers: "",
+    });
     const b = new Browser(t.url);
-    await b.signIn((await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email, "organiser password");
+    await b.signIn(
+      (await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email,
+      "organiser password",
+    );
     const res = await b.post(`/events/${event.slug}/manage/agenda`, {
-      intent: "update", itemId: item.id, kind: "plenary", title: "Report-back", description: "", startsAt: `${day}T15:00`, endsAt: `${day}T16:00`, speakers: "Amina Haddad | Chair | Cities of Welcome",
+      intent: "update",
+      itemId: item.id,
+      kind: "plenary",
+      title: "Report-back",
+      description: "",
+      startsAt: `${day}T15:00`,
+      endsAt: `${day}T16:00`,
+      speakers: "Amina Haddad | Chair | Cities of Welcome",
     });
     expect(res.status).toBe(200);
     const page = await (await fetch(`${t.url}/events/${event.slug}`)).text();

@@ -15,7 +15,8 @@ const SLUG = "migrant-women-local-decision-making";
 describe("npm run --silent report -- --event SLUG --format F --out FILE", () => {
   let url: string;
   const dir = mkdtempSync(path.join(tmpdir(), "plenary-report-"));
-  const report = (...args: string[]) => run("npm", ["run", "--silent", "report", "--", ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } });
+  const report = (...args: string[]) =>
+    run("npm", ["run", "--silent", "report", "--", ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url } });
 
   beforeAll(async () => {
     const target = await freshDatabase("sqlite");
@@ -43,10 +44,14 @@ describe("npm run --silent report -- --event SLUG --format F --out FILE", () => 
     [["--event", SLUG, "--format", "odt", "--out", "x.odt"], /unknown format "odt"/],
     [["--event", SLUG, "--format", "md"], /usage/],
     [["--bogus"], /Unknown option/],
-  ])("fails with a message on stderr and a non-zero exit for %j", async (args, message) => {
-    const err = (await report(...args).catch((e: unknown) => e)) as { code: number; stderr: string; stdout: string };
-    expect(err.code).not.toBe(0);
-    expect(err.stdout).toBe("");
-    expect(err.stderr).toMatch(message);
-  }, 60_000);
+  ])(
+    "fails with a message on stderr and a non-zero exit for %j",
+    async (args, message) => {
+      const err = (await report(...args).catch((e: unknown) => e)) as { code: number; stderr: string; stdout: string };
+      expect(err.code).not.toBe(0);
+      expect(err.stdout).toBe("");
+      expect(err.stderr).toMatch(message);
+    },
+    60_000,
+  );
 });

@@ -65,7 +65,11 @@ describe("the HTTP door", () => {
   it("signs up, signs in, reaches my events, and signs out", async () => {
     const b = new Browser(t.url);
     expect((await b.get("/my-events")).headers.get("location")).toBe("/login?redirectTo=%2Fmy-events");
-    const asked = await b.post("/signup", { name: "Ana Costa", email: "ana.costa@example.org", password: "a good long password" });
+    const asked = await b.post("/signup", {
+      name: "Ana Costa",
+      email: "ana.costa@example.org",
+      password: "a good long password",
+    });
     expect(asked.status).toBe(200);
     expect(await asked.text()).toContain("Check your inbox");
     expect((await b.get("/my-events")).status).toBe(302); // no account until the address is confirmed
@@ -86,16 +90,24 @@ describe("the HTTP door", () => {
     expect((await b.get("/my-events")).status).toBe(302);
 
     const again = new Browser(t.url);
-    expect((await again.post("/login", { email: "ana.costa@example.org", password: "wrong one here" })).status).toBe(401);
+    expect((await again.post("/login", { email: "ana.costa@example.org", password: "wrong one here" })).status).toBe(
+      401,
+    );
     await again.signIn("ANA.COSTA@example.org", "a good long password");
     expect((await again.get("/my-events")).status).toBe(200);
   });
 
   it("answers a sign-up for an email that has an account exactly as for a new one", async () => {
     const page = async (email: string) => {
-      const res = await new Browser(t.url).post("/signup", { name: "Someone", email, password: "a good long password" });
+      const res = await new Browser(t.url).post("/signup", {
+        name: "Someone",
+        email,
+        password: "a good long password",
+      });
       // Only the per-response script nonce and request id may differ.
-      const html = (await res.text()).replace(/nonce="[^"]*"/g, "").replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "ID");
+      const html = (await res.text())
+        .replace(/nonce="[^"]*"/g, "")
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "ID");
       return { status: res.status, cookie: res.headers.has("set-cookie"), html };
     };
     const known = await page("participant@plenary.demo");
@@ -106,7 +118,11 @@ describe("the HTTP door", () => {
 
   it("only sends people back to same-site paths after sign-in", async () => {
     const b = new Browser(t.url);
-    const res = await b.post("/login", { email: "organiser@plenary.demo", password: DEMO_PASSWORD, redirectTo: "//evil.example/x" });
+    const res = await b.post("/login", {
+      email: "organiser@plenary.demo",
+      password: DEMO_PASSWORD,
+      redirectTo: "//evil.example/x",
+    });
     expect(res.headers.get("location")).toBe("/my-events");
   });
 
@@ -128,7 +144,10 @@ describe("the HTTP door", () => {
     const mail = await (await organiser.get(`/dev/mailbox/${id}`)).text();
     const link = mail.match(/http:\/\/127\.0\.0\.1:\d+\/reset-password\?token=[\w-]+/)![0];
 
-    const reset = await anon.post(new URL(link).pathname + new URL(link).search, { token: new URL(link).searchParams.get("token")!, password: "my new demo password" });
+    const reset = await anon.post(new URL(link).pathname + new URL(link).search, {
+      token: new URL(link).searchParams.get("token")!,
+      password: "my new demo password",
+    });
     expect(reset.status).toBe(302);
     await new Browser(t.url).signIn("participant@plenary.demo", "my new demo password");
   });

@@ -52,7 +52,16 @@ describe("the Socket.IO door over the same core", () => {
   });
 
   it("shares one core, one database client and one bus between Remix and Socket.IO", async () => {
-    const ctx = buildLoadContext({ core: t.server.core, sessionCookie: {} as never, requestId: "x", cookieHeader: undefined, publicUrl: t.url, cspNonce: "n", clientIp: "127.0.0.1", limits: createRateLimits() });
+    const ctx = buildLoadContext({
+      core: t.server.core,
+      sessionCookie: {} as never,
+      requestId: "x",
+      cookieHeader: undefined,
+      publicUrl: t.url,
+      cspNonce: "n",
+      clientIp: "127.0.0.1",
+      limits: createRateLimits(),
+    });
     expect(ctx.core).toBe(t.server.core);
     // The socket handlers hold the server's core too: an announcement made on it
     // directly (as an action would) reaches a socket through the one bus.
@@ -62,7 +71,9 @@ describe("the Socket.IO door over the same core", () => {
     await s.emitWithAck("event:follow", { eventId });
     const organiser = await t.server.core.db.user.findUniqueOrThrow({ where: { email: "organiser@plenary.demo" } });
     const received = nextEvent<{ id: string }>(s, "event:announcement");
-    const made = await t.server.core.events.announce({ userId: organiser.id, sessionId: "direct" }, eventId, { message: "same bus" });
+    const made = await t.server.core.events.announce({ userId: organiser.id, sessionId: "direct" }, eventId, {
+      message: "same bus",
+    });
     expect((await received).id).toBe(made.id);
     s.close();
   });
@@ -71,10 +82,16 @@ describe("the Socket.IO door over the same core", () => {
     const b = new Browser(t.url);
     await b.signIn("participant@plenary.demo", DEMO_PASSWORD);
     const s = await b.socket();
-    expect(await s.emitWithAck("event:follow", { eventId: 42 })).toMatchObject({ ok: false, error: { code: "validation" } });
+    expect(await s.emitWithAck("event:follow", { eventId: 42 })).toMatchObject({
+      ok: false,
+      error: { code: "validation" },
+    });
     expect(await s.emitWithAck("event:follow", "nonsense")).toMatchObject({ ok: false, error: { code: "validation" } });
     expect(await s.emitWithAck("event:explode", {})).toMatchObject({ ok: false, error: { code: "unknown_event" } });
-    expect(await s.emitWithAck("event:announce", { eventId, message: "x".repeat(3000) })).toMatchObject({ ok: false, error: { code: "validation" } });
+    expect(await s.emitWithAck("event:announce", { eventId, message: "x".repeat(3000) })).toMatchObject({
+      ok: false,
+      error: { code: "validation" },
+    });
     s.close();
   });
 

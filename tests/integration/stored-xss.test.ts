@@ -20,7 +20,13 @@ const CORPUS = [
   `+SUM(1,1)*x8`,
   `@x9 -x10`,
 ];
-const EXECUTABLE = [/<script>alert\("x1"\)/i, /<img[^>]*onerror/i, /<svg[^>]*onload/i, /href\s*=\s*"?\s*javascript:/i, /<a href="javascript/i];
+const EXECUTABLE = [
+  /<script>alert\("x1"\)/i,
+  /<img[^>]*onerror/i,
+  /<svg[^>]*onload/i,
+  /href\s*=\s*"?\s*javascript:/i,
+  /<a href="javascript/i,
+];
 
 describe("stored XSS: a corpus of injection strings in every user field is shown as text", () => {
   let t: TestServer;
@@ -31,24 +37,73 @@ describe("stored XSS: a corpus of injection strings in every user field is shown
     const { core } = t.server;
     const db = core.db;
     await seedDemo(db);
-    const id = async (email: string) => ({ userId: (await db.user.findUniqueOrThrow({ where: { email } })).id, sessionId: "s" });
+    const id = async (email: string) => ({
+      userId: (await db.user.findUniqueOrThrow({ where: { email } })).id,
+      sessionId: "s",
+    });
     const organiser = await id("organiser@plenary.demo");
     const facilitator = await id("facilitator@plenary.demo");
     const secretariat = await id("secretariat@plenary.demo");
     const event = await db.event.findUniqueOrThrow({ where: { slug: SLUG } });
     const all = CORPUS.join(" ");
     // The event's own texts, a participant's registration, notes, a cluster, an action item, a report section.
-    await db.event.update({ where: { id: event.id }, data: { description: `${all}\n\n${CORPUS.join("\n\n")}`, venue: CORPUS[1] } });
-    await db.agendaItem.create({ data: { eventId: event.id, kind: "panel", title: CORPUS[0]!, startsAt: event.startsAt, endsAt: event.startsAt, position: 99, speakers: { create: [{ name: CORPUS[2]!, title: CORPUS[3]!, organisation: CORPUS[6]!, position: 0 }] } } });
-    const reg = await core.registrations.register(null, event.id, { name: CORPUS[1], email: "xss@corpus.test", organisation: CORPUS[6], categoryKey: "civil_society", city: CORPUS[0], country: "TN", consentData: "on", consentQuote: "on", accessibilityNeeds: all }, t.url);
+    await db.event.update({
+      where: { id: event.id },
+      data: { description: `${all}\n\n${CORPUS.join("\n\n")}`, venue: CORPUS[1] },
+    });
+    await db.agendaItem.create({
+      data: {
+        eventId: event.id,
+        kind: "panel",
+        title: CORPUS[0]!,
+        startsAt: event.startsAt,
+        endsAt: event.startsAt,
+        position: 99,
+        speakers: { create: [{ name: CORPUS[2]!, title: CORPUS[3]!, organisation: CORPUS[6]!, position: 0 }] },
+      },
+    });
+    const reg = await core.registrations.register(
+      null,
+      event.id,
+      {
+        name: CORPUS[1],
+        email: "xss@corpus.test",
+        organisation: CORPUS[6],
+        categoryKey: "civil_society",
+        city: CORPUS[0],
+        country: "TN",
+        consentData: "on",
+        consentQuote: "on",
+        accessibilityNeeds: all,
+      },
+      t.url,
+    );
     expect(reg.status).toBeTruthy();
     const board = await db.board.findFirstOrThrow({ where: { kind: "room" } });
-    for (const text of CORPUS) await core.boards.apply(facilitator, { boardId: board.id, opId: randomUUID(), op: { type: "note.create", noteId: randomUUID(), category: "barriers", text } });
+    for (const text of CORPUS)
+      await core.boards.apply(facilitator, {
+        boardId: board.id,
+        opId: randomUUID(),
+        op: { type: "note.create", noteId: randomUUID(), category: "barriers", text },
+      });
     const notes = await db.note.findMany({ where: { boardId: board.id, text: { in: CORPUS } } });
-    await core.boards.apply(facilitator, { boardId: board.id, opId: randomUUID(), op: { type: "cluster.create", clusterId: randomUUID(), label: CORPUS[2]!, category: "barriers", noteIds: notes.map((n) => n.id) } });
+    await core.boards.apply(facilitator, {
+      boardId: board.id,
+      opId: randomUUID(),
+      op: {
+        type: "cluster.create",
+        clusterId: randomUUID(),
+        label: CORPUS[2]!,
+        category: "barriers",
+        noteIds: notes.map((n) => n.id),
+      },
+    });
     await core.actions.create(secretariat, SLUG, { title: CORPUS[0], owner: CORPUS[6], description: all });
     await core.reports.generate(secretariat, SLUG);
-    await core.reports.editSection(secretariat, SLUG, { key: "resources", markdown: `${CORPUS.join("\n\n")}\n\n[x](javascript:alert(1))` });
+    await core.reports.editSection(secretariat, SLUG, {
+      key: "resources",
+      markdown: `${CORPUS.join("\n\n")}\n\n[x](javascript:alert(1))`,
+    });
     await core.reports.transition(secretariat, SLUG, "submit");
     await core.reports.transition(secretariat, SLUG, "approve");
     await core.reports.publish(secretariat, SLUG, {});
@@ -79,15 +134,25 @@ describe("stored XSS: a corpus of injection strings in every user field is shown
       const res = await staff.get(`/events/${SLUG}/report/files/${f}?version=1`);
       writeFileSync(path.join(dir, `r.${f}`), Buffer.from(await res.arrayBuffer()));
     }
-    outputs.push({ what: "report DOCX", kind: "docx", text: execFileSync("unzip", ["-p", path.join(dir, "r.docx"), "word/document.xml"]).toString() });
-    outputs.push({ what: "report PDF", kind: "pdf", text: execFileSync("pdftotext", [path.join(dir, "r.pdf"), "-"]).toString() });
+    outputs.push({
+      what: "report DOCX",
+      kind: "docx",
+      text: execFileSync("unzip", ["-p", path.join(dir, "r.docx"), "word/document.xml"]).toString(),
+    });
+    outputs.push({
+      what: "report PDF",
+      kind: "pdf",
+      text: execFileSync("pdftotext", [path.join(dir, "r.pdf"), "-"]).toString(),
+    });
   }, 120_000);
   afterAll(() => t.close());
 
   it("never lets markup run in a page", () => {
     for (const o of outputs.filter((x) => x.kind === "html")) {
       // Remix's own scripts carry a nonce; no other script tag or handler may appear.
-      const body = o.text.replace(/<script nonce="[^"]+"[^>]*>[\s\S]*?<\/script>/g, "").replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, "");
+      const body = o.text
+        .replace(/<script nonce="[^"]+"[^>]*>[\s\S]*?<\/script>/g, "")
+        .replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/g, "");
       for (const p of EXECUTABLE) expect(body, `${o.what} ${p}`).not.toMatch(p);
     }
   });
@@ -100,7 +165,8 @@ describe("stored XSS: a corpus of injection strings in every user field is shown
     }
     for (const o of outputs.filter((x) => x.kind === "csv")) {
       for (const line of o.text.split(/\r?\n/)) {
-        for (const cell of line.split(",")) expect(cell.replace(/^"/, ""), `${o.what}: ${cell}`).not.toMatch(/^[=+\-@]/);
+        for (const cell of line.split(","))
+          expect(cell.replace(/^"/, ""), `${o.what}: ${cell}`).not.toMatch(/^[=+\-@]/);
       }
       expect(o.text, o.what).toContain("'=HYPERLINK");
     }

@@ -17,6 +17,14 @@ export async function testCore(engine: Engine) {
   const bus = new MemoryBus();
   const mailer = new MemoryMailer();
   const clock = fakeClock();
-  const core = createCore({ db, bus, mailer, clock, log: createLogger({}, true), secret: "test-secret-that-is-long-enough-0123456789", publicUrl: "https://plenary.test" });
+  const core = createCore({
+    db,
+    bus,
+    mailer,
+    clock,
+    log: createLogger({}, true),
+    secret: "test-secret-that-is-long-enough-0123456789",
+    publicUrl: "https://plenary.test",
+  });
   return { core, db, bus, mailer, clock, close: () => db.$disconnect() };
 }

@@ -8,13 +8,18 @@ export const BASE = "https://plenary.test";
  * fixed clock (2026-11-22, so 2026-12-10); tests through a real server read today's date, so
  * their events never end before the suite runs.
  */
-export const eventDay = (core: Core) => DateTime.fromJSDate(core.clock.now(), { zone: "Europe/Brussels" }).plus({ days: 18 }).toISODate()!;
+export const eventDay = (core: Core) =>
+  DateTime.fromJSDate(core.clock.now(), { zone: "Europe/Brussels" }).plus({ days: 18 }).toISODate()!;
 
 /** Signs up an organiser and creates a published event; returns what tests need. */
 export async function publishedEvent(core: Core, overrides: Record<string, unknown> = {}) {
   const day = eventDay(core);
   const n = Math.random().toString(36).slice(2, 8);
-  const { user, session } = await core.auth.createAccount({ name: "Org Aniser", email: `org-${n}@example.org`, password: "organiser password" });
+  const { user, session } = await core.auth.createAccount({
+    name: "Org Aniser",
+    email: `org-${n}@example.org`,
+    password: "organiser password",
+  });
   const organiser = { userId: user.id, sessionId: session.id };
   const event = await core.manage.create(organiser, {
     title: "Local dialogue on inclusion",

@@ -20,11 +20,12 @@ export default async function setup(project: TestProject) {
   // unless `npm test` has just built it (it says so), since each project runs this setup.
   // NODE_ENV=production: vitest sets "test", which would build React's development JSX
   // runtime and break server processes started in production mode.
-  if (process.env.PLENARY_FRESH_BUILD !== "1") execFileSync(process.execPath, [path.join(ROOT_DIR, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
-    cwd: ROOT_DIR,
-    stdio: "pipe",
-    env: { ...process.env, NODE_ENV: "production" },
-  });
+  if (process.env.PLENARY_FRESH_BUILD !== "1")
+    execFileSync(process.execPath, [path.join(ROOT_DIR, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+      cwd: ROOT_DIR,
+      stdio: "pipe",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
   rmSync(TMP, { recursive: true, force: true });
   mkdirSync(TMP, { recursive: true });
   const sqliteTemplate = path.join(TMP, "template.db");

@@ -70,7 +70,10 @@ export class Browser {
   async signUp(server: PlenaryServer, fields: { name: string; email: string; password: string }) {
     const asked = await this.post("/signup", fields);
     if (asked.status !== 200) throw new Error(`sign-up failed with ${asked.status}`);
-    const mail = await server.core.db.devMail.findFirstOrThrow({ where: { to: fields.email.toLowerCase() }, orderBy: { createdAt: "desc" } });
+    const mail = await server.core.db.devMail.findFirstOrThrow({
+      where: { to: fields.email.toLowerCase() },
+      orderBy: { createdAt: "desc" },
+    });
     const link = new URL(mail.text.match(/https?:\/\/\S+\/signup\/confirm\/\S+/)![0]);
     const res = await this.get(link.pathname);
     if (res.status !== 302) throw new Error(`sign-up confirmation failed with ${res.status}`);
@@ -78,7 +81,11 @@ export class Browser {
   }
 
   socket(): Promise<Socket> {
-    const s = ioClient(this.base, { transports: ["websocket"], extraHeaders: { cookie: this.cookieHeader }, reconnection: false });
+    const s = ioClient(this.base, {
+      transports: ["websocket"],
+      extraHeaders: { cookie: this.cookieHeader },
+      reconnection: false,
+    });
     return new Promise((resolve, reject) => {
       s.once("connect", () => resolve(s));
       s.once("connect_error", reject);

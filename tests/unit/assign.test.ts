@@ -2,11 +2,30 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Person, type RoomSpec, assignRooms, eligible } from "../../server/core/breakouts/assign";
 
-const CATEGORIES = ["local_government", "national_government", "international_org", "civil_society", "migrant_led", "academia", "city_network", "private_sector", "other"];
+const CATEGORIES = [
+  "local_government",
+  "national_government",
+  "international_org",
+  "civil_society",
+  "migrant_led",
+  "academia",
+  "city_network",
+  "private_sector",
+  "other",
+];
 
 const personArb = fc.record({
   category: fc.constantFrom(...CATEGORIES),
-  organisation: fc.constantFrom("City of Tunis", "IOM", "UN Women", "University of Ghana", "Red Cross", "Diaspora Mothers", "Chamber of Commerce", "Independent"),
+  organisation: fc.constantFrom(
+    "City of Tunis",
+    "IOM",
+    "UN Women",
+    "University of Ghana",
+    "Red Cross",
+    "Diaspora Mothers",
+    "Chamber of Commerce",
+    "Independent",
+  ),
   city: fc.constantFrom("Tunis", "Amman", "Barcelona", "São Paulo", "Dakar", "Manila"),
   language: fc.constantFrom("en", "fr", "es", "ar"),
   gender: fc.constantFrom("woman", "man", null, "non-binary"),
@@ -14,9 +33,13 @@ const personArb = fc.record({
 });
 
 const population = (min = 0, max = 120) =>
-  fc.array(personArb, { minLength: min, maxLength: max }).map((ps) => ps.map((p, i) => ({ ...p, id: `p${i}` }) as Person));
+  fc
+    .array(personArb, { minLength: min, maxLength: max })
+    .map((ps) => ps.map((p, i) => ({ ...p, id: `p${i}` }) as Person));
 
-const roomsArb = fc.integer({ min: 1, max: 8 }).map((n) => Array.from({ length: n }, (_, i) => ({ id: `r${i}` }) as RoomSpec));
+const roomsArb = fc
+  .integer({ min: 1, max: 8 })
+  .map((n) => Array.from({ length: n }, (_, i) => ({ id: `r${i}` }) as RoomSpec));
 
 function everyoneOnce(people: Person[], rooms: Map<string, string[]>, unplaced: string[]) {
   const seen = [...rooms.values()].flat().concat(unplaced);
@@ -43,7 +66,9 @@ describe("balanced room assignment (property tests)", () => {
       fc.property(population(), roomsArb, fc.integer(), (people, rooms, seed) => {
         const a = assignRooms(people, rooms, { seed });
         for (const c of CATEGORIES) {
-          const counts = rooms.map((r) => a.rooms.get(r.id)!.filter((id) => people.find((p) => p.id === id)!.category === c).length);
+          const counts = rooms.map(
+            (r) => a.rooms.get(r.id)!.filter((id) => people.find((p) => p.id === id)!.category === c).length,
+          );
           expect(spread(counts)).toBeLessThanOrEqual(1);
         }
       }),
@@ -58,7 +83,9 @@ describe("balanced room assignment (property tests)", () => {
         for (const c of CATEGORIES) {
           const group = people.filter((p) => p.category === c);
           for (const org of new Set(group.map((p) => p.organisation))) {
-            const counts = rooms.map((r) => a.rooms.get(r.id)!.filter((id) => group.some((p) => p.id === id && p.organisation === org)).length);
+            const counts = rooms.map(
+              (r) => a.rooms.get(r.id)!.filter((id) => group.some((p) => p.id === id && p.organisation === org)).length,
+            );
             expect(spread(counts)).toBeLessThanOrEqual(1);
           }
         }
@@ -79,14 +106,24 @@ describe("balanced room assignment (property tests)", () => {
   it("respects a room reserved to women, filling it only with women", () => {
     fc.assert(
       fc.property(population(0, 90), fc.integer({ min: 2, max: 6 }), fc.integer(), (people, n, seed) => {
-        const rooms: RoomSpec[] = Array.from({ length: n }, (_, i) => ({ id: `r${i}`, gender: i === 0 ? "woman" : null }));
+        const rooms: RoomSpec[] = Array.from({ length: n }, (_, i) => ({
+          id: `r${i}`,
+          gender: i === 0 ? "woman" : null,
+        }));
         const a = assignRooms(people, rooms, { seed });
         everyoneOnce(people, a.rooms, a.unplaced);
         expect(a.unplaced).toEqual([]);
-        for (const id of a.rooms.get("r0")!) expect(eligible(people.find((p) => p.id === id)!, rooms[0]!)).toBe(true);
+        for (const id of a.rooms.get("r0")!)
+          expect(
+            eligible(
+              people.find((p) => p.id === id)!,
+              rooms[0]!,
+            ),
+          ).toBe(true);
         const women = people.filter((p) => p.gender === "woman").length;
         // Feasible: enough women for a full share, then every room is within one of the others.
-        if (women >= Math.ceil(people.length / n)) expect(spread(rooms.map((r) => a.rooms.get(r.id)!.length))).toBeLessThanOrEqual(1);
+        if (women >= Math.ceil(people.length / n))
+          expect(spread(rooms.map((r) => a.rooms.get(r.id)!.length))).toBeLessThanOrEqual(1);
       }),
       { numRuns: 200 },
     );
@@ -94,13 +131,23 @@ describe("balanced room assignment (property tests)", () => {
 
   it("keeps locked assignments", () => {
     fc.assert(
-      fc.property(population(1, 80), roomsArb, fc.integer(), fc.integer({ min: 0, max: 79 }), (people, rooms, seed, k) => {
-        const locked = people[k % people.length]!;
-        const room = rooms[k % rooms.length]!.id;
-        const a = assignRooms(people.map((p) => (p.id === locked.id ? { ...p, lockedRoom: room } : p)), rooms, { seed });
-        expect(a.rooms.get(room)).toContain(locked.id);
-        everyoneOnce(people, a.rooms, a.unplaced);
-      }),
+      fc.property(
+        population(1, 80),
+        roomsArb,
+        fc.integer(),
+        fc.integer({ min: 0, max: 79 }),
+        (people, rooms, seed, k) => {
+          const locked = people[k % people.length]!;
+          const room = rooms[k % rooms.length]!.id;
+          const a = assignRooms(
+            people.map((p) => (p.id === locked.id ? { ...p, lockedRoom: room } : p)),
+            rooms,
+            { seed },
+          );
+          expect(a.rooms.get(room)).toContain(locked.id);
+          everyoneOnce(people, a.rooms, a.unplaced);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -112,7 +159,9 @@ describe("balanced room assignment (property tests)", () => {
         everyoneOnce(people, a.rooms, a.unplaced);
         for (const role of ["facilitator", "rapporteur"] as const) {
           const total = people.filter((p) => p.role === role).length;
-          const per = rooms.map((r) => a.rooms.get(r.id)!.filter((id) => people.find((p) => p.id === id)!.role === role).length);
+          const per = rooms.map(
+            (r) => a.rooms.get(r.id)!.filter((id) => people.find((p) => p.id === id)!.role === role).length,
+          );
           if (total >= rooms.length) expect(Math.min(...per)).toBeGreaterThanOrEqual(1);
           else expect(Math.max(...per)).toBeLessThanOrEqual(1);
         }
@@ -138,10 +187,17 @@ describe("balanced room assignment (property tests)", () => {
 
   it("mixes the demo's 100 people into three rooms of 33-34 with every group in every room", () => {
     const people: Person[] = Array.from({ length: 100 }, (_, i) => ({
-      id: `p${i}`, category: CATEGORIES[i % 9]!, organisation: `Org ${i % 40}`, city: `City ${i % 25}`, language: "en", gender: i % 2 ? "woman" : "man", role: "participant",
+      id: `p${i}`,
+      category: CATEGORIES[i % 9]!,
+      organisation: `Org ${i % 40}`,
+      city: `City ${i % 25}`,
+      language: "en",
+      gender: i % 2 ? "woman" : "man",
+      role: "participant",
     }));
     const a = assignRooms(people, [{ id: "a" }, { id: "b" }, { id: "c" }], { seed: 7 });
     expect([...a.rooms.values()].map((m) => m.length).sort()).toEqual([33, 33, 34]);
-    for (const members of a.rooms.values()) expect(new Set(members.map((id) => people.find((p) => p.id === id)!.category)).size).toBe(9);
+    for (const members of a.rooms.values())
+      expect(new Set(members.map((id) => people.find((p) => p.id === id)!.category)).size).toBe(9);
   });
 });

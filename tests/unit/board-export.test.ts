@@ -4,8 +4,20 @@ import { boardCsv, boardMarkdown, escapeMarkdown } from "../../server/core/board
 import type { NoteView } from "../../server/core/boards/protocol";
 
 const note = (over: Partial<NoteView>): NoteView => ({
-  id: "n1", category: "barriers", text: "text", authorLabel: "Civil society / NGO", authorCategory: "Civil society / NGO", clusterId: null, hidden: false,
-  version: 1, votes: 0, reactions: {}, comments: [], originRoom: null, createdAt: "2026-11-22T10:00:00.000Z", ...over,
+  id: "n1",
+  category: "barriers",
+  text: "text",
+  authorLabel: "Civil society / NGO",
+  authorCategory: "Civil society / NGO",
+  clusterId: null,
+  hidden: false,
+  version: 1,
+  votes: 0,
+  reactions: {},
+  comments: [],
+  originRoom: null,
+  createdAt: "2026-11-22T10:00:00.000Z",
+  ...over,
 });
 
 describe("board exports keep notes as text", () => {
@@ -41,8 +53,20 @@ describe("board exports keep notes as text", () => {
 describe("board state reducer", () => {
   const empty: BoardState = { seq: 0, phase: "group", locked: false, timerEndsAt: null, notes: {}, clusters: {} };
   it("applies events once and in order, ignoring old ones", () => {
-    let s = applyEvent(empty, { boardId: "b", seq: 1, opId: "o1", type: "note.create", data: { note: note({ id: "x" }) } });
-    s = applyEvent(s, { boardId: "b", seq: 2, opId: "o2", type: "cluster.create", data: { cluster: { id: "c", label: "L", category: null, position: 0 }, noteIds: ["x"] } });
+    let s = applyEvent(empty, {
+      boardId: "b",
+      seq: 1,
+      opId: "o1",
+      type: "note.create",
+      data: { note: note({ id: "x" }) },
+    });
+    s = applyEvent(s, {
+      boardId: "b",
+      seq: 2,
+      opId: "o2",
+      type: "cluster.create",
+      data: { cluster: { id: "c", label: "L", category: null, position: 0 }, noteIds: ["x"] },
+    });
     expect(s.notes.x!.clusterId).toBe("c");
     const same = applyEvent(s, { boardId: "b", seq: 2, opId: "o2", type: "note.delete", data: { noteId: "x" } });
     expect(same).toBe(s);

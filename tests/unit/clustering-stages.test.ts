@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { averageLinkage, cut, silhouette, silhouettesByK, similarityMatrix } from "../../server/core/clustering/agglomerate";
+import {
+  averageLinkage,
+  cut,
+  silhouette,
+  silhouettesByK,
+  similarityMatrix,
+} from "../../server/core/clustering/agglomerate";
 import { adjustedRand } from "../../server/core/clustering/ari";
 import { endpointOf } from "../../server/core/clustering/embeddings";
 import { keyPhrase, phraseCounts } from "../../server/core/clustering/labels";
@@ -14,7 +20,13 @@ const unit = (...xs: number[]) => {
 
 describe("text analysis", () => {
   it("splits words in any script, drops French elisions and keeps accents", () => {
-    expect(words("L'accès aux services, c'est « difficile » !")).toEqual(["accès", "aux", "services", "est", "difficile"]);
+    expect(words("L'accès aux services, c'est « difficile » !")).toEqual([
+      "accès",
+      "aux",
+      "services",
+      "est",
+      "difficile",
+    ]);
     expect(words("مشاركة النساء")).toEqual(["مشاركة", "النساء"]);
     expect(words("🙂🙂 !!! ...")).toEqual([]);
   });
@@ -35,7 +47,14 @@ describe("text analysis", () => {
 });
 
 describe("agglomeration", () => {
-  const rows = [unit(1, 0.1, 0), unit(1, 0, 0.1), unit(0.9, 0.1, 0.1), unit(0, 1, 0.1), unit(0.1, 1, 0), unit(0, 0.1, 1)];
+  const rows = [
+    unit(1, 0.1, 0),
+    unit(1, 0, 0.1),
+    unit(0.9, 0.1, 0.1),
+    unit(0, 1, 0.1),
+    unit(0.1, 1, 0),
+    unit(0, 0.1, 1),
+  ];
   const S = similarityMatrix(rows);
 
   it("merges the most similar notes first and cuts into any number of clusters", () => {
@@ -49,13 +68,15 @@ describe("agglomeration", () => {
 
   it("scores a natural cut above an arbitrary one by silhouette", () => {
     const merges = averageLinkage(S, rows.length);
-    expect(silhouette(S, rows.length, cut(merges, rows.length, 3), 3)).toBeGreaterThan(silhouette(S, rows.length, Int32Array.from([0, 1, 0, 1, 0, 1]), 2));
+    expect(silhouette(S, rows.length, cut(merges, rows.length, 3), 3)).toBeGreaterThan(
+      silhouette(S, rows.length, Int32Array.from([0, 1, 0, 1, 0, 1]), 2),
+    );
   });
 
   // Deterministic pseudo-random rows: half sparse (like lexical features), half dense (like embeddings).
   const randomRows = (n: number, width: number, sparse: boolean) => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     return Array.from({ length: n }, () => {
       const v = Float32Array.from({ length: width }, () => (sparse && rand() < 0.8 ? 0 : rand() - 0.3));
       const norm = Math.hypot(...v) || 1;
@@ -67,10 +88,11 @@ describe("agglomeration", () => {
     for (const sparse of [true, false]) {
       const rs = randomRows(30, 40, sparse);
       const M = similarityMatrix(rs);
-      for (let i = 0; i < rs.length; i++) for (let j = 0; j < rs.length; j++) {
-        const dot = i === j ? 1 : rs[i]!.reduce((t, x, d) => t + x * rs[j]![d]!, 0);
-        expect(M[i * rs.length + j]).toBeCloseTo(dot, 5);
-      }
+      for (let i = 0; i < rs.length; i++)
+        for (let j = 0; j < rs.length; j++) {
+          const dot = i === j ? 1 : rs[i]!.reduce((t, x, d) => t + x * rs[j]![d]!, 0);
+          expect(M[i * rs.length + j]).toBeCloseTo(dot, 5);
+        }
     }
   });
 
@@ -79,13 +101,20 @@ describe("agglomeration", () => {
     const M = similarityMatrix(rs);
     const merges = averageLinkage(M, rs.length);
     const scores = silhouettesByK(M, rs.length, merges, 15);
-    for (let k = 2; k <= 15; k++) expect(scores[k]).toBeCloseTo(silhouette(M, rs.length, cut(merges, rs.length, k), k), 9);
+    for (let k = 2; k <= 15; k++)
+      expect(scores[k]).toBeCloseTo(silhouette(M, rs.length, cut(merges, rs.length, k), k), 9);
   });
 });
 
 describe("labels and choices", () => {
   it("names a cluster by the phrase its notes share and the rest of the board does not", () => {
-    const notes = ["No childcare during language courses", "Childcare is missing at the job centre", "Mothers need childcare", "Employers refuse the headscarf", "Employers ignore foreign diplomas"].map(analyse);
+    const notes = [
+      "No childcare during language courses",
+      "Childcare is missing at the job centre",
+      "Mothers need childcare",
+      "Employers refuse the headscarf",
+      "Employers ignore foreign diplomas",
+    ].map(analyse);
     expect(keyPhrase([0, 1, 2], notes, phraseCounts(notes), notes.length)).toBe("Childcare");
     expect(keyPhrase([3, 4], notes, phraseCounts(notes), notes.length)).toBe("Employers");
   });
@@ -100,7 +129,10 @@ describe("labels and choices", () => {
   });
 
   it("places a note in the clearly closest cluster and leaves weak or ambiguous matches alone", () => {
-    const clusters = [{ id: "x", rows: [unit(1, 0, 0), unit(1, 0, 0)] }, { id: "y", rows: [unit(0, 1, 0)] }];
+    const clusters = [
+      { id: "x", rows: [unit(1, 0, 0), unit(1, 0, 0)] },
+      { id: "y", rows: [unit(0, 1, 0)] },
+    ];
     const placed = placeNotes(clusters, [
       { id: "clear", row: unit(1, 0.05, 0) },
       { id: "between", row: unit(1, 1, 0) },

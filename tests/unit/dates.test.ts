@@ -13,11 +13,15 @@ describe("agenda times", () => {
   it("shows the day when an item falls on another day in the viewer's zone", () => {
     // 13:00 in Brussels is 08:00 in São Paulo, but 20:00 in Manila; 23:30 Brussels is the next day in Manila.
     const s = "2026-11-29T22:30:00Z";
-    expect(formatTimes(s, "2026-11-29T23:00:00Z", "Asia/Manila", "en", "2026-11-29T12:00:00Z")).toMatch(/^Mon, Nov 30 06:30–07:00$/);
+    expect(formatTimes(s, "2026-11-29T23:00:00Z", "Asia/Manila", "en", "2026-11-29T12:00:00Z")).toMatch(
+      /^Mon, Nov 30 06:30–07:00$/,
+    );
     expect(formatTimes(s, "2026-11-29T23:00:00Z", "Europe/Brussels", "en", "2026-11-29T12:00:00Z")).toBe("23:30–00:00");
   });
 
   it("formats a whole event in its zone", () => {
-    expect(formatRange("2026-11-29T12:00:00Z", "2026-11-29T15:00:00Z", "Europe/Brussels", "en")).toBe("Sun, Nov 29, 2026, 13:00–16:00 GMT+1");
+    expect(formatRange("2026-11-29T12:00:00Z", "2026-11-29T15:00:00Z", "Europe/Brussels", "en")).toBe(
+      "Sun, Nov 29, 2026, 13:00–16:00 GMT+1",
+    );
   });
 });

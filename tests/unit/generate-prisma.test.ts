@@ -16,6 +16,6 @@ describe("derivePostgresSchema", () => {
   });
 
   it("fails loudly when the lines it rewrites have changed", () => {
-    expect(() => derivePostgresSchema("datasource db { provider = \"mysql\" }")).toThrow(/no longer has the lines/);
+    expect(() => derivePostgresSchema('datasource db { provider = "mysql" }')).toThrow(/no longer has the lines/);
   });
 });

@@ -5,7 +5,11 @@ import { DatabaseUrlError, resolveDatabase } from "../../server/db/resolve-datab
 describe("resolveDatabase", () => {
   it("defaults to ./data/plenary.db", () => {
     const t = resolveDatabase(undefined, "/srv/plenary");
-    expect(t).toEqual({ kind: "sqlite", file: "/srv/plenary/data/plenary.db", url: "file:/srv/plenary/data/plenary.db" });
+    expect(t).toEqual({
+      kind: "sqlite",
+      file: "/srv/plenary/data/plenary.db",
+      url: "file:/srv/plenary/data/plenary.db",
+    });
   });
 
   it("reads relative and absolute file: URLs", () => {

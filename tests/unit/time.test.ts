@@ -6,9 +6,18 @@ import { slugify } from "../../server/core/slug";
 
 describe("wall-clock times in an event's timezone", () => {
   it("converts ordinary times, winter and summer", () => {
-    expect(localToUtc("2026-01-15T13:00", "Europe/Brussels")).toEqual({ ok: true, date: new Date("2026-01-15T12:00:00Z") });
-    expect(localToUtc("2026-07-15T13:00", "Europe/Brussels")).toEqual({ ok: true, date: new Date("2026-07-15T11:00:00Z") });
-    expect(localToUtc("2026-07-15T13:00", "America/Sao_Paulo")).toEqual({ ok: true, date: new Date("2026-07-15T16:00:00Z") });
+    expect(localToUtc("2026-01-15T13:00", "Europe/Brussels")).toEqual({
+      ok: true,
+      date: new Date("2026-01-15T12:00:00Z"),
+    });
+    expect(localToUtc("2026-07-15T13:00", "Europe/Brussels")).toEqual({
+      ok: true,
+      date: new Date("2026-07-15T11:00:00Z"),
+    });
+    expect(localToUtc("2026-07-15T13:00", "America/Sao_Paulo")).toEqual({
+      ok: true,
+      date: new Date("2026-07-15T16:00:00Z"),
+    });
   });
 
   it("refuses a time skipped when clocks go forward", () => {
@@ -19,8 +28,14 @@ describe("wall-clock times in an event's timezone", () => {
   });
 
   it("takes the earlier of two instants when clocks go back", () => {
-    expect(localToUtc("2026-10-25T02:30", "Europe/Brussels")).toEqual({ ok: true, date: new Date("2026-10-25T00:30:00Z") });
-    expect(localToUtc("2026-11-01T01:30", "America/New_York")).toEqual({ ok: true, date: new Date("2026-11-01T05:30:00Z") });
+    expect(localToUtc("2026-10-25T02:30", "Europe/Brussels")).toEqual({
+      ok: true,
+      date: new Date("2026-10-25T00:30:00Z"),
+    });
+    expect(localToUtc("2026-11-01T01:30", "America/New_York")).toEqual({
+      ok: true,
+      date: new Date("2026-11-01T05:30:00Z"),
+    });
   });
 
   it("round-trips through the form value", () => {

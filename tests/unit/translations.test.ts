@@ -5,22 +5,28 @@ import { RESOURCES, SUPPORTED_LOCALES, fromAcceptLanguage } from "../../app/i18n
 
 type Tree = { [k: string]: string | Tree };
 const leaves = (t: Tree, prefix = ""): [string, string][] =>
-  Object.entries(t).flatMap(([k, v]) => (typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+  Object.entries(t).flatMap(([k, v]) =>
+    typeof v === "string" ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`),
+  );
 const vars = (s: string) => [...s.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]).sort();
 
 describe("translations", () => {
   const en = new Map(leaves(RESOURCES.en as unknown as Tree));
 
-  it.each(SUPPORTED_LOCALES.filter((l) => l !== "en"))("%s has every key of English, no other, and the same placeholders", (locale) => {
-    const other = new Map(leaves(RESOURCES[locale] as unknown as Tree));
-    expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
-    for (const [key, text] of en) {
-      expect(vars(other.get(key)!), `${locale}: ${key}`).toEqual(vars(text));
-      // An untranslated string slips through as English; only names, formats and empty strings may match.
-      const words = text.replace(/\{\{\w+\}\}/g, "").match(/[A-Za-z]{3,}/g) ?? [];
-      if (words.length >= 3 && !/^(Markdown|Plenary|PDF|Word)/.test(text)) expect(other.get(key), `${locale}: ${key} looks untranslated`).not.toBe(text);
-    }
-  });
+  it.each(SUPPORTED_LOCALES.filter((l) => l !== "en"))(
+    "%s has every key of English, no other, and the same placeholders",
+    (locale) => {
+      const other = new Map(leaves(RESOURCES[locale] as unknown as Tree));
+      expect([...other.keys()].sort()).toEqual([...en.keys()].sort());
+      for (const [key, text] of en) {
+        expect(vars(other.get(key)!), `${locale}: ${key}`).toEqual(vars(text));
+        // An untranslated string slips through as English; only names, formats and empty strings may match.
+        const words = text.replace(/\{\{\w+\}\}/g, "").match(/[A-Za-z]{3,}/g) ?? [];
+        if (words.length >= 3 && !/^(Markdown|Plenary|PDF|Word)/.test(text))
+          expect(other.get(key), `${locale}: ${key} looks untranslated`).not.toBe(text);
+      }
+    },
+  );
 
   it("picks the best supported language from the browser's preferences", () => {
     expect(fromAcceptLanguage("ar-JO,ar;q=0.9,en;q=0.8")).toBe("ar");
@@ -31,7 +37,30 @@ describe("translations", () => {
 });
 
 /** Every piece of text in a component goes through t(); these are the exceptions that are not words of a language. */
-const ALLOWED_LITERALS = new Set(["CSV", "Markdown", "PDF", "DOCX", "JSON", "★", "—", "·", "…", "×", "+", "−", "%", "UTC", "(", ")", ":", ",", "/", "|", "↑", "↓"]);
+const ALLOWED_LITERALS = new Set([
+  "CSV",
+  "Markdown",
+  "PDF",
+  "DOCX",
+  "JSON",
+  "★",
+  "—",
+  "·",
+  "…",
+  "×",
+  "+",
+  "−",
+  "%",
+  "UTC",
+  "(",
+  ")",
+  ":",
+  ",",
+  "/",
+  "|",
+  "↑",
+  "↓",
+]);
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -57,7 +86,8 @@ describe("no UI string is hard-coded outside the translation files", () => {
       found.push(text);
     }
     // Attributes people read or hear.
-    for (const m of source.matchAll(/\b(aria-label|title|placeholder|alt)="([^"]*\p{L}{2,}[^"]*)"/gu)) found.push(`${m[1]}="${m[2]}"`);
+    for (const m of source.matchAll(/\b(aria-label|title|placeholder|alt)="([^"]*\p{L}{2,}[^"]*)"/gu))
+      found.push(`${m[1]}="${m[2]}"`);
     expect(found).toEqual([]);
   });
 });
@@ -73,8 +103,12 @@ describe("the server's messages people see most often", () => {
   it("are shown in the reader's language, and as written when there is no translation", async () => {
     const { createI18n, translateServerMessage } = await import("../../app/i18n");
     expect(translateServerMessage(createI18n("ar"), "Write something first.")).toBe("اكتب شيئًا أولًا.");
-    expect(translateServerMessage(createI18n("fr"), "Email or password is incorrect.")).toBe("Adresse e-mail ou mot de passe incorrect.");
-    expect(translateServerMessage(createI18n("es"), "Some new message: with a colon.")).toBe("Some new message: with a colon.");
+    expect(translateServerMessage(createI18n("fr"), "Email or password is incorrect.")).toBe(
+      "Adresse e-mail ou mot de passe incorrect.",
+    );
+    expect(translateServerMessage(createI18n("es"), "Some new message: with a colon.")).toBe(
+      "Some new message: with a colon.",
+    );
   });
 });
 
@@ -82,7 +116,12 @@ describe("the catalogue of server messages", () => {
   it("only holds messages the core still says (so no translation goes stale unnoticed)", async () => {
     const { SERVER_MESSAGES } = await import("../../app/i18n/server-messages");
     const { execFileSync } = await import("node:child_process");
-    const core = execFileSync("grep", ["-rh", "--include=*.ts", "", path.resolve(__dirname, "../../server/core")]).toString();
+    const core = execFileSync("grep", [
+      "-rh",
+      "--include=*.ts",
+      "",
+      path.resolve(__dirname, "../../server/core"),
+    ]).toString();
     const stale = Object.keys(SERVER_MESSAGES.fr!).filter((m) => !core.includes(m));
     expect(stale).toEqual([]);
   });

@@ -25,11 +25,18 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
   const [editing, setEditing] = useState(false);
   const [commenting, setCommenting] = useState(false);
   const drag = useDraggable({ id: note.id, disabled: !staff || note.pending });
-  const style = drag.transform ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` } : undefined;
+  const style = drag.transform
+    ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` }
+    : undefined;
   const open = canWrite && phase !== "closed";
   const short = note.text.slice(0, 40);
   return (
-    <article ref={drag.setNodeRef} style={style} className={`note ${note.pending ? "pending" : ""} ${note.hidden ? "is-hidden" : ""} ${drag.isDragging ? "dragging" : ""}`} data-testid="note">
+    <article
+      ref={drag.setNodeRef}
+      style={style}
+      className={`note ${note.pending ? "pending" : ""} ${note.hidden ? "is-hidden" : ""} ${drag.isDragging ? "dragging" : ""}`}
+      data-testid="note"
+    >
       {editing ? (
         <form
           onSubmit={(e) => {
@@ -44,8 +51,12 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
           </label>
           <textarea id={`edit-${note.id}`} name="text" defaultValue={note.text} maxLength={500} rows={3} required />
           <div className="row-actions">
-            <button type="submit" className="small">{t("board.save")}</button>
-            <button type="button" className="small secondary" onClick={() => setEditing(false)}>{t("board.cancel")}</button>
+            <button type="submit" className="small">
+              {t("board.save")}
+            </button>
+            <button type="button" className="small secondary" onClick={() => setEditing(false)}>
+              {t("board.cancel")}
+            </button>
           </div>
         </form>
       ) : (
@@ -58,17 +69,41 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
         {note.hidden ? <span className="badge">{t("board.hidden")}</span> : null}
       </p>
       <div className="note-actions">
-        <span className="votes" data-testid="votes">{t("board.votes", { count: note.votes })}</span>
+        <span className="votes" data-testid="votes">
+          {t("board.votes", { count: note.votes })}
+        </span>
         {phase === "vote" && open && !note.pending ? (
           <span className="dots">
-            <button type="button" className="small secondary" disabled={myDots === 0} onClick={() => send({ type: "vote.set", noteId: note.id, dots: myDots - 1 })} aria-label={`${t("board.removeDot")}: ${short}`}>−</button>
+            <button
+              type="button"
+              className="small secondary"
+              disabled={myDots === 0}
+              onClick={() => send({ type: "vote.set", noteId: note.id, dots: myDots - 1 })}
+              aria-label={`${t("board.removeDot")}: ${short}`}
+            >
+              −
+            </button>
             <span>{t("board.myDots", { count: myDots })}</span>
-            <button type="button" className="small" disabled={dotsLeft === 0} onClick={() => send({ type: "vote.set", noteId: note.id, dots: myDots + 1 })} aria-label={`${t("board.addDot")}: ${short}`}>+</button>
+            <button
+              type="button"
+              className="small"
+              disabled={dotsLeft === 0}
+              onClick={() => send({ type: "vote.set", noteId: note.id, dots: myDots + 1 })}
+              aria-label={`${t("board.addDot")}: ${short}`}
+            >
+              +
+            </button>
           </span>
         ) : null}
         {open && !note.pending
           ? REACTIONS.slice(0, 3).map((emoji) => (
-              <button key={emoji} type="button" className="small reaction" onClick={() => send({ type: "note.react", noteId: note.id, emoji, on: true })} aria-label={`${t("board.react", { emoji })}: ${short}`}>
+              <button
+                key={emoji}
+                type="button"
+                className="small reaction"
+                onClick={() => send({ type: "note.react", noteId: note.id, emoji, on: true })}
+                aria-label={`${t("board.react", { emoji })}: ${short}`}
+              >
                 {emoji} {note.reactions[emoji] ?? ""}
               </button>
             ))
@@ -85,20 +120,67 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
       ) : null}
       {open && !note.pending ? (
         <div className="row-actions">
-          {mine || staff ? <button type="button" className="small secondary" onClick={() => setEditing(true)} aria-label={`${t("board.edit")}: ${short}`}>{t("board.edit")}</button> : null}
-          {mine || staff ? <button type="button" className="small secondary" onClick={() => send({ type: "note.delete", noteId: note.id })} aria-label={`${t("board.delete")}: ${short}`}>{t("board.delete")}</button> : null}
-          <button type="button" className="small secondary" onClick={() => setCommenting((v) => !v)} aria-label={`${t("board.comment")}: ${short}`}>{t("board.comment")}</button>
-          {staff ? <button type="button" className="small secondary" onClick={() => send({ type: "note.hide", noteId: note.id, hidden: !note.hidden })}>{note.hidden ? t("board.show") : t("board.hide")}</button> : null}
+          {mine || staff ? (
+            <button
+              type="button"
+              className="small secondary"
+              onClick={() => setEditing(true)}
+              aria-label={`${t("board.edit")}: ${short}`}
+            >
+              {t("board.edit")}
+            </button>
+          ) : null}
+          {mine || staff ? (
+            <button
+              type="button"
+              className="small secondary"
+              onClick={() => send({ type: "note.delete", noteId: note.id })}
+              aria-label={`${t("board.delete")}: ${short}`}
+            >
+              {t("board.delete")}
+            </button>
+          ) : null}
+          <button
+            type="button"
+            className="small secondary"
+            onClick={() => setCommenting((v) => !v)}
+            aria-label={`${t("board.comment")}: ${short}`}
+          >
+            {t("board.comment")}
+          </button>
+          {staff ? (
+            <button
+              type="button"
+              className="small secondary"
+              onClick={() => send({ type: "note.hide", noteId: note.id, hidden: !note.hidden })}
+            >
+              {note.hidden ? t("board.show") : t("board.hide")}
+            </button>
+          ) : null}
           {staff ? (
             <>
               <label className="visually-hidden" htmlFor={`cl-${note.id}`}>{`${t("board.moveTo")}: ${short}`}</label>
-              <select id={`cl-${note.id}`} value={note.clusterId ?? ""} onChange={(e) => send({ type: "note.move", noteId: note.id, clusterId: e.target.value || null })}>
+              <select
+                id={`cl-${note.id}`}
+                value={note.clusterId ?? ""}
+                onChange={(e) => send({ type: "note.move", noteId: note.id, clusterId: e.target.value || null })}
+              >
                 <option value="">{t("board.noCluster")}</option>
                 {clusters.map((c) => (
-                  <option key={c.id} value={c.id}>{c.label}</option>
+                  <option key={c.id} value={c.id}>
+                    {c.label}
+                  </option>
                 ))}
               </select>
-              <button type="button" className="small secondary drag-handle" {...drag.listeners} {...drag.attributes} aria-label={`${t("board.moveTo")}: ${short}`}>⠿</button>
+              <button
+                type="button"
+                className="small secondary drag-handle"
+                {...drag.listeners}
+                {...drag.attributes}
+                aria-label={`${t("board.moveTo")}: ${short}`}
+              >
+                ⠿
+              </button>
             </>
           ) : null}
         </div>
@@ -113,9 +195,13 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
             setCommenting(false);
           }}
         >
-          <label className="visually-hidden" htmlFor={`c-${note.id}`}>{t("board.commentLabel")}</label>
+          <label className="visually-hidden" htmlFor={`c-${note.id}`}>
+            {t("board.commentLabel")}
+          </label>
           <input id={`c-${note.id}`} name="comment" maxLength={200} />
-          <button type="submit" className="small">{t("board.comment")}</button>
+          <button type="submit" className="small">
+            {t("board.comment")}
+          </button>
         </form>
       ) : null}
     </article>

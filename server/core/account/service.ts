@@ -14,19 +14,45 @@ const deleteInput = z.object({ password: z.string().optional(), confirmEmail: z.
  * deleting their account. What they said on boards stays as the event's
  * record, with no author; registrations, votes and sessions go.
  */
-export function createAccountService({ db, bus, clock, promote }: { db: Db; bus: RealtimeBus; clock: Clock; promote: (eventId: string) => Promise<unknown> }) {
+export function createAccountService({
+  db,
+  bus,
+  clock,
+  promote,
+}: {
+  db: Db;
+  bus: RealtimeBus;
+  clock: Clock;
+  promote: (eventId: string) => Promise<unknown>;
+}) {
   return {
-    hasPassword: async (userId: string) => !!(await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }))?.passwordHash,
+    hasPassword: async (userId: string) =>
+      !!(await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }))?.passwordHash,
 
     async exportData(actor: Actor) {
       const { userId } = requireUser(actor);
       const user = await db.user.findUniqueOrThrow({
         where: { id: userId },
         select: {
-          id: true, email: true, name: true, locale: true, createdAt: true,
-          registrations: { include: { event: { select: { slug: true, title: true } }, category: { select: { label: true } } } },
+          id: true,
+          email: true,
+          name: true,
+          locale: true,
+          createdAt: true,
+          registrations: {
+            include: { event: { select: { slug: true, title: true } }, category: { select: { label: true } } },
+          },
           roles: { select: { role: true, event: { select: { slug: true, title: true } } } },
-          notes: { select: { id: true, text: true, category: true, createdAt: true, deletedAt: true, board: { select: { title: true, event: { select: { slug: true } } } } } },
+          notes: {
+            select: {
+              id: true,
+              text: true,
+              category: true,
+              createdAt: true,
+              deletedAt: true,
+              board: { select: { title: true, event: { select: { slug: true } } } },
+            },
+          },
           noteComments: { select: { text: true, createdAt: true, noteId: true } },
           votes: { select: { noteId: true, dots: true } },
           noteReactions: { select: { noteId: true, emoji: true } },
@@ -38,13 +64,34 @@ export function createAccountService({ db, bus, clock, promote }: { db: Db; bus:
         exportedAt: clock.now().toISOString(),
         account: { id: user.id, email: user.email, name: user.name, locale: user.locale, createdAt: user.createdAt },
         registrations: user.registrations.map((r) => ({
-          event: r.event.slug, eventTitle: r.event.title, status: r.status, organisation: r.organisation, category: r.category?.label ?? null, roleTitle: r.roleTitle,
-          city: r.city, country: r.country, preferredLanguage: r.preferredLanguage, accessibilityNeeds: r.accessibilityNeeds, gender: r.gender,
-          consentData: r.consentData, consentQuote: r.consentQuote, answers: JSON.parse(r.answersJson) as unknown, checkedInAt: r.checkedInAt, createdAt: r.createdAt,
+          event: r.event.slug,
+          eventTitle: r.event.title,
+          status: r.status,
+          organisation: r.organisation,
+          category: r.category?.label ?? null,
+          roleTitle: r.roleTitle,
+          city: r.city,
+          country: r.country,
+          preferredLanguage: r.preferredLanguage,
+          accessibilityNeeds: r.accessibilityNeeds,
+          gender: r.gender,
+          consentData: r.consentData,
+          consentQuote: r.consentQuote,
+          answers: JSON.parse(r.answersJson) as unknown,
+          checkedInAt: r.checkedInAt,
+          createdAt: r.createdAt,
         })),
         roles: user.roles.map((r) => ({ event: r.event.slug, role: r.role })),
         roomAssignments: user.assignments.map((a) => ({ round: a.round.title, room: a.room.name, role: a.role })),
-        notes: user.notes.map((n) => ({ id: n.id, event: n.board.event.slug, board: n.board.title, category: n.category, text: n.text, createdAt: n.createdAt, deleted: !!n.deletedAt })),
+        notes: user.notes.map((n) => ({
+          id: n.id,
+          event: n.board.event.slug,
+          board: n.board.title,
+          category: n.category,
+          text: n.text,
+          createdAt: n.createdAt,
+          deleted: !!n.deletedAt,
+        })),
         comments: user.noteComments,
         votes: user.votes,
         reactions: user.noteReactions,
@@ -58,21 +105,40 @@ export function createAccountService({ db, bus, clock, promote }: { db: Db; bus:
       const user = await db.user.findUniqueOrThrow({ where: { id: userId } });
       // Accounts made by registering have no password until one is set: those confirm with their email.
       if (user.passwordHash) {
-        if (!password || !(await verifyPassword(user.passwordHash, password))) throw new DomainError("validation", "That password is not right.", { password: ["Enter your password to confirm."] });
+        if (!password || !(await verifyPassword(user.passwordHash, password)))
+          throw new DomainError("validation", "That password is not right.", {
+            password: ["Enter your password to confirm."],
+          });
       } else if ((confirmEmail ?? "").trim().toLowerCase() !== user.email) {
-        throw new DomainError("validation", "Type your email address to confirm.", { confirmEmail: ["Type your email address to confirm."] });
+        throw new DomainError("validation", "Type your email address to confirm.", {
+          confirmEmail: ["Type your email address to confirm."],
+        });
       }
       // An event must not be left without anyone to run it.
-      const organised = await db.eventRole.findMany({ where: { userId, role: "organiser" }, select: { eventId: true, event: { select: { title: true } } } });
+      const organised = await db.eventRole.findMany({
+        where: { userId, role: "organiser" },
+        select: { eventId: true, event: { select: { title: true } } },
+      });
       for (const o of organised) {
         if ((await db.eventRole.count({ where: { eventId: o.eventId, role: "organiser" } })) === 1) {
-          throw conflict(`You are the only organiser of “${o.event.title}”. Invite another organiser first, then delete your account.`);
+          throw conflict(
+            `You are the only organiser of “${o.event.title}”. Invite another organiser first, then delete your account.`,
+          );
         }
       }
-      const confirmed = await db.registration.findMany({ where: { userId, status: "confirmed" }, select: { eventId: true } });
+      const confirmed = await db.registration.findMany({
+        where: { userId, status: "confirmed" },
+        select: { eventId: true },
+      });
       await db.$transaction(async (tx) => {
-        for (const r of confirmed) await tx.event.updateMany({ where: { id: r.eventId, seatsTaken: { gt: 0 } }, data: { seatsTaken: { decrement: 1 } } });
-        await tx.auditLog.create({ data: { actorId: null, action: "account.delete", detailsJson: JSON.stringify({ events: confirmed.length }) } });
+        for (const r of confirmed)
+          await tx.event.updateMany({
+            where: { id: r.eventId, seatsTaken: { gt: 0 } },
+            data: { seatsTaken: { decrement: 1 } },
+          });
+        await tx.auditLog.create({
+          data: { actorId: null, action: "account.delete", detailsJson: JSON.stringify({ events: confirmed.length }) },
+        });
         // Notes and comments keep their text with no author (onDelete: SetNull); the rest cascades.
         await tx.user.delete({ where: { id: userId } });
       });
@@ -87,17 +153,41 @@ export function createAccountService({ db, bus, clock, promote }: { db: Db; bus:
      */
     async applyRetention() {
       const now = clock.now();
-      const events = await db.event.findMany({ where: { retentionDays: { not: null } }, select: { id: true, endsAt: true, retentionDays: true } });
+      const events = await db.event.findMany({
+        where: { retentionDays: { not: null } },
+        select: { id: true, endsAt: true, retentionDays: true },
+      });
       let purged = 0;
       for (const e of events) {
         if (e.endsAt.getTime() + e.retentionDays! * 86_400_000 > now.getTime()) continue;
         const r = await db.registration.updateMany({
-          where: { eventId: e.id, OR: [{ organisation: { not: "" } }, { city: { not: "" } }, { roleTitle: { not: "" } }, { accessibilityNeeds: { not: "" } }, { gender: { not: null } }, { answersJson: { not: "{}" } }, { manageTokenHash: { not: null } }] },
-          data: { organisation: "", city: "", roleTitle: "", accessibilityNeeds: "", gender: null, answersJson: "{}", manageTokenHash: null },
+          where: {
+            eventId: e.id,
+            OR: [
+              { organisation: { not: "" } },
+              { city: { not: "" } },
+              { roleTitle: { not: "" } },
+              { accessibilityNeeds: { not: "" } },
+              { gender: { not: null } },
+              { answersJson: { not: "{}" } },
+              { manageTokenHash: { not: null } },
+            ],
+          },
+          data: {
+            organisation: "",
+            city: "",
+            roleTitle: "",
+            accessibilityNeeds: "",
+            gender: null,
+            answersJson: "{}",
+            manageTokenHash: null,
+          },
         });
         if (r.count) {
           purged += r.count;
-          await db.auditLog.create({ data: { eventId: e.id, action: "retention.purge", detailsJson: JSON.stringify({ registrations: r.count }) } });
+          await db.auditLog.create({
+            data: { eventId: e.id, action: "retention.purge", detailsJson: JSON.stringify({ registrations: r.count }) },
+          });
         }
       }
       return { purged };
@@ -108,8 +198,19 @@ export function createAccountService({ db, bus, clock, promote }: { db: Db; bus:
       await requirePermission(db, actor, eventId, "event.manage").catch(() => {
         throw forbidden("Only organisers can read the audit log.");
       });
-      const rows = await db.auditLog.findMany({ where: { eventId }, include: { actor: { select: { name: true, email: true } } }, orderBy: { createdAt: "desc" }, take: limit });
-      return rows.map((r) => ({ id: r.id, at: r.createdAt.toISOString(), who: r.actor ? `${r.actor.name} <${r.actor.email}>` : "Plenary", action: r.action, details: r.detailsJson === "{}" ? "" : r.detailsJson }));
+      const rows = await db.auditLog.findMany({
+        where: { eventId },
+        include: { actor: { select: { name: true, email: true } } },
+        orderBy: { createdAt: "desc" },
+        take: limit,
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        at: r.createdAt.toISOString(),
+        who: r.actor ? `${r.actor.name} <${r.actor.email}>` : "Plenary",
+        action: r.action,
+        details: r.detailsJson === "{}" ? "" : r.detailsJson,
+      }));
     },
   };
 }

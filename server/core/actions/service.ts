@@ -15,8 +15,12 @@ export const ACTION_STATUSES = ["proposed", "agreed", "in_progress", "done", "dr
 /** Owners are reminded once, this many days before the due date (in the event's timezone). */
 export const REMIND_DAYS_BEFORE = 3;
 
-const optional = <T extends z.ZodType>(s: T) => z.preprocess((v) => (v === "" || v == null ? undefined : v), s.optional());
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2027-03-31.").refine((d) => DateTime.fromISO(d).isValid, "This date does not exist.");
+const optional = <T extends z.ZodType>(s: T) =>
+  z.preprocess((v) => (v === "" || v == null ? undefined : v), s.optional());
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2027-03-31.")
+  .refine((d) => DateTime.fromISO(d).isValid, "This date does not exist.");
 const fields = {
   title: z.string().trim().min(1, "Say what is to be done.").max(300, "At most 300 characters."),
   description: z.string().trim().max(4000, "At most 4,000 characters.").default(""),
@@ -25,15 +29,25 @@ const fields = {
   dueDate: optional(isoDate),
   status: z.enum(ACTION_STATUSES, { error: "Choose a status." }).default("proposed"),
 };
-const createInput = z.object({ ...fields, clusterId: optional(z.string().max(64)), noteId: optional(z.string().max(64)) });
-const updateInput = z.object({ ...fields, progress: z.string().trim().max(2000, "At most 2,000 characters.").default("") });
+const createInput = z.object({
+  ...fields,
+  clusterId: optional(z.string().max(64)),
+  noteId: optional(z.string().max(64)),
+});
+const updateInput = z.object({
+  ...fields,
+  progress: z.string().trim().max(2000, "At most 2,000 characters.").default(""),
+});
 
 const TRACKED = ["title", "description", "owner", "ownerEmail", "dueDate", "status"] as const;
 
 /** Action items agreed at an event, followed up in public: who does what by when, and how it is going. */
 export function createActionService({ db, clock, mailer, log }: { db: Db; clock: Clock; mailer: Mailer; log: Logger }) {
   const eventOf = async (slug: string) => {
-    const e = await db.event.findUnique({ where: { slug }, select: { id: true, slug: true, title: true, timezone: true } });
+    const e = await db.event.findUnique({
+      where: { slug },
+      select: { id: true, slug: true, title: true, timezone: true },
+    });
     if (!e) throw notFound("This event");
     return e;
   };
@@ -41,12 +55,21 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
   async function publicList(eventId: string) {
     const items = await db.actionItem.findMany({
       where: { eventId },
-      include: { cluster: { select: { label: true } }, updates: { where: { note: { not: "" } }, orderBy: { createdAt: "desc" } } },
+      include: {
+        cluster: { select: { label: true } },
+        updates: { where: { note: { not: "" } }, orderBy: { createdAt: "desc" } },
+      },
       orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
     });
     // Owner emails are for reminders only and never shown.
     return items.map((i) => ({
-      id: i.id, title: i.title, description: i.description, owner: i.owner, dueDate: i.dueDate, status: i.status, from: i.cluster?.label ?? null,
+      id: i.id,
+      title: i.title,
+      description: i.description,
+      owner: i.owner,
+      dueDate: i.dueDate,
+      status: i.status,
+      from: i.cluster?.label ?? null,
       progress: i.updates.map((u) => ({ note: u.note, at: u.createdAt.toISOString() })),
     }));
   }
@@ -67,18 +90,37 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       const [items, clusters] = await Promise.all([
         db.actionItem.findMany({
           where: { eventId: event.id },
-          include: { cluster: { select: { label: true } }, note: { select: { text: true } }, updates: { include: { user: { select: { name: true } } }, orderBy: { createdAt: "desc" } } },
+          include: {
+            cluster: { select: { label: true } },
+            note: { select: { text: true } },
+            updates: { include: { user: { select: { name: true } } }, orderBy: { createdAt: "desc" } },
+          },
           orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
         }),
-        db.cluster.findMany({ where: { deletedAt: null, board: { eventId: event.id } }, select: { id: true, label: true, board: { select: { title: true } } }, orderBy: { label: "asc" } }),
+        db.cluster.findMany({
+          where: { deletedAt: null, board: { eventId: event.id } },
+          select: { id: true, label: true, board: { select: { title: true } } },
+          orderBy: { label: "asc" },
+        }),
       ]);
       return {
         event,
         clusters: clusters.map((c) => ({ id: c.id, label: `${c.label} (${c.board.title})` })),
         items: items.map((i) => ({
-          id: i.id, title: i.title, description: i.description, owner: i.owner, ownerEmail: i.ownerEmail ?? "", dueDate: i.dueDate ?? "", status: i.status,
+          id: i.id,
+          title: i.title,
+          description: i.description,
+          owner: i.owner,
+          ownerEmail: i.ownerEmail ?? "",
+          dueDate: i.dueDate ?? "",
+          status: i.status,
           from: i.cluster?.label ?? (i.note ? `“${i.note.text.slice(0, 80)}”` : null),
-          history: i.updates.map((u) => ({ at: u.createdAt.toISOString(), by: u.user?.name ?? "", note: u.note, changes: JSON.parse(u.changesJson) as Record<string, [unknown, unknown]> })),
+          history: i.updates.map((u) => ({
+            at: u.createdAt.toISOString(),
+            by: u.user?.name ?? "",
+            note: u.note,
+            changes: JSON.parse(u.changesJson) as Record<string, [unknown, unknown]>,
+          })),
         })),
       };
     },
@@ -88,11 +130,15 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       const event = await eventOf(slug);
       await requirePermission(db, actor, event.id, "action.manage");
       if (from.clusterId) {
-        const c = await db.cluster.findFirst({ where: { id: from.clusterId, deletedAt: null, board: { eventId: event.id } } });
+        const c = await db.cluster.findFirst({
+          where: { id: from.clusterId, deletedAt: null, board: { eventId: event.id } },
+        });
         if (c) return { title: c.label, clusterId: c.id, noteId: null };
       }
       if (from.noteId) {
-        const n = await db.note.findFirst({ where: { id: from.noteId, deletedAt: null, board: { eventId: event.id } } });
+        const n = await db.note.findFirst({
+          where: { id: from.noteId, deletedAt: null, board: { eventId: event.id } },
+        });
         if (n) return { title: n.text.slice(0, 300), clusterId: n.clusterId, noteId: n.id };
       }
       return null;
@@ -102,10 +148,33 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       const event = await eventOf(slug);
       const user = await requirePermission(db, actor, event.id, "action.manage");
       const data = validate(createInput, input);
-      if (data.clusterId && !(await db.cluster.findFirst({ where: { id: data.clusterId, board: { eventId: event.id } } }))) throw new DomainError("validation", "That cluster is not part of this event.", { clusterId: ["Choose a cluster of this event."] });
-      if (data.noteId && !(await db.note.findFirst({ where: { id: data.noteId, board: { eventId: event.id } } }))) throw new DomainError("validation", "That note is not part of this event.");
-      const item = await db.actionItem.create({ data: { eventId: event.id, ...data, ownerEmail: data.ownerEmail ?? null, dueDate: data.dueDate ?? null, clusterId: data.clusterId ?? null, noteId: data.noteId ?? null } });
-      await db.actionItemUpdate.create({ data: { actionItemId: item.id, userId: user.userId, changesJson: JSON.stringify({ created: [null, data.title] }), note: "" } });
+      if (
+        data.clusterId &&
+        !(await db.cluster.findFirst({ where: { id: data.clusterId, board: { eventId: event.id } } }))
+      )
+        throw new DomainError("validation", "That cluster is not part of this event.", {
+          clusterId: ["Choose a cluster of this event."],
+        });
+      if (data.noteId && !(await db.note.findFirst({ where: { id: data.noteId, board: { eventId: event.id } } })))
+        throw new DomainError("validation", "That note is not part of this event.");
+      const item = await db.actionItem.create({
+        data: {
+          eventId: event.id,
+          ...data,
+          ownerEmail: data.ownerEmail ?? null,
+          dueDate: data.dueDate ?? null,
+          clusterId: data.clusterId ?? null,
+          noteId: data.noteId ?? null,
+        },
+      });
+      await db.actionItemUpdate.create({
+        data: {
+          actionItemId: item.id,
+          userId: user.userId,
+          changesJson: JSON.stringify({ created: [null, data.title] }),
+          note: "",
+        },
+      });
       return item;
     },
 
@@ -118,14 +187,17 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       const { progress, ...data } = validate(updateInput, input);
       const next = { ...data, ownerEmail: data.ownerEmail ?? null, dueDate: data.dueDate ?? null };
       const changes: Record<string, [unknown, unknown]> = {};
-      for (const k of TRACKED) if ((item[k] ?? null) !== (next[k] ?? null)) changes[k] = [item[k] ?? null, next[k] ?? null];
+      for (const k of TRACKED)
+        if ((item[k] ?? null) !== (next[k] ?? null)) changes[k] = [item[k] ?? null, next[k] ?? null];
       if (!Object.keys(changes).length && !progress) return item;
       const updated = await db.actionItem.update({
         where: { id: item.id },
         // A new due date or owner deserves a new reminder.
         data: { ...next, ...(changes.dueDate || changes.ownerEmail ? { remindedAt: null } : {}) },
       });
-      await db.actionItemUpdate.create({ data: { actionItemId: item.id, userId: user.userId, changesJson: JSON.stringify(changes), note: progress } });
+      await db.actionItemUpdate.create({
+        data: { actionItemId: item.id, userId: user.userId, changesJson: JSON.stringify(changes), note: progress },
+      });
       return updated;
     },
 
@@ -135,23 +207,47 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       const item = await db.actionItem.findFirst({ where: { id: itemId, eventId: event.id } });
       if (!item) throw notFound("This action item");
       await db.actionItem.delete({ where: { id: item.id } });
-      await db.auditLog.create({ data: { eventId: event.id, actorId: user.userId, action: "action.delete", detailsJson: JSON.stringify({ title: item.title }) } });
+      await db.auditLog.create({
+        data: {
+          eventId: event.id,
+          actorId: user.userId,
+          action: "action.delete",
+          detailsJson: JSON.stringify({ title: item.title }),
+        },
+      });
     },
 
     async csv(slug: string) {
       const { items } = await this.followUp(slug);
-      return toCsv(["What", "Owner", "Due", "Status", "From cluster", "Latest progress"], items.map((i) => [i.title, i.owner, i.dueDate ?? "", i.status, i.from ?? "", i.progress[0]?.note ?? ""]));
+      return toCsv(
+        ["What", "Owner", "Due", "Status", "From cluster", "Latest progress"],
+        items.map((i) => [i.title, i.owner, i.dueDate ?? "", i.status, i.from ?? "", i.progress[0]?.note ?? ""]),
+      );
     },
 
     /** Due dates as all-day calendar entries in the event's timezone. */
     async ics(slug: string, publicUrl: string) {
       const { event, items } = await this.followUp(slug);
-      const cal = new ICalCalendar({ prodId: { company: "Plenary", product: "Plenary", language: "EN" }, method: ICalCalendarMethod.PUBLISH, name: `${event.title}: action items` });
+      const cal = new ICalCalendar({
+        prodId: { company: "Plenary", product: "Plenary", language: "EN" },
+        method: ICalCalendarMethod.PUBLISH,
+        name: `${event.title}: action items`,
+      });
       cal.timezone({ name: event.timezone, generator: getVtimezoneComponent });
       for (const i of items) {
         if (!i.dueDate) continue;
         const day = DateTime.fromISO(i.dueDate, { zone: event.timezone });
-        cal.createEvent({ id: `action-${i.id}@plenary`, start: day, end: day.plus({ days: 1 }), allDay: true, timezone: event.timezone, summary: `${i.title} (${i.owner || "no owner"})`, description: `${i.status}${i.progress[0] ? ` — ${i.progress[0].note}` : ""}`, url: `${publicUrl}/events/${event.slug}/follow-up`, stamp: day });
+        cal.createEvent({
+          id: `action-${i.id}@plenary`,
+          start: day,
+          end: day.plus({ days: 1 }),
+          allDay: true,
+          timezone: event.timezone,
+          summary: `${i.title} (${i.owner || "no owner"})`,
+          description: `${i.status}${i.progress[0] ? ` — ${i.progress[0].note}` : ""}`,
+          url: `${publicUrl}/events/${event.slug}/follow-up`,
+          stamp: day,
+        });
       }
       return cal.toString();
     },
@@ -159,7 +255,15 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
     /** Emails owners whose open items fall due within the next few days; each item once per due date. */
     async sendReminders(publicUrl: string) {
       const now = clock.now();
-      const items = await db.actionItem.findMany({ where: { remindedAt: null, ownerEmail: { not: null }, dueDate: { not: null }, status: { notIn: ["done", "dropped"] } }, include: { event: { select: { slug: true, title: true, timezone: true } } } });
+      const items = await db.actionItem.findMany({
+        where: {
+          remindedAt: null,
+          ownerEmail: { not: null },
+          dueDate: { not: null },
+          status: { notIn: ["done", "dropped"] },
+        },
+        include: { event: { select: { slug: true, title: true, timezone: true } } },
+      });
       let sent = 0;
       for (const i of items) {
         const today = DateTime.fromJSDate(now, { zone: i.event.timezone }).startOf("day");
@@ -167,9 +271,13 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
         const days = Math.round(due.diff(today, "days").days);
         if (days < 0 || days > REMIND_DAYS_BEFORE) continue;
         // Claim the reminder first, so two processes never send it twice.
-        const claimed = await db.actionItem.updateMany({ where: { id: i.id, remindedAt: null }, data: { remindedAt: now } });
+        const claimed = await db.actionItem.updateMany({
+          where: { id: i.id, remindedAt: null },
+          data: { remindedAt: now },
+        });
         if (!claimed.count) continue;
-        const when = days === 0 ? "today" : days === 1 ? "tomorrow" : `in ${days} days (${due.toLocaleString(DateTime.DATE_MED)})`;
+        const when =
+          days === 0 ? "today" : days === 1 ? "tomorrow" : `in ${days} days (${due.toLocaleString(DateTime.DATE_MED)})`;
         try {
           await mailer.send({
             to: i.ownerEmail!,

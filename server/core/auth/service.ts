@@ -41,7 +41,9 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
     } catch (e) {
       // Two sign-ups with one email at once: the unique index decides.
       if ((e as { code?: string }).code === "P2002") {
-        throw conflict("An account with this email already exists.", { email: ["An account with this email already exists. Sign in, or reset your password."] });
+        throw conflict("An account with this email already exists.", {
+          email: ["An account with this email already exists. Sign in, or reset your password."],
+        });
       }
       throw e;
     }
@@ -89,15 +91,46 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
       const existing = await db.user.findUnique({ where: { email: data.email } });
       if (existing) {
         const reset = await newResetLink(existing.id, baseUrl);
-        await mailer.send(accountEmail("accountExists", { to: existing.email, name: existing.name, link: reset, signInUrl: new URL("/login", baseUrl).toString(), minutes: RESET_MINUTES }, existing.locale));
+        await mailer.send(
+          accountEmail(
+            "accountExists",
+            {
+              to: existing.email,
+              name: existing.name,
+              link: reset,
+              signInUrl: new URL("/login", baseUrl).toString(),
+              minutes: RESET_MINUTES,
+            },
+            existing.locale,
+          ),
+        );
         return;
       }
       const { token, hash } = newToken();
       await db.signUpRequest.create({
-        data: { name: data.name, email: data.email, passwordHash, locale, tokenHash: hash, expiresAt: new Date(clock.now().getTime() + SIGNUP_MINUTES * 60_000) },
+        data: {
+          name: data.name,
+          email: data.email,
+          passwordHash,
+          locale,
+          tokenHash: hash,
+          expiresAt: new Date(clock.now().getTime() + SIGNUP_MINUTES * 60_000),
+        },
       });
       const link = new URL(`/signup/confirm/${encodeURIComponent(token)}`, baseUrl).toString();
-      await mailer.send(accountEmail("confirmSignUp", { to: data.email, name: data.name, link, signInUrl: new URL("/login", baseUrl).toString(), minutes: SIGNUP_MINUTES }, locale));
+      await mailer.send(
+        accountEmail(
+          "confirmSignUp",
+          {
+            to: data.email,
+            name: data.name,
+            link,
+            signInUrl: new URL("/login", baseUrl).toString(),
+            minutes: SIGNUP_MINUTES,
+          },
+          locale,
+        ),
+      );
     },
 
     /** Creates the account of a confirmed sign-up and signs its owner in. */
@@ -106,12 +139,21 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
       if (!request || request.usedAt || request.expiresAt <= clock.now()) {
         throw forbidden("This confirmation link has expired or was already used. Sign in, or sign up again.");
       }
-      const used = await db.signUpRequest.updateMany({ where: { id: request.id, usedAt: null }, data: { usedAt: clock.now() } });
-      if (used.count === 0) throw forbidden("This confirmation link has expired or was already used. Sign in, or sign up again.");
+      const used = await db.signUpRequest.updateMany({
+        where: { id: request.id, usedAt: null },
+        data: { usedAt: clock.now() },
+      });
+      if (used.count === 0)
+        throw forbidden("This confirmation link has expired or was already used. Sign in, or sign up again.");
       // The link proves the address; if an account appeared meanwhile, it is theirs to enter.
       const user =
         (await db.user.findUnique({ where: { email: request.email } })) ??
-        (await insertUser({ name: request.name, email: request.email, passwordHash: request.passwordHash, locale: request.locale }));
+        (await insertUser({
+          name: request.name,
+          email: request.email,
+          passwordHash: request.passwordHash,
+          locale: request.locale,
+        }));
       // Other pending sign-ups for this address are void now.
       await db.signUpRequest.deleteMany({ where: { email: request.email, id: { not: request.id } } });
       const session = await createSession(user.id);
@@ -120,18 +162,23 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
 
     /** Drops sign-ups never confirmed: they hold a name and an address nobody vouched for. */
     async purgeExpiredSignUps() {
-      const { count } = await db.signUpRequest.deleteMany({ where: { OR: [{ expiresAt: { lte: clock.now() } }, { usedAt: { not: null } }] } });
+      const { count } = await db.signUpRequest.deleteMany({
+        where: { OR: [{ expiresAt: { lte: clock.now() } }, { usedAt: { not: null } }] },
+      });
       return count;
     },
 
     async signIn(input: unknown) {
       const data = validate(signInInput, input);
       const user = await db.user.findUnique({ where: { email: data.email } });
-      const ok = user?.passwordHash && !user.deletedAt
-        ? await verifyPassword(user.passwordHash, data.password)
-        : (await verifyPassword(await dummyPasswordHash(), data.password), false);
+      const ok =
+        user?.passwordHash && !user.deletedAt
+          ? await verifyPassword(user.passwordHash, data.password)
+          : (await verifyPassword(await dummyPasswordHash(), data.password), false);
       if (!user || !ok) {
-        throw new DomainError("unauthenticated", "Email or password is incorrect.", { _form: ["Email or password is incorrect."] });
+        throw new DomainError("unauthenticated", "Email or password is incorrect.", {
+          _form: ["Email or password is incorrect."],
+        });
       }
       const session = await createSession(user.id);
       return { user, session };
@@ -168,7 +215,19 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
         return;
       }
       const link = await newResetLink(user.id, baseUrl);
-      await mailer.send(accountEmail("resetPassword", { to: user.email, name: user.name, link, signInUrl: new URL("/login", baseUrl).toString(), minutes: RESET_MINUTES }, user.locale));
+      await mailer.send(
+        accountEmail(
+          "resetPassword",
+          {
+            to: user.email,
+            name: user.name,
+            link,
+            signInUrl: new URL("/login", baseUrl).toString(),
+            minutes: RESET_MINUTES,
+          },
+          user.locale,
+        ),
+      );
     },
 
     async resetPassword(input: unknown) {

@@ -17,8 +17,14 @@ type LoadedBoard = Board & {
 };
 
 type Row = Board & {
-  eventSlug: string; eventTitle: string; chathamHouse: boolean; eventTimezone: string;
-  roomName: string | null; roundId: string | null; assignedRoomId: string | null; role: string | null;
+  eventSlug: string;
+  eventTitle: string;
+  chathamHouse: boolean;
+  eventTimezone: string;
+  roomName: string | null;
+  roundId: string | null;
+  assignedRoomId: string | null;
+  role: string | null;
 };
 
 /**
@@ -27,7 +33,11 @@ type Row = Board & {
  * board operation starts here, and Prisma 6 compiles each ORM query on the
  * main thread (see hot-path.ts).
  */
-async function loadBoard(db: Db, boardId: string, userId: string): Promise<{ board: LoadedBoard; roles: EventRole[]; assignedRoomId: string | null } | null> {
+async function loadBoard(
+  db: Db,
+  boardId: string,
+  userId: string,
+): Promise<{ board: LoadedBoard; roles: EventRole[]; assignedRoomId: string | null } | null> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT b."id", b."eventId", b."roomId", b."kind", b."title", b."categoriesJson", b."phase", b."locked", b."dotBudget", b."maxNotes", b."seq", b."timerEndsAt", b."createdAt",
       e."slug" AS "eventSlug", e."title" AS "eventTitle", e."chathamHouse" AS "chathamHouse", e."timezone" AS "eventTimezone",
@@ -41,9 +51,26 @@ async function loadBoard(db: Db, boardId: string, userId: string): Promise<{ boa
   const r = rows[0];
   if (!r) return null;
   const board: LoadedBoard = {
-    id: r.id, eventId: r.eventId, roomId: r.roomId, kind: r.kind, title: r.title, categoriesJson: r.categoriesJson, phase: r.phase,
-    locked: Boolean(r.locked), dotBudget: Number(r.dotBudget), maxNotes: Number(r.maxNotes), seq: Number(r.seq), timerEndsAt: r.timerEndsAt, createdAt: r.createdAt,
-    event: { id: r.eventId, slug: r.eventSlug, title: r.eventTitle, chathamHouse: Boolean(r.chathamHouse), timezone: r.eventTimezone },
+    id: r.id,
+    eventId: r.eventId,
+    roomId: r.roomId,
+    kind: r.kind,
+    title: r.title,
+    categoriesJson: r.categoriesJson,
+    phase: r.phase,
+    locked: Boolean(r.locked),
+    dotBudget: Number(r.dotBudget),
+    maxNotes: Number(r.maxNotes),
+    seq: Number(r.seq),
+    timerEndsAt: r.timerEndsAt,
+    createdAt: r.createdAt,
+    event: {
+      id: r.eventId,
+      slug: r.eventSlug,
+      title: r.eventTitle,
+      chathamHouse: Boolean(r.chathamHouse),
+      timezone: r.eventTimezone,
+    },
     room: r.roomId ? { id: r.roomId, name: r.roomName!, roundId: r.roundId! } : null,
   };
   const roles = [...new Set(rows.map((x) => x.role).filter((x): x is string => !!x))] as EventRole[];
@@ -56,7 +83,11 @@ async function loadBoard(db: Db, boardId: string, userId: string): Promise<{ boa
  * the room they are assigned to, and the plenary synthesis board read-only.
  * `assignedRoomId` is the person's room in the board's round.
  */
-export function decideAccess(roles: EventRole[], board: { room: { id: string } | null }, assignedRoomId: string | null): { staff: boolean; canWrite: boolean } | null {
+export function decideAccess(
+  roles: EventRole[],
+  board: { room: { id: string } | null },
+  assignedRoomId: string | null,
+): { staff: boolean; canWrite: boolean } | null {
   if (roles.length === 0) return null;
   const staff = allows(roles, "breakout.manage");
   if (staff || roles.includes("rapporteur")) return { staff, canWrite: true };

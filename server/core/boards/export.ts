@@ -1,7 +1,12 @@
 import { toCsv } from "../csv";
 import type { NoteView } from "./protocol";
 
-type Snapshot = { board: { title: string; categories: string[] }; event: { title: string }; notes: NoteView[]; clusters: { id: string; label: string }[] };
+type Snapshot = {
+  board: { title: string; categories: string[] };
+  event: { title: string };
+  notes: NoteView[];
+  clusters: { id: string; label: string }[];
+};
 
 /** Escapes Markdown so a note's text stays text (no links, HTML, headings or emphasis from users). */
 export function escapeMarkdown(s: string): string {
@@ -15,14 +20,23 @@ export function boardCsv(s: Snapshot): string {
   const rows = s.notes
     .filter((n) => !n.hidden)
     .sort((a, b) => a.category.localeCompare(b.category) || byVotes(a, b))
-    .map((n) => [n.category, n.clusterId ? (cluster.get(n.clusterId) ?? "") : "", n.text, n.authorLabel, n.votes, n.originRoom ?? "", n.createdAt]);
+    .map((n) => [
+      n.category,
+      n.clusterId ? (cluster.get(n.clusterId) ?? "") : "",
+      n.text,
+      n.authorLabel,
+      n.votes,
+      n.originRoom ?? "",
+      n.createdAt,
+    ]);
   return toCsv(["Category", "Cluster", "Note", "Author", "Votes", "Room of origin", "Created at (UTC)"], rows);
 }
 
 export function boardMarkdown(s: Snapshot): string {
   const lines = [`# ${escapeMarkdown(s.board.title)}`, "", `_${escapeMarkdown(s.event.title)}_`, ""];
   const visible = s.notes.filter((n) => !n.hidden);
-  const note = (n: NoteView) => `- ${escapeMarkdown(n.text)} (${escapeMarkdown(n.authorLabel)}${n.votes ? `, ${n.votes} votes` : ""}${n.originRoom ? `, ${escapeMarkdown(n.originRoom)}` : ""})`;
+  const note = (n: NoteView) =>
+    `- ${escapeMarkdown(n.text)} (${escapeMarkdown(n.authorLabel)}${n.votes ? `, ${n.votes} votes` : ""}${n.originRoom ? `, ${escapeMarkdown(n.originRoom)}` : ""})`;
   for (const category of s.board.categories) {
     const inCat = visible.filter((n) => n.category === category);
     if (!inCat.length) continue;

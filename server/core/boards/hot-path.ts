@@ -14,24 +14,47 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 /** Whether an error is a unique-index violation, from the ORM (P2002) or from raw SQL (P2010 carrying the driver's kind). */
 export function isUniqueViolation(e: unknown): boolean {
   const err = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return err?.code === "P2002" || (err?.code === "P2010" && err.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
+  return (
+    err?.code === "P2002" ||
+    (err?.code === "P2010" && err.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
+  );
 }
 
 export async function liveNoteCount(tx: Tx | Db, boardId: string): Promise<number> {
-  const [row] = await tx.$queryRaw<{ n: number | bigint }[]>`SELECT COUNT(*) AS "n" FROM "Note" WHERE "boardId" = ${boardId} AND "deletedAt" IS NULL`;
+  const [row] = await tx.$queryRaw<
+    { n: number | bigint }[]
+  >`SELECT COUNT(*) AS "n" FROM "Note" WHERE "boardId" = ${boardId} AND "deletedAt" IS NULL`;
   return Number(row?.n ?? 0);
 }
 
 /** Inserts a new note; a second note with this id fails on the primary key. */
-export async function insertNote(tx: Tx, n: { id: string; boardId: string; authorId: string; category: string; text: string; at: Date }) {
+export async function insertNote(
+  tx: Tx,
+  n: { id: string; boardId: string; authorId: string; category: string; text: string; at: Date },
+) {
   await tx.$executeRaw`INSERT INTO "Note" ("id", "boardId", "authorId", "category", "text", "hidden", "version", "createdAt", "updatedAt")
     VALUES (${n.id}, ${n.boardId}, ${n.authorId}, ${n.category}, ${n.text}, ${false}, ${1}, ${n.at}, ${n.at})`;
-  return { id: n.id, category: n.category, text: n.text, authorId: n.authorId, clusterId: null, hidden: false, version: 1, originRoomId: null, createdAt: n.at };
+  return {
+    id: n.id,
+    category: n.category,
+    text: n.text,
+    authorId: n.authorId,
+    clusterId: null,
+    hidden: false,
+    version: 1,
+    originRoomId: null,
+    createdAt: n.at,
+  };
 }
 
 /** Gives the operation the board's next sequence number and logs it; a second op with this opId fails on the unique index. */
-export async function logOperation(tx: Tx, op: { boardId: string; opId: string; userId: string; type: string; payloadJson: string; at: Date }): Promise<number> {
-  const [row] = await tx.$queryRaw<{ seq: number | bigint }[]>`UPDATE "Board" SET "seq" = "seq" + 1 WHERE "id" = ${op.boardId} RETURNING "seq"`;
+export async function logOperation(
+  tx: Tx,
+  op: { boardId: string; opId: string; userId: string; type: string; payloadJson: string; at: Date },
+): Promise<number> {
+  const [row] = await tx.$queryRaw<
+    { seq: number | bigint }[]
+  >`UPDATE "Board" SET "seq" = "seq" + 1 WHERE "id" = ${op.boardId} RETURNING "seq"`;
   const seq = Number(row!.seq);
   await tx.$executeRaw`INSERT INTO "BoardOp" ("id", "boardId", "seq", "opId", "userId", "type", "payloadJson", "createdAt")
     VALUES (${randomUUID()}, ${op.boardId}, ${seq}, ${op.opId}, ${op.userId}, ${op.type}, ${op.payloadJson}, ${op.at})`;

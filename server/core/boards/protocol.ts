@@ -12,21 +12,48 @@ import { MAX_NOTE, PHASES, REACTIONS } from "./constants";
 export { MAX_NOTE, PHASES, REACTIONS };
 export type { Phase } from "./constants";
 
-const id = z.string().min(8).max(64).regex(/^[\w-]+$/, "Ids are letters, digits, - and _.");
-const text = z.string().transform(stripControls).pipe(z.string().trim().min(1, "Write something first.").max(MAX_NOTE, `Notes are at most ${MAX_NOTE} characters.`));
-const label = z.string().transform(stripControls).pipe(z.string().trim().min(1, "Give the cluster a name.").max(120, "At most 120 characters."));
+const id = z
+  .string()
+  .min(8)
+  .max(64)
+  .regex(/^[\w-]+$/, "Ids are letters, digits, - and _.");
+const text = z
+  .string()
+  .transform(stripControls)
+  .pipe(z.string().trim().min(1, "Write something first.").max(MAX_NOTE, `Notes are at most ${MAX_NOTE} characters.`));
+const label = z
+  .string()
+  .transform(stripControls)
+  .pipe(z.string().trim().min(1, "Give the cluster a name.").max(120, "At most 120 characters."));
 const category = z.string().trim().min(1).max(60);
 
 export const operation = z.discriminatedUnion("type", [
   z.object({ type: z.literal("note.create"), noteId: id, category, text }),
-  z.object({ type: z.literal("note.update"), noteId: id, text: text.optional(), category: category.optional(), version: z.number().int().min(1) }),
+  z.object({
+    type: z.literal("note.update"),
+    noteId: id,
+    text: text.optional(),
+    category: category.optional(),
+    version: z.number().int().min(1),
+  }),
   z.object({ type: z.literal("note.delete"), noteId: id }),
   z.object({ type: z.literal("note.hide"), noteId: id, hidden: z.boolean(), reason: z.string().max(300).optional() }),
   z.object({ type: z.literal("note.move"), noteId: id, clusterId: id.nullable() }),
   z.object({ type: z.literal("note.react"), noteId: id, emoji: z.enum(REACTIONS), on: z.boolean() }),
-  z.object({ type: z.literal("note.comment"), noteId: id, commentId: id, text: z.string().trim().min(1).max(200, "Comments are at most 200 characters.") }),
+  z.object({
+    type: z.literal("note.comment"),
+    noteId: id,
+    commentId: id,
+    text: z.string().trim().min(1).max(200, "Comments are at most 200 characters."),
+  }),
   z.object({ type: z.literal("vote.set"), noteId: id, dots: z.number().int().min(0).max(20) }),
-  z.object({ type: z.literal("cluster.create"), clusterId: id, label, category: category.nullable().optional(), noteIds: z.array(id).max(500).optional() }),
+  z.object({
+    type: z.literal("cluster.create"),
+    clusterId: id,
+    label,
+    category: category.nullable().optional(),
+    noteIds: z.array(id).max(500).optional(),
+  }),
   z.object({ type: z.literal("cluster.rename"), clusterId: id, label }),
   z.object({ type: z.literal("cluster.delete"), clusterId: id }),
   z.object({ type: z.literal("cluster.merge"), clusterId: id, fromClusterId: id }),
@@ -42,7 +69,18 @@ export const envelope = z.object({ boardId: id, opId: id, op: operation });
 export type Envelope = z.infer<typeof envelope>;
 
 /** Operations only facilitators (and organisers) may send. */
-export const STAFF_OPS = new Set<Operation["type"]>(["note.hide", "note.move", "cluster.create", "cluster.rename", "cluster.delete", "cluster.merge", "board.phase", "board.lock", "board.timer", "synthesis.pull"]);
+export const STAFF_OPS = new Set<Operation["type"]>([
+  "note.hide",
+  "note.move",
+  "cluster.create",
+  "cluster.rename",
+  "cluster.delete",
+  "cluster.merge",
+  "board.phase",
+  "board.lock",
+  "board.timer",
+  "synthesis.pull",
+]);
 
 export type NoteView = {
   id: string;

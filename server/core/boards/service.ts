@@ -12,13 +12,23 @@ import { authorLabels, newNoteView, noteViews } from "./views";
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /** What an operation did: the broadcast data, and who may see it while notes are private. */
-type Effect = { data: Record<string, unknown>; privateTo?: string; redacted?: Record<string, unknown>; notifyAuthor?: { userId: string; message: string } };
+type Effect = {
+  data: Record<string, unknown>;
+  privateTo?: string;
+  redacted?: Record<string, unknown>;
+  notifyAuthor?: { userId: string; message: string };
+};
 type StoredPayload = Effect & { type: string };
 
 const SYNC_LIMIT = 1000;
 
 export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBus; clock: Clock }) {
-  const clusterView = (c: { id: string; label: string; category: string | null; position: number }): ClusterView => ({ id: c.id, label: c.label, category: c.category, position: c.position });
+  const clusterView = (c: { id: string; label: string; category: string | null; position: number }): ClusterView => ({
+    id: c.id,
+    label: c.label,
+    category: c.category,
+    position: c.position,
+  });
 
   async function oneNote(tx: Tx | Db, a: BoardAccess, noteId: string): Promise<NoteView> {
     const note = await tx.note.findUniqueOrThrow({ where: { id: noteId } });
@@ -46,10 +56,19 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
     switch (op.type) {
       case "note.create": {
         const categories = JSON.parse(board.categoriesJson) as string[];
-        if (!categories.includes(op.category)) throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
-        if ((await liveNoteCount(tx, board.id)) >= board.maxNotes) throw conflict(`This board is full (${board.maxNotes} notes).`);
+        if (!categories.includes(op.category))
+          throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
+        if ((await liveNoteCount(tx, board.id)) >= board.maxNotes)
+          throw conflict(`This board is full (${board.maxNotes} notes).`);
         // The primary key refuses a second note with this id (see apply's unique-violation handling); no lookup first.
-        const created = await insertNote(tx, { id: op.noteId, boardId: board.id, authorId: me, category: op.category, text: op.text, at: clock.now() });
+        const created = await insertNote(tx, {
+          id: op.noteId,
+          boardId: board.id,
+          authorId: me,
+          category: op.category,
+          text: op.text,
+          at: clock.now(),
+        });
         const note = await newNoteView(tx as Db, a.board.eventId, a.chathamHouse, created);
         return writing ? { data: { note }, privateTo: me, redacted: { privateNote: true } } : { data: { note } };
       }
@@ -59,15 +78,25 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
         // Last writer wins per field, but only on the version the writer saw.
         const updated = await tx.note.updateMany({
           where: { id: note.id, version: op.version },
-          data: { ...(op.text !== undefined ? { text: op.text } : {}), ...(op.category !== undefined ? { category: op.category } : {}), version: { increment: 1 } },
+          data: {
+            ...(op.text !== undefined ? { text: op.text } : {}),
+            ...(op.category !== undefined ? { category: op.category } : {}),
+            version: { increment: 1 },
+          },
         });
         if (updated.count === 0) {
-          throw new DomainError("conflict", "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.", {
-            _note: [JSON.stringify(await oneNote(tx, a, note.id))],
-          });
+          throw new DomainError(
+            "conflict",
+            "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.",
+            {
+              _note: [JSON.stringify(await oneNote(tx, a, note.id))],
+            },
+          );
         }
         const view = await oneNote(tx, a, note.id);
-        return writing && note.authorId === me ? { data: { note: view }, privateTo: me, redacted: { privateNote: true } } : { data: { note: view } };
+        return writing && note.authorId === me
+          ? { data: { note: view }, privateTo: me, redacted: { privateNote: true } }
+          : { data: { note: view } };
       }
       case "note.delete": {
         const note = await findNote(tx, board.id, op.noteId);
@@ -79,10 +108,22 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
         const note = await findNote(tx, board.id, op.noteId);
         await tx.note.update({ where: { id: note.id }, data: { hidden: op.hidden } });
         const view = await oneNote(tx, a, note.id);
-        const told = note.authorId ? { userId: note.authorId, message: op.hidden ? `A facilitator hid your note${op.reason ? `: ${op.reason}` : "."}` : "A facilitator showed your note again." } : undefined;
+        const told = note.authorId
+          ? {
+              userId: note.authorId,
+              message: op.hidden
+                ? `A facilitator hid your note${op.reason ? `: ${op.reason}` : "."}`
+                : "A facilitator showed your note again.",
+            }
+          : undefined;
         // Others see the note disappear; its author and the staff still see it, marked hidden.
         if (!op.hidden) return { data: { note: view }, notifyAuthor: told };
-        return { data: { note: view }, privateTo: note.authorId ?? undefined, redacted: { noteId: note.id, removed: true }, notifyAuthor: told };
+        return {
+          data: { note: view },
+          privateTo: note.authorId ?? undefined,
+          redacted: { noteId: note.id, removed: true },
+          notifyAuthor: told,
+        };
       }
       case "note.move": {
         await findNote(tx, board.id, op.noteId);
@@ -92,17 +133,30 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
       }
       case "note.react": {
         await findNote(tx, board.id, op.noteId);
-        if (op.on) await tx.noteReaction.upsert({ where: { noteId_userId_emoji: { noteId: op.noteId, userId: me, emoji: op.emoji } }, create: { noteId: op.noteId, userId: me, emoji: op.emoji }, update: {} });
+        if (op.on)
+          await tx.noteReaction.upsert({
+            where: { noteId_userId_emoji: { noteId: op.noteId, userId: me, emoji: op.emoji } },
+            create: { noteId: op.noteId, userId: me, emoji: op.emoji },
+            update: {},
+          });
         else await tx.noteReaction.deleteMany({ where: { noteId: op.noteId, userId: me, emoji: op.emoji } });
         const counts = await tx.noteReaction.groupBy({ by: ["emoji"], where: { noteId: op.noteId }, _count: true });
         return { data: { noteId: op.noteId, reactions: Object.fromEntries(counts.map((c) => [c.emoji, c._count])) } };
       }
       case "note.comment": {
         await findNote(tx, board.id, op.noteId);
-        if (await tx.noteComment.findUnique({ where: { id: op.commentId } })) throw conflict("A comment with this id exists already.");
-        const c = await tx.noteComment.create({ data: { id: op.commentId, noteId: op.noteId, authorId: me, text: op.text, createdAt: clock.now() } });
+        if (await tx.noteComment.findUnique({ where: { id: op.commentId } }))
+          throw conflict("A comment with this id exists already.");
+        const c = await tx.noteComment.create({
+          data: { id: op.commentId, noteId: op.noteId, authorId: me, text: op.text, createdAt: clock.now() },
+        });
         const label = await authorLabels(tx as Db, a.board.eventId, a.chathamHouse, [me]);
-        return { data: { noteId: op.noteId, comment: { id: c.id, text: c.text, authorLabel: label(me), createdAt: c.createdAt.toISOString() } } };
+        return {
+          data: {
+            noteId: op.noteId,
+            comment: { id: c.id, text: c.text, authorLabel: label(me), createdAt: c.createdAt.toISOString() },
+          },
+        };
       }
       case "vote.set": {
         if (board.phase !== "vote") throw conflict("Voting is open only during the vote phase.");
@@ -110,23 +164,39 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
         if (note.hidden) throw conflict("This note is hidden.");
         const mine = await tx.vote.findMany({ where: { boardId: board.id, userId: me } });
         const used = mine.reduce((s, v) => s + (v.noteId === op.noteId ? 0 : v.dots), 0);
-        if (used + op.dots > board.dotBudget) throw conflict(`You have ${board.dotBudget} dots on this board and ${board.dotBudget - used} left.`);
+        if (used + op.dots > board.dotBudget)
+          throw conflict(`You have ${board.dotBudget} dots on this board and ${board.dotBudget - used} left.`);
         if (op.dots === 0) await tx.vote.deleteMany({ where: { noteId: op.noteId, userId: me } });
-        else await tx.vote.upsert({ where: { noteId_userId: { noteId: op.noteId, userId: me } }, create: { boardId: board.id, noteId: op.noteId, userId: me, dots: op.dots }, update: { dots: op.dots } });
+        else
+          await tx.vote.upsert({
+            where: { noteId_userId: { noteId: op.noteId, userId: me } },
+            create: { boardId: board.id, noteId: op.noteId, userId: me, dots: op.dots },
+            update: { dots: op.dots },
+          });
         const total = await tx.vote.aggregate({ where: { noteId: op.noteId }, _sum: { dots: true } });
         return { data: { noteId: op.noteId, votes: total._sum.dots ?? 0 } };
       }
       case "cluster.create": {
-        if (await tx.cluster.findUnique({ where: { id: op.clusterId } })) throw conflict("A cluster with this id exists already.");
+        if (await tx.cluster.findUnique({ where: { id: op.clusterId } }))
+          throw conflict("A cluster with this id exists already.");
         const position = await tx.cluster.count({ where: { boardId: board.id, deletedAt: null } });
-        const c = await tx.cluster.create({ data: { id: op.clusterId, boardId: board.id, label: op.label, category: op.category ?? null, position } });
+        const c = await tx.cluster.create({
+          data: { id: op.clusterId, boardId: board.id, label: op.label, category: op.category ?? null, position },
+        });
         const noteIds = op.noteIds ?? [];
-        if (noteIds.length) await tx.note.updateMany({ where: { id: { in: noteIds }, boardId: board.id, deletedAt: null }, data: { clusterId: c.id } });
+        if (noteIds.length)
+          await tx.note.updateMany({
+            where: { id: { in: noteIds }, boardId: board.id, deletedAt: null },
+            data: { clusterId: c.id },
+          });
         return { data: { cluster: clusterView(c), noteIds } };
       }
       case "cluster.rename": {
         await findCluster(tx, board.id, op.clusterId);
-        const c = await tx.cluster.update({ where: { id: op.clusterId }, data: { label: op.label, version: { increment: 1 } } });
+        const c = await tx.cluster.update({
+          where: { id: op.clusterId },
+          data: { label: op.label, version: { increment: 1 } },
+        });
         return { data: { cluster: clusterView(c) } };
       }
       case "cluster.delete": {
@@ -136,7 +206,8 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
         return { data: { clusterId: op.clusterId } };
       }
       case "cluster.merge": {
-        if (op.clusterId === op.fromClusterId) throw new DomainError("validation", "A cluster cannot be merged into itself.");
+        if (op.clusterId === op.fromClusterId)
+          throw new DomainError("validation", "A cluster cannot be merged into itself.");
         await findCluster(tx, board.id, op.clusterId);
         await findCluster(tx, board.id, op.fromClusterId);
         const moved = await tx.note.findMany({ where: { clusterId: op.fromClusterId }, select: { id: true } });
@@ -148,8 +219,13 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
         await tx.board.update({ where: { id: board.id }, data: { phase: op.phase } });
         // Leaving the write phase reveals everyone's notes at once.
         if (board.phase === "write" && op.phase !== "write") {
-          const notes = await tx.note.findMany({ where: { boardId: board.id, deletedAt: null, hidden: false }, orderBy: { createdAt: "asc" } });
-          return { data: { phase: op.phase, notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, notes) } };
+          const notes = await tx.note.findMany({
+            where: { boardId: board.id, deletedAt: null, hidden: false },
+            orderBy: { createdAt: "asc" },
+          });
+          return {
+            data: { phase: op.phase, notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, notes) },
+          };
         }
         return { data: { phase: op.phase } };
       }
@@ -159,19 +235,45 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
       case "synthesis.pull": {
         if (board.kind !== "synthesis") throw conflict("Only the synthesis board gathers notes from the rooms.");
         const categories = JSON.parse(board.categoriesJson) as string[];
-        if (!categories.includes(op.category)) throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
+        if (!categories.includes(op.category))
+          throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
         const sources = await tx.note.findMany({
-          where: { category: op.category, deletedAt: null, hidden: false, board: { eventId: board.eventId, kind: "room" } },
+          where: {
+            category: op.category,
+            deletedAt: null,
+            hidden: false,
+            board: { eventId: board.eventId, kind: "room" },
+          },
           include: { board: { select: { roomId: true } } },
           orderBy: { createdAt: "asc" },
         });
-        const already = new Set((await tx.note.findMany({ where: { boardId: board.id, sourceNoteId: { not: null } }, select: { sourceNoteId: true } })).map((n) => n.sourceNoteId));
+        const already = new Set(
+          (
+            await tx.note.findMany({
+              where: { boardId: board.id, sourceNoteId: { not: null } },
+              select: { sourceNoteId: true },
+            })
+          ).map((n) => n.sourceNoteId),
+        );
         const fresh = sources.filter((n) => !already.has(n.id));
         for (const n of fresh) {
-          await tx.note.create({ data: { id: `s-${n.id}`.slice(0, 64), boardId: board.id, authorId: n.authorId, category: n.category, text: n.text, originRoomId: n.board.roomId, sourceNoteId: n.id, createdAt: n.createdAt } });
+          await tx.note.create({
+            data: {
+              id: `s-${n.id}`.slice(0, 64),
+              boardId: board.id,
+              authorId: n.authorId,
+              category: n.category,
+              text: n.text,
+              originRoomId: n.board.roomId,
+              sourceNoteId: n.id,
+              createdAt: n.createdAt,
+            },
+          });
         }
         const pulled = await tx.note.findMany({ where: { id: { in: fresh.map((n) => `s-${n.id}`.slice(0, 64)) } } });
-        return { data: { category: op.category, notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, pulled) } };
+        return {
+          data: { category: op.category, notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, pulled) },
+        };
       }
       case "board.timer": {
         const timerEndsAt = op.minutes ? new Date(clock.now().getTime() + op.minutes * 60_000) : null;
@@ -185,7 +287,8 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
     if (!a.canWrite) throw forbidden("This board is read-only for you.");
     if (STAFF_OPS.has(op.type) && !a.staff) throw forbidden("Only facilitators can do this.");
     const control = op.type === "board.phase" || op.type === "board.lock";
-    if (a.board.phase === "closed" && !(a.staff && control)) throw conflict("This board is closed: it can be read, not changed.");
+    if (a.board.phase === "closed" && !(a.staff && control))
+      throw conflict("This board is closed: it can be read, not changed.");
     if (a.board.locked && !a.staff) throw conflict("The facilitator has locked this board for now.");
   }
 
@@ -200,11 +303,16 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
     } else {
       bus.publish(board, "board:event", event);
     }
-    if (effect.notifyAuthor) bus.publish(channels.user(effect.notifyAuthor.userId), "board:notice", { boardId: event.boardId, message: effect.notifyAuthor.message });
+    if (effect.notifyAuthor)
+      bus.publish(channels.user(effect.notifyAuthor.userId), "board:notice", {
+        boardId: event.boardId,
+        message: effect.notifyAuthor.message,
+      });
   }
 
   /** A stored operation as one viewer may see it. */
-  const forViewer = (a: BoardAccess, payload: StoredPayload) => (payload.privateTo && payload.privateTo !== a.userId && !a.staff ? (payload.redacted ?? {}) : payload.data);
+  const forViewer = (a: BoardAccess, payload: StoredPayload) =>
+    payload.privateTo && payload.privateTo !== a.userId && !a.staff ? (payload.redacted ?? {}) : payload.data;
 
   return {
     access: boardAccess.bind(null, db),
@@ -214,13 +322,23 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
      * opId is acknowledged again with its original sequence number and applied
      * only once.
      */
-    async apply(actor: Actor, input: unknown): Promise<{ seq: number; duplicate: boolean; data: Record<string, unknown> }> {
+    async apply(
+      actor: Actor,
+      input: unknown,
+    ): Promise<{ seq: number; duplicate: boolean; data: Record<string, unknown> }> {
       const env = validate(envelope, input, "This board operation is not valid.");
       const a = await boardAccess(db, actor, env.boardId);
       // A retried note.create fails on the note's primary key inside the transaction, so only other operations look first.
       if (env.op.type !== "note.create") {
-        const again = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
-        if (again) return { seq: again.seq, duplicate: true, data: forViewer(a, JSON.parse(again.payloadJson) as StoredPayload) };
+        const again = await db.boardOp.findUnique({
+          where: { boardId_opId: { boardId: env.boardId, opId: env.opId } },
+        });
+        if (again)
+          return {
+            seq: again.seq,
+            duplicate: true,
+            data: forViewer(a, JSON.parse(again.payloadJson) as StoredPayload),
+          };
       }
       checkRules(a, env.op);
       let result: { seq: number; effect: Effect };
@@ -228,28 +346,55 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
         result = await db.$transaction(async (tx) => {
           const effect = await applyOp(tx, a, env.op);
           const stored: StoredPayload = { type: env.op.type, ...effect };
-          const seq = await logOperation(tx, { boardId: env.boardId, opId: env.opId, userId: a.userId, type: env.op.type, payloadJson: JSON.stringify(stored), at: clock.now() });
+          const seq = await logOperation(tx, {
+            boardId: env.boardId,
+            opId: env.opId,
+            userId: a.userId,
+            type: env.op.type,
+            payloadJson: JSON.stringify(stored),
+            at: clock.now(),
+          });
           return { seq, effect };
         });
       } catch (e) {
         // The same operation arriving twice at once: the unique (board, opId) index keeps one.
         if (isUniqueViolation(e)) {
-          const winner = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
-          if (winner) return { seq: winner.seq, duplicate: true, data: forViewer(a, JSON.parse(winner.payloadJson) as StoredPayload) };
+          const winner = await db.boardOp.findUnique({
+            where: { boardId_opId: { boardId: env.boardId, opId: env.opId } },
+          });
+          if (winner)
+            return {
+              seq: winner.seq,
+              duplicate: true,
+              data: forViewer(a, JSON.parse(winner.payloadJson) as StoredPayload),
+            };
           throw conflict("A note with this id exists already.");
         }
         throw e;
       }
-      broadcast({ boardId: env.boardId, seq: result.seq, opId: env.opId, type: env.op.type, data: result.effect.data }, result.effect);
+      broadcast(
+        { boardId: env.boardId, seq: result.seq, opId: env.opId, type: env.op.type, data: result.effect.data },
+        result.effect,
+      );
       return { seq: result.seq, duplicate: false, data: result.effect.data };
     },
 
     /** Everything after `afterSeq`, as this viewer may see it; `reset` when too far behind for a replay. */
     async sync(actor: Actor, boardId: string, afterSeq: number) {
       const a = await boardAccess(db, actor, boardId);
-      const ops = await db.boardOp.findMany({ where: { boardId, seq: { gt: afterSeq } }, orderBy: { seq: "asc" }, take: SYNC_LIMIT + 1 });
+      const ops = await db.boardOp.findMany({
+        where: { boardId, seq: { gt: afterSeq } },
+        orderBy: { seq: "asc" },
+        take: SYNC_LIMIT + 1,
+      });
       if (ops.length > SYNC_LIMIT) return { reset: true as const, events: [] as BoardEvent[], seq: a.board.seq };
-      const events: BoardEvent[] = ops.map((o) => ({ boardId, seq: o.seq, opId: o.opId, type: o.type, data: forViewer(a, JSON.parse(o.payloadJson) as StoredPayload) }));
+      const events: BoardEvent[] = ops.map((o) => ({
+        boardId,
+        seq: o.seq,
+        opId: o.opId,
+        type: o.type,
+        data: forViewer(a, JSON.parse(o.payloadJson) as StoredPayload),
+      }));
       return { reset: false as const, events, seq: events.at(-1)?.seq ?? afterSeq };
     },
 
@@ -258,7 +403,11 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
       const a = await boardAccess(db, actor, boardId);
       const { board } = a;
       const notes = await db.note.findMany({ where: { boardId, deletedAt: null }, orderBy: { createdAt: "asc" } });
-      const visible = notes.filter((n) => (board.phase !== "write" || a.staff || n.authorId === a.userId) && (!n.hidden || a.staff || n.authorId === a.userId));
+      const visible = notes.filter(
+        (n) =>
+          (board.phase !== "write" || a.staff || n.authorId === a.userId) &&
+          (!n.hidden || a.staff || n.authorId === a.userId),
+      );
       const [views, clusters, myVotes] = await Promise.all([
         noteViews(db, board.eventId, a.chathamHouse, visible),
         db.cluster.findMany({ where: { boardId, deletedAt: null }, orderBy: { position: "asc" } }),
@@ -267,11 +416,24 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
       const mine = new Set(visible.filter((n) => n.authorId === a.userId).map((n) => n.id));
       return {
         board: {
-          id: board.id, title: board.title, kind: board.kind, phase: board.phase, locked: board.locked, dotBudget: board.dotBudget,
-          categories: JSON.parse(board.categoriesJson) as string[], timerEndsAt: board.timerEndsAt?.toISOString() ?? null, seq: board.seq,
-          roomId: board.roomId, roomName: board.room?.name ?? null,
+          id: board.id,
+          title: board.title,
+          kind: board.kind,
+          phase: board.phase,
+          locked: board.locked,
+          dotBudget: board.dotBudget,
+          categories: JSON.parse(board.categoriesJson) as string[],
+          timerEndsAt: board.timerEndsAt?.toISOString() ?? null,
+          seq: board.seq,
+          roomId: board.roomId,
+          roomName: board.room?.name ?? null,
         },
-        event: { id: board.event.id, slug: board.event.slug, title: board.event.title, chathamHouse: board.event.chathamHouse },
+        event: {
+          id: board.event.id,
+          slug: board.event.slug,
+          title: board.event.title,
+          chathamHouse: board.event.chathamHouse,
+        },
         viewer: { staff: a.staff, canWrite: a.canWrite },
         notes: views.map((v) => ({ ...v, mine: mine.has(v.id) })),
         clusters: clusters.map(clusterView),
@@ -285,17 +447,33 @@ export function createBoardService({ db, bus, clock }: { db: Db; bus: RealtimeBu
       if (!actor) return [];
       // One query each for boards, roles and room places; the same rule as boardAccess decides.
       const [boards, roles, places] = await Promise.all([
-        db.board.findMany({ where: { eventId }, include: { room: { select: { id: true, roundId: true, round: { select: { title: true } } } } }, orderBy: { createdAt: "asc" } }),
+        db.board.findMany({
+          where: { eventId },
+          include: { room: { select: { id: true, roundId: true, round: { select: { title: true } } } } },
+          orderBy: { createdAt: "asc" },
+        }),
         rolesOf(db, eventId, actor.userId),
-        db.roomAssignment.findMany({ where: { userId: actor.userId, round: { eventId } }, select: { roundId: true, roomId: true } }),
+        db.roomAssignment.findMany({
+          where: { userId: actor.userId, round: { eventId } },
+          select: { roundId: true, roomId: true },
+        }),
       ]);
       const roomIn = new Map(places.map((p) => [p.roundId, p.roomId]));
       return boards.flatMap((b) => {
         const decision = decideAccess(roles, b, b.room ? (roomIn.get(b.room.roundId) ?? null) : null);
-        return decision ? [{ id: b.id, title: b.title, kind: b.kind, round: b.room?.round.title ?? null, canWrite: decision.canWrite }] : [];
+        return decision
+          ? [
+              {
+                id: b.id,
+                title: b.title,
+                kind: b.kind,
+                round: b.room?.round.title ?? null,
+                canWrite: decision.canWrite,
+              },
+            ]
+          : [];
       });
     },
-
   };
 }
 

@@ -2,8 +2,15 @@ import type { Db } from "../../db/client";
 import type { NoteView } from "./protocol";
 
 type NoteRow = {
-  id: string; category: string; text: string; authorId: string | null; clusterId: string | null; hidden: boolean; version: number;
-  originRoomId: string | null; createdAt: Date;
+  id: string;
+  category: string;
+  text: string;
+  authorId: string | null;
+  clusterId: string | null;
+  hidden: boolean;
+  version: number;
+  originRoomId: string | null;
+  createdAt: Date;
 };
 
 /**
@@ -12,10 +19,18 @@ type NoteRow = {
  */
 export async function authorLabels(db: Db, eventId: string, chathamHouse: boolean, authorIds: (string | null)[]) {
   const ids = [...new Set(authorIds.filter((x): x is string => !!x))];
-  if (ids.length === 0) return Object.assign((id: string | null) => (id ? "Participant" : "Former participant"), { category: () => "Other" });
-  const regs = await db.registration.findMany({ where: { eventId, userId: { in: ids } }, select: { userId: true, category: { select: { label: true } } } });
+  if (ids.length === 0)
+    return Object.assign((id: string | null) => (id ? "Participant" : "Former participant"), {
+      category: () => "Other",
+    });
+  const regs = await db.registration.findMany({
+    where: { eventId, userId: { in: ids } },
+    select: { userId: true, category: { select: { label: true } } },
+  });
   // Under the Chatham House rule names are never shown, so they are not even read.
-  const users = chathamHouse ? [] : await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const users = chathamHouse
+    ? []
+    : await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const label = new Map<string, string>();
   const category = new Map<string, string>();
   for (const id of ids) {
@@ -36,9 +51,17 @@ export async function noteViews(db: Db, eventId: string, chathamHouse: boolean, 
     db.vote.groupBy({ by: ["noteId"], where: { noteId: { in: ids } }, _sum: { dots: true } }),
     db.noteReaction.groupBy({ by: ["noteId", "emoji"], where: { noteId: { in: ids } }, _count: true }),
     db.noteComment.findMany({ where: { noteId: { in: ids }, deletedAt: null }, orderBy: { createdAt: "asc" } }),
-    notes.some((n) => n.originRoomId) ? db.room.findMany({ where: { id: { in: notes.map((n) => n.originRoomId).filter((x): x is string => !!x) } }, select: { id: true, name: true } }) : [],
+    notes.some((n) => n.originRoomId)
+      ? db.room.findMany({
+          where: { id: { in: notes.map((n) => n.originRoomId).filter((x): x is string => !!x) } },
+          select: { id: true, name: true },
+        })
+      : [],
   ]);
-  const label = await authorLabels(db, eventId, chathamHouse, [...notes.map((n) => n.authorId), ...comments.map((c) => c.authorId)]);
+  const label = await authorLabels(db, eventId, chathamHouse, [
+    ...notes.map((n) => n.authorId),
+    ...comments.map((c) => c.authorId),
+  ]);
   return notes.map((n) => ({
     id: n.id,
     category: n.category,
@@ -50,7 +73,9 @@ export async function noteViews(db: Db, eventId: string, chathamHouse: boolean, 
     version: n.version,
     votes: votes.find((v) => v.noteId === n.id)?._sum.dots ?? 0,
     reactions: Object.fromEntries(reactions.filter((r) => r.noteId === n.id).map((r) => [r.emoji, r._count])),
-    comments: comments.filter((c) => c.noteId === n.id).map((c) => ({ id: c.id, text: c.text, authorLabel: label(c.authorId), createdAt: c.createdAt.toISOString() })),
+    comments: comments
+      .filter((c) => c.noteId === n.id)
+      .map((c) => ({ id: c.id, text: c.text, authorLabel: label(c.authorId), createdAt: c.createdAt.toISOString() })),
     originRoom: rooms.find((r) => r.id === n.originRoomId)?.name ?? null,
     createdAt: n.createdAt.toISOString(),
   }));
@@ -60,5 +85,19 @@ export async function noteViews(db: Db, eventId: string, chathamHouse: boolean, 
 export async function newNoteView(db: Db, eventId: string, chathamHouse: boolean, n: NoteRow): Promise<NoteView> {
   if (n.originRoomId) return (await noteViews(db, eventId, chathamHouse, [n]))[0]!;
   const label = await authorLabels(db, eventId, chathamHouse, [n.authorId]);
-  return { id: n.id, category: n.category, text: n.text, authorLabel: label(n.authorId), authorCategory: label.category(n.authorId), clusterId: n.clusterId, hidden: n.hidden, version: n.version, votes: 0, reactions: {}, comments: [], originRoom: null, createdAt: n.createdAt.toISOString() };
+  return {
+    id: n.id,
+    category: n.category,
+    text: n.text,
+    authorLabel: label(n.authorId),
+    authorCategory: label.category(n.authorId),
+    clusterId: n.clusterId,
+    hidden: n.hidden,
+    version: n.version,
+    votes: 0,
+    reactions: {},
+    comments: [],
+    originRoom: null,
+    createdAt: n.createdAt.toISOString(),
+  };
 }

@@ -76,7 +76,10 @@ export function assignRooms(people: Person[], rooms: RoomSpec[], options: Assign
   if (rooms.length === 0) return { rooms: result, roomLanguage, unplaced: people.map((p) => p.id) };
 
   // Seeded order of rooms, and of people within their groups: same seed, same result.
-  const roomOrder = rooms.map((r) => ({ r, k: rand() })).sort((a, b) => a.k - b.k).map((x) => x.r);
+  const roomOrder = rooms
+    .map((r) => ({ r, k: rand() }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.r);
   const jitter = new Map(people.map((p) => [p.id, rand()]));
 
   if (options.byLanguage) return assignByLanguage(people, roomOrder, options, result, roomLanguage);
@@ -89,7 +92,9 @@ export function assignRooms(people: Person[], rooms: RoomSpec[], options: Assign
   const sizes = () => new Map(rooms.map((r) => [r.id, result.get(r.id)!.length]));
   const sortKey = (a: Person, b: Person) =>
     a.category.localeCompare(b.category) ||
-    (options.splitCity ? norm(a.city).localeCompare(norm(b.city)) : norm(a.organisation).localeCompare(norm(b.organisation))) ||
+    (options.splitCity
+      ? norm(a.city).localeCompare(norm(b.city))
+      : norm(a.organisation).localeCompare(norm(b.organisation))) ||
     jitter.get(a.id)! - jitter.get(b.id)!;
 
   // 1. Locked assignments stay.
@@ -98,7 +103,9 @@ export function assignRooms(people: Person[], rooms: RoomSpec[], options: Assign
   // 2. Staff: one facilitator, then one rapporteur, per room (where they may sit).
   if (options.staffOnePerRoom) {
     for (const role of ["facilitator", "rapporteur"] as const) {
-      const staff = people.filter((p) => p.role === role && !roomOf.has(p.id)).sort((a, b) => jitter.get(a.id)! - jitter.get(b.id)!);
+      const staff = people
+        .filter((p) => p.role === role && !roomOf.has(p.id))
+        .sort((a, b) => jitter.get(a.id)! - jitter.get(b.id)!);
       for (const r of roomOrder) {
         if (result.get(r.id)!.some((id) => people.find((p) => p.id === id)?.role === role)) continue;
         const s = staff.find((p) => !roomOf.has(p.id) && eligible(p, r));
@@ -113,9 +120,15 @@ export function assignRooms(people: Person[], rooms: RoomSpec[], options: Assign
 
   // 3. Reserved rooms take their fair share from the people they may hold,
   //    sampled evenly along the sorted list so their mix stays balanced too.
-  let target = waterFill(roomOrder.map((r) => r.id), sizes(), remaining().length);
+  let target = waterFill(
+    roomOrder.map((r) => r.id),
+    sizes(),
+    remaining().length,
+  );
   for (const r of reserved) {
-    const candidates = remaining().filter((p) => eligible(p, r)).sort(sortKey);
+    const candidates = remaining()
+      .filter((p) => eligible(p, r))
+      .sort(sortKey);
     const need = Math.min(candidates.length, Math.max(0, target.get(r.id)! - result.get(r.id)!.length));
     for (let j = 0; j < need; j++) place(candidates[Math.floor((j * candidates.length) / need)]!, r.id);
   }
@@ -124,7 +137,11 @@ export function assignRooms(people: Person[], rooms: RoomSpec[], options: Assign
   //    reserved ones, for the people they may hold, when there is no open room).
   const dealRooms = open.length ? open : reserved;
   const queue = remaining().sort(sortKey);
-  target = waterFill(dealRooms.map((r) => r.id), sizes(), queue.filter((p) => dealRooms.some((r) => eligible(p, r))).length);
+  target = waterFill(
+    dealRooms.map((r) => r.id),
+    sizes(),
+    queue.filter((p) => dealRooms.some((r) => eligible(p, r))).length,
+  );
   const unplaced: string[] = [];
   let pointer = 0;
   for (const p of queue) {
@@ -142,7 +159,13 @@ export function assignRooms(people: Person[], rooms: RoomSpec[], options: Assign
 }
 
 /** Rooms shared out between languages in proportion to their speakers, then mixed within each language. */
-function assignByLanguage(people: Person[], roomOrder: RoomSpec[], options: AssignOptions, result: Map<string, string[]>, roomLanguage: Map<string, string>): Assignment {
+function assignByLanguage(
+  people: Person[],
+  roomOrder: RoomSpec[],
+  options: AssignOptions,
+  result: Map<string, string[]>,
+  roomLanguage: Map<string, string>,
+): Assignment {
   const byLang = new Map<string, Person[]>();
   for (const p of people) byLang.set(p.language || "en", [...(byLang.get(p.language || "en") ?? []), p]);
   const share = [...byLang.entries()]
@@ -152,7 +175,10 @@ function assignByLanguage(people: Person[], roomOrder: RoomSpec[], options: Assi
   if (share.length === 0) return { rooms: result, roomLanguage, unplaced };
   roomOrder.forEach((room, i) => {
     // Each language gets a room first (largest first); then rooms go where they would be fullest.
-    const target = i < share.length ? share[i]! : share.reduce((a, b) => (b.ps.length / (b.rooms.length + 1) > a.ps.length / (a.rooms.length + 1) ? b : a));
+    const target =
+      i < share.length
+        ? share[i]!
+        : share.reduce((a, b) => (b.ps.length / (b.rooms.length + 1) > a.ps.length / (a.rooms.length + 1) ? b : a));
     target.rooms.push(room);
   });
   for (const s of share) {

@@ -10,14 +10,22 @@ export const roundInput = z
     roomCount: optionalInt(1, 50, "Between 1 and 50 rooms.").refine((v) => v !== null, "Between 1 and 50 rooms."),
     roomNames: lineList(50, 120),
     questions: lineList(50, 1000),
-    durationMinutes: optionalInt(1, 480, "A duration between 1 and 480 minutes.").refine((v) => v !== null, "A duration between 1 and 480 minutes."),
+    durationMinutes: optionalInt(1, 480, "A duration between 1 and 480 minutes.").refine(
+      (v) => v !== null,
+      "A duration between 1 and 480 minutes.",
+    ),
     categories: lineList(8, 60),
     assignmentMode: z.enum(ASSIGNMENT_MODES).default("auto"),
   })
   .superRefine((r, ctx) => {
-    if (r.roomNames.length > (r.roomCount ?? 0)) ctx.addIssue({ code: "custom", path: ["roomNames"], message: "More room names than rooms." });
+    if (r.roomNames.length > (r.roomCount ?? 0))
+      ctx.addIssue({ code: "custom", path: ["roomNames"], message: "More room names than rooms." });
     if (r.questions.length > 1 && r.questions.length !== r.roomCount) {
-      ctx.addIssue({ code: "custom", path: ["questions"], message: "Give one question for all rooms, or one per room (one per line)." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["questions"],
+        message: "Give one question for all rooms, or one per room (one per line).",
+      });
     }
   });
 
@@ -36,10 +44,14 @@ export const assignInput = z.object({
   staffOnePerRoom: formBoolean,
 });
 
-export const extendInput = z.object({ minutes: optionalInt(1, 120, "Extend by 1 to 120 minutes.").refine((v) => v !== null, "Extend by 1 to 120 minutes.") });
+export const extendInput = z.object({
+  minutes: optionalInt(1, 120, "Extend by 1 to 120 minutes.").refine((v) => v !== null, "Extend by 1 to 120 minutes."),
+});
 export const messageInput = z.object({ message: requiredText(500, "Write a message.") });
 export const helpInput = z.object({ message: optionalText(300, "The message") });
 
 /** Roles inside a room; event-wide roles such as organiser are never granted from here. */
 export const ROOM_ROLES = ["participant", "facilitator", "rapporteur"] as const;
-export const roomRoleInput = z.object({ role: z.enum(ROOM_ROLES, { error: "A room role is participant, facilitator or rapporteur." }) });
+export const roomRoleInput = z.object({
+  role: z.enum(ROOM_ROLES, { error: "A room role is participant, facilitator or rapporteur." }),
+});

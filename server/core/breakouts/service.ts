@@ -14,28 +14,41 @@ export interface BreakoutDeps {
   clock: Clock;
 }
 
-
 /** What one person's screen shows during a round. */
 export type LiveState = {
   serverNow: string;
   round: { id: string; title: string; status: string; endsAt: string | null } | null;
-  room: { id: string; name: string; question: string; meetingUrl: string | null; boardId: string | null; role: string } | null;
+  room: {
+    id: string;
+    name: string;
+    question: string;
+    meetingUrl: string | null;
+    boardId: string | null;
+    role: string;
+  } | null;
   choices: { id: string; name: string; question: string; count: number; full: boolean }[] | null;
 };
 
 export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
   async function loadRound(eventId: string, roundId: string) {
-    const round = await db.breakoutRound.findFirst({ where: { id: roundId, eventId }, include: { rooms: { orderBy: { position: "asc" } } } });
+    const round = await db.breakoutRound.findFirst({
+      where: { id: roundId, eventId },
+      include: { rooms: { orderBy: { position: "asc" } } },
+    });
     if (!round) throw notFound("This breakout round");
     return round;
   }
 
-  const reservedOf = (json: string | null) => (json ? ((JSON.parse(json) as { gender?: string }).gender ?? null) : null);
+  const reservedOf = (json: string | null) =>
+    json ? ((JSON.parse(json) as { gender?: string }).gender ?? null) : null;
 
   /** Confirmed participants and the room staff, as the assignment algorithm sees them. */
   async function peopleOf(eventId: string, roundId: string): Promise<Person[]> {
     const [regs, assignments] = await Promise.all([
-      db.registration.findMany({ where: { eventId, status: "confirmed" }, include: { category: { select: { key: true } } } }),
+      db.registration.findMany({
+        where: { eventId, status: "confirmed" },
+        include: { category: { select: { key: true } } },
+      }),
       db.roomAssignment.findMany({ where: { roundId } }),
     ]);
     const byUser = new Map(assignments.map((a) => [a.userId, a]));
@@ -55,28 +68,58 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
   }
 
   const loadRunning = (eventId: string) =>
-    db.breakoutRound.findFirst({ where: { eventId, status: "running" }, include: { rooms: { orderBy: { position: "asc" }, include: { board: { select: { id: true } } } } } });
+    db.breakoutRound.findFirst({
+      where: { eventId, status: "running" },
+      include: { rooms: { orderBy: { position: "asc" }, include: { board: { select: { id: true } } } } },
+    });
   type Running = NonNullable<Awaited<ReturnType<typeof loadRunning>>>;
 
   /** One person's screen, from data already loaded (so a whole round's screens cost a few queries). */
-  function view(round: Running | null, assignment: { roomId: string; role: string } | null, counts: Map<string, number> | null): LiveState {
+  function view(
+    round: Running | null,
+    assignment: { roomId: string; role: string } | null,
+    counts: Map<string, number> | null,
+  ): LiveState {
     const serverNow = clock.now().toISOString();
     if (!round) return { serverNow, round: null, room: null, choices: null };
-    const roundView = { id: round.id, title: round.title, status: round.status, endsAt: round.endsAt?.toISOString() ?? null };
+    const roundView = {
+      id: round.id,
+      title: round.title,
+      status: round.status,
+      endsAt: round.endsAt?.toISOString() ?? null,
+    };
     if (!assignment) {
-      if (round.assignmentMode !== "self_select" || !counts) return { serverNow, round: roundView, room: null, choices: null };
+      if (round.assignmentMode !== "self_select" || !counts)
+        return { serverNow, round: roundView, room: null, choices: null };
       return {
-        serverNow, round: roundView, room: null,
+        serverNow,
+        round: roundView,
+        room: null,
         choices: round.rooms.map((r) => {
           const count = counts.get(r.id) ?? 0;
-          return { id: r.id, name: r.name, question: r.question, count, full: r.capacity !== null && count >= r.capacity };
+          return {
+            id: r.id,
+            name: r.name,
+            question: r.question,
+            count,
+            full: r.capacity !== null && count >= r.capacity,
+          };
         }),
       };
     }
     const room = round.rooms.find((r) => r.id === assignment.roomId)!;
     return {
-      serverNow, round: roundView, choices: null,
-      room: { id: room.id, name: room.name, question: room.question, meetingUrl: room.meetingUrl, boardId: room.board?.id ?? null, role: assignment.role },
+      serverNow,
+      round: roundView,
+      choices: null,
+      room: {
+        id: room.id,
+        name: room.name,
+        question: room.question,
+        meetingUrl: room.meetingUrl,
+        boardId: room.board?.id ?? null,
+        role: assignment.role,
+      },
     };
   }
 
@@ -90,10 +133,18 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     if (!round) return view(null, null, null);
     let assignment = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId: round.id, userId } } });
     // Late joiners are placed at once; organisers oversee all rooms rather than sit in one.
-    if (!assignment && round.assignmentMode !== "self_select" && !(await rolesOf(db, eventId, userId)).includes("organiser")) {
+    if (
+      !assignment &&
+      round.assignmentMode !== "self_select" &&
+      !(await rolesOf(db, eventId, userId)).includes("organiser")
+    ) {
       assignment = await placeLateJoiner(eventId, round.id, userId);
     }
-    return view(round, assignment, !assignment && round.assignmentMode === "self_select" ? await roomCounts(round.id) : null);
+    return view(
+      round,
+      assignment,
+      !assignment && round.assignmentMode === "self_select" ? await roomCounts(round.id) : null,
+    );
   }
 
   /**
@@ -101,13 +152,39 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
    * their stakeholder category is rarest (then the smallest), if they may sit there.
    */
   async function placeLateJoiner(eventId: string, roundId: string, userId: string) {
-    const reg = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId } }, include: { category: true } });
+    const reg = await db.registration.findUnique({
+      where: { eventId_userId: { eventId, userId } },
+      include: { category: true },
+    });
     if (!reg || reg.status !== "confirmed") return null;
-    const rooms = await db.room.findMany({ where: { roundId }, include: { assignments: { include: { user: { include: { registrations: { where: { eventId }, select: { categoryId: true } } } } } } } });
-    const me: Person = { id: userId, category: reg.category?.key ?? "other", organisation: reg.organisation, city: reg.city, language: reg.preferredLanguage, gender: reg.gender, role: "participant" };
+    const rooms = await db.room.findMany({
+      where: { roundId },
+      include: {
+        assignments: {
+          include: { user: { include: { registrations: { where: { eventId }, select: { categoryId: true } } } } },
+        },
+      },
+    });
+    const me: Person = {
+      id: userId,
+      category: reg.category?.key ?? "other",
+      organisation: reg.organisation,
+      city: reg.city,
+      language: reg.preferredLanguage,
+      gender: reg.gender,
+      role: "participant",
+    };
     const candidates = rooms
-      .filter((r) => eligible(me, { id: r.id, gender: reservedOf(r.constraintJson) }) && (r.capacity === null || r.assignments.length < r.capacity))
-      .map((r) => ({ r, same: r.assignments.filter((a) => a.user.registrations[0]?.categoryId === reg.categoryId).length, size: r.assignments.length }))
+      .filter(
+        (r) =>
+          eligible(me, { id: r.id, gender: reservedOf(r.constraintJson) }) &&
+          (r.capacity === null || r.assignments.length < r.capacity),
+      )
+      .map((r) => ({
+        r,
+        same: r.assignments.filter((a) => a.user.registrations[0]?.categoryId === reg.categoryId).length,
+        size: r.assignments.length,
+      }))
       .sort((a, b) => a.same - b.same || a.size - b.size || a.r.position - b.r.position);
     const chosen = candidates[0];
     if (!chosen) return null;
@@ -134,11 +211,13 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     const ids = new Set([...byUser.keys(), ...everyone.map((e) => e.userId)]);
     for (const userId of ids) {
       const a = round?.id === roundId ? (byUser.get(userId) ?? null) : null;
-      const state = round && !a && round.assignmentMode !== "self_select" ? await stateFor(userId, eventId) : view(round, a, counts);
+      const state =
+        round && !a && round.assignmentMode !== "self_select"
+          ? await stateFor(userId, eventId)
+          : view(round, a, counts);
       bus.publish(channels.user(userId), "live:state", state);
     }
   }
-
 
   return {
     stateFor: async (actor: Actor, eventId: string) => {
@@ -150,7 +229,11 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
 
     async listRounds(actor: Actor, eventId: string) {
       await requirePermission(db, actor, eventId, "breakout.manage");
-      return db.breakoutRound.findMany({ where: { eventId }, orderBy: { createdAt: "asc" }, include: { rooms: { orderBy: { position: "asc" } }, _count: { select: { assignments: true } } } });
+      return db.breakoutRound.findMany({
+        where: { eventId },
+        orderBy: { createdAt: "asc" },
+        include: { rooms: { orderBy: { position: "asc" } }, _count: { select: { assignments: true } } },
+      });
     },
 
     async createRound(actor: Actor, eventId: string, input: unknown) {
@@ -160,12 +243,29 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       const categories = data.categories.length ? data.categories.map((c) => c.toLowerCase()) : [...BOARD_CATEGORIES];
       return db.$transaction(async (tx) => {
         const round = await tx.breakoutRound.create({
-          data: { eventId, title: data.title, agendaItemId: data.agendaItemId ?? null, durationMinutes: data.durationMinutes!, assignmentMode: data.assignmentMode, categoriesJson: JSON.stringify(categories) },
+          data: {
+            eventId,
+            title: data.title,
+            agendaItemId: data.agendaItemId ?? null,
+            durationMinutes: data.durationMinutes!,
+            assignmentMode: data.assignmentMode,
+            categoriesJson: JSON.stringify(categories),
+          },
         });
         for (let i = 0; i < count; i++) {
-          const name = data.roomNames[i] ?? `Room ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ""}`;
-          const room = await tx.room.create({ data: { roundId: round.id, name, position: i, question: data.questions.length === 1 ? data.questions[0]! : (data.questions[i] ?? "") } });
-          await tx.board.create({ data: { eventId, roomId: room.id, kind: "room", title: name, categoriesJson: JSON.stringify(categories) } });
+          const name =
+            data.roomNames[i] ?? `Room ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ""}`;
+          const room = await tx.room.create({
+            data: {
+              roundId: round.id,
+              name,
+              position: i,
+              question: data.questions.length === 1 ? data.questions[0]! : (data.questions[i] ?? ""),
+            },
+          });
+          await tx.board.create({
+            data: { eventId, roomId: room.id, kind: "room", title: name, categoriesJson: JSON.stringify(categories) },
+          });
         }
         return round;
       });
@@ -178,7 +278,13 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       if (!room) throw notFound("This room");
       await db.room.update({
         where: { id: roomId },
-        data: { name: data.name, question: data.question, meetingUrl: data.meetingUrl ?? null, capacity: data.capacity, constraintJson: data.reservedFor ? JSON.stringify({ gender: data.reservedFor }) : null },
+        data: {
+          name: data.name,
+          question: data.question,
+          meetingUrl: data.meetingUrl ?? null,
+          capacity: data.capacity,
+          constraintJson: data.reservedFor ? JSON.stringify({ gender: data.reservedFor }) : null,
+        },
       });
       await db.board.updateMany({ where: { roomId }, data: { title: data.name } });
     },
@@ -190,22 +296,34 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       const round = await loadRound(eventId, roundId);
       const people = await peopleOf(eventId, roundId);
       if (people.length === 0) throw conflict("Nobody is confirmed for this event yet, so there is nobody to assign.");
-      if (round.rooms.length > people.length) throw conflict(`There are more rooms (${round.rooms.length}) than people (${people.length}).`);
+      if (round.rooms.length > people.length)
+        throw conflict(`There are more rooms (${round.rooms.length}) than people (${people.length}).`);
       const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
       const result = assignRooms(
         people,
         round.rooms.map((r) => ({ id: r.id, gender: reservedOf(r.constraintJson) })),
-        { seed, byLanguage: opts.balanceBy === "language", splitCity: opts.splitCity, staffOnePerRoom: opts.staffOnePerRoom },
+        {
+          seed,
+          byLanguage: opts.balanceBy === "language",
+          splitCity: opts.splitCity,
+          staffOnePerRoom: opts.staffOnePerRoom,
+        },
       );
       const roleOf = new Map(people.map((p) => [p.id, p.role]));
       const lockedIds = new Set(people.filter((p) => p.lockedRoom).map((p) => p.id));
       await db.$transaction([
         db.roomAssignment.deleteMany({ where: { roundId, locked: false } }),
         db.roomAssignment.createMany({
-          data: [...result.rooms].flatMap(([roomId, ids]) => ids.filter((id) => !lockedIds.has(id)).map((userId) => ({ roundId, roomId, userId, role: roleOf.get(userId) ?? "participant" }))),
+          data: [...result.rooms].flatMap(([roomId, ids]) =>
+            ids
+              .filter((id) => !lockedIds.has(id))
+              .map((userId) => ({ roundId, roomId, userId, role: roleOf.get(userId) ?? "participant" })),
+          ),
         }),
         db.breakoutRound.update({ where: { id: roundId }, data: { seed } }),
-        ...[...result.roomLanguage].map(([roomId, language]) => db.room.update({ where: { id: roomId }, data: { language } })),
+        ...[...result.roomLanguage].map(([roomId, language]) =>
+          db.room.update({ where: { id: roomId }, data: { language } }),
+        ),
       ]);
       if (round.status === "running") await pushStates(eventId, roundId);
       return { seed, unplaced: result.unplaced.length };
@@ -241,10 +359,24 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       const { role } = validate(roomRoleInput, input);
       const a = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId, userId } } });
       if (!a) throw notFound("This person's room assignment");
-      await db.roomAssignment.update({ where: { id: a.id }, data: { role, locked: role !== "participant" ? true : a.locked } });
-      await db.auditLog.create({ data: { eventId, actorId: me.userId, action: "role.room", detailsJson: JSON.stringify({ userId, roundId, from: a.role, to: role }) } });
+      await db.roomAssignment.update({
+        where: { id: a.id },
+        data: { role, locked: role !== "participant" ? true : a.locked },
+      });
+      await db.auditLog.create({
+        data: {
+          eventId,
+          actorId: me.userId,
+          action: "role.room",
+          detailsJson: JSON.stringify({ userId, roundId, from: a.role, to: role }),
+        },
+      });
       if (role !== "participant") {
-        await db.eventRole.upsert({ where: { eventId_userId_role: { eventId, userId, role } }, create: { eventId, userId, role }, update: {} });
+        await db.eventRole.upsert({
+          where: { eventId_userId_role: { eventId, userId, role } },
+          create: { eventId, userId, role },
+          update: {},
+        });
         // Their open pages join again and gain what the new role may follow.
         bus.publish(channels.user(userId), "session:rescope", { eventId });
       }
@@ -255,13 +387,16 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       if (!actor) throw unauthenticated();
       const room = await db.room.findFirst({ where: { id: roomId, round: { eventId } }, include: { round: true } });
       if (!room) throw notFound("This room");
-      if (room.round.assignmentMode !== "self_select") throw forbidden("Rooms are assigned by the organisers in this round.");
+      if (room.round.assignmentMode !== "self_select")
+        throw forbidden("Rooms are assigned by the organisers in this round.");
       const reg = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId: actor.userId } } });
       if (!reg || reg.status !== "confirmed") throw forbidden("Only confirmed participants can join a room.");
-      if (!eligible({ gender: reg.gender } as Person, { id: room.id, gender: reservedOf(room.constraintJson) })) throw forbidden(`${room.name} is reserved.`);
+      if (!eligible({ gender: reg.gender } as Person, { id: room.id, gender: reservedOf(room.constraintJson) }))
+        throw forbidden(`${room.name} is reserved.`);
       await db.$transaction(async (tx) => {
         await tx.roomAssignment.deleteMany({ where: { roundId: room.roundId, userId: actor.userId } });
-        if (room.capacity !== null && (await tx.roomAssignment.count({ where: { roomId } })) >= room.capacity) throw conflict(`${room.name} is full. Choose another room.`);
+        if (room.capacity !== null && (await tx.roomAssignment.count({ where: { roomId } })) >= room.capacity)
+          throw conflict(`${room.name} is full. Choose another room.`);
         await tx.roomAssignment.create({ data: { roundId: room.roundId, roomId, userId: actor.userId } });
       });
       return stateFor(actor.userId, eventId);
@@ -276,10 +411,20 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       if (round.status === "running") return;
       const people = await db.registration.count({ where: { eventId, status: "confirmed" } });
       if (people === 0) throw conflict("Nobody is confirmed for this event yet: there is nobody to send to the rooms.");
-      if (round.rooms.length > people) throw conflict(`There are more rooms (${round.rooms.length}) than confirmed people (${people}).`);
-      if (round.assignmentMode === "auto" && (await db.roomAssignment.count({ where: { roundId } })) === 0) await this.autoAssign(actor, eventId, roundId, {});
+      if (round.rooms.length > people)
+        throw conflict(`There are more rooms (${round.rooms.length}) than confirmed people (${people}).`);
+      if (round.assignmentMode === "auto" && (await db.roomAssignment.count({ where: { roundId } })) === 0)
+        await this.autoAssign(actor, eventId, roundId, {});
       const now = clock.now();
-      await db.breakoutRound.update({ where: { id: roundId }, data: { status: "running", openedAt: now, endsAt: new Date(now.getTime() + round.durationMinutes * 60_000), closedAt: null } });
+      await db.breakoutRound.update({
+        where: { id: roundId },
+        data: {
+          status: "running",
+          openedAt: now,
+          endsAt: new Date(now.getTime() + round.durationMinutes * 60_000),
+          closedAt: null,
+        },
+      });
       await pushStates(eventId, roundId);
       bus.publish(channels.staff(eventId), "round:changed", { roundId });
     },
@@ -291,7 +436,11 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       if (round.status !== "running" || !round.endsAt) throw conflict("Only a running round can be extended.");
       const endsAt = new Date(Math.max(round.endsAt.getTime(), clock.now().getTime()) + minutes! * 60_000);
       await db.breakoutRound.update({ where: { id: roundId }, data: { endsAt } });
-      bus.publish(channels.event(eventId), "round:timer", { roundId, endsAt: endsAt.toISOString(), serverNow: clock.now().toISOString() });
+      bus.publish(channels.event(eventId), "round:timer", {
+        roundId,
+        endsAt: endsAt.toISOString(),
+        serverNow: clock.now().toISOString(),
+      });
       bus.publish(channels.staff(eventId), "round:changed", { roundId });
       return { endsAt: endsAt.toISOString() };
     },
@@ -300,7 +449,14 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       const user = await requirePermission(db, actor, eventId, "breakout.manage");
       const { message } = validate(messageInput, input);
       await loadRound(eventId, roundId);
-      const row = await db.auditLog.create({ data: { eventId, actorId: user.userId, action: "round.message", detailsJson: JSON.stringify({ roundId, message }) } });
+      const row = await db.auditLog.create({
+        data: {
+          eventId,
+          actorId: user.userId,
+          action: "round.message",
+          detailsJson: JSON.stringify({ roundId, message }),
+        },
+      });
       const payload = { id: row.id, message, createdAt: row.createdAt.toISOString() };
       bus.publish(channels.event(eventId), "round:message", payload);
       return payload;
@@ -322,15 +478,25 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       const { message } = validate(helpInput, input ?? {});
       const state = await stateFor(actor.userId, eventId);
       if (!state.room) throw conflict("You can ask for help from a breakout room while a round runs.");
-      const open = await db.helpRequest.findFirst({ where: { roomId: state.room.id, userId: actor.userId, resolvedAt: null } });
-      const req = open ?? (await db.helpRequest.create({ data: { roomId: state.room.id, userId: actor.userId, message } }));
-      bus.publish(channels.staff(eventId), "round:help", { id: req.id, roomId: state.room.id, roomName: state.room.name });
+      const open = await db.helpRequest.findFirst({
+        where: { roomId: state.room.id, userId: actor.userId, resolvedAt: null },
+      });
+      const req =
+        open ?? (await db.helpRequest.create({ data: { roomId: state.room.id, userId: actor.userId, message } }));
+      bus.publish(channels.staff(eventId), "round:help", {
+        id: req.id,
+        roomId: state.room.id,
+        roomName: state.room.name,
+      });
       return { id: req.id };
     },
 
     async resolveHelp(actor: Actor, eventId: string, helpId: string) {
       await requirePermission(db, actor, eventId, "breakout.manage");
-      const r = await db.helpRequest.updateMany({ where: { id: helpId, room: { round: { eventId } }, resolvedAt: null }, data: { resolvedAt: clock.now() } });
+      const r = await db.helpRequest.updateMany({
+        where: { id: helpId, room: { round: { eventId } }, resolvedAt: null },
+        data: { resolvedAt: clock.now() },
+      });
       if (r.count === 0) throw notFound("This help request");
       bus.publish(channels.staff(eventId), "round:changed", {});
     },
@@ -346,34 +512,69 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
             include: {
               assignments: { include: { user: { select: { id: true, name: true } } } },
               board: { select: { id: true, _count: { select: { notes: true } } } },
-              helpRequests: { where: { resolvedAt: null }, include: { user: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
+              helpRequests: {
+                where: { resolvedAt: null },
+                include: { user: { select: { name: true } } },
+                orderBy: { createdAt: "asc" },
+              },
             },
           },
         },
       });
       if (!round) throw notFound("This breakout round");
-      const regs = await db.registration.findMany({ where: { eventId, status: "confirmed" }, include: { user: { select: { id: true, name: true } }, category: true } });
+      const regs = await db.registration.findMany({
+        where: { eventId, status: "confirmed" },
+        include: { user: { select: { id: true, name: true } }, category: true },
+      });
       const assigned = new Set(round.rooms.flatMap((r) => r.assignments.map((a) => a.userId)));
       const catOf = new Map(regs.map((r) => [r.userId, r.category?.label ?? ""]));
       const rooms = await Promise.all(
         round.rooms.map(async (r) => {
           const present = await bus.members(channels.room(r.id));
           return {
-            id: r.id, name: r.name, question: r.question, meetingUrl: r.meetingUrl, reservedFor: reservedOf(r.constraintJson), language: r.language, capacity: r.capacity,
+            id: r.id,
+            name: r.name,
+            question: r.question,
+            meetingUrl: r.meetingUrl,
+            reservedFor: reservedOf(r.constraintJson),
+            language: r.language,
+            capacity: r.capacity,
             notes: r.board?._count.notes ?? 0,
             present: present.length,
             members: r.assignments
-              .map((a) => ({ userId: a.userId, name: a.user.name, role: a.role, locked: a.locked, category: catOf.get(a.userId) ?? "", online: present.some((p) => p.userId === a.userId) }))
+              .map((a) => ({
+                userId: a.userId,
+                name: a.user.name,
+                role: a.role,
+                locked: a.locked,
+                category: catOf.get(a.userId) ?? "",
+                online: present.some((p) => p.userId === a.userId),
+              }))
               .sort((a, b) => (a.role === b.role ? a.name.localeCompare(b.name) : a.role === "participant" ? 1 : -1)),
-            help: r.helpRequests.map((h) => ({ id: h.id, name: h.user.name, message: h.message, createdAt: h.createdAt.toISOString() })),
+            help: r.helpRequests.map((h) => ({
+              id: h.id,
+              name: h.user.name,
+              message: h.message,
+              createdAt: h.createdAt.toISOString(),
+            })),
           };
         }),
       );
       return {
-        round: { id: round.id, title: round.title, status: round.status, durationMinutes: round.durationMinutes, assignmentMode: round.assignmentMode, seed: round.seed, endsAt: round.endsAt?.toISOString() ?? null },
+        round: {
+          id: round.id,
+          title: round.title,
+          status: round.status,
+          durationMinutes: round.durationMinutes,
+          assignmentMode: round.assignmentMode,
+          seed: round.seed,
+          endsAt: round.endsAt?.toISOString() ?? null,
+        },
         serverNow: clock.now().toISOString(),
         rooms,
-        unassigned: regs.filter((r) => !assigned.has(r.userId)).map((r) => ({ userId: r.userId, name: r.user.name, category: r.category?.label ?? "" })),
+        unassigned: regs
+          .filter((r) => !assigned.has(r.userId))
+          .map((r) => ({ userId: r.userId, name: r.user.name, category: r.category?.label ?? "" })),
       };
     },
 

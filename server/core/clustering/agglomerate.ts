@@ -49,7 +49,11 @@ export function averageLinkage(S: Float32Array, n: number): Merge[] {
   let remaining = n;
   while (remaining > 1) {
     if (chain.length === 0) {
-      for (let i = 0; i < n; i++) if (alive[i]) { chain.push(i); break; }
+      for (let i = 0; i < n; i++)
+        if (alive[i]) {
+          chain.push(i);
+          break;
+        }
     }
     const top = chain[chain.length - 1]!;
     const prev = chain.length > 1 ? chain[chain.length - 2]! : -1;
@@ -66,7 +70,8 @@ export function averageLinkage(S: Float32Array, n: number): Merge[] {
       chain.pop();
       const [a, b] = top < prev ? [top, prev] : [prev, top];
       merges.push({ a, b, similarity: bestSim });
-      const sa = size[a]!, sb = size[b]!;
+      const sa = size[a]!,
+        sb = size[b]!;
       for (let k = 0; k < n; k++) {
         if (!alive[k] || k === a || k === b) continue;
         const v = (sa * sim[a * n + k]! + sb * sim[b * n + k]!) / (sa + sb);
@@ -81,7 +86,10 @@ export function averageLinkage(S: Float32Array, n: number): Merge[] {
     }
   }
   // Average linkage is reducible, so sorting by height keeps every merge after the merges it builds on.
-  return merges.map((m, i) => ({ m, i })).sort((x, y) => y.m.similarity - x.m.similarity || x.i - y.i).map((x) => x.m);
+  return merges
+    .map((m, i) => ({ m, i }))
+    .sort((x, y) => y.m.similarity - x.m.similarity || x.i - y.i)
+    .map((x) => x.m);
 }
 
 /** Cluster labels 0…k−1 (in order of first appearance) after applying the first n−k merges. */
@@ -161,7 +169,8 @@ export function silhouettesByK(S: Float32Array, n: number, merges: Merge[], maxK
     // Going from k to k−1 clusters applies merge n−k.
     const m = merges[n - k];
     if (!m) break;
-    const ca = find(labels[m.a]!), cb = find(labels[m.b]!);
+    const ca = find(labels[m.a]!),
+      cb = find(labels[m.b]!);
     if (ca === cb) break;
     for (let i = 0; i < n; i++) sums[i * K + ca]! += sums[i * K + cb]!;
     counts[ca]! += counts[cb]!;

@@ -10,7 +10,16 @@ const schema = z.object({
 
 /** The optional embeddings provider, when both EMBEDDINGS_URL and EMBEDDINGS_MODEL are set. */
 export function embeddingsConfig(env: Record<string, string | undefined>): EmbeddingsConfig | null {
-  const e = schema.parse({ ...env, EMBEDDINGS_URL: env.EMBEDDINGS_URL || undefined, EMBEDDINGS_MODEL: env.EMBEDDINGS_MODEL || undefined });
+  const e = schema.parse({
+    ...env,
+    EMBEDDINGS_URL: env.EMBEDDINGS_URL || undefined,
+    EMBEDDINGS_MODEL: env.EMBEDDINGS_MODEL || undefined,
+  });
   if (!e.EMBEDDINGS_URL || !e.EMBEDDINGS_MODEL) return null;
-  return { url: e.EMBEDDINGS_URL, model: e.EMBEDDINGS_MODEL, timeoutMs: e.EMBEDDINGS_TIMEOUT_MS, ...(e.EMBEDDINGS_API_KEY ? { apiKey: e.EMBEDDINGS_API_KEY } : {}) };
+  return {
+    url: e.EMBEDDINGS_URL,
+    model: e.EMBEDDINGS_MODEL,
+    timeoutMs: e.EMBEDDINGS_TIMEOUT_MS,
+    ...(e.EMBEDDINGS_API_KEY ? { apiKey: e.EMBEDDINGS_API_KEY } : {}),
+  };
 }

@@ -11,17 +11,32 @@ export type EngineReport = { engine: EngineName; fallback?: string };
 
 export type ClusteringEngine = {
   suggest(notes: NoteText[], opts?: { k?: number }): Promise<Suggestions & EngineReport>;
-  place(clusters: { id: string; noteIds: string[] }[], candidates: string[], notes: NoteText[]): Promise<{ placements: Placement[] } & EngineReport>;
+  place(
+    clusters: { id: string; noteIds: string[] }[],
+    candidates: string[],
+    notes: NoteText[],
+  ): Promise<{ placements: Placement[] } & EngineReport>;
   vectorize(notes: NoteText[]): Promise<{ rows: Float32Array[]; analysed: Analysed[] } & EngineReport>;
 };
 
-export function createClusteringEngine(opts: { embeddings?: EmbeddingsConfig | null; features?: FeatureOptions; fetcher?: typeof fetch; onFallback?: (reason: string) => void } = {}): ClusteringEngine {
+export function createClusteringEngine(
+  opts: {
+    embeddings?: EmbeddingsConfig | null;
+    features?: FeatureOptions;
+    fetcher?: typeof fetch;
+    onFallback?: (reason: string) => void;
+  } = {},
+): ClusteringEngine {
   async function vectorize(notes: NoteText[]) {
     const analysed = notes.map((n) => analyse(n.text));
     let fallback: string | undefined;
     if (opts.embeddings && notes.length) {
       try {
-        const vectors = await fetchEmbeddings(opts.embeddings, notes.map((n) => n.text), opts.fetcher);
+        const vectors = await fetchEmbeddings(
+          opts.embeddings,
+          notes.map((n) => n.text),
+          opts.fetcher,
+        );
         return { rows: unitRows(vectors), analysed, engine: "embeddings" as const };
       } catch (e) {
         fallback = `The embeddings provider ${(e as Error).message}; the built-in engine was used instead.`;
@@ -29,14 +44,27 @@ export function createClusteringEngine(opts: { embeddings?: EmbeddingsConfig | n
       }
     }
     const lexicon = await loadLexicon();
-    return { rows: lexicalFeatures(analysed, lexicon, opts.features ?? DEFAULT_FEATURES), analysed, engine: "lexical" as const, ...(fallback ? { fallback } : {}) };
+    return {
+      rows: lexicalFeatures(analysed, lexicon, opts.features ?? DEFAULT_FEATURES),
+      analysed,
+      engine: "lexical" as const,
+      ...(fallback ? { fallback } : {}),
+    };
   }
 
   return {
     vectorize,
     async suggest(notes, o = {}) {
       const { rows, analysed, ...report } = await vectorize(notes);
-      return { ...suggestClusters(notes.map((n) => n.id), rows, analysed, { ...o, texts: notes.map((n) => n.text) }), ...report };
+      return {
+        ...suggestClusters(
+          notes.map((n) => n.id),
+          rows,
+          analysed,
+          { ...o, texts: notes.map((n) => n.text) },
+        ),
+        ...report,
+      };
     },
     async place(clusters, candidates, notes) {
       // Vectors are relative to the board (centred, weighted by rarity), so all notes are vectorised together.

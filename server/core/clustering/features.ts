@@ -32,7 +32,11 @@ function normalise(v: Float32Array, from = 0, to = v.length): number {
  * beside TF-IDF over stems (any language). Notes with no content words get a
  * zero vector, which clusters with nothing.
  */
-export function lexicalFeatures(notes: Analysed[], lexicon: Lexicon | null, opts: FeatureOptions = DEFAULT_FEATURES): Float32Array[] {
+export function lexicalFeatures(
+  notes: Analysed[],
+  lexicon: Lexicon | null,
+  opts: FeatureOptions = DEFAULT_FEATURES,
+): Float32Array[] {
   const D = lexicon?.dimensions ?? 0;
   const dim = D + STEM_BUCKETS;
   const df = new Map<string, number>();

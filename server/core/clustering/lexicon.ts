@@ -46,7 +46,9 @@ function readLexicon(dir: string): Lexicon {
   const raw = readFileSync(path.join(dir, "vectors.i8"));
   const vectors = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   const rawScales = readFileSync(path.join(dir, "scales.f32"));
-  const scales = new Float32Array(rawScales.buffer.slice(rawScales.byteOffset, rawScales.byteOffset + rawScales.byteLength));
+  const scales = new Float32Array(
+    rawScales.buffer.slice(rawScales.byteOffset, rawScales.byteOffset + rawScales.byteLength),
+  );
   const D = meta.dimensions;
   return {
     dimensions: D,

@@ -8,7 +8,15 @@ import type { ClusteringEngine } from "./engine";
 
 const request = z.object({
   category: z.string().trim().min(1, "Choose a category."),
-  k: z.preprocess((v) => (v === "" || v == null ? undefined : v), z.coerce.number({ error: "Give a number of clusters." }).int("Give a whole number of clusters.").min(1, "At least one cluster.").max(100, "At most 100 clusters.").optional()),
+  k: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.coerce
+      .number({ error: "Give a number of clusters." })
+      .int("Give a whole number of clusters.")
+      .min(1, "At least one cluster.")
+      .max(100, "At most 100 clusters.")
+      .optional(),
+  ),
 });
 
 /**
@@ -22,10 +30,21 @@ export function createClusteringService({ db, engine }: { db: Db; engine: Cluste
     if (!a.staff) throw forbidden("Only facilitators and organisers can ask for suggestions.");
     const { category, k } = validate(request, input, "This request for suggestions is not valid.");
     const categories = JSON.parse(a.board.categoriesJson) as string[];
-    if (!categories.includes(category)) throw new DomainError("validation", `Unknown category “${category}” for this board.`, { category: ["Choose one of this board's categories."] });
+    if (!categories.includes(category))
+      throw new DomainError("validation", `Unknown category “${category}” for this board.`, {
+        category: ["Choose one of this board's categories."],
+      });
     const [notes, clusters] = await Promise.all([
-      db.note.findMany({ where: { boardId, category, deletedAt: null, hidden: false }, orderBy: { createdAt: "asc" }, select: { id: true, text: true, clusterId: true } }),
-      db.cluster.findMany({ where: { boardId, deletedAt: null, OR: [{ category: null }, { category }] }, orderBy: { position: "asc" }, select: { id: true, label: true } }),
+      db.note.findMany({
+        where: { boardId, category, deletedAt: null, hidden: false },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, text: true, clusterId: true },
+      }),
+      db.cluster.findMany({
+        where: { boardId, deletedAt: null, OR: [{ category: null }, { category }] },
+        orderBy: { position: "asc" },
+        select: { id: true, label: true },
+      }),
     ]);
     const live = new Set(clusters.map((c) => c.id));
     const loose = notes.filter((n) => !n.clusterId || !live.has(n.clusterId));
@@ -35,15 +54,25 @@ export function createClusteringService({ db, engine }: { db: Db; engine: Cluste
   return {
     async suggest(actor: Actor, boardId: string, input: unknown) {
       const { category, k, loose } = await load(actor, boardId, input);
-      const result = await engine.suggest(loose.map((n) => ({ id: n.id, text: n.text })), { k });
+      const result = await engine.suggest(
+        loose.map((n) => ({ id: n.id, text: n.text })),
+        { k },
+      );
       return { category, considered: loose.length, ...result };
     },
 
     async place(actor: Actor, boardId: string, input: unknown) {
       const { category, notes, clusters, loose } = await load(actor, boardId, input);
-      const withNotes = clusters.map((c) => ({ id: c.id, noteIds: notes.filter((n) => n.clusterId === c.id).map((n) => n.id) })).filter((c) => c.noteIds.length > 0);
-      if (!withNotes.length || !loose.length) return { category, considered: loose.length, placements: [], engine: "lexical" as const };
-      const result = await engine.place(withNotes, loose.map((n) => n.id), notes.map((n) => ({ id: n.id, text: n.text })));
+      const withNotes = clusters
+        .map((c) => ({ id: c.id, noteIds: notes.filter((n) => n.clusterId === c.id).map((n) => n.id) }))
+        .filter((c) => c.noteIds.length > 0);
+      if (!withNotes.length || !loose.length)
+        return { category, considered: loose.length, placements: [], engine: "lexical" as const };
+      const result = await engine.place(
+        withNotes,
+        loose.map((n) => n.id),
+        notes.map((n) => ({ id: n.id, text: n.text })),
+      );
       return { category, considered: loose.length, ...result };
     },
   };

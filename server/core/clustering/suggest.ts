@@ -55,7 +55,12 @@ function chooseK(S: Float32Array, n: number, merges: ReturnType<typeof averageLi
  * Proposes clusters for notes given one unit vector each (`rows`) and their
  * analysed text (for labels). `k` asks for about that many clusters.
  */
-export function suggestClusters(ids: string[], rows: Float32Array[], analysed: Analysed[], opts: { k?: number; texts?: string[] } = {}): Suggestions {
+export function suggestClusters(
+  ids: string[],
+  rows: Float32Array[],
+  analysed: Analysed[],
+  opts: { k?: number; texts?: string[] } = {},
+): Suggestions {
   const usable = ids.map((_, i) => i).filter((i) => !isZero(rows[i]!));
   const unclustered = new Set(ids.filter((_, i) => isZero(rows[i]!)));
   if (usable.length < 2) return { clusters: [], unclustered: ids.slice() };
@@ -100,7 +105,9 @@ export function suggestClusters(ids: string[], rows: Float32Array[], analysed: A
     const rep = members.reduce((a, b) => (b.fit > a.fit ? b : a));
     const idx = members.map((f) => f.i);
     clusters.push({
-      label: keyPhrase(idx, analysed, counts, analysed.length) || shortText(opts.texts?.[rep.i] ?? analysed[rep.i]!.all.join(" ")),
+      label:
+        keyPhrase(idx, analysed, counts, analysed.length) ||
+        shortText(opts.texts?.[rep.i] ?? analysed[rep.i]!.all.join(" ")),
       noteIds: idx.map((i) => ids[i]!),
       representativeId: ids[rep.i]!,
       size: members.length,
@@ -115,7 +122,10 @@ export function suggestClusters(ids: string[], rows: Float32Array[], analysed: A
  * For each candidate note, the existing cluster whose centre it is closest
  * to, when that match is clear; weak or ambiguous matches are left alone.
  */
-export function placeNotes(clusters: { id: string; rows: Float32Array[] }[], candidates: { id: string; row: Float32Array }[]): Placement[] {
+export function placeNotes(
+  clusters: { id: string; rows: Float32Array[] }[],
+  candidates: { id: string; row: Float32Array }[],
+): Placement[] {
   const centres = clusters.filter((c) => c.rows.length > 0).map((c) => ({ id: c.id, centre: centroid(c.rows) }));
   const out: Placement[] = [];
   for (const cand of candidates) {

@@ -28,7 +28,11 @@ export function stem(word: string, lang: Language): string {
 
 /** Lower-case words, keeping letters of any script, elisions split off ("l'accès" → "accès"). */
 export function words(text: string): string[] {
-  const found = text.normalize("NFC").toLowerCase().match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
+  const found =
+    text
+      .normalize("NFC")
+      .toLowerCase()
+      .match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
   const out: string[] = [];
   for (const raw of found) {
     const w = raw.replace(/^(?:[ldjmnstc]|qu)['’]/u, "").replace(/['’-]+$/u, "");

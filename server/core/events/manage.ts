@@ -6,7 +6,15 @@ import { type Actor, requirePermission, requireUser } from "../permissions";
 import { slugify } from "../slug";
 import { localToUtc } from "../time";
 import { validate } from "../validate";
-import { DEFAULT_CATEGORIES, EVENT_STATUSES, agendaItemInput, categoryInput, eventInput, parseSpeakers, questionInput } from "./schemas";
+import {
+  DEFAULT_CATEGORIES,
+  EVENT_STATUSES,
+  agendaItemInput,
+  categoryInput,
+  eventInput,
+  parseSpeakers,
+  questionInput,
+} from "./schemas";
 
 export interface ManageDeps {
   db: Db;
@@ -34,7 +42,8 @@ function resolveTimes(data: ReturnType<typeof eventInput.parse>) {
   const closes = at("registrationClosesAt", data.registrationClosesAt);
   if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = ["The event must end after it starts."];
   if (opens && closes && closes <= opens) errors.registrationClosesAt = ["Registration must close after it opens."];
-  if (closes && endsAt && closes > endsAt) errors.registrationClosesAt = ["Registration must close before the event ends."];
+  if (closes && endsAt && closes > endsAt)
+    errors.registrationClosesAt = ["Registration must close before the event ends."];
   if (Object.keys(errors).length) throw validationError("Please correct the highlighted fields.", errors);
   return { startsAt: startsAt!, endsAt: endsAt!, registrationOpensAt: opens, registrationClosesAt: closes };
 }
@@ -68,10 +77,14 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
   }
 
   async function assertAgendaTimes(eventId: string, startsAt: Date, endsAt: Date) {
-    const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { startsAt: true, endsAt: true } });
+    const event = await db.event.findUniqueOrThrow({
+      where: { id: eventId },
+      select: { startsAt: true, endsAt: true },
+    });
     const errors: FieldErrors = {};
     if (endsAt <= startsAt) errors.endsAt = ["The item must end after it starts."];
-    if (startsAt < event.startsAt || endsAt > event.endsAt) errors.startsAt = ["The item must fall within the event's start and end."];
+    if (startsAt < event.startsAt || endsAt > event.endsAt)
+      errors.startsAt = ["The item must fall within the event's start and end."];
     if (Object.keys(errors).length) throw validationError("Please correct the highlighted fields.", errors);
   }
 
@@ -103,7 +116,14 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
           categories: { create: DEFAULT_CATEGORIES.map(([key, label], position) => ({ key, label, position })) },
         },
       });
-      await db.auditLog.create({ data: { eventId: event.id, actorId: user.userId, action: "event.create", detailsJson: JSON.stringify({ slug }) } });
+      await db.auditLog.create({
+        data: {
+          eventId: event.id,
+          actorId: user.userId,
+          action: "event.create",
+          detailsJson: JSON.stringify({ slug }),
+        },
+      });
       return event;
     },
 
@@ -114,7 +134,9 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
       const current = await db.event.findUniqueOrThrow({ where: { id: eventId } });
       if (data.capacity !== null && data.capacity < current.seatsTaken) {
         throw validationError("Please correct the highlighted fields.", {
-          capacity: [`${current.seatsTaken} people are already confirmed: capacity cannot be lower. Cancel or move registrations first.`],
+          capacity: [
+            `${current.seatsTaken} people are already confirmed: capacity cannot be lower. Cancel or move registrations first.`,
+          ],
         });
       }
       // Capacity is part of the "take a seat" condition, so it only changes if nobody took a seat meanwhile.
@@ -122,7 +144,8 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
         where: { id: eventId, seatsTaken: current.seatsTaken },
         data: eventColumns(data, times),
       });
-      if (changed.count === 0) throw conflict("Registrations changed while you were editing. Please review the capacity and save again.");
+      if (changed.count === 0)
+        throw conflict("Registrations changed while you were editing. Please review the capacity and save again.");
       await db.auditLog.create({ data: { eventId, actorId: user.userId, action: "event.update", detailsJson: "{}" } });
       const raised = current.capacity !== null && (data.capacity === null || data.capacity > current.capacity);
       if (raised) await onCapacityRaised?.(eventId);
@@ -133,7 +156,9 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
       const user = await requirePermission(db, actor, eventId, "event.manage");
       if (!(EVENT_STATUSES as readonly string[]).includes(status)) throw validationError("Unknown event status.");
       await db.event.update({ where: { id: eventId }, data: { status } });
-      await db.auditLog.create({ data: { eventId, actorId: user.userId, action: `event.${status}`, detailsJson: "{}" } });
+      await db.auditLog.create({
+        data: { eventId, actorId: user.userId, action: `event.${status}`, detailsJson: "{}" },
+      });
     },
 
     /** Everything the organiser's settings form shows, with times as wall-clock values in the event's zone. */
@@ -142,7 +167,10 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
       const event = await db.event.findUnique({
         where: { id: eventId },
         include: {
-          agenda: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], include: { speakers: { orderBy: { position: "asc" } } } },
+          agenda: {
+            orderBy: [{ startsAt: "asc" }, { position: "asc" }],
+            include: { speakers: { orderBy: { position: "asc" } } },
+          },
           categories: { orderBy: { position: "asc" }, include: { _count: { select: { registrations: true } } } },
           questions: { orderBy: { position: "asc" } },
         },
@@ -158,7 +186,12 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
       const position = await db.agendaItem.count({ where: { eventId } });
       return db.agendaItem.create({
         data: {
-          eventId, position, kind: data.kind, title: data.title, description: data.description, ...times,
+          eventId,
+          position,
+          kind: data.kind,
+          title: data.title,
+          description: data.description,
+          ...times,
           speakers: { create: parseSpeakers(data.speakers) },
         },
       });
@@ -174,7 +207,13 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
         db.agendaSpeaker.deleteMany({ where: { agendaItemId: itemId } }),
         db.agendaItem.update({
           where: { id: itemId },
-          data: { kind: data.kind, title: data.title, description: data.description, ...times, speakers: { create: parseSpeakers(data.speakers) } },
+          data: {
+            kind: data.kind,
+            title: data.title,
+            description: data.description,
+            ...times,
+            speakers: { create: parseSpeakers(data.speakers) },
+          },
         }),
       ]);
     },
@@ -189,7 +228,8 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
       await requirePermission(db, actor, eventId, "event.manage");
       const { label } = validate(categoryInput, input);
       const existing = await db.stakeholderCategory.findMany({ where: { eventId } });
-      if (existing.some((c) => c.label.toLowerCase() === label.toLowerCase())) throw conflict("This category exists already.", { label: ["This category exists already."] });
+      if (existing.some((c) => c.label.toLowerCase() === label.toLowerCase()))
+        throw conflict("This category exists already.", { label: ["This category exists already."] });
       let key = slugify(label, 40).replace(/-/g, "_");
       while (existing.some((c) => c.key === key)) key += "_2";
       return db.stakeholderCategory.create({ data: { eventId, key, label, position: existing.length } });
@@ -216,7 +256,14 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
       const position = await db.registrationQuestion.count({ where: { eventId } });
       const choice = q.kind === "single_choice" || q.kind === "multi_choice";
       return db.registrationQuestion.create({
-        data: { eventId, position, kind: q.kind, label: q.label, required: q.required, optionsJson: JSON.stringify(choice ? q.options : []) },
+        data: {
+          eventId,
+          position,
+          kind: q.kind,
+          label: q.label,
+          required: q.required,
+          optionsJson: JSON.stringify(choice ? q.options : []),
+        },
       });
     },
 
@@ -234,7 +281,9 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
       const j = direction === "up" ? i - 1 : i + 1;
       if (j < 0 || j >= qs.length) return;
       [qs[i], qs[j]] = [qs[j]!, qs[i]!];
-      await db.$transaction(qs.map((q, position) => db.registrationQuestion.update({ where: { id: q.id }, data: { position } })));
+      await db.$transaction(
+        qs.map((q, position) => db.registrationQuestion.update({ where: { id: q.id }, data: { position } })),
+      );
     },
 
     now: () => clock.now(),

@@ -20,7 +20,10 @@ export const DEFAULT_CATEGORIES: [string, string][] = [
 ];
 
 const localDateTime = z.string({ error: "Enter a date and time." }).trim();
-const optionalLocalDateTime = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().trim().nullable());
+const optionalLocalDateTime = z.preprocess(
+  (v) => (v === "" || v === undefined ? null : v),
+  z.string().trim().nullable(),
+);
 
 /** The event form as organisers fill it in; times are wall-clock times in the event's timezone. */
 export const eventInput = z.object({
@@ -42,7 +45,11 @@ export const eventInput = z.object({
   registrationClosesAt: optionalLocalDateTime,
   requiresApproval: formBoolean,
   partners: lineList(30, 200),
-  retentionDays: optionalInt(1, 3650, "Keep personal data between 1 and 3,650 days after the event (or leave empty to keep it)."),
+  retentionDays: optionalInt(
+    1,
+    3650,
+    "Keep personal data between 1 and 3,650 days after the event (or leave empty to keep it).",
+  ),
 });
 export type EventInput = z.infer<typeof eventInput>;
 
@@ -67,7 +74,8 @@ export const questionInput = z
   })
   .superRefine((q, ctx) => {
     const choice = q.kind === "single_choice" || q.kind === "multi_choice";
-    if (choice && q.options.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "Give at least two options, one per line." });
+    if (choice && q.options.length < 2)
+      ctx.addIssue({ code: "custom", path: ["options"], message: "Give at least two options, one per line." });
   });
 
 export function parseSpeakers(text: string) {
@@ -78,7 +86,12 @@ export function parseSpeakers(text: string) {
     .slice(0, 20)
     .map((line, position) => {
       const [name = "", title = "", organisation = ""] = line.split("|").map((p) => p.trim());
-      return { name: name.slice(0, 120), title: title.slice(0, 200), organisation: organisation.slice(0, 200), position };
+      return {
+        name: name.slice(0, 120),
+        title: title.slice(0, 200),
+        organisation: organisation.slice(0, 200),
+        position,
+      };
     })
     .filter((s) => s.name);
 }

@@ -17,7 +17,11 @@ export interface EventDeps {
 }
 
 const announceInput = z.object({
-  message: z.string({ error: "Write a message." }).trim().min(1, "Write a message.").max(500, "Keep it under 500 characters."),
+  message: z
+    .string({ error: "Write a message." })
+    .trim()
+    .min(1, "Write a message.")
+    .max(500, "Keep it under 500 characters."),
 });
 
 const parseList = (json: string): string[] => {
@@ -58,7 +62,16 @@ export function createEventService({ db, bus, clock }: EventDeps) {
       const events = await db.event.findMany({
         where: { id: { in: ids } },
         orderBy: { startsAt: "asc" },
-        select: { id: true, slug: true, title: true, startsAt: true, endsAt: true, timezone: true, format: true, status: true },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          startsAt: true,
+          endsAt: true,
+          timezone: true,
+          format: true,
+          status: true,
+        },
       });
       return events.map((e) => ({
         ...e,
@@ -72,7 +85,10 @@ export function createEventService({ db, bus, clock }: EventDeps) {
       const event = await db.event.findUnique({
         where: { slug },
         include: {
-          agenda: { orderBy: [{ startsAt: "asc" }, { position: "asc" }], include: { speakers: { orderBy: { position: "asc" } } } },
+          agenda: {
+            orderBy: [{ startsAt: "asc" }, { position: "asc" }],
+            include: { speakers: { orderBy: { position: "asc" } } },
+          },
           roles: { where: { role: "organiser" }, include: { user: { select: { name: true } } } },
           resources: { orderBy: { position: "asc" } },
           questions: { orderBy: { position: "asc" } },
@@ -134,7 +150,13 @@ export function createEventService({ db, bus, clock }: EventDeps) {
           full: event.capacity !== null && event.seatsTaken >= event.capacity,
           requiresApproval: event.requiresApproval,
           categories: event.categories.map((c) => ({ key: c.key, label: c.label })),
-          questions: event.questions.map((q) => ({ id: q.id, kind: q.kind, label: q.label, required: q.required, options: parseList(q.optionsJson) })),
+          questions: event.questions.map((q) => ({
+            id: q.id,
+            kind: q.kind,
+            label: q.label,
+            required: q.required,
+            options: parseList(q.optionsJson),
+          })),
         },
       };
     },
@@ -158,7 +180,9 @@ export function createEventService({ db, bus, clock }: EventDeps) {
     async canFollow(userId: string, eventId: string) {
       const [roles, reg] = await Promise.all([
         rolesOf(db, eventId, userId),
-        db.registration.findFirst({ where: { eventId, userId, status: { in: ["confirmed", "pending", "waitlisted"] } } }),
+        db.registration.findFirst({
+          where: { eventId, userId, status: { in: ["confirmed", "pending", "waitlisted"] } },
+        }),
       ]);
       return roles.length > 0 || reg !== null;
     },
@@ -169,8 +193,14 @@ export function createEventService({ db, bus, clock }: EventDeps) {
       if (!event || event.status === "draft") throw notFound("This event");
       const url = new URL(`/events/${event.slug}`, baseUrl).toString();
       return eventIcs({
-        uid: `${event.id}@plenary`, title: event.title, description: `${event.title}\n${url}`, startsAt: event.startsAt, endsAt: event.endsAt,
-        timezone: event.timezone, url, location: event.venue ?? (event.format === "online" ? "Online" : null),
+        uid: `${event.id}@plenary`,
+        title: event.title,
+        description: `${event.title}\n${url}`,
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        timezone: event.timezone,
+        url,
+        location: event.venue ?? (event.format === "online" ? "Online" : null),
       });
     },
 
@@ -181,8 +211,13 @@ export function createEventService({ db, bus, clock }: EventDeps) {
       await requirePermission(db, actor, event.id, "event.view_participants");
       const roles = await rolesOf(db, event.id, actor!.userId);
       return {
-        id: event.id, slug: event.slug, title: event.title, status: event.status, timezone: event.timezone,
-        startsAt: event.startsAt.toISOString(), endsAt: event.endsAt.toISOString(),
+        id: event.id,
+        slug: event.slug,
+        title: event.title,
+        status: event.status,
+        timezone: event.timezone,
+        startsAt: event.startsAt.toISOString(),
+        endsAt: event.endsAt.toISOString(),
         canManage: allows(roles, "event.manage"),
       };
     },

@@ -12,7 +12,11 @@ import { emailSchema, validate } from "../validate";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./limits";
 
 const roleSchema = z.enum(EVENT_ROLES, { error: `Role must be one of: ${EVENT_ROLES.join(", ")}.` });
-const inviteInput = z.object({ email: emailSchema, role: roleSchema, name: z.string().trim().max(120).optional().default("") });
+const inviteInput = z.object({
+  email: emailSchema,
+  role: roleSchema,
+  name: z.string().trim().max(120).optional().default(""),
+});
 
 const importRow = z.object({
   email: emailSchema,
@@ -20,7 +24,13 @@ const importRow = z.object({
   organisation: z.string().trim().max(200, "Organisation is too long.").optional().default(""),
   category: z.string().trim().max(100).optional().default(""),
   city: z.string().trim().max(120).optional().default(""),
-  country: z.string().trim().toUpperCase().regex(/^([A-Z]{2})?$/, "Country must be a two-letter code such as BE or TN.").optional().default(""),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([A-Z]{2})?$/, "Country must be a two-letter code such as BE or TN.")
+    .optional()
+    .default(""),
   role: z.preprocess((v) => (v === "" || v == null ? "participant" : String(v).trim().toLowerCase()), roleSchema),
 });
 
@@ -32,12 +42,34 @@ export type ImportReport = {
 };
 
 const ROLE_NAMES: Record<string, string> = {
-  organiser: "a co-organiser", facilitator: "a facilitator", rapporteur: "a rapporteur", secretariat: "a member of the secretariat", participant: "a participant",
+  organiser: "a co-organiser",
+  facilitator: "a facilitator",
+  rapporteur: "a rapporteur",
+  secretariat: "a member of the secretariat",
+  participant: "a participant",
 };
 
-type InviteRow = { email: string; name: string; role: string; organisation?: string; categoryKey?: string | null; city?: string; country?: string };
+type InviteRow = {
+  email: string;
+  name: string;
+  role: string;
+  organisation?: string;
+  categoryKey?: string | null;
+  city?: string;
+  country?: string;
+};
 
-export function createInvitationService({ db, mailer, clock, bus }: { db: Db; mailer: Mailer; clock: Clock; bus: RealtimeBus }) {
+export function createInvitationService({
+  db,
+  mailer,
+  clock,
+  bus,
+}: {
+  db: Db;
+  mailer: Mailer;
+  clock: Clock;
+  bus: RealtimeBus;
+}) {
   async function send(eventId: string, invitedById: string, row: InviteRow, baseUrl: string) {
     const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
     const inviter = await db.user.findUniqueOrThrow({ where: { id: invitedById } });
@@ -45,13 +77,24 @@ export function createInvitationService({ db, mailer, clock, bus }: { db: Db; ma
     await db.invitation.upsert({
       where: { eventId_email_role: { eventId, email: row.email, role: row.role } },
       create: {
-        eventId, email: row.email, name: row.name, role: row.role, organisation: row.organisation ?? "", categoryKey: row.categoryKey ?? null,
-        city: row.city ?? "", country: row.country ?? "", tokenHash: hash, invitedById,
+        eventId,
+        email: row.email,
+        name: row.name,
+        role: row.role,
+        organisation: row.organisation ?? "",
+        categoryKey: row.categoryKey ?? null,
+        city: row.city ?? "",
+        country: row.country ?? "",
+        tokenHash: hash,
+        invitedById,
       },
       update: { tokenHash: hash, status: "pending", name: row.name, invitedById },
     });
     const link = new URL(`/invitations/${token}`, baseUrl).toString();
-    const what = row.role === "participant" ? `to take part in "${event.title}"` : `to join "${event.title}" as ${ROLE_NAMES[row.role]}`;
+    const what =
+      row.role === "participant"
+        ? `to take part in "${event.title}"`
+        : `to join "${event.title}" as ${ROLE_NAMES[row.role]}`;
     await mailer.send({
       to: row.email,
       subject: `Invitation: ${event.title}`,
@@ -65,7 +108,14 @@ export function createInvitationService({ db, mailer, clock, bus }: { db: Db; ma
       const user = await requirePermission(db, actor, eventId, "team.invite");
       const data = validate(inviteInput, input);
       await send(eventId, user.userId, data, baseUrl);
-      await db.auditLog.create({ data: { eventId, actorId: user.userId, action: "team.invite", detailsJson: JSON.stringify({ email: data.email, role: data.role }) } });
+      await db.auditLog.create({
+        data: {
+          eventId,
+          actorId: user.userId,
+          action: "team.invite",
+          detailsJson: JSON.stringify({ email: data.email, role: data.role }),
+        },
+      });
     },
 
     /**
@@ -73,10 +123,17 @@ export function createInvitationService({ db, mailer, clock, bus }: { db: Db; ma
      * line number; nothing is imported while any row is bad, unless the
      * organiser asks to import the valid rows only.
      */
-    async importCsv(actor: Actor, eventId: string, csv: string, opts: { validOnly: boolean }, baseUrl: string): Promise<ImportReport> {
+    async importCsv(
+      actor: Actor,
+      eventId: string,
+      csv: string,
+      opts: { validOnly: boolean },
+      baseUrl: string,
+    ): Promise<ImportReport> {
       const user = await requirePermission(db, actor, eventId, "team.invite");
       const fileError = (message: string) => validationError(message, { file: [message] });
-      if (Buffer.byteLength(csv) > MAX_IMPORT_BYTES) throw fileError("The file is larger than 1 MB. Split it into smaller files.");
+      if (Buffer.byteLength(csv) > MAX_IMPORT_BYTES)
+        throw fileError("The file is larger than 1 MB. Split it into smaller files.");
       let records: Record<string, string>[];
       try {
         records = parse(csv.replace(/^\uFEFF/, ""), {
@@ -89,7 +146,10 @@ export function createInvitationService({ db, mailer, clock, bus }: { db: Db; ma
         throw fileError(`This file is not valid CSV (${(e as Error).message.split("\n")[0]}).`);
       }
       if (records.length === 0) throw fileError("The file has no rows under its header.");
-      if (!Object.keys(records[0]!).includes("email")) throw fileError("The file needs an “email” column (name, organisation, category, city, country and role are optional).");
+      if (!Object.keys(records[0]!).includes("email"))
+        throw fileError(
+          "The file needs an “email” column (name, organisation, category, city, country and role are optional).",
+        );
       if (records.length > MAX_IMPORT_ROWS) throw fileError(`At most ${MAX_IMPORT_ROWS} rows per file.`);
 
       const categories = await db.stakeholderCategory.findMany({ where: { eventId } });
@@ -102,11 +162,14 @@ export function createInvitationService({ db, mailer, clock, bus }: { db: Db; ma
         const messages = r.success ? [] : r.error.issues.map((x) => `${x.path.join(".") || "row"}: ${x.message}`);
         let categoryKey: string | null = null;
         if (r.success && r.data.category) {
-          const c = categories.find((c) => c.key === r.data.category || c.label.toLowerCase() === r.data.category.toLowerCase());
+          const c = categories.find(
+            (c) => c.key === r.data.category || c.label.toLowerCase() === r.data.category.toLowerCase(),
+          );
           if (!c) messages.push(`category: unknown category “${r.data.category}”.`);
           else categoryKey = c.key;
         }
-        if (r.success && seen.has(`${r.data.email}|${r.data.role}`)) messages.push(`email: ${r.data.email} appears twice in the file.`);
+        if (r.success && seen.has(`${r.data.email}|${r.data.role}`))
+          messages.push(`email: ${r.data.email} appears twice in the file.`);
         if (messages.length) errors.push({ line, messages });
         else if (r.success) {
           seen.add(`${r.data.email}|${r.data.role}`);
@@ -118,7 +181,9 @@ export function createInvitationService({ db, mailer, clock, bus }: { db: Db; ma
       const skipped: ImportReport["skipped"] = [];
       let imported = 0;
       for (const { line, row } of valid) {
-        const registered = await db.registration.findFirst({ where: { eventId, user: { email: row.email }, status: { in: ["pending", "confirmed", "waitlisted"] } } });
+        const registered = await db.registration.findFirst({
+          where: { eventId, user: { email: row.email }, status: { in: ["pending", "confirmed", "waitlisted"] } },
+        });
         if (row.role === "participant" && registered) {
           skipped.push({ line, email: row.email, reason: "already registered" });
           continue;
@@ -126,23 +191,41 @@ export function createInvitationService({ db, mailer, clock, bus }: { db: Db; ma
         await send(eventId, user.userId, row, baseUrl);
         imported++;
       }
-      await db.auditLog.create({ data: { eventId, actorId: user.userId, action: "invitations.import", detailsJson: JSON.stringify({ imported, errors: errors.length }) } });
+      await db.auditLog.create({
+        data: {
+          eventId,
+          actorId: user.userId,
+          action: "invitations.import",
+          detailsJson: JSON.stringify({ imported, errors: errors.length }),
+        },
+      });
       return { imported, skipped, errors, dryRun: false };
     },
 
     async list(actor: Actor, eventId: string) {
       await requirePermission(db, actor, eventId, "team.invite");
-      return db.invitation.findMany({ where: { eventId }, orderBy: { createdAt: "desc" }, select: { id: true, email: true, name: true, role: true, status: true, createdAt: true } });
+      return db.invitation.findMany({
+        where: { eventId },
+        orderBy: { createdAt: "desc" },
+        select: { id: true, email: true, name: true, role: true, status: true, createdAt: true },
+      });
     },
 
     async team(actor: Actor, eventId: string) {
       await requirePermission(db, actor, eventId, "team.invite");
-      const roles = await db.eventRole.findMany({ where: { eventId, role: { not: "participant" } }, include: { user: { select: { name: true, email: true } } }, orderBy: { createdAt: "asc" } });
+      const roles = await db.eventRole.findMany({
+        where: { eventId, role: { not: "participant" } },
+        include: { user: { select: { name: true, email: true } } },
+        orderBy: { createdAt: "asc" },
+      });
       return roles.map((r) => ({ id: r.id, role: r.role, name: r.user.name, email: r.user.email }));
     },
 
     async get(token: string) {
-      const inv = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, include: { event: { select: { id: true, slug: true, title: true } } } });
+      const inv = await db.invitation.findUnique({
+        where: { tokenHash: hashToken(token) },
+        include: { event: { select: { id: true, slug: true, title: true } } },
+      });
       if (!inv || inv.status === "revoked") throw notFound("This invitation");
       return inv;
     },
@@ -154,11 +237,18 @@ export function createInvitationService({ db, mailer, clock, bus }: { db: Db; ma
     async accept(actor: Actor, token: string) {
       const inv = await this.get(token);
       const owner = await db.user.findUnique({ where: { email: inv.email } });
-      if (actor && owner && actor.userId !== owner.id) throw forbidden("This invitation was sent to another email address. Sign out, then open the link again.");
-      if (actor && !owner) throw forbidden("This invitation was sent to another email address. Sign out, then open the link again.");
+      if (actor && owner && actor.userId !== owner.id)
+        throw forbidden("This invitation was sent to another email address. Sign out, then open the link again.");
+      if (actor && !owner)
+        throw forbidden("This invitation was sent to another email address. Sign out, then open the link again.");
       if (inv.status !== "pending") throw conflict("This invitation was already used. Sign in to continue.");
-      const userId = owner?.id ?? (await db.user.create({ data: { email: inv.email, name: inv.name || inv.email.split("@")[0]! } })).id;
-      const claimed = await db.invitation.updateMany({ where: { id: inv.id, status: "pending" }, data: { status: "accepted", acceptedAt: clock.now() } });
+      const userId =
+        owner?.id ??
+        (await db.user.create({ data: { email: inv.email, name: inv.name || inv.email.split("@")[0]! } })).id;
+      const claimed = await db.invitation.updateMany({
+        where: { id: inv.id, status: "pending" },
+        data: { status: "accepted", acceptedAt: clock.now() },
+      });
       if (claimed.count === 0) throw conflict("This invitation was already used. Sign in to continue.");
       if (inv.role !== "participant") {
         await db.eventRole.upsert({
@@ -167,7 +257,14 @@ export function createInvitationService({ db, mailer, clock, bus }: { db: Db; ma
           update: {},
         });
         bus.publish(channels.user(userId), "session:rescope", { eventId: inv.eventId });
-        await db.auditLog.create({ data: { eventId: inv.eventId, actorId: userId, action: "role.granted", detailsJson: JSON.stringify({ role: inv.role, invitedBy: inv.invitedById, email: inv.email }) } });
+        await db.auditLog.create({
+          data: {
+            eventId: inv.eventId,
+            actorId: userId,
+            action: "role.granted",
+            detailsJson: JSON.stringify({ role: inv.role, invitedBy: inv.invitedById, email: inv.email }),
+          },
+        });
       }
       return { userId, eventSlug: inv.event.slug, role: inv.role };
     },

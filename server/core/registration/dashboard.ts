@@ -10,12 +10,19 @@ export const dashboardQuery = z.object({
   category: z.string().max(60).optional().default(""),
   city: z.string().max(120).optional().default(""),
   country: z.string().max(2).optional().default(""),
-  sort: z.enum(["name", "organisation", "category", "city", "country", "status", "registered"]).optional().default("registered"),
+  sort: z
+    .enum(["name", "organisation", "category", "city", "country", "status", "registered"])
+    .optional()
+    .default("registered"),
   dir: z.enum(["asc", "desc"]).optional().default("asc"),
 });
 export type DashboardQuery = z.infer<typeof dashboardQuery>;
 
-const fold = (s: string) => s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /**
  * The organiser's participant list. Filtering happens here rather than in SQL
@@ -62,7 +69,10 @@ export async function listParticipants(db: Db, actor: Actor, eventId: string, ra
       (!query.country || r.country === query.country.toUpperCase()),
   );
   const key = query.sort === "registered" ? "registeredAt" : query.sort;
-  filtered.sort((a, b) => String(a[key]).localeCompare(String(b[key]), "en", { sensitivity: "base" }) * (query.dir === "desc" ? -1 : 1));
+  filtered.sort(
+    (a, b) =>
+      String(a[key]).localeCompare(String(b[key]), "en", { sensitivity: "base" }) * (query.dir === "desc" ? -1 : 1),
+  );
   return {
     query,
     rows: filtered,

@@ -1,13 +1,30 @@
 import { DateTime } from "luxon";
 import type { MailMessage } from "../mail/mailer";
 
-type EventInfo = { title: string; slug: string; timezone: string; startsAt: Date; endsAt: Date; format: string; venue: string | null };
-type Ctx = { event: EventInfo; name: string; to: string; manageUrl: string; eventUrl: string; loginUrl?: string; ics?: string };
+type EventInfo = {
+  title: string;
+  slug: string;
+  timezone: string;
+  startsAt: Date;
+  endsAt: Date;
+  format: string;
+  venue: string | null;
+};
+type Ctx = {
+  event: EventInfo;
+  name: string;
+  to: string;
+  manageUrl: string;
+  eventUrl: string;
+  loginUrl?: string;
+  ics?: string;
+};
 type Kind = "confirmed" | "waitlisted" | "pending" | "promoted" | "rejected" | "cancelled";
 
 export const EMAIL_LOCALES = ["en", "fr", "es", "ar"] as const;
 export type EmailLocale = (typeof EMAIL_LOCALES)[number];
-export const emailLocale = (l: string | null | undefined): EmailLocale => ((EMAIL_LOCALES as readonly string[]).includes(l ?? "") ? (l as EmailLocale) : "en");
+export const emailLocale = (l: string | null | undefined): EmailLocale =>
+  (EMAIL_LOCALES as readonly string[]).includes(l ?? "") ? (l as EmailLocale) : "en";
 
 /** The words of registration emails in each language; the event's own title and times are inserted as they are. */
 type Words = {
@@ -19,7 +36,14 @@ type Words = {
   signIn: string;
   online: string;
   subject: Record<Kind, (title: string) => string>;
-  body: { confirmed: (t: string) => string; waitlisted: (t: string, position: number) => string; pending: (t: string) => string; promoted: (t: string) => string; rejected: (t: string) => string; cancelled: (t: string, url: string) => string };
+  body: {
+    confirmed: (t: string) => string;
+    waitlisted: (t: string, position: number) => string;
+    pending: (t: string) => string;
+    promoted: (t: string) => string;
+    rejected: (t: string) => string;
+    cancelled: (t: string, url: string) => string;
+  };
   calendarNote: string;
   promotedNote: string;
 };
@@ -43,14 +67,18 @@ const WORDS: Record<EmailLocale, Words> = {
     },
     body: {
       confirmed: (t) => `Your place at "${t}" is confirmed.`,
-      waitlisted: (t, p) => `"${t}" is full, so you are on the waitlist, in position ${p}. If a place opens, you will get it automatically and we will email you.`,
-      pending: (t) => `Thank you for registering for "${t}". The organisers review registrations to keep a balanced mix of participants; you will hear from us soon.`,
+      waitlisted: (t, p) =>
+        `"${t}" is full, so you are on the waitlist, in position ${p}. If a place opens, you will get it automatically and we will email you.`,
+      pending: (t) =>
+        `Thank you for registering for "${t}". The organisers review registrations to keep a balanced mix of participants; you will hear from us soon.`,
       promoted: (t) => `Good news: a place opened at "${t}" and it is yours. Your registration is now confirmed.`,
       rejected: (t) => `Thank you for your interest in "${t}". The organisers could not offer you a place this time.`,
-      cancelled: (t, url) => `Your registration for "${t}" is cancelled. You can register again from the event page while registration is open: ${url}`,
+      cancelled: (t, url) =>
+        `Your registration for "${t}" is cancelled. You can register again from the event page while registration is open: ${url}`,
     },
     calendarNote: "The attached calendar file adds it to your calendar in the right timezone.",
-    promotedNote: "The attached calendar file adds it to your calendar. If you can no longer come, please cancel so someone else can take the place.",
+    promotedNote:
+      "The attached calendar file adds it to your calendar. If you can no longer come, please cancel so someone else can take the place.",
   },
   fr: {
     hello: (n) => `Bonjour ${n},`,
@@ -70,14 +98,20 @@ const WORDS: Record<EmailLocale, Words> = {
     },
     body: {
       confirmed: (t) => `Votre place à « ${t} » est confirmée.`,
-      waitlisted: (t, p) => `« ${t} » est complet : vous êtes sur la liste d'attente, en position ${p}. Si une place se libère, elle vous sera attribuée automatiquement et nous vous écrirons.`,
-      pending: (t) => `Merci de votre inscription à « ${t} ». Les organisateurs examinent les inscriptions pour garder un bon équilibre entre participant·es ; vous aurez de nos nouvelles bientôt.`,
-      promoted: (t) => `Bonne nouvelle : une place s'est libérée à « ${t} » et elle est pour vous. Votre inscription est confirmée.`,
-      rejected: (t) => `Merci de votre intérêt pour « ${t} ». Les organisateurs n'ont pas pu vous offrir de place cette fois-ci.`,
-      cancelled: (t, url) => `Votre inscription à « ${t} » est annulée. Vous pouvez vous réinscrire depuis la page de l'événement tant que les inscriptions sont ouvertes : ${url}`,
+      waitlisted: (t, p) =>
+        `« ${t} » est complet : vous êtes sur la liste d'attente, en position ${p}. Si une place se libère, elle vous sera attribuée automatiquement et nous vous écrirons.`,
+      pending: (t) =>
+        `Merci de votre inscription à « ${t} ». Les organisateurs examinent les inscriptions pour garder un bon équilibre entre participant·es ; vous aurez de nos nouvelles bientôt.`,
+      promoted: (t) =>
+        `Bonne nouvelle : une place s'est libérée à « ${t} » et elle est pour vous. Votre inscription est confirmée.`,
+      rejected: (t) =>
+        `Merci de votre intérêt pour « ${t} ». Les organisateurs n'ont pas pu vous offrir de place cette fois-ci.`,
+      cancelled: (t, url) =>
+        `Votre inscription à « ${t} » est annulée. Vous pouvez vous réinscrire depuis la page de l'événement tant que les inscriptions sont ouvertes : ${url}`,
     },
     calendarNote: "Le fichier d'agenda joint l'ajoute à votre agenda dans le bon fuseau horaire.",
-    promotedNote: "Le fichier d'agenda joint l'ajoute à votre agenda. Si vous ne pouvez plus venir, merci d'annuler pour libérer la place.",
+    promotedNote:
+      "Le fichier d'agenda joint l'ajoute à votre agenda. Si vous ne pouvez plus venir, merci d'annuler pour libérer la place.",
   },
   es: {
     hello: (n) => `Hola, ${n}:`,
@@ -97,14 +131,18 @@ const WORDS: Record<EmailLocale, Words> = {
     },
     body: {
       confirmed: (t) => `Su plaza en «${t}» está confirmada.`,
-      waitlisted: (t, p) => `«${t}» está completo, así que está en la lista de espera, en la posición ${p}. Si se libera una plaza, será suya automáticamente y le escribiremos.`,
-      pending: (t) => `Gracias por inscribirse en «${t}». La organización revisa las inscripciones para mantener un equilibrio entre participantes; pronto tendrá noticias.`,
+      waitlisted: (t, p) =>
+        `«${t}» está completo, así que está en la lista de espera, en la posición ${p}. Si se libera una plaza, será suya automáticamente y le escribiremos.`,
+      pending: (t) =>
+        `Gracias por inscribirse en «${t}». La organización revisa las inscripciones para mantener un equilibrio entre participantes; pronto tendrá noticias.`,
       promoted: (t) => `Buenas noticias: se liberó una plaza en «${t}» y es suya. Su inscripción está confirmada.`,
       rejected: (t) => `Gracias por su interés en «${t}». Esta vez la organización no ha podido ofrecerle una plaza.`,
-      cancelled: (t, url) => `Su inscripción en «${t}» está cancelada. Puede volver a inscribirse desde la página del evento mientras la inscripción esté abierta: ${url}`,
+      cancelled: (t, url) =>
+        `Su inscripción en «${t}» está cancelada. Puede volver a inscribirse desde la página del evento mientras la inscripción esté abierta: ${url}`,
     },
     calendarNote: "El archivo de calendario adjunto lo añade a su calendario en la zona horaria correcta.",
-    promotedNote: "El archivo de calendario adjunto lo añade a su calendario. Si ya no puede venir, cancele para que otra persona ocupe la plaza.",
+    promotedNote:
+      "El archivo de calendario adjunto lo añade a su calendario. Si ya no puede venir, cancele para que otra persona ocupe la plaza.",
   },
   ar: {
     hello: (n) => `مرحبًا ${n}،`,
@@ -124,14 +162,18 @@ const WORDS: Record<EmailLocale, Words> = {
     },
     body: {
       confirmed: (t) => `تأكد مقعدك في «${t}».`,
-      waitlisted: (t, p) => `«${t}» ممتلئة، لذا أنت على قائمة الانتظار في المرتبة ${p}. إذا توفر مقعد فسيكون لك تلقائيًا وسنراسلك.`,
-      pending: (t) => `شكرًا لتسجيلك في «${t}». يراجع المنظمون التسجيلات للحفاظ على تنوع متوازن بين المشاركين؛ وسنتواصل معك قريبًا.`,
+      waitlisted: (t, p) =>
+        `«${t}» ممتلئة، لذا أنت على قائمة الانتظار في المرتبة ${p}. إذا توفر مقعد فسيكون لك تلقائيًا وسنراسلك.`,
+      pending: (t) =>
+        `شكرًا لتسجيلك في «${t}». يراجع المنظمون التسجيلات للحفاظ على تنوع متوازن بين المشاركين؛ وسنتواصل معك قريبًا.`,
       promoted: (t) => `خبر سار: توفر مقعد في «${t}» وهو لك. تسجيلك مؤكد الآن.`,
       rejected: (t) => `شكرًا لاهتمامك بـ«${t}». لم يتمكن المنظمون من توفير مقعد لك هذه المرة.`,
-      cancelled: (t, url) => `أُلغي تسجيلك في «${t}». يمكنك التسجيل من جديد من صفحة الفعالية ما دام التسجيل مفتوحًا: ${url}`,
+      cancelled: (t, url) =>
+        `أُلغي تسجيلك في «${t}». يمكنك التسجيل من جديد من صفحة الفعالية ما دام التسجيل مفتوحًا: ${url}`,
     },
     calendarNote: "يضيف ملف التقويم المرفق الفعالية إلى تقويمك بالمنطقة الزمنية الصحيحة.",
-    promotedNote: "يضيف ملف التقويم المرفق الفعالية إلى تقويمك. إذا لم تعد تستطيع الحضور، يرجى الإلغاء ليأخذ غيرك المقعد.",
+    promotedNote:
+      "يضيف ملف التقويم المرفق الفعالية إلى تقويمك. إذا لم تعد تستطيع الحضور، يرجى الإلغاء ليأخذ غيرك المقعد.",
   },
 };
 
@@ -142,7 +184,9 @@ const when = (e: EventInfo, locale: EmailLocale) => {
 };
 
 const calendar = (c: Ctx): MailMessage["attachments"] =>
-  c.ics ? [{ filename: `${c.event.slug}.ics`, content: c.ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }] : [];
+  c.ics
+    ? [{ filename: `${c.event.slug}.ics`, content: c.ics, contentType: "text/calendar; charset=utf-8; method=PUBLISH" }]
+    : [];
 
 /** Registration emails in the recipient's language (their preferred language at registration). */
 export function registrationEmail(kind: Kind, c: Ctx & { position?: number }, locale: string): MailMessage {
@@ -151,7 +195,14 @@ export function registrationEmail(kind: Kind, c: Ctx & { position?: number }, lo
   const t = c.event.title;
   const whenLine = `${w.when}: ${when(c.event, lang)}`;
   const whereLine = c.event.venue ? `${w.where}: ${c.event.venue}` : "";
-  const footer = ["", `${w.manage}: ${c.manageUrl}`, `${w.eventPage}: ${c.eventUrl}`, ...(c.loginUrl ? [`${w.signIn}: ${c.loginUrl}`] : []), "", "Plenary"].join("\n");
+  const footer = [
+    "",
+    `${w.manage}: ${c.manageUrl}`,
+    `${w.eventPage}: ${c.eventUrl}`,
+    ...(c.loginUrl ? [`${w.signIn}: ${c.loginUrl}`] : []),
+    "",
+    "Plenary",
+  ].join("\n");
   const lines: Record<Kind, string[]> = {
     confirmed: [w.body.confirmed(t), "", whenLine, whereLine, "", w.calendarNote, footer],
     waitlisted: [w.body.waitlisted(t, c.position ?? 0), "", whenLine, footer],
@@ -169,4 +220,5 @@ export function registrationEmail(kind: Kind, c: Ctx & { position?: number }, lo
 }
 
 /** The words an .ics file carries beyond the event's own title. */
-export const icsLocation = (format: string, locale: string) => (format === "online" ? WORDS[emailLocale(locale)].online : null);
+export const icsLocation = (format: string, locale: string) =>
+  format === "online" ? WORDS[emailLocale(locale)].online : null;

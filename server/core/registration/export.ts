@@ -14,21 +14,52 @@ export async function exportParticipantsCsv(db: Db, actor: Actor, eventId: strin
   const { rows } = await listParticipants(db, actor, eventId, { sort: "registered" });
   const questions = await db.registrationQuestion.findMany({ where: { eventId }, orderBy: { position: "asc" } });
   const header = [
-    "Name", "Email", "Organisation", "Stakeholder category", "Role or title", "City", "Country", "Preferred language",
-    "Status", "Waitlist position", "Registered at (event time)", "Checked in", "Accessibility needs", "May be quoted by name",
+    "Name",
+    "Email",
+    "Organisation",
+    "Stakeholder category",
+    "Role or title",
+    "City",
+    "Country",
+    "Preferred language",
+    "Status",
+    "Waitlist position",
+    "Registered at (event time)",
+    "Checked in",
+    "Accessibility needs",
+    "May be quoted by name",
     ...questions.map((q) => q.label),
   ];
   const body = rows.map((r) => {
     const answers = JSON.parse(r.answersJson) as Record<string, string | string[]>;
     return [
-      r.name, r.email, r.organisation, r.category, r.roleTitle, r.city, r.country, r.preferredLanguage,
-      r.status, r.waitlistPosition ?? "", r.registeredLocal, r.checkedIn ? "yes" : "no", r.accessibilityNeeds, r.consentQuote ? "yes" : "no",
+      r.name,
+      r.email,
+      r.organisation,
+      r.category,
+      r.roleTitle,
+      r.city,
+      r.country,
+      r.preferredLanguage,
+      r.status,
+      r.waitlistPosition ?? "",
+      r.registeredLocal,
+      r.checkedIn ? "yes" : "no",
+      r.accessibilityNeeds,
+      r.consentQuote ? "yes" : "no",
       ...questions.map((q) => {
         const a = answers[q.id];
         return Array.isArray(a) ? a.join("; ") : (a ?? "");
       }),
     ];
   });
-  await db.auditLog.create({ data: { eventId, actorId: user.userId, action: "participants.export", detailsJson: JSON.stringify({ rows: rows.length }) } });
+  await db.auditLog.create({
+    data: {
+      eventId,
+      actorId: user.userId,
+      action: "participants.export",
+      detailsJson: JSON.stringify({ rows: rows.length }),
+    },
+  });
   return toCsv(header, body);
 }

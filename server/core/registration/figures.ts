@@ -8,10 +8,21 @@ export type Figures = Awaited<ReturnType<typeof registrationFigures>>;
  * participation section both read these, so they always agree.
  */
 export async function registrationFigures(db: Db, eventId: string) {
-  const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { timezone: true, capacity: true, seatsTaken: true } });
+  const event = await db.event.findUniqueOrThrow({
+    where: { id: eventId },
+    select: { timezone: true, capacity: true, seatsTaken: true },
+  });
   const regs = await db.registration.findMany({
     where: { eventId },
-    select: { status: true, createdAt: true, checkedInAt: true, city: true, country: true, organisation: true, category: { select: { key: true, label: true } } },
+    select: {
+      status: true,
+      createdAt: true,
+      checkedInAt: true,
+      city: true,
+      country: true,
+      organisation: true,
+      category: { select: { key: true, label: true } },
+    },
   });
   const categories = await db.stakeholderCategory.findMany({ where: { eventId }, orderBy: { position: "asc" } });
   const byStatus = { pending: 0, confirmed: 0, waitlisted: 0, rejected: 0, cancelled: 0 } as Record<string, number>;
@@ -30,7 +41,9 @@ export async function registrationFigures(db: Db, eventId: string) {
   };
 
   // Cumulative active registrations per day, in the event's timezone.
-  const perDay = count(active, (r) => DateTime.fromJSDate(r.createdAt, { zone: event.timezone }).toISODate()).sort((a, b) => a[0].localeCompare(b[0]));
+  const perDay = count(active, (r) => DateTime.fromJSDate(r.createdAt, { zone: event.timezone }).toISODate()).sort(
+    (a, b) => a[0].localeCompare(b[0]),
+  );
   let running = 0;
   const overTime = perDay.map(([date, n]) => ({ date, count: (running += n) }));
 
@@ -44,7 +57,11 @@ export async function registrationFigures(db: Db, eventId: string) {
     attendanceRate: confirmed.length ? checkedIn / confirmed.length : null,
     organisations: new Set(active.map((r) => r.organisation.trim().toLowerCase()).filter(Boolean)).size,
     overTime,
-    byCategory: categories.map((c) => ({ key: c.key, label: c.label, count: active.filter((r) => r.category?.key === c.key).length })),
+    byCategory: categories.map((c) => ({
+      key: c.key,
+      label: c.label,
+      count: active.filter((r) => r.category?.key === c.key).length,
+    })),
     byCountry: count(active, (r) => r.country || null).map(([country, n]) => ({ country, count: n })),
     byCity: count(active, (r) => (r.city ? `${r.city}|${r.country}` : null)).map(([k, n]) => {
       const [city, country] = k.split("|");

@@ -19,7 +19,11 @@ export type IcsEvent = {
  * sides of a daylight-saving change.
  */
 export function eventIcs(e: IcsEvent): string {
-  const cal = new ICalCalendar({ prodId: { company: "Plenary", product: "Plenary", language: "EN" }, method: ICalCalendarMethod.PUBLISH, name: e.title });
+  const cal = new ICalCalendar({
+    prodId: { company: "Plenary", product: "Plenary", language: "EN" },
+    method: ICalCalendarMethod.PUBLISH,
+    name: e.title,
+  });
   cal.timezone({ name: e.timezone, generator: getVtimezoneComponent });
   cal.createEvent({
     id: e.uid,

@@ -20,9 +20,15 @@ export const registrationFields = z.object({
   roleTitle: optionalText(200, "Your role"),
   city: requiredText(120, "Enter your city."),
   country: countryCode,
-  preferredLanguage: z.preprocess((v) => (v === "" || v == null ? "en" : v), z.string().regex(/^[a-z]{2,3}$/, "Choose a language.")),
+  preferredLanguage: z.preprocess(
+    (v) => (v === "" || v == null ? "en" : v),
+    z.string().regex(/^[a-z]{2,3}$/, "Choose a language."),
+  ),
   accessibilityNeeds: optionalText(1000, "Accessibility needs"),
-  gender: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : null), z.string().max(60, "At most 60 characters.").nullable()),
+  gender: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.trim() : null),
+    z.string().max(60, "At most 60 characters.").nullable(),
+  ),
   consentData: formBoolean.refine((v) => v, "You need to agree to the processing of your data to register."),
   consentQuote: formBoolean,
 });
@@ -50,9 +56,11 @@ export function parseAnswers(questions: QuestionDef[], raw: Record<string, unkno
     }
     const text = typeof value === "string" ? value.trim() : "";
     const max = q.kind === "long_text" ? 4000 : 300;
-    if (q.required && !text) errors[key] = [q.kind === "single_choice" ? "Choose an option." : "This question needs an answer."];
+    if (q.required && !text)
+      errors[key] = [q.kind === "single_choice" ? "Choose an option." : "This question needs an answer."];
     else if (text.length > max) errors[key] = [`At most ${max} characters.`];
-    else if (q.kind === "single_choice" && text && !options.includes(text)) errors[key] = ["Choose from the options given."];
+    else if (q.kind === "single_choice" && text && !options.includes(text))
+      errors[key] = ["Choose from the options given."];
     else answers[q.id] = text;
   }
   return { answers, errors };

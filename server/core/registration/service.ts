@@ -55,8 +55,16 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     return event;
   }
 
-  async function notify(registrationId: string, kind: Parameters<typeof registrationEmail>[0], baseUrl: string, extra: { loginUrl?: string } = {}) {
-    const reg = await db.registration.findUniqueOrThrow({ where: { id: registrationId }, include: { user: true, event: true } });
+  async function notify(
+    registrationId: string,
+    kind: Parameters<typeof registrationEmail>[0],
+    baseUrl: string,
+    extra: { loginUrl?: string } = {},
+  ) {
+    const reg = await db.registration.findUniqueOrThrow({
+      where: { id: registrationId },
+      include: { user: true, event: true },
+    });
     const { event } = reg;
     const eventUrl = new URL(`/events/${event.slug}`, baseUrl).toString();
     const ctx = {
@@ -67,12 +75,21 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       manageUrl: new URL(`/registrations/${links.sign("registration", reg.id)}`, baseUrl).toString(),
       loginUrl: extra.loginUrl,
       ics: eventIcs({
-        uid: `${event.id}@plenary`, title: event.title, description: `${event.title}\n${eventUrl}`,
-        startsAt: event.startsAt, endsAt: event.endsAt, timezone: event.timezone, url: eventUrl,
+        uid: `${event.id}@plenary`,
+        title: event.title,
+        description: `${event.title}\n${eventUrl}`,
+        startsAt: event.startsAt,
+        endsAt: event.endsAt,
+        timezone: event.timezone,
+        url: eventUrl,
         location: event.venue ?? icsLocation(event.format, reg.preferredLanguage),
       }),
     };
-    const message = registrationEmail(kind, kind === "waitlisted" ? { ...ctx, position: await waitlistPosition(event.id, reg.id) } : ctx, reg.preferredLanguage);
+    const message = registrationEmail(
+      kind,
+      kind === "waitlisted" ? { ...ctx, position: await waitlistPosition(event.id, reg.id) } : ctx,
+      reg.preferredLanguage,
+    );
     try {
       await mailer.send(message);
     } catch (e) {
@@ -99,7 +116,8 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     ]);
     bus.publish(channels.user(userId), "session:rescope", { eventId });
     bus.leave(channels.user(userId), [
-      channels.event(eventId), channels.staff(eventId),
+      channels.event(eventId),
+      channels.staff(eventId),
       ...rooms.map((r) => channels.room(r.id)),
       ...boards.flatMap((b) => [channels.board(b.id), channels.boardStaff(b.id)]),
     ]);
@@ -109,18 +127,26 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
   async function promoteFromWaitlist(eventId: string, baseUrl: string) {
     const promoted: string[] = [];
     for (;;) {
-      const next = await db.registration.findFirst({ where: { eventId, status: "waitlisted" }, orderBy: { createdAt: "asc" } });
-      if (!next) break;
-      const ok = await db.$transaction(async (tx) => {
-        // Only one process may promote this person, and only into a free seat.
-        const claimed = await tx.registration.updateMany({ where: { id: next.id, status: "waitlisted" }, data: { status: "confirmed" } });
-        if (claimed.count === 0) return "skip" as const;
-        if (!(await takeSeat(tx, eventId))) throw new NoSeat();
-        return "done" as const;
-      }).catch((e) => {
-        if (e instanceof NoSeat) return "full" as const;
-        throw e;
+      const next = await db.registration.findFirst({
+        where: { eventId, status: "waitlisted" },
+        orderBy: { createdAt: "asc" },
       });
+      if (!next) break;
+      const ok = await db
+        .$transaction(async (tx) => {
+          // Only one process may promote this person, and only into a free seat.
+          const claimed = await tx.registration.updateMany({
+            where: { id: next.id, status: "waitlisted" },
+            data: { status: "confirmed" },
+          });
+          if (claimed.count === 0) return "skip" as const;
+          if (!(await takeSeat(tx, eventId))) throw new NoSeat();
+          return "done" as const;
+        })
+        .catch((e) => {
+          if (e instanceof NoSeat) return "full" as const;
+          throw e;
+        });
       if (ok === "full") break;
       if (ok === "done") promoted.push(next.id);
     }
@@ -149,15 +175,25 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     if (Object.keys(errors).length) throw validationError("Please correct the highlighted fields.", errors);
     const data = fields.data!;
     return {
-      organisation: data.organisation, categoryId: category!.id, roleTitle: data.roleTitle, city: data.city, country: data.country,
-      preferredLanguage: data.preferredLanguage, accessibilityNeeds: data.accessibilityNeeds, gender: data.gender,
-      consentData: data.consentData, consentQuote: data.consentQuote, answersJson: JSON.stringify(answers),
+      organisation: data.organisation,
+      categoryId: category!.id,
+      roleTitle: data.roleTitle,
+      city: data.city,
+      country: data.country,
+      preferredLanguage: data.preferredLanguage,
+      accessibilityNeeds: data.accessibilityNeeds,
+      gender: data.gender,
+      consentData: data.consentData,
+      consentQuote: data.consentQuote,
+      answersJson: JSON.stringify(answers),
     };
   }
 
   async function loginLinkFor(userId: string, baseUrl: string, redirectTo: string) {
     const { token, hash } = newToken();
-    await db.loginLink.create({ data: { userId, tokenHash: hash, redirectTo, expiresAt: new Date(clock.now().getTime() + 7 * 86_400_000) } });
+    await db.loginLink.create({
+      data: { userId, tokenHash: hash, redirectTo, expiresAt: new Date(clock.now().getTime() + 7 * 86_400_000) },
+    });
     return new URL(`/login/link/${token}`, baseUrl).toString();
   }
 
@@ -184,10 +220,12 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       try {
         fields = await validateFields(eventId, input);
       } catch (e) {
-        if ((e as DomainError).code === "validation") throw validationError((e as DomainError).message, { ...identityErrors, ...(e as DomainError).fieldErrors });
+        if ((e as DomainError).code === "validation")
+          throw validationError((e as DomainError).message, { ...identityErrors, ...(e as DomainError).fieldErrors });
         throw e;
       }
-      if (Object.keys(identityErrors).length) throw validationError("Please correct the highlighted fields.", identityErrors);
+      if (Object.keys(identityErrors).length)
+        throw validationError("Please correct the highlighted fields.", identityErrors);
 
       let userId: string;
       let newAccount = false;
@@ -197,7 +235,20 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
         if (existing) userId = existing.id;
         else {
           try {
-            userId = (await db.user.create({ data: { email: identity!.email, name: identity!.name, locale: fields.preferredLanguage === "fr" || fields.preferredLanguage === "es" || fields.preferredLanguage === "ar" ? fields.preferredLanguage : "en" } })).id;
+            userId = (
+              await db.user.create({
+                data: {
+                  email: identity!.email,
+                  name: identity!.name,
+                  locale:
+                    fields.preferredLanguage === "fr" ||
+                    fields.preferredLanguage === "es" ||
+                    fields.preferredLanguage === "ar"
+                      ? fields.preferredLanguage
+                      : "en",
+                },
+              })
+            ).id;
             newAccount = true;
           } catch {
             userId = (await db.user.findUniqueOrThrow({ where: { email: identity!.email } })).id;
@@ -206,9 +257,12 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       }
 
       const duplicate = () =>
-        conflict("This email is already registered for this event. Use the link in your confirmation email to change or cancel the registration.", {
-          email: ["Already registered for this event."],
-        });
+        conflict(
+          "This email is already registered for this event. Use the link in your confirmation email to change or cancel the registration.",
+          {
+            email: ["Already registered for this event."],
+          },
+        );
       /**
        * Without a session, a second registration for the same email gets the
        * same answer as a first one (so the form cannot tell who is registered,
@@ -216,9 +270,17 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
        */
       const answerAgain = async (id: string) => {
         const reg = await db.registration.findUniqueOrThrow({ where: { id } });
-        await notify(reg.id, reg.status as Parameters<typeof registrationEmail>[0], baseUrl, { loginUrl: await loginLinkFor(userId, baseUrl, `/events/${event.slug}`) });
+        await notify(reg.id, reg.status as Parameters<typeof registrationEmail>[0], baseUrl, {
+          loginUrl: await loginLinkFor(userId, baseUrl, `/events/${event.slug}`),
+        });
         const position = reg.status === "waitlisted" ? await waitlistPosition(eventId, reg.id) : null;
-        return { id: reg.id, status: reg.status as RegistrationStatus, position, newAccount: false, manageToken: links.sign("registration", reg.id) };
+        return {
+          id: reg.id,
+          status: reg.status as RegistrationStatus,
+          position,
+          newAccount: false,
+          manageToken: links.sign("registration", reg.id),
+        };
       };
       const previous = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId } } });
       if (previous && (ACTIVE_STATUSES as string[]).includes(previous.status)) {
@@ -248,20 +310,39 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
         // Two submissions of the same form at once: the unique index keeps one.
         if ((e as { code?: string }).code !== "P2002") throw e;
         if (actor) throw duplicate();
-        return answerAgain((await db.registration.findUniqueOrThrow({ where: { eventId_userId: { eventId, userId } } })).id);
+        return answerAgain(
+          (await db.registration.findUniqueOrThrow({ where: { eventId_userId: { eventId, userId } } })).id,
+        );
       }
 
       const loginUrl = !actor ? await loginLinkFor(userId, baseUrl, `/events/${event.slug}`) : undefined;
       await notify(outcome.id, outcome.status as Parameters<typeof registrationEmail>[0], baseUrl, { loginUrl });
       changed(eventId);
       const position = outcome.status === "waitlisted" ? await waitlistPosition(eventId, outcome.id) : null;
-      return { id: outcome.id, status: outcome.status as RegistrationStatus, position, newAccount, manageToken: links.sign("registration", outcome.id) };
+      return {
+        id: outcome.id,
+        status: outcome.status as RegistrationStatus,
+        position,
+        newAccount,
+        manageToken: links.sign("registration", outcome.id),
+      };
     },
 
     /** A registration seen through its emailed link: no sign-in needed. */
     async getByToken(token: string) {
       const id = links.verify("registration", token);
-      const reg = id ? await db.registration.findUnique({ where: { id }, include: { user: true, event: { include: { questions: { orderBy: { position: "asc" } }, categories: { orderBy: { position: "asc" } } } }, category: true } }) : null;
+      const reg = id
+        ? await db.registration.findUnique({
+            where: { id },
+            include: {
+              user: true,
+              event: {
+                include: { questions: { orderBy: { position: "asc" } }, categories: { orderBy: { position: "asc" } } },
+              },
+              category: true,
+            },
+          })
+        : null;
       if (!reg) throw notFound("This registration link");
       const position = reg.status === "waitlisted" ? await waitlistPosition(reg.eventId, reg.id) : null;
       return { ...reg, position };
@@ -280,7 +361,10 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       const reg = await this.getByToken(token);
       if (!(ACTIVE_STATUSES as string[]).includes(reg.status)) return { status: reg.status };
       await db.$transaction(async (tx) => {
-        const r = await tx.registration.updateMany({ where: { id: reg.id, status: reg.status }, data: { status: "cancelled", checkedInAt: null } });
+        const r = await tx.registration.updateMany({
+          where: { id: reg.id, status: reg.status },
+          data: { status: "cancelled", checkedInAt: null },
+        });
         if (r.count === 1 && reg.status === "confirmed") await releaseSeat(tx, reg.eventId);
       });
       await leaveEvent(reg.eventId, reg.userId);
@@ -291,7 +375,13 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     },
 
     /** Organiser decisions on one registration. */
-    async decide(actor: Actor, eventId: string, registrationId: string, decision: "approve" | "reject" | "promote", baseUrl: string) {
+    async decide(
+      actor: Actor,
+      eventId: string,
+      registrationId: string,
+      decision: "approve" | "reject" | "promote",
+      baseUrl: string,
+    ) {
       const user = await requirePermission(db, actor, eventId, "registration.manage");
       const reg = await db.registration.findFirst({ where: { id: registrationId, eventId } });
       if (!reg) throw notFound("This registration");
@@ -314,13 +404,25 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
             await tx.registration.update({ where: { id: reg.id }, data: { status: "confirmed" } });
             return "confirmed" as const;
           }
-          if (decision === "promote") throw conflict("The event is full: raise the capacity before moving someone from the waitlist.");
+          if (decision === "promote")
+            throw conflict("The event is full: raise the capacity before moving someone from the waitlist.");
           await tx.registration.update({ where: { id: reg.id }, data: { status: "waitlisted" } });
           return "waitlisted" as const;
         });
-        await notify(reg.id, status === "confirmed" ? (reg.status === "waitlisted" ? "promoted" : "confirmed") : "waitlisted", baseUrl);
+        await notify(
+          reg.id,
+          status === "confirmed" ? (reg.status === "waitlisted" ? "promoted" : "confirmed") : "waitlisted",
+          baseUrl,
+        );
       }
-      await db.auditLog.create({ data: { eventId, actorId: user.userId, action: `registration.${decision}`, detailsJson: JSON.stringify({ registrationId, status }) } });
+      await db.auditLog.create({
+        data: {
+          eventId,
+          actorId: user.userId,
+          action: `registration.${decision}`,
+          detailsJson: JSON.stringify({ registrationId, status }),
+        },
+      });
       changed(eventId);
       return status;
     },
@@ -350,7 +452,8 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     /** Signs someone in through an emailed one-time link. */
     async consumeLoginLink(token: string) {
       const link = await db.loginLink.findUnique({ where: { tokenHash: hashToken(token) } });
-      if (!link || link.usedAt || link.expiresAt <= clock.now()) throw forbidden("This sign-in link has expired or was already used. Sign in, or ask for a password reset.");
+      if (!link || link.usedAt || link.expiresAt <= clock.now())
+        throw forbidden("This sign-in link has expired or was already used. Sign in, or ask for a password reset.");
       await db.loginLink.update({ where: { id: link.id }, data: { usedAt: clock.now() } });
       return { userId: link.userId, redirectTo: link.redirectTo };
     },

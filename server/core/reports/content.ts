@@ -12,5 +12,12 @@ export type ReportContent = {
   changeNote: string;
   sections: { key: SectionKey; title: string; markdown: string }[];
   figures: ReportFigures;
-  actionItems: { title: string; owner: string; dueDate: string | null; status: string; from: string | null; progress: string }[];
+  actionItems: {
+    title: string;
+    owner: string;
+    dueDate: string | null;
+    status: string;
+    from: string | null;
+    progress: string;
+  }[];
 };

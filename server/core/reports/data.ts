@@ -14,7 +14,14 @@ export type ClusterFinding = {
 };
 export type Quote = { text: string; attribution: string; votes: number };
 
-export type FindingGroup = { title: string; question: string | null; rooms: string[]; categories: string[]; clusters: ClusterFinding[]; notes: number };
+export type FindingGroup = {
+  title: string;
+  question: string | null;
+  rooms: string[];
+  categories: string[];
+  clusters: ClusterFinding[];
+  notes: number;
+};
 
 /** Everything a report is generated from, loaded once; the section generators are pure functions of it. */
 export type ReportData = {
@@ -40,7 +47,13 @@ export type ReportData = {
     countries: { country: string; count: number }[];
     cities: { city: string; country: string; count: number }[];
   };
-  agenda: { startsAt: string; endsAt: string; title: string; kind: string; speakers: { name: string; title: string; organisation: string }[] }[];
+  agenda: {
+    startsAt: string;
+    endsAt: string;
+    title: string;
+    kind: string;
+    speakers: { name: string; title: string; organisation: string }[];
+  }[];
   findings: FindingGroup[];
   synthesis: FindingGroup | null;
   actionItems: { title: string; owner: string; dueDate: string | null; status: string; from: string | null }[];
@@ -67,7 +80,20 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
       roles: { where: { role: "organiser" }, include: { user: { select: { id: true } } } },
     },
   });
-  const regs = await db.registration.findMany({ where: { eventId }, select: { userId: true, organisation: true, consentQuote: true, status: true, city: true, country: true, checkedInAt: true, category: { select: { label: true, position: true } }, user: { select: { name: true } } } });
+  const regs = await db.registration.findMany({
+    where: { eventId },
+    select: {
+      userId: true,
+      organisation: true,
+      consentQuote: true,
+      status: true,
+      city: true,
+      country: true,
+      checkedInAt: true,
+      category: { select: { label: true, position: true } },
+      user: { select: { name: true } },
+    },
+  });
   const regOf = new Map(regs.map((r) => [r.userId, r]));
   const organiserOrgs = [...new Set(event.roles.map((r) => regOf.get(r.userId)?.organisation ?? "").filter(Boolean))];
 
@@ -77,14 +103,19 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
     return [r?.user.name, r?.organisation].filter(Boolean).join(", ") || "Participant";
   };
   // Consent is per registration: organisers' and facilitators' own notes are quoted only if they registered and agreed too.
-  const consented = (authorId: string | null) => !!authorId && regOf.get(authorId)?.consentQuote === true && regOf.get(authorId)?.status !== "cancelled";
+  const consented = (authorId: string | null) =>
+    !!authorId && regOf.get(authorId)?.consentQuote === true && regOf.get(authorId)?.status !== "cancelled";
 
   const boards = await db.board.findMany({
     where: { eventId },
     include: {
       room: { select: { id: true, name: true, question: true, position: true, round: { select: { title: true } } } },
       clusters: { where: { deletedAt: null }, orderBy: { position: "asc" } },
-      notes: { where: { deletedAt: null, hidden: false }, include: { votes: { select: { dots: true } } }, orderBy: { createdAt: "asc" } },
+      notes: {
+        where: { deletedAt: null, hidden: false },
+        include: { votes: { select: { dots: true } } },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   const roomName = new Map(boards.filter((b) => b.room).map((b) => [b.room!.id, b.room!.name]));
@@ -103,7 +134,10 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
       votes: members.reduce((s, n) => s + n.votes, 0),
       rooms: [...new Set(members.map((n) => n.room).filter((r): r is string => !!r))].sort(),
       automatic,
-      quotable: members.filter((n) => consented(n.authorId)).sort((a, b) => b.votes - a.votes || a.createdAt.getTime() - b.createdAt.getTime()).map((n) => ({ text: n.text, attribution: attribution(n.authorId), votes: n.votes })),
+      quotable: members
+        .filter((n) => consented(n.authorId))
+        .sort((a, b) => b.votes - a.votes || a.createdAt.getTime() - b.createdAt.getTime())
+        .map((n) => ({ text: n.text, attribution: attribution(n.authorId), votes: n.votes })),
     });
     const clusters: ClusterFinding[] = [];
     const live = new Set(board.clusters.map((c) => c.id));
@@ -116,21 +150,48 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
       const loose = notes.filter((n) => n.category === category && (!n.clusterId || !live.has(n.clusterId)));
       if (loose.length < 2) continue;
       const s = await engine.suggest(loose.map((n) => ({ id: n.id, text: n.text })));
-      for (const c of s.clusters) clusters.push(finding(c.label, category, loose.filter((n) => c.noteIds.includes(n.id)), true));
+      for (const c of s.clusters)
+        clusters.push(
+          finding(
+            c.label,
+            category,
+            loose.filter((n) => c.noteIds.includes(n.id)),
+            true,
+          ),
+        );
     }
-    return { title, question, rooms: board.room ? [board.room.name] : [...new Set(notes.map((n) => n.room).filter((r): r is string => !!r))].sort(), categories, clusters, notes: notes.length };
+    return {
+      title,
+      question,
+      rooms: board.room
+        ? [board.room.name]
+        : [...new Set(notes.map((n) => n.room).filter((r): r is string => !!r))].sort(),
+      categories,
+      clusters,
+      notes: notes.length,
+    };
   }
 
-  const roomBoards = boards.filter((b) => b.kind === "room" && b.room).sort((a, b) => a.room!.position - b.room!.position);
+  const roomBoards = boards
+    .filter((b) => b.kind === "room" && b.room)
+    .sort((a, b) => a.room!.position - b.room!.position);
   const findings: FindingGroup[] = [];
   for (const b of roomBoards) findings.push(await group(b, b.room!.name, b.room!.question || null));
   const synthesisBoard = boards.find((b) => b.kind === "synthesis" && b.notes.length > 0);
   const synthesis = synthesisBoard ? await group(synthesisBoard, synthesisBoard.title, null) : null;
 
-  const items = await db.actionItem.findMany({ where: { eventId }, include: { cluster: { select: { label: true } }, note: { select: { text: true } } }, orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }] });
-  const allQuotes = [...findings, ...(synthesis ? [synthesis] : [])].flatMap((g) => g.clusters.flatMap((c) => c.quotable));
+  const items = await db.actionItem.findMany({
+    where: { eventId },
+    include: { cluster: { select: { label: true } }, note: { select: { text: true } } },
+    orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+  });
+  const allQuotes = [...findings, ...(synthesis ? [synthesis] : [])].flatMap((g) =>
+    g.clusters.flatMap((c) => c.quotable),
+  );
   const seen = new Set<string>();
-  const quotes = allQuotes.sort((a, b) => b.votes - a.votes).filter((q) => (seen.has(q.text) ? false : (seen.add(q.text), true)));
+  const quotes = allQuotes
+    .sort((a, b) => b.votes - a.votes)
+    .filter((q) => (seen.has(q.text) ? false : (seen.add(q.text), true)));
 
   return {
     event: {
@@ -148,10 +209,22 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
       organisers: organiserOrgs,
     },
     participation: participationOf(regs.filter((r) => r.status === "confirmed")),
-    agenda: event.agenda.map((a) => ({ startsAt: a.startsAt.toISOString(), endsAt: a.endsAt.toISOString(), title: a.title, kind: a.kind, speakers: a.speakers.map((s) => ({ name: s.name, title: s.title, organisation: s.organisation })) })),
+    agenda: event.agenda.map((a) => ({
+      startsAt: a.startsAt.toISOString(),
+      endsAt: a.endsAt.toISOString(),
+      title: a.title,
+      kind: a.kind,
+      speakers: a.speakers.map((s) => ({ name: s.name, title: s.title, organisation: s.organisation })),
+    })),
     findings,
     synthesis,
-    actionItems: items.map((i) => ({ title: i.title, owner: i.owner, dueDate: i.dueDate, status: i.status, from: i.cluster?.label ?? null })),
+    actionItems: items.map((i) => ({
+      title: i.title,
+      owner: i.owner,
+      dueDate: i.dueDate,
+      status: i.status,
+      from: i.cluster?.label ?? null,
+    })),
     quotes,
     resources: event.resources.map((r) => ({ title: r.title, url: r.url })),
     roomCount: roomBoards.length,
@@ -159,7 +232,15 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
 }
 
 /** Figures from confirmed registrations only: who actually took a seat. */
-function participationOf(regs: { organisation: string; city: string; country: string; checkedInAt: Date | null; category: { label: string; position: number } | null }[]): ReportData["participation"] {
+function participationOf(
+  regs: {
+    organisation: string;
+    city: string;
+    country: string;
+    checkedInAt: Date | null;
+    category: { label: string; position: number } | null;
+  }[],
+): ReportData["participation"] {
   const tally = <K>(key: (r: (typeof regs)[number]) => K | null) => {
     const m = new Map<string, { key: K; count: number }>();
     for (const r of regs) {
@@ -177,8 +258,14 @@ function participationOf(regs: { organisation: string; city: string; country: st
     registered: regs.length,
     attended: regs.filter((r) => r.checkedInAt).length,
     organisations: new Set(regs.map((r) => r.organisation.trim().toLowerCase()).filter(Boolean)).size,
-    categories: tally((r) => (r.category ? { label: r.category.label, position: r.category.position } : null)).sort((a, b) => a.key.position - b.key.position).map((e) => ({ label: e.key.label, count: e.count })),
-    countries: tally((r) => r.country || null).sort((a, b) => b.count - a.count || byName(a.key, b.key)).map((e) => ({ country: e.key, count: e.count })),
-    cities: tally((r) => (r.city ? { city: r.city.trim(), country: r.country } : null)).sort((a, b) => b.count - a.count || byName(a.key.city, b.key.city)).map((e) => ({ ...e.key, count: e.count })),
+    categories: tally((r) => (r.category ? { label: r.category.label, position: r.category.position } : null))
+      .sort((a, b) => a.key.position - b.key.position)
+      .map((e) => ({ label: e.key.label, count: e.count })),
+    countries: tally((r) => r.country || null)
+      .sort((a, b) => b.count - a.count || byName(a.key, b.key))
+      .map((e) => ({ country: e.key, count: e.count })),
+    cities: tally((r) => (r.city ? { city: r.city.trim(), country: r.country } : null))
+      .sort((a, b) => b.count - a.count || byName(a.key.city, b.key.city))
+      .map((e) => ({ ...e.key, count: e.count })),
   };
 }

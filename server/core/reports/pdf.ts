@@ -2,7 +2,13 @@ import { chromium } from "playwright-core";
 
 /** Debian's Chromium unless CHROMIUM_PATH says otherwise; nothing is downloaded. */
 export const chromiumPath = () => process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-dev-shm-usage",
+];
 
 /** Prints an HTML document to an A4 PDF with page numbers, in a headless Chromium that can reach nothing. */
 export async function htmlToPdf(html: string, footerLabel: string): Promise<Buffer> {
@@ -13,7 +19,10 @@ export async function htmlToPdf(html: string, footerLabel: string): Promise<Buff
     // Nothing in a report loads from elsewhere; refusing requests keeps it so.
     await page.route("**/*", (route) => (route.request().url().startsWith("data:") ? route.continue() : route.abort()));
     await page.setContent(html, { waitUntil: "load" });
-    const escaped = footerLabel.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+    const escaped = footerLabel.replace(
+      /[&<>"]/g,
+      (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!,
+    );
     return await page.pdf({
       format: "A4",
       printBackground: true,

@@ -4,7 +4,8 @@ import type { ReportContent } from "./content";
 import type { ReportFigures } from "./sections";
 import { reportTexts } from "./texts";
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 const CHART = /^```chart\s*\n\s*([a-z_]+)\s*\n```\s*$/gm;
 
 /** A horizontal bar chart drawn from numbers (labels escaped), so it prints sharply and needs no script. */
@@ -26,7 +27,11 @@ export function barChartSvg(title: string, rows: { label: string; count: number 
 }
 
 /** One section's Markdown as safe HTML, with ```chart blocks replaced by the named figure. */
-export function sectionHtml(markdown: string, figures: ReportFigures, chartTitle = "Participants by stakeholder group"): string {
+export function sectionHtml(
+  markdown: string,
+  figures: ReportFigures,
+  chartTitle = "Participants by stakeholder group",
+): string {
   const parts: string[] = [];
   let last = 0;
   for (const m of markdown.matchAll(CHART)) {
@@ -49,11 +54,20 @@ figure.chart{margin:1rem 0}.meta{color:#555}.notice{border:2px solid #a33;paddin
 `;
 
 /** A whole report as a standalone HTML document: what the PDF prints. */
-export function reportDocument(c: ReportContent, labels: { version: string; draft: string; changeNote: string }): string {
-  const when = c.publishedAt ? DateTime.fromISO(c.publishedAt, { zone: c.timezone }).setLocale(c.locale).toLocaleString(DateTime.DATE_FULL) : "";
+export function reportDocument(
+  c: ReportContent,
+  labels: { version: string; draft: string; changeNote: string },
+): string {
+  const when = c.publishedAt
+    ? DateTime.fromISO(c.publishedAt, { zone: c.timezone }).setLocale(c.locale).toLocaleString(DateTime.DATE_FULL)
+    : "";
   const meta = c.version ? `${labels.version} ${c.version} · ${when}` : labels.draft;
   const body = c.sections
-    .map((s) => (s.key === "cover" ? `<header><h1>${escapeHtml(c.title)}</h1>${sectionHtml(s.markdown, c.figures, reportTexts(c.locale).chartTitle)}<p class="meta">${escapeHtml(meta)}</p>${c.changeNote ? `<p class="meta">${escapeHtml(labels.changeNote)}: ${escapeHtml(c.changeNote)}</p>` : ""}</header>` : `<section><h2>${escapeHtml(s.title)}</h2>${sectionHtml(s.markdown, c.figures, reportTexts(c.locale).chartTitle)}</section>`))
+    .map((s) =>
+      s.key === "cover"
+        ? `<header><h1>${escapeHtml(c.title)}</h1>${sectionHtml(s.markdown, c.figures, reportTexts(c.locale).chartTitle)}<p class="meta">${escapeHtml(meta)}</p>${c.changeNote ? `<p class="meta">${escapeHtml(labels.changeNote)}: ${escapeHtml(c.changeNote)}</p>` : ""}</header>`
+        : `<section><h2>${escapeHtml(s.title)}</h2>${sectionHtml(s.markdown, c.figures, reportTexts(c.locale).chartTitle)}</section>`,
+    )
     .join("\n");
   const dir = c.locale === "ar" ? "rtl" : "ltr";
   return `<!doctype html><html lang="${escapeHtml(c.locale)}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(c.title)}</title><style>${REPORT_CSS}</style></head><body>${body}</body></html>`;

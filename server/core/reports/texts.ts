@@ -20,13 +20,23 @@ const en = {
   partners: "Partners",
   date: "Date",
   format: "Format",
-  formats: { online: "online", hybrid: "hybrid (online and in person)", in_person: "in person" } as Record<string, string>,
+  formats: { online: "online", hybrid: "hybrid (online and in person)", in_person: "in person" } as Record<
+    string,
+    string
+  >,
   venue: "Venue",
   languages: "Languages",
-  chathamHouse: "The dialogue was held under the Chatham House rule: participants are free to use the information received, but neither the identity nor the affiliation of the speakers may be revealed. Quotes are attributed to stakeholder groups only.",
+  chathamHouse:
+    "The dialogue was held under the Chatham House rule: participants are free to use the information received, but neither the identity nor the affiliation of the speakers may be revealed. Quotes are attributed to stakeholder groups only.",
   noDescription: "The organisers did not describe the purpose of this session.",
   noParticipants: "No one registered for this session, so there are no participation figures.",
-  participationSummary: (p: { registered: number; attended: number; organisations: number; countries: number; cities: number }): string =>
+  participationSummary: (p: {
+    registered: number;
+    attended: number;
+    organisations: number;
+    countries: number;
+    cities: number;
+  }): string =>
     `${p.registered} participants registered${p.attended ? ` and ${p.attended} attended` : ""}, from ${p.organisations} organisations in ${p.cities} cities and ${p.countries} countries.`,
   stakeholderGroup: "Stakeholder group",
   participants: "Participants",
@@ -43,7 +53,15 @@ const en = {
   notesCount: (n: number): string => (n === 1 ? "1 note" : `${n} notes`),
   votesCount: (n: number): string => (n === 1 ? "1 vote" : `${n} votes`),
   raisedIn: (rooms: string[], total: number): string =>
-    rooms.length === 0 ? "" : rooms.length === total && total > 1 ? (total === 3 ? "raised in all three rooms" : `raised in all ${total} rooms`) : rooms.length === 1 ? `raised in ${rooms[0]}` : `raised in ${rooms.length} rooms`,
+    rooms.length === 0
+      ? ""
+      : rooms.length === total && total > 1
+        ? total === 3
+          ? "raised in all three rooms"
+          : `raised in all ${total} rooms`
+        : rooms.length === 1
+          ? `raised in ${rooms[0]}`
+          : `raised in ${rooms.length} rooms`,
   automatic: "grouped automatically",
   noTakeaways: "There are no clusters of notes yet to draw takeaways from.",
   strongest: (category: string, items: string): string => `**${category}**: ${items}.`,
@@ -53,7 +71,13 @@ const en = {
   due: "Due",
   status: "Status",
   from: "From",
-  statuses: { proposed: "proposed", agreed: "agreed", in_progress: "in progress", done: "done", dropped: "dropped" } as Record<string, string>,
+  statuses: {
+    proposed: "proposed",
+    agreed: "agreed",
+    in_progress: "in progress",
+    done: "done",
+    dropped: "dropped",
+  } as Record<string, string>,
   noQuotes: "No participant consented to be quoted, so this report contains no quotes.",
   noResources: "No resources were added.",
   categoryNames: (key: string): string => defaultCategoryName("en", key) ?? key[0]!.toUpperCase() + key.slice(1),
@@ -63,7 +87,17 @@ const en = {
 };
 
 const fr: ReportTexts = {
-  sections: { cover: "Couverture", introduction: "Introduction", participation: "Participation", programme: "Programme", findings: "Constats", takeaways: "Points clés", actions: "Actions", quotes: "Citations", resources: "Ressources" },
+  sections: {
+    cover: "Couverture",
+    introduction: "Introduction",
+    participation: "Participation",
+    programme: "Programme",
+    findings: "Constats",
+    takeaways: "Points clés",
+    actions: "Actions",
+    quotes: "Citations",
+    resources: "Ressources",
+  },
   summaryReport: "Rapport de synthèse",
   organisedBy: "Organisé par",
   partners: "Partenaires",
@@ -72,10 +106,12 @@ const fr: ReportTexts = {
   formats: { online: "en ligne", hybrid: "hybride (en ligne et en présentiel)", in_person: "en présentiel" },
   venue: "Lieu",
   languages: "Langues",
-  chathamHouse: "Le dialogue s'est tenu sous la règle de Chatham House : les participant·es peuvent utiliser les informations reçues, mais ni l'identité ni l'affiliation des intervenant·es ne peuvent être révélées. Les citations sont attribuées à des groupes d'acteurs seulement.",
+  chathamHouse:
+    "Le dialogue s'est tenu sous la règle de Chatham House : les participant·es peuvent utiliser les informations reçues, mais ni l'identité ni l'affiliation des intervenant·es ne peuvent être révélées. Les citations sont attribuées à des groupes d'acteurs seulement.",
   noDescription: "Les organisateurs n'ont pas décrit l'objet de cette séance.",
   noParticipants: "Personne ne s'est inscrit à cette séance : il n'y a donc pas de chiffres de participation.",
-  participationSummary: (p) => `${p.registered} participant·es inscrit·es${p.attended ? `, dont ${p.attended} présent·es` : ""}, venant de ${p.organisations} organisations dans ${p.cities} villes et ${p.countries} pays.`,
+  participationSummary: (p) =>
+    `${p.registered} participant·es inscrit·es${p.attended ? `, dont ${p.attended} présent·es` : ""}, venant de ${p.organisations} organisations dans ${p.cities} villes et ${p.countries} pays.`,
   stakeholderGroup: "Groupe d'acteurs",
   participants: "Participant·es",
   country: "Pays",
@@ -90,7 +126,16 @@ const fr: ReportTexts = {
   noNotes: "Aucune note n'a été publiée sur ce tableau.",
   notesCount: (n) => (n === 1 ? "1 note" : `${n} notes`),
   votesCount: (n) => (n === 1 ? "1 vote" : `${n} votes`),
-  raisedIn: (rooms, total) => (rooms.length === 0 ? "" : rooms.length === total && total > 1 ? (total === 3 ? "soulevé dans les trois salles" : `soulevé dans les ${total} salles`) : rooms.length === 1 ? `soulevé dans ${rooms[0]}` : `soulevé dans ${rooms.length} salles`),
+  raisedIn: (rooms, total) =>
+    rooms.length === 0
+      ? ""
+      : rooms.length === total && total > 1
+        ? total === 3
+          ? "soulevé dans les trois salles"
+          : `soulevé dans les ${total} salles`
+        : rooms.length === 1
+          ? `soulevé dans ${rooms[0]}`
+          : `soulevé dans ${rooms.length} salles`,
   automatic: "regroupé automatiquement",
   noTakeaways: "Il n'y a pas encore de groupes de notes dont tirer des points clés.",
   strongest: (category, items) => `**${category}** : ${items}.`,
@@ -100,7 +145,13 @@ const fr: ReportTexts = {
   due: "Échéance",
   status: "Statut",
   from: "Origine",
-  statuses: { proposed: "proposée", agreed: "convenue", in_progress: "en cours", done: "réalisée", dropped: "abandonnée" },
+  statuses: {
+    proposed: "proposée",
+    agreed: "convenue",
+    in_progress: "en cours",
+    done: "réalisée",
+    dropped: "abandonnée",
+  },
   noQuotes: "Aucun·e participant·e n'a accepté d'être cité·e : ce rapport ne contient donc pas de citation.",
   noResources: "Aucune ressource n'a été ajoutée.",
   categoryNames: (key) => defaultCategoryName("fr", key) ?? key,
@@ -110,7 +161,17 @@ const fr: ReportTexts = {
 };
 
 const es: ReportTexts = {
-  sections: { cover: "Portada", introduction: "Introducción", participation: "Participación", programme: "Programa", findings: "Hallazgos", takeaways: "Conclusiones clave", actions: "Acciones", quotes: "Citas", resources: "Recursos" },
+  sections: {
+    cover: "Portada",
+    introduction: "Introducción",
+    participation: "Participación",
+    programme: "Programa",
+    findings: "Hallazgos",
+    takeaways: "Conclusiones clave",
+    actions: "Acciones",
+    quotes: "Citas",
+    resources: "Recursos",
+  },
   summaryReport: "Informe de síntesis",
   organisedBy: "Organizado por",
   partners: "Socios",
@@ -119,10 +180,12 @@ const es: ReportTexts = {
   formats: { online: "en línea", hybrid: "híbrido (en línea y presencial)", in_person: "presencial" },
   venue: "Lugar",
   languages: "Idiomas",
-  chathamHouse: "El diálogo se celebró bajo la regla de Chatham House: las personas participantes pueden usar la información recibida, pero no revelar la identidad ni la afiliación de quien habló. Las citas se atribuyen solo a grupos de actores.",
+  chathamHouse:
+    "El diálogo se celebró bajo la regla de Chatham House: las personas participantes pueden usar la información recibida, pero no revelar la identidad ni la afiliación de quien habló. Las citas se atribuyen solo a grupos de actores.",
   noDescription: "La organización no describió el propósito de esta sesión.",
   noParticipants: "Nadie se inscribió en esta sesión, así que no hay cifras de participación.",
-  participationSummary: (p) => `${p.registered} participantes inscritos${p.attended ? ` y ${p.attended} asistentes` : ""}, de ${p.organisations} organizaciones en ${p.cities} ciudades y ${p.countries} países.`,
+  participationSummary: (p) =>
+    `${p.registered} participantes inscritos${p.attended ? ` y ${p.attended} asistentes` : ""}, de ${p.organisations} organizaciones en ${p.cities} ciudades y ${p.countries} países.`,
   stakeholderGroup: "Grupo de actores",
   participants: "Participantes",
   country: "País",
@@ -137,7 +200,16 @@ const es: ReportTexts = {
   noNotes: "No se publicaron notas en este tablero.",
   notesCount: (n) => (n === 1 ? "1 nota" : `${n} notas`),
   votesCount: (n) => (n === 1 ? "1 voto" : `${n} votos`),
-  raisedIn: (rooms, total) => (rooms.length === 0 ? "" : rooms.length === total && total > 1 ? (total === 3 ? "planteado en las tres salas" : `planteado en las ${total} salas`) : rooms.length === 1 ? `planteado en ${rooms[0]}` : `planteado en ${rooms.length} salas`),
+  raisedIn: (rooms, total) =>
+    rooms.length === 0
+      ? ""
+      : rooms.length === total && total > 1
+        ? total === 3
+          ? "planteado en las tres salas"
+          : `planteado en las ${total} salas`
+        : rooms.length === 1
+          ? `planteado en ${rooms[0]}`
+          : `planteado en ${rooms.length} salas`,
   automatic: "agrupado automáticamente",
   noTakeaways: "Todavía no hay grupos de notas de los que sacar conclusiones.",
   strongest: (category, items) => `**${category}**: ${items}.`,
@@ -147,7 +219,13 @@ const es: ReportTexts = {
   due: "Fecha límite",
   status: "Estado",
   from: "Origen",
-  statuses: { proposed: "propuesta", agreed: "acordada", in_progress: "en curso", done: "hecha", dropped: "descartada" },
+  statuses: {
+    proposed: "propuesta",
+    agreed: "acordada",
+    in_progress: "en curso",
+    done: "hecha",
+    dropped: "descartada",
+  },
   noQuotes: "Ninguna persona participante aceptó ser citada, así que este informe no contiene citas.",
   noResources: "No se añadieron recursos.",
   categoryNames: (key) => defaultCategoryName("es", key) ?? key,
@@ -157,7 +235,17 @@ const es: ReportTexts = {
 };
 
 const ar: ReportTexts = {
-  sections: { cover: "الغلاف", introduction: "مقدمة", participation: "المشاركة", programme: "البرنامج", findings: "النتائج", takeaways: "أبرز الخلاصات", actions: "الإجراءات", quotes: "اقتباسات", resources: "الموارد" },
+  sections: {
+    cover: "الغلاف",
+    introduction: "مقدمة",
+    participation: "المشاركة",
+    programme: "البرنامج",
+    findings: "النتائج",
+    takeaways: "أبرز الخلاصات",
+    actions: "الإجراءات",
+    quotes: "اقتباسات",
+    resources: "الموارد",
+  },
   summaryReport: "تقرير موجز",
   organisedBy: "تنظيم",
   partners: "الشركاء",
@@ -166,10 +254,12 @@ const ar: ReportTexts = {
   formats: { online: "عبر الإنترنت", hybrid: "مختلط (عبر الإنترنت وحضوريًا)", in_person: "حضوري" },
   venue: "المكان",
   languages: "اللغات",
-  chathamHouse: "عُقد الحوار وفق قاعدة تشاتام هاوس: يجوز للمشاركين استخدام المعلومات التي حصلوا عليها، ولكن لا يجوز الكشف عن هوية المتحدثين ولا انتمائهم. تُنسب الاقتباسات إلى فئات أصحاب المصلحة فقط.",
+  chathamHouse:
+    "عُقد الحوار وفق قاعدة تشاتام هاوس: يجوز للمشاركين استخدام المعلومات التي حصلوا عليها، ولكن لا يجوز الكشف عن هوية المتحدثين ولا انتمائهم. تُنسب الاقتباسات إلى فئات أصحاب المصلحة فقط.",
   noDescription: "لم يصف المنظمون الغرض من هذه الجلسة.",
   noParticipants: "لم يسجّل أحد في هذه الجلسة، لذا لا توجد أرقام عن المشاركة.",
-  participationSummary: (p) => `سجّل ${p.registered} مشاركًا${p.attended ? ` وحضر ${p.attended}` : ""}، من ${p.organisations} منظمة في ${p.cities} مدينة و${p.countries} بلدًا.`,
+  participationSummary: (p) =>
+    `سجّل ${p.registered} مشاركًا${p.attended ? ` وحضر ${p.attended}` : ""}، من ${p.organisations} منظمة في ${p.cities} مدينة و${p.countries} بلدًا.`,
   stakeholderGroup: "فئة أصحاب المصلحة",
   participants: "المشاركون",
   country: "البلد",
@@ -184,7 +274,16 @@ const ar: ReportTexts = {
   noNotes: "لم تُنشر أي ملاحظات على هذه اللوحة.",
   notesCount: (n) => (n === 1 ? "ملاحظة واحدة" : `${n} ملاحظات`),
   votesCount: (n) => (n === 1 ? "صوت واحد" : `${n} أصوات`),
-  raisedIn: (rooms, total) => (rooms.length === 0 ? "" : rooms.length === total && total > 1 ? (total === 3 ? "طُرح في الغرف الثلاث" : `طُرح في الغرف الـ${total}`) : rooms.length === 1 ? `طُرح في ${rooms[0]}` : `طُرح في ${rooms.length} غرف`),
+  raisedIn: (rooms, total) =>
+    rooms.length === 0
+      ? ""
+      : rooms.length === total && total > 1
+        ? total === 3
+          ? "طُرح في الغرف الثلاث"
+          : `طُرح في الغرف الـ${total}`
+        : rooms.length === 1
+          ? `طُرح في ${rooms[0]}`
+          : `طُرح في ${rooms.length} غرف`,
   automatic: "جُمِّع تلقائيًا",
   noTakeaways: "لا توجد بعد مجموعات ملاحظات تُستخلص منها الخلاصات.",
   strongest: (category, items) => `**${category}**: ${items}.`,
