@@ -164,4 +164,7 @@ if (failedSteps.length && counts.failed === 0) counts.failed = failedSteps.lengt
 console.log(
   `tests: ${counts.passed} passed, ${counts.failed} failed${counts.skipped ? `, ${counts.skipped} skipped` : ""}`,
 );
-process.exit(failedSteps.length ? 1 : 0);
+// A skipped test is one that did not prove anything: a suite whose setup failed reports its tests as
+// skipped, and a forgotten .skip hides a regression, so either fails the run.
+if (counts.skipped) console.log(`  FAIL ${counts.skipped} test(s) skipped: nothing may be skipped`);
+process.exit(failedSteps.length || counts.skipped ? 1 : 0);

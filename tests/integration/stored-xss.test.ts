@@ -1,11 +1,8 @@
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
 import { Browser, startTestServer, type TestServer } from "../support/server";
+import { docxPart, pdfText } from "../support/documents";
 
 const SLUG = "migrant-women-local-decision-making";
 /** Injection strings from the usual corpora; each must come out as text everywhere. */
@@ -129,21 +126,13 @@ describe("stored XSS: a corpus of injection strings in every user field is shown
     await grab("follow-up", `/events/${SLUG}/follow-up`, "html");
     await grab("follow-up CSV", `/events/${SLUG}/follow-up.csv`, "csv");
     await grab("action items", `/events/${SLUG}/actions`, "html");
-    const dir = mkdtempSync(path.join(tmpdir(), "xss-"));
-    for (const f of ["docx", "pdf"] as const) {
+    const file = async (f: "docx" | "pdf") => {
       const res = await staff.get(`/events/${SLUG}/report/files/${f}?version=1`);
-      writeFileSync(path.join(dir, `r.${f}`), Buffer.from(await res.arrayBuffer()));
-    }
-    outputs.push({
-      what: "report DOCX",
-      kind: "docx",
-      text: execFileSync("unzip", ["-p", path.join(dir, "r.docx"), "word/document.xml"]).toString(),
-    });
-    outputs.push({
-      what: "report PDF",
-      kind: "pdf",
-      text: execFileSync("pdftotext", [path.join(dir, "r.pdf"), "-"]).toString(),
-    });
+      expect(res.status, `report ${f}`).toBe(200);
+      return new Uint8Array(await res.arrayBuffer());
+    };
+    outputs.push({ what: "report DOCX", kind: "docx", text: await docxPart(await file("docx")) });
+    outputs.push({ what: "report PDF", kind: "pdf", text: await pdfText(await file("pdf")) });
   }, 120_000);
   afterAll(() => t.close());
 
