@@ -18,10 +18,10 @@ import { checkHealth } from "./core/health";
 import { redactUrl, type Env } from "./env";
 import { buildLoadContext } from "./http/load-context";
 import { createDbGate } from "./http/db-gate";
-import { createRateLimits } from "./http/rate-limits";
 import { allowedOrigins, csrfGuard, fromOwnSite, securityHeaders } from "./http/security";
 import { createSessionCookie, type SessionCookie } from "./infra/session-cookie";
 import { createMailer } from "./infra/mailer";
+import { createMemoryRateLimits, createRedisRateLimits } from "./infra/rate-limits";
 import { attachRedisAdapter } from "./infra/redis-adapter";
 import { SocketIoBus } from "./infra/socket-bus";
 import { attachSocketHandlers } from "./socket/handlers";
@@ -65,8 +65,8 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
     // A page on another site must not open a socket riding on a visitor's session cookie.
     allowRequest: (req, cb) => cb(null, fromOwnSite(req, allowedOrigins(req, env.PUBLIC_URL, env.TRUST_PROXY === "1"))),
   });
-  const limits = createRateLimits();
   const redis = env.REDIS_URL ? await attachRedisAdapter(io, env.REDIS_URL, log) : null;
+  const limits = env.REDIS_URL ? await createRedisRateLimits(env.REDIS_URL, log) : createMemoryRateLimits();
 
   const secret = env.SESSION_SECRET ?? (await getOrCreateSetting(db, "session_secret", newSecret));
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log });
@@ -87,7 +87,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   });
   const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
   const sessionCookie = createSessionCookie(secret, secure);
-  attachSocketHandlers(io, core, sessionCookie);
+  attachSocketHandlers(io, core, sessionCookie, limits);
 
   const build = opts.build ?? ((await import(pathToFileURL(path.join(ROOT, "build", "index.js")).href)) as ServerBuild);
 
@@ -192,6 +192,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
         clearTimeout(force);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await redis?.close();
+        await limits.close();
         await db.$disconnect();
       })()),
   };

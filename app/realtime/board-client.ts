@@ -119,6 +119,8 @@ export class BoardClient {
     if (e.seq === this.seq + 1) {
       this.seq = e.seq;
       this.handlers.onEvent(e);
+      // What this person may see changed as a whole (the rule switched, the board went back to writing): reload the board.
+      if (e.data.reset) this.handlers.onReset?.();
     } else void this.catchUp();
   };
 

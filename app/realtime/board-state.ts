@@ -21,12 +21,16 @@ export function applyEvent(state: BoardState, e: BoardEvent): BoardState {
   const s: BoardState = { ...state, seq: e.seq, notes: { ...state.notes }, clusters: { ...state.clusters } };
   const d = e.data as Record<string, unknown>;
   const note = d.note as NoteView | undefined;
+  // The server says this viewer may not see the note (hidden, private to its author, deleted).
+  if (d.removed) {
+    delete s.notes[d.noteId as string];
+    return s;
+  }
   switch (e.type) {
     case "note.create":
     case "note.update":
     case "note.hide":
-      if (d.removed) delete s.notes[d.noteId as string];
-      else if (note) s.notes[note.id] = { ...s.notes[note.id], ...note, pending: false };
+      if (note) s.notes[note.id] = { ...s.notes[note.id], ...note, pending: false };
       break;
     case "note.delete":
       delete s.notes[d.noteId as string];
@@ -44,8 +48,8 @@ export function applyEvent(state: BoardState, e: BoardEvent): BoardState {
       break;
     case "note.comment": {
       const n = s.notes[d.noteId as string];
-      const c = d.comment as NoteView["comments"][number];
-      if (n && !n.comments.some((x) => x.id === c.id)) s.notes[n.id] = { ...n, comments: [...n.comments, c] };
+      const c = d.comment as NoteView["comments"][number] | undefined;
+      if (n && c && !n.comments.some((x) => x.id === c.id)) s.notes[n.id] = { ...n, comments: [...n.comments, c] };
       break;
     }
     case "vote.set":

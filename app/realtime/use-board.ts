@@ -11,6 +11,9 @@ type Snapshot = {
   myVotes: Record<string, number>;
 };
 
+/** Who is on the board: names, or under the Chatham House rule only how many (for participants). */
+type Presence = { count: number; people: { userId: string; name: string }[] };
+
 const fromSnapshot = (s: Snapshot): BoardState => ({
   seq: s.board.seq,
   phase: s.board.phase,
@@ -30,7 +33,7 @@ export function useBoard(snapshot: Snapshot, onReset: () => void) {
   const [pending, setPending] = useState<PendingOp[]>([]);
   const [rejections, setRejections] = useState<Rejection[]>([]);
   const [notices, setNotices] = useState<string[]>([]);
-  const [presence, setPresence] = useState<{ userId: string; name: string }[]>([]);
+  const [presence, setPresence] = useState<Presence>({ count: 0, people: [] });
   const [slowDown, setSlowDown] = useState(0);
   const [myVotes, setMyVotes] = useState(snapshot.myVotes);
   const [mine, setMine] = useState(() => new Set(snapshot.notes.filter((n) => n.mine).map((n) => n.id)));
@@ -67,8 +70,8 @@ export function useBoard(snapshot: Snapshot, onReset: () => void) {
       );
       client.current = c;
       setPending(c.unacknowledged);
-      const onPresence = (p: { boardId: string; people: { userId: string; name: string }[] }) =>
-        p.boardId === boardId && setPresence(p.people);
+      const onPresence = (p: Presence & { boardId: string }) =>
+        p.boardId === boardId && setPresence({ count: p.count, people: p.people });
       const onNotice = (n: { boardId: string; message: string }) =>
         n.boardId === boardId && setNotices((prev) => [...prev.slice(-4), n.message]);
       socket.on("board:presence", onPresence);

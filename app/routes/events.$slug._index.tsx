@@ -35,7 +35,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   return formAction(form, async () => {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
     if (form.get("intent") === "register") {
-      limitAttempt(context, "registration");
+      await limitAttempt(context, "registration", actor ? `user:${actor.userId}` : String(form.get("email") ?? ""));
       const r = await context.core.registrations.register(actor, eventId, formToObject(form), context.publicUrl);
       // Without a session the answer is the same for everyone: what happened (and the link to
       // manage it) goes to the email's owner only, so the form reveals nobody's account or place.

@@ -13,7 +13,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot");
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return formAction(form, async () => {
-    limitAttempt(context, "passwordReset", String(form.get("email") ?? ""));
+    await limitAttempt(context, "passwordReset", String(form.get("email") ?? ""));
     await context.core.auth.requestPasswordReset({ email: form.get("email") }, context.publicUrl);
     return json({ ok: true as const });
   });

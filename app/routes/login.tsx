@@ -20,12 +20,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return formAction(form, async () => {
     const email = String(form.get("email") ?? "");
-    refuseIfBlocked(context, "signInFailures", email);
+    await refuseIfBlocked(context, "signInFailures", email);
     // Only failures count, so people who sign in often are never slowed down.
     const { session } = await context.core.auth
       .signIn({ email: form.get("email"), password: form.get("password") })
-      .catch((e: unknown) => {
-        context.limits.take("signInFailures", `${context.clientIp}|${email.toLowerCase()}`);
+      .catch(async (e: unknown) => {
+        await context.limits.take("signInFailures", { address: context.clientIp, email });
         throw e;
       });
     return startSession(context, session, safeRedirect(form.get("redirectTo")));

@@ -19,7 +19,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return formAction(form, async () => {
-    limitAttempt(context, "signUp");
+    await limitAttempt(context, "signUp", String(form.get("email") ?? ""));
     const locale = await resolveLocale(request, null);
     await context.core.auth.requestSignUp(
       { name: form.get("name"), email: form.get("email"), password: form.get("password") },

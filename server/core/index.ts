@@ -35,6 +35,8 @@ export interface CoreDeps {
   clock?: Clock;
   /** Suggests clusters; the built-in lexical engine unless the server configured an embeddings provider. */
   clustering?: ClusteringEngine;
+  /** How often presence is announced (see presence.ts); tests shorten it. */
+  presenceBeatMs?: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export function createCore(deps: CoreDeps) {
   const full = { ...deps, clock, links: createSignedLinks(deps.secret) };
   const registrations = createRegistrationService(full);
   const clusteringEngine = deps.clustering ?? createClusteringEngine();
+  const boards = createBoardService(full);
   return {
     db: deps.db,
     bus: deps.bus,
@@ -59,6 +62,8 @@ export function createCore(deps: CoreDeps) {
       // Without a request there is no base URL for links: promotions then email the configured PUBLIC_URL.
       onCapacityRaised: async (eventId) =>
         void (await registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000")),
+      // The Chatham House rule changed: open boards show authors afresh.
+      onViewsChanged: (eventId) => boards.refreshViews(eventId),
     }),
     registrations,
     participants: {
@@ -71,7 +76,7 @@ export function createCore(deps: CoreDeps) {
     },
     invitations: createInvitationService(full),
     breakouts: createBreakoutService(full),
-    boards: createBoardService(full),
+    boards,
     clustering: createClusteringService({ db: deps.db, engine: clusteringEngine }),
     reports: createReportService({ db: deps.db, clock, engine: clusteringEngine }),
     actions: createActionService({ db: deps.db, clock, mailer: deps.mailer, log: deps.log }),
@@ -80,6 +85,8 @@ export function createCore(deps: CoreDeps) {
       bus: deps.bus,
       clock,
       promote: (eventId) => registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000"),
+      // A deleted author's notes read "former participant" from now on, on open boards too.
+      refreshViews: (eventId) => boards.refreshViews(eventId),
     }),
     devMailbox: createDevMailbox(deps.db),
     health: () => checkHealth(deps.db),

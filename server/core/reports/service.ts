@@ -6,6 +6,7 @@ import { toCsv } from "../csv";
 import { DomainError, conflict, forbidden, notFound } from "../errors";
 import { type Actor, type EventRole, allows, requirePermission, rolesOf } from "../permissions";
 import { safeMarkdown } from "../markdown";
+import { inEvent } from "../scope";
 import { validate } from "../validate";
 import type { ReportContent } from "./content";
 import { loadReportData } from "./data";
@@ -499,7 +500,7 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
     async removeResource(actor: Actor, slug: string, resourceId: string) {
       const event = await eventOf(slug);
       await requirePermission(db, actor, event.id, "report.edit");
-      await db.eventResource.deleteMany({ where: { id: resourceId, eventId: event.id } });
+      await db.eventResource.delete({ where: { id: (await inEvent(db, event.id).resource(resourceId)).id } });
     },
 
     /** What the event page links to: the published report, the follow-up, and the team's editors. */
