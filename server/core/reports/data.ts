@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import type { ClusteringEngine } from "../clustering/engine";
+import { publicNoteFilter, quoteAttribution } from "../visibility";
 
 /** One finding: a cluster of notes (a facilitator's, or grouped automatically when nobody clustered). */
 export type ClusterFinding = {
@@ -97,10 +98,15 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
   const regOf = new Map(regs.map((r) => [r.userId, r]));
   const organiserOrgs = [...new Set(event.roles.map((r) => regOf.get(r.userId)?.organisation ?? "").filter(Boolean))];
 
+  // The visibility policy names quotes' authors, as it labels notes on boards.
   const attribution = (authorId: string | null) => {
     const r = authorId ? regOf.get(authorId) : undefined;
-    if (event.chathamHouse) return r?.category?.label ?? "Participant";
-    return [r?.user.name, r?.organisation].filter(Boolean).join(", ") || "Participant";
+    return quoteAttribution(
+      event.chathamHouse,
+      authorId
+        ? { name: r?.user.name ?? null, category: r?.category?.label ?? null, organisation: r?.organisation }
+        : null,
+    );
   };
   // Consent is per registration: organisers' and facilitators' own notes are quoted only if they registered and agreed too.
   const consented = (authorId: string | null) =>
@@ -112,7 +118,7 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
       room: { select: { id: true, name: true, question: true, position: true, round: { select: { title: true } } } },
       clusters: { where: { deletedAt: null }, orderBy: { position: "asc" } },
       notes: {
-        where: { deletedAt: null, hidden: false },
+        where: publicNoteFilter,
         include: { votes: { select: { dots: true } } },
         orderBy: { createdAt: "asc" },
       },

@@ -5,7 +5,7 @@ import type { ClusteringEngine } from "../clustering/engine";
 import { toCsv } from "../csv";
 import { DomainError, conflict, forbidden, notFound } from "../errors";
 import { type Actor, type EventRole, allows, requirePermission, rolesOf } from "../permissions";
-import { safeMarkdown } from "../markdown";
+import { markdownText, safeMarkdown } from "../markdown";
 import { inEvent } from "../scope";
 import { validate } from "../validate";
 import type { ReportContent } from "./content";
@@ -529,7 +529,7 @@ export function toMarkdown(c: ReportContent): string {
     `# ${safeMarkdown(c.title)}`,
     "",
     c.version
-      ? `*${LABELS.version} ${c.version}, ${c.publishedAt?.slice(0, 10)}*${c.changeNote ? ` — ${LABELS.changeNote}: ${c.changeNote}` : ""}`
+      ? `*${LABELS.version} ${c.version}, ${c.publishedAt?.slice(0, 10)}*${c.changeNote ? ` — ${LABELS.changeNote}: ${markdownText(c.changeNote)}` : ""}`
       : `*${LABELS.draft}*`,
   ];
   const body = c.sections.map((s) =>
