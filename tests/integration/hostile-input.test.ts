@@ -48,6 +48,8 @@ const RUNS_PER_EVENT = 60;
 const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 50 }),
+  // Any UTF-16 code units, lone surrogates included.
+  fc.string({ unit: "binary", maxLength: 50 }),
   fc.constantFrom(
     "<script>alert(1)</script>",
     '=HYPERLINK("x")',
@@ -57,6 +59,8 @@ const nasty = fc.oneof(
     "../../etc/passwd",
     "{{constructor.constructor('x')()}}",
     "\u0000",
+    "\uD800",
+    "a\uDFFFb",
     " ",
     "x".repeat(70_000),
   ),
