@@ -17,6 +17,7 @@ import { createDb, tuneDb } from "./db/client";
 import { checkHealth } from "./core/health";
 import { redactUrl, type Env } from "./env";
 import { buildLoadContext } from "./http/load-context";
+import { bodyGuard } from "./http/bodies";
 import { createDbGate } from "./http/db-gate";
 import { allowedOrigins, csrfGuard, fromOwnSite, securityHeaders } from "./http/security";
 import { createSessionCookie, type SessionCookie } from "./infra/session-cookie";
@@ -115,6 +116,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
 
   app.use(gate.middleware);
   app.use(csrfGuard(env.PUBLIC_URL, env.TRUST_PROXY === "1"));
+  app.use(bodyGuard());
   app.all(
     "*",
     createRequestHandler({

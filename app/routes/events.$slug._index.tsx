@@ -12,7 +12,7 @@ import { RegistrationForm } from "~/components/RegistrationForm";
 import { getSocket, request } from "~/realtime/socket.client";
 import { formatRange } from "~/utils/dates";
 import { limitAttempt } from "~/utils/limits.server";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -30,7 +30,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const actor = await actorOf(context);
   return formAction(form, async () => {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");

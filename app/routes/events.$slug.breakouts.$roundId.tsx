@@ -8,7 +8,7 @@ import { Field, FormMessage } from "~/components/Field";
 import { Checkbox, Select } from "~/components/form";
 import { useLiveRevalidate } from "~/realtime/use-live-revalidate";
 import { formToObject } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -24,7 +24,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const actor = await actorOf(context);
     const eventId = await context.core.events.idBySlug(params.slug ?? "");

@@ -4,7 +4,7 @@ import { Form, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart, LineChart } from "~/components/charts";
 import { countryName } from "../../server/core/countries";
-import { asHttpError, formAction } from "~/utils/forms.server";
+import { asHttpError, formAction, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 import type { loader as layoutLoader } from "./events.$slug.manage";
 
@@ -15,7 +15,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
     await context.core.manage.setStatus(await actorOf(context), eventId, String(form.get("status")));

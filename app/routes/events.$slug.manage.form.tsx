@@ -6,7 +6,7 @@ import { QUESTION_KINDS } from "../../server/core/events/schemas";
 import { Field, FormMessage } from "~/components/Field";
 import { Checkbox, Select, TextArea } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -26,7 +26,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const actor = await actorOf(context);
     const eventId = await context.core.events.idBySlug(params.slug ?? "");

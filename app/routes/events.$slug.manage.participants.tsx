@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-r
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
 import { countryName } from "../../server/core/countries";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 import type { loader as layoutLoader } from "./events.$slug.manage";
 
@@ -20,7 +20,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const actor = await actorOf(context);
     const eventId = await context.core.events.idBySlug(params.slug ?? "");

@@ -13,7 +13,7 @@ import { MAX_IMPORT_BYTES } from "../../server/core/invitations/limits";
 import { Field, FormMessage } from "~/components/Field";
 import { Checkbox, Select } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -49,7 +49,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
           },
           { status: 413 },
         );
-      throw e;
+      // A body that says it is multipart but is not: the sender's error.
+      return json(
+        { ok: false as const, message: "This upload could not be read.", fieldErrors: {}, values: {} },
+        { status: 400 },
+      );
     }
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0)
@@ -84,7 +88,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       return json({ ok: true as const, report });
     });
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     await context.core.invitations.invite(actor, eventId, formToObject(form), context.publicUrl);
     return json({ ok: true as const, invited: true as const });

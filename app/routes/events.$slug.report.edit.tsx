@@ -9,7 +9,7 @@ import { REPORT_LOCALES, reportTexts } from "../../server/core/reports/texts";
 import { languageName } from "~/utils/languages";
 import { FormMessage } from "~/components/Field";
 import { formToObject } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -34,7 +34,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const slug = params.slug ?? "";
   return formAction(form, async () => {
     const actor = await actorOf(context);

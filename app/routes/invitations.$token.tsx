@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf, startSession } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -16,7 +16,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const actor = await actorOf(context);
     const r = await context.core.invitations.accept(actor, params.token ?? "");

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { one } from "~/utils/form-data";
 import { refuseIfBlocked } from "~/utils/limits.server";
-import { formAction, type FormResult } from "~/utils/forms.server";
+import { formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { safeRedirect, startSession } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -17,7 +17,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const email = String(form.get("email") ?? "");
     await refuseIfBlocked(context, "signInFailures", email);

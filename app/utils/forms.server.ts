@@ -39,3 +39,16 @@ export function asHttpError(e: unknown): never {
   if (isDomainError(e)) throw json({ message: e.message }, { status: httpStatusOf[e.code] });
   throw e;
 }
+
+/**
+ * The submitted form. The server refuses bodies that are not forms or too
+ * large before this reads them (server/http/bodies.ts); one that claims to
+ * be a form but cannot be parsed is the sender's error (400), not ours.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw json({ message: "This form could not be read. Reload the page and send it again." }, { status: 400 });
+  }
+}
