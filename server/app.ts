@@ -46,7 +46,10 @@ export interface PlenaryServer {
  * Builds the whole server once: one database client, one Socket.IO server, one
  * core, handed to Remix through getLoadContext and to the socket handlers.
  */
-export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild } = {}): Promise<PlenaryServer> {
+export async function createPlenaryServer(
+  env: Env,
+  opts: { build?: ServerBuild; presenceBeatMs?: number } = {},
+): Promise<PlenaryServer> {
   const log = createLogger({ pid: process.pid }, env.LOG_QUIET === "1");
   const db = createDb(env.database);
   const health = await checkHealth(db);
@@ -85,6 +88,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
     secret,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     clustering,
+    presenceBeatMs: opts.presenceBeatMs,
   });
   const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
   const sessionCookie = createSessionCookie(secret, secure);

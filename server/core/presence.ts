@@ -4,7 +4,7 @@
  * joined, and a note appeared" names a note's author. So a change only marks
  * its channel, and marked channels are announced together on a fixed beat
  * (aligned to the clock, the same in every process), never in reaction to one
- * person. See docs/decisions/0001-presence-without-timing-cues.md.
+ * person. See docs/decisions/presence-without-timing-cues.md.
  */
 export function createPresenceBeat(beatMs: number, announce: (key: string) => Promise<void>) {
   const marked = new Set<string>();

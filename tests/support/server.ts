@@ -10,10 +10,12 @@ export type TestServer = { url: string; port: number; server: PlenaryServer; clo
 export async function startTestServer(
   engine: Engine | DatabaseTarget = "sqlite",
   env: Record<string, string> = {},
+  opts: { presenceBeatMs?: number } = {},
 ): Promise<TestServer & { target: DatabaseTarget }> {
   const target = typeof engine === "string" ? await freshDatabase(engine) : engine;
   const server = await createPlenaryServer(
     loadEnv({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: target.url, LOG_QUIET: "1", ...env }),
+    opts,
   );
   const port = await server.listen();
   return { url: `http://127.0.0.1:${port}`, port, server, target, close: () => server.close() };
