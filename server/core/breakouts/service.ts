@@ -497,15 +497,15 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
     },
 
     async askHelp(actor: Actor, eventId: string, input: unknown) {
-      if (!actor) throw unauthenticated();
+      const me = await requireTakingPart(actor, eventId);
       const { message } = validate(helpInput, input ?? {});
-      const state = await stateFor(actor.userId, eventId);
+      const state = await stateFor(me.userId, eventId);
       if (!state.room) throw conflict("You can ask for help from a breakout room while a round runs.");
       const open = await db.helpRequest.findFirst({
-        where: { roomId: state.room.id, userId: actor.userId, resolvedAt: null },
+        where: { roomId: state.room.id, userId: me.userId, resolvedAt: null },
       });
       const req =
-        open ?? (await db.helpRequest.create({ data: { roomId: state.room.id, userId: actor.userId, message } }));
+        open ?? (await db.helpRequest.create({ data: { roomId: state.room.id, userId: me.userId, message } }));
       bus.publish(channels.staff(eventId), "round:help", {
         id: req.id,
         roomId: state.room.id,
