@@ -26,6 +26,15 @@ export class Browser {
   private cookies = new Map<string, string>();
   constructor(private readonly base: string) {}
 
+  /** Starts from another browser's cookies (a copy: what this one is sent back stays here). */
+  useCookies(header: string) {
+    for (const pair of header.split("; ").filter(Boolean)) {
+      const [name, ...rest] = pair.split("=");
+      this.cookies.set(name!, rest.join("="));
+    }
+    return this;
+  }
+
   get cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
   }
