@@ -111,7 +111,11 @@ export async function createPlenaryServer(
   app.get("/healthz", async (_req, res) => {
     const health = await core.health();
     gate.observe(health);
-    res.status(health.ok ? 200 : 503).json({ ...health, realtime: redis ? redis.status() : "single-process" });
+    res.status(health.ok ? 200 : 503).json({
+      ...health,
+      realtime: redis ? redis.status() : "single-process",
+      rateLimits: limits.status(),
+    });
   });
 
   // Remix fingerprints everything under /build, so it may be cached for good.
