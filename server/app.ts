@@ -145,6 +145,12 @@ export async function createPlenaryServer(
   );
 
   app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    // The client's mistake, named by Express itself (an address that does not decode, a body it refused): a 4xx.
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      if (!res.headersSent) res.status(status).type("text/plain").send("This address or request is not valid.");
+      return;
+    }
     log.error("unhandled request error", { requestId: res.locals.requestId, error: err.stack });
     if (!res.headersSent)
       res.status(500).type("text/plain").send(`Something went wrong on our side. Reference: ${res.locals.requestId}`);

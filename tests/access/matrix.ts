@@ -84,7 +84,7 @@ export const HTTP: HttpDoor[] = [
     door: "Sign in (wrong password)",
     method: "POST",
     path: "/login",
-    form: { email: "organiser@plenary.demo", password: "not the password" },
+    form: { email: "nobody@matrix.test", password: "not the password" },
     allowed: ALL,
     accepts: [401],
   },
