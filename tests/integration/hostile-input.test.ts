@@ -157,7 +157,7 @@ describe("hostile socket payloads never crash or hang the server, and leave the 
             const dropped = new Promise((resolve) => socket.once("disconnect", resolve));
             socket.emit(event, payload);
             expect(await dropped).toBe("transport close");
-            const back = new Promise((resolve) => socket.once("connect", resolve));
+            const back = new Promise<void>((resolve) => socket.once("connect", () => resolve()));
             socket.connect();
             await back;
             answered++;
