@@ -11,6 +11,20 @@ export type BoardState = {
   clusters: Record<string, ClusterView>;
 };
 
+/** A board's state from the server's snapshot (over HTTP, or after a reload). */
+export const fromSnapshot = (s: {
+  board: { seq: number; phase: string; locked: boolean; timerEndsAt: string | null };
+  notes: ClientNote[];
+  clusters: ClusterView[];
+}): BoardState => ({
+  seq: s.board.seq,
+  phase: s.board.phase,
+  locked: s.board.locked,
+  timerEndsAt: s.board.timerEndsAt,
+  notes: Object.fromEntries(s.notes.map((n) => [n.id, n])),
+  clusters: Object.fromEntries(s.clusters.map((c) => [c.id, c])),
+});
+
 /**
  * Applies one server event to a board's state. Pure, so the browser, the
  * tests and the benchmarks converge the same way; events are applied in

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Operation } from "../../server/core/boards/protocol";
 import { BoardClient, type PendingOp, type Rejection } from "./board-client";
-import { type BoardState, applyEvent } from "./board-state";
+import { type BoardState, applyEvent, fromSnapshot } from "./board-state";
 import { getSocket } from "./socket.client";
 
 type Snapshot = {
@@ -13,15 +13,6 @@ type Snapshot = {
 
 /** Who is on the board: names, or under the Chatham House rule only how many (for participants). */
 type Presence = { count: number; people: { userId: string; name: string }[] };
-
-const fromSnapshot = (s: Snapshot): BoardState => ({
-  seq: s.board.seq,
-  phase: s.board.phase,
-  locked: s.board.locked,
-  timerEndsAt: s.board.timerEndsAt,
-  notes: Object.fromEntries(s.notes.map((n) => [n.id, n])),
-  clusters: Object.fromEntries(s.clusters.map((c) => [c.id, c])),
-});
 
 /**
  * A live board in React: the server snapshot, then events in sequence

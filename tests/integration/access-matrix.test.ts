@@ -8,7 +8,7 @@ import { operation } from "../../server/core/boards/protocol";
 import { ROOT_DIR } from "../../server/paths";
 import { HTTP, ROLES, SOCKET, renderMatrix } from "../access/matrix";
 import { type Doors, namesAnObject, prepareDoors } from "../support/doors";
-import { Browser, startTestServer, type TestServer } from "../support/server";
+import { startTestServer, type TestServer } from "../support/server";
 import { registeredSocketEvents } from "../support/socket-events";
 
 describe("the access matrix, door by door and role by role", () => {
@@ -83,22 +83,14 @@ describe("the access matrix, door by door and role by role", () => {
 
   describe.each(HTTP.map((d) => [`${d.method} ${d.path} (${d.door})`, d] as const))("%s", (_name, door) => {
     it.each(ROLES.map((r) => [r, door.allowed.includes(r)] as const))("%s → %s", async (role, allowed) => {
-      // Each request goes through a copy of the role's browser, so a door that signs in or out changes nobody else.
-      const b = new Browser(t.url);
-      if (door.freshSession) {
-        if (d.logins[role]) await b.signIn(...d.logins[role]!);
-      } else b.useCookies(d.browsers[role].cookieHeader);
-      const ownEvent = namesAnObject(door.path, door.form);
-      const url = (await d.fill(door.path, role, ownEvent)) as string;
+      const { b, url, form } = await d.open(door, role);
       const res =
         door.method === "GET"
           ? await b.request(url, { headers: { accept: "text/html" } })
           : await b.request(url, {
               method: "POST",
               headers: { "content-type": "application/x-www-form-urlencoded", origin: t.url },
-              body: new URLSearchParams(
-                (await d.fill(door.form ?? {}, role, ownEvent)) as Record<string, string>,
-              ).toString(),
+              body: new URLSearchParams(form).toString(),
             });
       await res.arrayBuffer();
       const accepted = door.accepts?.includes(res.status) ?? false;

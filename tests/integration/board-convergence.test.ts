@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BoardState, applyEvent } from "../../app/realtime/board-state";
+import { type BoardState, applyEvent, fromSnapshot } from "../../app/realtime/board-state";
 import { type Core, createCore, isDomainError } from "../../server/core";
 import type { BoardEvent } from "../../server/core/boards/protocol";
 import type { RealtimeBus } from "../../server/core/bus";
@@ -71,14 +71,7 @@ class SimClient {
   private async reload() {
     const snap = await this.core.boards.snapshot(this.actor, this.boardId);
     this.received.push(snap);
-    this.state = {
-      seq: snap.board.seq,
-      phase: snap.board.phase,
-      locked: snap.board.locked,
-      timerEndsAt: snap.board.timerEndsAt,
-      notes: Object.fromEntries(snap.notes.map((n) => [n.id, n])),
-      clusters: Object.fromEntries(snap.clusters.map((c) => [c.id, c])),
-    };
+    this.state = fromSnapshot(snap);
   }
   private async catchUp() {
     const r = await this.core.boards.sync(this.actor, this.boardId, this.state.seq);

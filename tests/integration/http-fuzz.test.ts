@@ -107,12 +107,7 @@ describe("bad input at the HTTP door: every form action answers it with a 4xx or
   afterAll(() => t.close());
 
   async function send(door: HttpDoor, role: Role, body: Body | { form: Record<string, string> }) {
-    const b = new Browser(t.url);
-    if (door.freshSession) {
-      if (d.logins[role]) await b.signIn(...d.logins[role]!);
-    } else b.useCookies(d.browsers[role].cookieHeader);
-    const ownEvent = namesAnObject(door.path, door.form);
-    const url = (await d.fill(door.path, role, ownEvent)) as string;
+    const { b, url } = await d.open(door, role);
     const request =
       "form" in body
         ? { type: "application/x-www-form-urlencoded", body: new URLSearchParams(body.form).toString() }

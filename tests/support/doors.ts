@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { randomUUID } from "node:crypto";
 import { newToken } from "../../server/core/tokens";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
-import { EVENT_PLACEHOLDERS, ROLES, type Role } from "../access/matrix";
+import { EVENT_PLACEHOLDERS, type HttpDoor, ROLES, type Role } from "../access/matrix";
 import { person } from "./events";
 import { Browser, type TestServer } from "./server";
 
@@ -236,7 +236,22 @@ export async function prepareDoors(t: TestServer) {
     return v;
   }
 
-  return { values, own, as, factories, logins, browsers, fill };
+  /**
+   * Where a door's request goes, and the browser to send it from: a copy of the role's (so a door
+   * that signs in or out changes nobody else), or one signed in afresh for doors that end the session.
+   */
+  async function open(door: HttpDoor, role: Role) {
+    const b = new Browser(t.url);
+    if (door.freshSession) {
+      if (logins[role]) await b.signIn(...logins[role]!);
+    } else b.useCookies(browsers[role].cookieHeader);
+    const ownEvent = namesAnObject(door.path, door.form);
+    const url = (await fill(door.path, role, ownEvent)) as string;
+    const form = (await fill(door.form ?? {}, role, ownEvent)) as Record<string, string>;
+    return { b, url, form };
+  }
+
+  return { values, own, as, factories, logins, browsers, fill, open };
 }
 
 export type Doors = Awaited<ReturnType<typeof prepareDoors>>;
