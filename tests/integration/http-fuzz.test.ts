@@ -62,11 +62,16 @@ function badBodies(form: Record<string, string>): Body[] {
       ]),
     },
     { what: "every field twice", type: urlencoded, body: `${encoded}&${encoded}` },
-    { what: "ten thousand fields", type: urlencoded, body: `${encoded}&${"k=v&".repeat(10_000)}` },
+    { what: "five thousand fields", type: urlencoded, body: `${encoded}&${"k=v&".repeat(5_000)}` },
     {
+      // "é" is six bytes percent-encoded: the fields share 95% of the limit.
       what: "fields just under the size limit",
       type: urlencoded,
-      body: new URLSearchParams(Object.fromEntries(fields.map((k) => [k, "é".repeat(FORM_BODY_BYTES / 8)]))).toString(),
+      body: new URLSearchParams(
+        Object.fromEntries(
+          fields.map((k) => [k, "é".repeat(Math.floor((FORM_BODY_BYTES * 0.95) / 6 / Math.max(1, fields.length)))]),
+        ),
+      ).toString(),
     },
     {
       what: "control characters and direction overrides",
@@ -166,7 +171,7 @@ describe("bad input at the HTTP door: every form action answers it with a 4xx or
           const status = await send(door, role, { form });
           expect(status, `${JSON.stringify(form).slice(0, 200)} → ${status}`).toBeLessThan(500);
         }),
-        { numRuns: 10, seed: 16 },
+        { numRuns: 8, seed: 16 },
       );
     },
     60_000,
