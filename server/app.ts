@@ -11,6 +11,7 @@ import { Server as IoServer } from "socket.io";
 import { createCore, type Core } from "./core";
 import { embeddingsConfig } from "./core/clustering/config";
 import { createClusteringEngine } from "./core/clustering/engine";
+import { modelConfig } from "./core/reports/writing/config";
 import { createLogger, type Logger } from "./core/logger";
 import { getOrCreateSetting, newSecret } from "./core/settings";
 import { createDb, tuneDb } from "./db/client";
@@ -76,6 +77,11 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
       `clustering: embeddings from ${redactUrl(embeddings.url)} (${embeddings.model}), built-in engine as fall-back`,
     );
   const clustering = createClusteringEngine({ embeddings, onFallback: (reason) => log.warn(`clustering: ${reason}`) });
+  const reportModel = modelConfig(env as unknown as Record<string, string | undefined>);
+  if (reportModel)
+    log.info(
+      `reports: prose drafted by ${reportModel.model} at ${redactUrl(reportModel.url)}, offline writer as fall-back`,
+    );
   const core = createCore({
     db,
     bus: new SocketIoBus(io),
@@ -84,6 +90,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
     secret,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     clustering,
+    reportModel,
   });
   const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
   const sessionCookie = createSessionCookie(secret, secure);

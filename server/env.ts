@@ -43,6 +43,17 @@ const schema = z.object({
     .min(100)
     .max(600_000)
     .default(10_000),
+  LLM_URL: z
+    .url({ protocol: /^https?$/, error: "LLM_URL must be an http(s) URL such as http://localhost:11434/v1" })
+    .optional(),
+  LLM_MODEL: z.string().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce
+    .number({ error: "LLM_TIMEOUT_MS must be a number" })
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(120_000),
 });
 
 export type Env = z.infer<typeof schema> & { database: DatabaseTarget };

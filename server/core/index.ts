@@ -19,7 +19,9 @@ import { createRegistrationService } from "./registration/service";
 import { createSignedLinks } from "./signed-links";
 import { type ClusteringEngine, createClusteringEngine } from "./clustering/engine";
 import { createClusteringService } from "./clustering/service";
+import { createRoomSummaryService } from "./reports/room-summaries";
 import { createReportService } from "./reports/service";
+import type { ModelConfig } from "./reports/writing/config";
 import { createActionService } from "./actions/service";
 import { createAccountService } from "./account/service";
 
@@ -35,6 +37,8 @@ export interface CoreDeps {
   clock?: Clock;
   /** Suggests clusters; the built-in lexical engine unless the server configured an embeddings provider. */
   clustering?: ClusteringEngine;
+  /** A language model that drafts report prose (LLM_URL, LLM_MODEL); the offline writer otherwise, and as fall-back. */
+  reportModel?: ModelConfig | null;
 }
 
 /**
@@ -73,7 +77,8 @@ export function createCore(deps: CoreDeps) {
     breakouts: createBreakoutService(full),
     boards: createBoardService(full),
     clustering: createClusteringService({ db: deps.db, engine: clusteringEngine }),
-    reports: createReportService({ db: deps.db, clock, engine: clusteringEngine }),
+    reports: createReportService({ db: deps.db, clock, engine: clusteringEngine, model: deps.reportModel ?? null }),
+    roomSummaries: createRoomSummaryService({ db: deps.db }),
     actions: createActionService({ db: deps.db, clock, mailer: deps.mailer, log: deps.log }),
     account: createAccountService({
       db: deps.db,

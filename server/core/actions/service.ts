@@ -54,7 +54,8 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
 
   async function publicList(eventId: string) {
     const items = await db.actionItem.findMany({
-      where: { eventId },
+      // Items Plenary drafted stay out of public view until a person has reviewed them.
+      where: { eventId, OR: [{ origin: { not: "drafted" } }, { reviewedAt: { not: null } }] },
       include: {
         cluster: { select: { label: true } },
         updates: { where: { note: { not: "" } }, orderBy: { createdAt: "desc" } },
@@ -69,7 +70,7 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       owner: i.owner,
       dueDate: i.dueDate,
       status: i.status,
-      from: i.cluster?.label ?? null,
+      from: i.sourceLabel || i.cluster?.label || null,
       progress: i.updates.map((u) => ({ note: u.note, at: u.createdAt.toISOString() })),
     }));
   }
@@ -114,7 +115,9 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
           ownerEmail: i.ownerEmail ?? "",
           dueDate: i.dueDate ?? "",
           status: i.status,
-          from: i.cluster?.label ?? (i.note ? `“${i.note.text.slice(0, 80)}”` : null),
+          from: i.sourceLabel || i.cluster?.label || (i.note ? `“${i.note.text.slice(0, 80)}”` : null),
+          awaitingReview: i.origin === "drafted" && !i.reviewedAt,
+          suggestedOwner: i.suggestedOwner,
           history: i.updates.map((u) => ({
             at: u.createdAt.toISOString(),
             by: u.user?.name ?? "",
@@ -189,11 +192,18 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       const changes: Record<string, [unknown, unknown]> = {};
       for (const k of TRACKED)
         if ((item[k] ?? null) !== (next[k] ?? null)) changes[k] = [item[k] ?? null, next[k] ?? null];
+      // A person saving an item Plenary drafted has reviewed it, even without changing a word.
+      const reviewing = item.origin === "drafted" && !item.reviewedAt;
+      if (reviewing) changes.reviewed = [false, true];
       if (!Object.keys(changes).length && !progress) return item;
       const updated = await db.actionItem.update({
         where: { id: item.id },
         // A new due date or owner deserves a new reminder.
-        data: { ...next, ...(changes.dueDate || changes.ownerEmail ? { remindedAt: null } : {}) },
+        data: {
+          ...next,
+          ...(changes.dueDate || changes.ownerEmail ? { remindedAt: null } : {}),
+          ...(reviewing ? { reviewedAt: clock.now() } : {}),
+        },
       });
       await db.actionItemUpdate.create({
         data: { actionItemId: item.id, userId: user.userId, changesJson: JSON.stringify(changes), note: progress },

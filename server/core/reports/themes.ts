@@ -1,0 +1,275 @@
+import type { ClusteringEngine } from "../clustering/engine";
+import type { NoteRecord, ReportData } from "./data";
+
+/**
+ * A theme of the findings: notes that say one thing, with how broadly it was raised. Cross-room
+ * themes come first (the facilitators' synthesis clusters, else notes grouped across rooms);
+ * then what was particular to each room (the facilitator's clusters, else grouped automatically).
+ */
+export type Theme = {
+  id: string;
+  label: string;
+  category: string;
+  scope: "cross" | "room";
+  /** The room, for a room's own theme. */
+  roomId: string | null;
+  automatic: boolean;
+  /** Most central first: the notes that best say what the theme is about. */
+  noteIds: string[];
+  /** Room ids, in the rooms' order. */
+  rooms: string[];
+  /** Stakeholder groups with their number of notes, most first; null is "other participants". */
+  groups: { group: string | null; notes: number }[];
+  votes: number;
+};
+
+/** A problem and a way forward on the same subject ("information reaches few women" ↔ "multilingual outreach"). */
+export type ThemePair = {
+  problem: string;
+  solution: string;
+  similarity: number;
+  /** The two notes, one from each theme, that come closest: the clearest way to say how they meet. */
+  notes: [string, string];
+};
+
+export type ThemeSet = {
+  themes: Theme[];
+  /** Notes in no theme, per room (null: written on the synthesis board), so they are still reported. */
+  others: { roomId: string | null; noteIds: string[] }[];
+  pairs: ThemePair[];
+};
+
+/** Barriers and challenges are problems; opportunities and actions are ways forward (in any of the four languages). */
+export function categoryKind(category: string): "problem" | "solution" | "other" {
+  if (/challeng|barrier|obstacle|problem|risk|gap|concern|défi|desaf|barrera|تحد|عائق|عوائق/i.test(category))
+    return "problem";
+  if (
+    /opportunit|action|recommend|solution|proposal|idea|next|commit|opportunit|oportunidad|acci|propuesta|فرص|إجراء|توصي/i.test(
+      category,
+    )
+  )
+    return "solution";
+  return "other";
+}
+
+/** Two subjects meet above this cosine between the themes' centres. */
+const PAIR_MIN = 0.25;
+const NOTE_PAIR_MIN = 0.3;
+
+const dot = (a: Float32Array, b: Float32Array) => {
+  let s = 0;
+  for (let j = 0; j < a.length; j++) s += a[j]! * b[j]!;
+  return s;
+};
+function centre(rows: Float32Array[]): Float32Array | null {
+  if (!rows.length) return null;
+  const c = new Float32Array(rows[0]!.length);
+  for (const r of rows) for (let j = 0; j < c.length; j++) c[j]! += r[j]!;
+  const n = Math.sqrt(dot(c, c));
+  if (n === 0) return null;
+  for (let j = 0; j < c.length; j++) c[j]! /= n;
+  return c;
+}
+
+export async function buildThemes(d: ReportData, engine: ClusteringEngine): Promise<ThemeSet> {
+  const byId = new Map(d.notes.map((n) => [n.id, n]));
+  const roomOrder = new Map(d.rooms.map((r, i) => [r.id, i]));
+  const categoryOrder = [
+    ...new Set([
+      ...d.rooms.flatMap((r) => r.categories),
+      ...(d.synthesis?.categories ?? []),
+      ...d.notes.map((n) => n.category),
+    ]),
+  ];
+  const vectors = d.notes.length
+    ? await engine.vectorize(d.notes.map((n) => ({ id: n.id, text: n.text })))
+    : { rows: [] as Float32Array[] };
+  const rowOf = new Map(d.notes.map((n, i) => [n.id, vectors.rows[i]!]));
+  // Votes on the synthesis board add to the notes they copy: the plenary's priorities.
+  const extraVotes = new Map<string, number>();
+  for (const s of d.synthesis?.notes ?? []) extraVotes.set(s.noteId, (extraVotes.get(s.noteId) ?? 0) + s.votes);
+  const votesOf = (n: NoteRecord) => n.votes + (extraVotes.get(n.id) ?? 0);
+
+  type Draft = Omit<Theme, "id" | "rooms" | "groups" | "votes">;
+  const drafts: Draft[] = [];
+  const covered = new Set<string>();
+  const add = (t: Draft) => {
+    const ids = [...new Set(t.noteIds)].filter((id) => byId.has(id) && !covered.has(id));
+    if (!ids.length) return null;
+    ids.forEach((id) => covered.add(id));
+    const draft = { ...t, noteIds: ids };
+    drafts.push(draft);
+    return draft;
+  };
+  const roomsOf = (ids: string[]) => new Set(ids.map((id) => byId.get(id)?.roomId).filter(Boolean));
+  const suggest = async (ids: string[]) =>
+    ids.length < 2
+      ? { clusters: [], unclustered: ids }
+      : engine.suggest(ids.map((id) => ({ id, text: byId.get(id)!.text })));
+  const facilitatorLabel = (ids: string[]) => {
+    const labels = new Map<string, { label: string; n: number }>();
+    for (const id of ids) {
+      const c = d.roomClusters.find((x) => x.id === byId.get(id)?.clusterId);
+      if (!c) continue;
+      const k = c.label.trim().toLowerCase();
+      labels.set(k, { label: c.label.trim(), n: (labels.get(k)?.n ?? 0) + 1 });
+    }
+    const top = [...labels.values()].sort((a, b) => b.n - a.n)[0];
+    return top && top.n * 2 >= ids.length ? top.label : null;
+  };
+
+  // 1. Across the rooms.
+  if (d.synthesis) {
+    for (const c of d.synthesis.clusters) {
+      const members = d.synthesis.notes.filter((n) => n.clusterId === c.id);
+      if (!members.length) continue;
+      add({
+        label: c.label,
+        category: c.category ?? members[0]!.category,
+        scope: "cross",
+        roomId: null,
+        automatic: false,
+        noteIds: members.map((n) => n.noteId),
+      });
+    }
+    for (const category of categoryOrder) {
+      const loose = [
+        ...new Set(d.synthesis.notes.filter((n) => n.category === category && !n.clusterId).map((n) => n.noteId)),
+      ].filter((id) => !covered.has(id));
+      const s = await suggest(loose);
+      for (const c of s.clusters)
+        if (roomsOf(c.noteIds).size >= 2)
+          add({ label: c.label, category, scope: "cross", roomId: null, automatic: true, noteIds: c.noteIds });
+    }
+  } else if (d.rooms.length >= 2) {
+    // Nobody synthesised: notes of all rooms are grouped together, and groups that span rooms are the cross-room themes.
+    for (const category of categoryOrder) {
+      const ids = d.notes.filter((n) => n.category === category && n.roomId).map((n) => n.id);
+      const s = await suggest(ids);
+      for (const c of s.clusters)
+        if (roomsOf(c.noteIds).size >= 2)
+          add({
+            label: facilitatorLabel(c.noteIds) ?? c.label,
+            category,
+            scope: "cross",
+            roomId: null,
+            automatic: true,
+            noteIds: c.noteIds,
+          });
+    }
+  }
+  // A facilitator's room cluster that mostly went into one cross-room theme goes there whole: it was one subject.
+  for (const c of d.roomClusters) {
+    const members = d.notes.filter((n) => n.clusterId === c.id).map((n) => n.id);
+    const inCross = members.filter((id) => covered.has(id));
+    if (!inCross.length || inCross.length === members.length || inCross.length * 2 < members.length) continue;
+    const host = drafts
+      .filter((t) => t.scope === "cross")
+      .map((t) => ({ t, n: t.noteIds.filter((id) => inCross.includes(id)).length }))
+      .sort((a, b) => b.n - a.n)[0]?.t;
+    if (!host) continue;
+    for (const id of members)
+      if (!covered.has(id)) {
+        host.noteIds.push(id);
+        covered.add(id);
+      }
+  }
+
+  // 2. What was particular to each room.
+  const others: ThemeSet["others"] = [];
+  for (const room of d.rooms) {
+    const rest = d.notes.filter((n) => n.roomId === room.id && !covered.has(n.id));
+    for (const c of d.roomClusters) {
+      const members = rest.filter((n) => n.clusterId === c.id);
+      if (members.length)
+        add({
+          label: c.label,
+          category: c.category ?? members[0]!.category,
+          scope: "room",
+          roomId: room.id,
+          automatic: false,
+          noteIds: members.map((n) => n.id),
+        });
+    }
+    const left: string[] = [];
+    for (const category of categoryOrder) {
+      const loose = rest.filter((n) => n.category === category && !covered.has(n.id)).map((n) => n.id);
+      const s = await suggest(loose);
+      for (const c of s.clusters)
+        add({ label: c.label, category, scope: "room", roomId: room.id, automatic: true, noteIds: c.noteIds });
+      left.push(...loose.filter((id) => !covered.has(id)));
+    }
+    if (left.length) others.push({ roomId: room.id, noteIds: left });
+  }
+  const orphans = d.notes.filter((n) => !covered.has(n.id) && !others.some((o) => o.noteIds.includes(n.id)));
+  if (orphans.length) others.push({ roomId: null, noteIds: orphans.map((n) => n.id) });
+
+  // Figures, the most central notes first, and a stable order: widest themes first within each category.
+  const centres = new Map<Draft, Float32Array | null>();
+  const themes: Theme[] = drafts.map((t) => {
+    const notes = t.noteIds.map((id) => byId.get(id)!);
+    const c = centre(notes.map((n) => rowOf.get(n.id)!).filter((r) => r && r.some((x) => x !== 0)));
+    centres.set(t, c);
+    const score = (n: NoteRecord) => (c && rowOf.get(n.id) ? dot(rowOf.get(n.id)!, c) : 0);
+    const ordered = [...notes].sort(
+      (a, b) => score(b) - score(a) || votesOf(b) - votesOf(a) || a.createdAt.localeCompare(b.createdAt),
+    );
+    const groups = new Map<string | null, number>();
+    for (const n of notes) groups.set(n.group, (groups.get(n.group) ?? 0) + 1);
+    return {
+      ...t,
+      id: "",
+      noteIds: ordered.map((n) => n.id),
+      rooms: [...roomsOf(t.noteIds)].sort((a, b) => roomOrder.get(a!)! - roomOrder.get(b!)!) as string[],
+      groups: [...groups.entries()]
+        .map(([group, n]) => ({ group, notes: n }))
+        .sort((a, b) => b.notes - a.notes || (a.group ?? "~").localeCompare(b.group ?? "~")),
+      votes: notes.reduce((s, n) => s + votesOf(n), 0),
+    };
+  });
+  const weight = (a: Theme, b: Theme) =>
+    b.rooms.length - a.rooms.length ||
+    b.groups.filter((g) => g.group).length - a.groups.filter((g) => g.group).length ||
+    b.noteIds.length - a.noteIds.length ||
+    b.votes - a.votes ||
+    a.label.localeCompare(b.label);
+  const scopeOrder = (t: Theme) => (t.scope === "cross" ? -1 : roomOrder.get(t.roomId!)!);
+  const order = themes
+    .map((t, i) => ({ t, c: centres.get(drafts[i]!) ?? null }))
+    .sort(
+      (a, b) =>
+        scopeOrder(a.t) - scopeOrder(b.t) ||
+        categoryOrder.indexOf(a.t.category) - categoryOrder.indexOf(b.t.category) ||
+        weight(a.t, b.t),
+    );
+  order.forEach((x, i) => (x.t.id = `t${i + 1}`));
+
+  // Problems met by a way forward on the same subject, the closest first, each theme in one pair at most.
+  const candidates: ThemePair[] = [];
+  for (const p of order)
+    for (const s of order)
+      if (categoryKind(p.t.category) === "problem" && categoryKind(s.t.category) === "solution" && p.c && s.c) {
+        const similarity = dot(p.c, s.c);
+        if (similarity >= PAIR_MIN) candidates.push({ problem: p.t.id, solution: s.t.id, similarity, notes: ["", ""] });
+      }
+  const used = new Set<string>();
+  const pairs: ThemePair[] = [];
+  const themeOf = new Map(order.map((x) => [x.t.id, x.t]));
+  for (const c of candidates.sort((a, b) => b.similarity - a.similarity)) {
+    if (used.has(c.problem) || used.has(c.solution)) continue;
+    let best: { sim: number; notes: [string, string] } | null = null;
+    for (const a of themeOf.get(c.problem)!.noteIds)
+      for (const b of themeOf.get(c.solution)!.noteIds) {
+        const ra = rowOf.get(a);
+        const rb = rowOf.get(b);
+        const sim = ra && rb ? dot(ra, rb) : 0;
+        if (!best || sim > best.sim) best = { sim, notes: [a, b] };
+      }
+    // Themes close on average but with no two notes that speak to each other are not a pair.
+    if (!best || best.sim < NOTE_PAIR_MIN) continue;
+    used.add(c.problem);
+    used.add(c.solution);
+    pairs.push({ ...c, notes: best.notes });
+  }
+  return { themes: order.map((x) => x.t), others, pairs };
+}
