@@ -169,7 +169,7 @@ const en = {
     gender: "Gender (optional, self-described)",
     genderHint: "Used only for aggregate figures, for example to offer women-only breakout rooms.",
     consentData: "I agree that the organisers process these data to run the event and its report.",
-    consentQuote: "I may be quoted by name in the report (otherwise quotes are anonymous).",
+    consentQuote: "My notes may be quoted word for word in the report, with my name and organisation.",
     yourQuestions: "Questions from the organisers",
     signedInAs: "You register as {{name}} ({{email}}).",
     done: {
@@ -708,6 +708,89 @@ const en = {
     forbiddenTitle: "Not allowed",
     unavailableTitle: "Temporarily unavailable",
     backHome: "Go to the home page",
+  },
+  reportWriting: {
+    writerOffline: "Drafted by Plenary's offline writer on {{at}}.",
+    writerModel: "Drafted by the language model {{model}} on {{at}}.",
+    dropped:
+      "Sentences the grounding check dropped because they cited no note, or a note the writer was not given: {{count}}.",
+    offlineThemes:
+      "Themes the model left without a grounded paragraph, drafted by the offline writer instead: {{count}}.",
+    fallback: {
+      timeout:
+        "The language model {{model}} gave no answer in time, so the offline writer drafted this report. Regenerate to try the model again.",
+      unreachable:
+        "The language model {{model}} could not be reached, so the offline writer drafted this report. Regenerate to try the model again.",
+      http: "The language model {{model}} answered with an error, so the offline writer drafted this report. Regenerate to try the model again.",
+      invalid:
+        "The language model {{model}} did not answer in the form asked for, so the offline writer drafted this report. Regenerate to try the model again.",
+    },
+    machineNote:
+      "Paragraphs marked “Drafted automatically” were written by a machine from the notes they cite, and stay marked until a person edits them.",
+    sources: "Notes behind the drafted text (paragraphs: {{count}})",
+    writers: { offline: "offline writer", model: "language model" },
+    proposalsTitle: "Proposed actions to review",
+    proposalsIntro:
+      "Plenary drafted these action items from the opportunities and actions participants raised. Accept, edit or drop each one: none appears on the public follow-up page, or in a published report, until a person has reviewed it.",
+    proposalFrom: "From: {{source}}",
+    suggestedOwner: "Suggested owner: {{owner}}",
+    sourceNotes: "Notes it rests on",
+    accept: "Accept",
+    saveProposal: "Save, still proposed",
+    drop: "Drop",
+    panelTitle: "The panel, on the record",
+    panelIntro: "Write up what each speaker contributed. Their quote appears with their name only if they agreed.",
+    contribution: "What {{name}} contributed",
+    quote: "Quote from {{name}}",
+    quoteConsent: "{{name}} agreed to be quoted by name",
+    saveSpeaker: "Save",
+    organisationsTitle: "Participating organisations",
+    organisationsIntro: "The report lists the organisations that took part. Untick any that asked not to be listed.",
+    saveOrganisations: "Save the list",
+    addSectionTitle: "Add a section",
+    sectionTitle: "Title",
+    placeAfter: "Place after",
+    addSection: "Add section",
+    renameSection: "Rename",
+    removeSection: "Remove this section",
+    moveUp: "Move up: {{title}}",
+    moveDown: "Move down: {{title}}",
+    freeSection: "added by the team",
+    previewLabel: "Preview",
+    drafting: "Drafting the report… a language model may take a few minutes.",
+  },
+  roomSummary: {
+    link: "Rapporteur's summary",
+    title: "Rapporteur's summary: {{room}}",
+    intro:
+      "Write the room's summary with its board beside you, during and after the breakout. The report uses it as you wrote it, shown as the rapporteur's text.",
+    board: "The room's board",
+    observations: "General observations",
+    observationsHint: "Whose voices carried, where the energy was, what was missing.",
+    keyMessages: "Key messages",
+    keyMessagesHint: "One per line.",
+    proposedActions: "Proposed actions",
+    proposedActionsHint: "One per line. Each becomes a proposed action item for the secretariat to review.",
+    quotes: "Notable quotes",
+    quotesHint:
+      "The discussion follows the Chatham House rule: ask before naming anyone. Without their agreement the quote is published as anonymous.",
+    quoteN: "Quote {{n}}",
+    quoteText: "What was said",
+    attribution: "Who said it (name, organisation or stakeholder group)",
+    consent: "They agreed to be quoted with this attribution",
+    save: "Save summary",
+    saved: "Summary saved.",
+    lastSaved: "Last saved {{at}} by {{name}}.",
+    noNotes: "No notes on this board yet.",
+    votes: "Votes: {{count}}",
+  },
+  consent: {
+    quoteChatham: "My notes may be quoted word for word in the report, attributed to my stakeholder group only.",
+    quoteNamed: "My notes may be quoted word for word in the report, with my name and organisation.",
+    hint: "Either way, what you write on the boards counts: the report summarises it in its findings, attributed to stakeholder groups, never to you or your organisation. This box decides only whether your own words may appear as a quotation.",
+  },
+  proposals: {
+    awaitingReview: "Drafted by Plenary from the notes, awaiting review.",
   },
 };
 

@@ -172,7 +172,7 @@ const es: Resources = {
     gender: "Género (opcional, autodescrito)",
     genderHint: "Solo se usa para cifras agregadas, por ejemplo para ofrecer salas solo para mujeres.",
     consentData: "Acepto que la organización trate estos datos para organizar el evento y su informe.",
-    consentQuote: "Acepto que se me cite en el informe (si no, las citas son anónimas).",
+    consentQuote: "Mis notas pueden citarse textualmente en el informe, con mi nombre y mi organización.",
     yourQuestions: "Preguntas de la organización",
     signedInAs: "Se inscribe como {{name}} ({{email}}).",
     done: {
@@ -719,6 +719,90 @@ const es: Resources = {
     forbiddenTitle: "No permitido",
     unavailableTitle: "No disponible temporalmente",
     backHome: "Ir al inicio",
+  },
+  reportWriting: {
+    writerOffline: "Redactado por el redactor sin conexión de Plenary el {{at}}.",
+    writerModel: "Redactado por el modelo de lenguaje {{model}} el {{at}}.",
+    dropped:
+      "Frases eliminadas por la verificación de fuentes porque no citaban ninguna nota, o citaban una nota que el redactor no había recibido: {{count}}.",
+    offlineThemes:
+      "Temas que el modelo dejó sin un párrafo verificable, redactados en su lugar por el redactor sin conexión: {{count}}.",
+    fallback: {
+      timeout:
+        "El modelo de lenguaje {{model}} no respondió a tiempo, así que el redactor sin conexión redactó este informe. Regenere para volver a intentarlo con el modelo.",
+      unreachable:
+        "No se pudo contactar con el modelo de lenguaje {{model}}, así que el redactor sin conexión redactó este informe. Regenere para volver a intentarlo con el modelo.",
+      http: "El modelo de lenguaje {{model}} respondió con un error, así que el redactor sin conexión redactó este informe. Regenere para volver a intentarlo con el modelo.",
+      invalid:
+        "El modelo de lenguaje {{model}} no respondió en la forma pedida, así que el redactor sin conexión redactó este informe. Regenere para volver a intentarlo con el modelo.",
+    },
+    machineNote:
+      "Los párrafos marcados «Redactado automáticamente» los escribió una máquina a partir de las notas que citan, y siguen marcados hasta que una persona los edite.",
+    sources: "Notas en las que se basa el texto redactado (párrafos: {{count}})",
+    writers: { offline: "redactor sin conexión", model: "modelo de lenguaje" },
+    proposalsTitle: "Acciones propuestas por revisar",
+    proposalsIntro:
+      "Plenary redactó estas acciones a partir de las oportunidades y acciones que plantearon las personas participantes. Acepte, edite o descarte cada una: ninguna aparece en la página pública de seguimiento, ni en un informe publicado, hasta que una persona la haya revisado.",
+    proposalFrom: "Origen: {{source}}",
+    suggestedOwner: "Responsable sugerido: {{owner}}",
+    sourceNotes: "Notas en las que se basa",
+    accept: "Aceptar",
+    saveProposal: "Guardar, aún propuesta",
+    drop: "Descartar",
+    panelTitle: "El panel, público",
+    panelIntro: "Redacte la aportación de cada ponente. Su cita aparece con su nombre solo si lo aceptó.",
+    contribution: "Aportación de {{name}}",
+    quote: "Cita de {{name}}",
+    quoteConsent: "{{name}} acepta ser citado o citada con su nombre",
+    saveSpeaker: "Guardar",
+    organisationsTitle: "Organizaciones participantes",
+    organisationsIntro:
+      "El informe enumera las organizaciones que participaron. Desmarque las que pidieron no figurar.",
+    saveOrganisations: "Guardar la lista",
+    addSectionTitle: "Añadir una sección",
+    sectionTitle: "Título",
+    placeAfter: "Colocar después de",
+    addSection: "Añadir sección",
+    renameSection: "Cambiar el título",
+    removeSection: "Eliminar esta sección",
+    moveUp: "Subir: {{title}}",
+    moveDown: "Bajar: {{title}}",
+    freeSection: "añadida por el equipo",
+    previewLabel: "Vista previa",
+    drafting: "Redactando el informe… un modelo de lenguaje puede tardar unos minutos.",
+  },
+  roomSummary: {
+    link: "Resumen de la relatoría",
+    title: "Resumen de la relatoría: {{room}}",
+    intro:
+      "Escriba el resumen de la sala con su tablero al lado, durante y después del grupo de trabajo. El informe lo usa tal como lo escribió, presentado como texto de la relatoría.",
+    board: "El tablero de la sala",
+    observations: "Observaciones generales",
+    observationsHint: "Qué voces pesaron, dónde estuvo la energía, qué faltó.",
+    keyMessages: "Mensajes clave",
+    keyMessagesHint: "Uno por línea.",
+    proposedActions: "Acciones propuestas",
+    proposedActionsHint: "Una por línea. Cada una se convierte en una acción propuesta que la secretaría revisará.",
+    quotes: "Citas destacadas",
+    quotesHint:
+      "El debate sigue la regla de Chatham House: pregunte antes de nombrar a alguien. Sin su acuerdo, la cita se publica como anónima.",
+    quoteN: "Cita {{n}}",
+    quoteText: "Lo que se dijo",
+    attribution: "Quién lo dijo (nombre, organización o grupo de actores)",
+    consent: "La persona acepta ser citada con esta atribución",
+    save: "Guardar el resumen",
+    saved: "Resumen guardado.",
+    lastSaved: "Guardado el {{at}} por {{name}}.",
+    noNotes: "Todavía no hay notas en este tablero.",
+    votes: "Votos: {{count}}",
+  },
+  consent: {
+    quoteChatham: "Mis notas pueden citarse textualmente en el informe, atribuidas solo a mi grupo de actores.",
+    quoteNamed: "Mis notas pueden citarse textualmente en el informe, con mi nombre y mi organización.",
+    hint: "En cualquier caso, lo que escriba en los tableros cuenta: el informe lo resume en sus hallazgos, atribuido a grupos de actores, nunca a usted ni a su organización. Esta casilla decide solo si sus propias palabras pueden aparecer como cita.",
+  },
+  proposals: {
+    awaitingReview: "Redactada por Plenary a partir de las notas, pendiente de revisión.",
   },
 };
 

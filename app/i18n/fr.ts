@@ -175,7 +175,7 @@ const fr: Resources = {
     genderHint:
       "Utilisé seulement pour des chiffres agrégés, par exemple pour proposer des salles réservées aux femmes.",
     consentData: "J'accepte que les organisateurs traitent ces données pour organiser l'événement et son rapport.",
-    consentQuote: "J'accepte d'être cité·e dans le rapport (sinon les citations sont anonymes).",
+    consentQuote: "Mes notes peuvent être citées mot pour mot dans le rapport, avec mon nom et mon organisation.",
     yourQuestions: "Questions des organisateurs",
     signedInAs: "Vous vous inscrivez en tant que {{name}} ({{email}}).",
     done: {
@@ -728,6 +728,92 @@ const fr: Resources = {
     forbiddenTitle: "Accès refusé",
     unavailableTitle: "Temporairement indisponible",
     backHome: "Aller à l'accueil",
+  },
+  reportWriting: {
+    writerOffline: "Rédigé par le rédacteur hors ligne de Plenary le {{at}}.",
+    writerModel: "Rédigé par le modèle de langage {{model}} le {{at}}.",
+    dropped:
+      "Phrases retirées par la vérification des sources, faute de citer une note, ou parce qu'elles citaient une note que le rédacteur n'avait pas reçue : {{count}}.",
+    offlineThemes:
+      "Thèmes laissés par le modèle sans paragraphe vérifiable, rédigés à sa place par le rédacteur hors ligne : {{count}}.",
+    fallback: {
+      timeout:
+        "Le modèle de langage {{model}} n'a pas répondu à temps : le rédacteur hors ligne a rédigé ce rapport. Régénérez pour réessayer le modèle.",
+      unreachable:
+        "Le modèle de langage {{model}} est injoignable : le rédacteur hors ligne a rédigé ce rapport. Régénérez pour réessayer le modèle.",
+      http: "Le modèle de langage {{model}} a répondu par une erreur : le rédacteur hors ligne a rédigé ce rapport. Régénérez pour réessayer le modèle.",
+      invalid:
+        "Le modèle de langage {{model}} n'a pas répondu sous la forme demandée : le rédacteur hors ligne a rédigé ce rapport. Régénérez pour réessayer le modèle.",
+    },
+    machineNote:
+      "Les paragraphes marqués « Rédigé automatiquement » ont été écrits par une machine à partir des notes qu'ils citent ; ils restent marqués jusqu'à ce qu'une personne les modifie.",
+    sources: "Notes à l'origine du texte rédigé (paragraphes : {{count}})",
+    writers: { offline: "rédacteur hors ligne", model: "modèle de langage" },
+    proposalsTitle: "Actions proposées à examiner",
+    proposalsIntro:
+      "Plenary a rédigé ces actions à partir des opportunités et des actions soulevées par les participant·es. Acceptez, modifiez ou abandonnez chacune : aucune n'apparaît sur la page publique de suivi, ni dans un rapport publié, avant qu'une personne l'ait examinée.",
+    proposalFrom: "Origine : {{source}}",
+    suggestedOwner: "Responsable suggéré : {{owner}}",
+    sourceNotes: "Notes sur lesquelles elle repose",
+    accept: "Accepter",
+    saveProposal: "Enregistrer, toujours proposée",
+    drop: "Abandonner",
+    panelTitle: "Le panel, public",
+    panelIntro:
+      "Rédigez l'apport de chaque intervenant·e. Sa citation apparaît avec son nom seulement si elle ou il l'a accepté.",
+    contribution: "Apport de {{name}}",
+    quote: "Citation de {{name}}",
+    quoteConsent: "{{name}} accepte d'être cité·e nommément",
+    saveSpeaker: "Enregistrer",
+    organisationsTitle: "Organisations participantes",
+    organisationsIntro:
+      "Le rapport liste les organisations qui ont participé. Décochez celles qui ont demandé à ne pas y figurer.",
+    saveOrganisations: "Enregistrer la liste",
+    addSectionTitle: "Ajouter une section",
+    sectionTitle: "Titre",
+    placeAfter: "Placer après",
+    addSection: "Ajouter la section",
+    renameSection: "Renommer",
+    removeSection: "Supprimer cette section",
+    moveUp: "Monter : {{title}}",
+    moveDown: "Descendre : {{title}}",
+    freeSection: "ajoutée par l'équipe",
+    previewLabel: "Aperçu",
+    drafting: "Rédaction du rapport… un modèle de langage peut prendre quelques minutes.",
+  },
+  roomSummary: {
+    link: "Synthèse de la ou du rapporteur",
+    title: "Synthèse de la ou du rapporteur : {{room}}",
+    intro:
+      "Rédigez la synthèse de la salle avec son tableau sous les yeux, pendant et après le sous-groupe. Le rapport l'utilise telle que vous l'avez écrite, présentée comme le texte de la ou du rapporteur.",
+    board: "Le tableau de la salle",
+    observations: "Observations générales",
+    observationsHint: "Quelles voix ont porté, où était l'énergie, ce qui a manqué.",
+    keyMessages: "Messages clés",
+    keyMessagesHint: "Un par ligne.",
+    proposedActions: "Actions proposées",
+    proposedActionsHint: "Une par ligne. Chacune devient une action proposée que le secrétariat examinera.",
+    quotes: "Citations marquantes",
+    quotesHint:
+      "Les échanges suivent la règle de Chatham House : demandez avant de nommer quelqu'un. Sans son accord, la citation est publiée comme anonyme.",
+    quoteN: "Citation {{n}}",
+    quoteText: "Ce qui a été dit",
+    attribution: "Qui l'a dit (nom, organisation ou groupe d'acteurs)",
+    consent: "La personne accepte d'être citée avec cette attribution",
+    save: "Enregistrer la synthèse",
+    saved: "Synthèse enregistrée.",
+    lastSaved: "Enregistrée le {{at}} par {{name}}.",
+    noNotes: "Aucune note sur ce tableau pour l'instant.",
+    votes: "Votes : {{count}}",
+  },
+  consent: {
+    quoteChatham:
+      "Mes notes peuvent être citées mot pour mot dans le rapport, attribuées à mon groupe d'acteurs seulement.",
+    quoteNamed: "Mes notes peuvent être citées mot pour mot dans le rapport, avec mon nom et mon organisation.",
+    hint: "Dans tous les cas, ce que vous écrivez sur les tableaux compte : le rapport le résume dans ses constats, attribué à des groupes d'acteurs, jamais à vous ni à votre organisation. Cette case décide seulement si vos propres mots peuvent apparaître en citation.",
+  },
+  proposals: {
+    awaitingReview: "Rédigée par Plenary à partir des notes, en attente d'examen.",
   },
 };
 

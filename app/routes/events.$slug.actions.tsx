@@ -111,6 +111,12 @@ export default function ManageActions() {
                   {i.title} <span className={`badge status-${i.status}`}>{t(`actions.status.${i.status}`)}</span>
                 </h2>
                 {i.from ? <p className="muted">{t("actions.fromCluster", { cluster: i.from })}</p> : null}
+                {i.awaitingReview ? (
+                  <p className="muted">
+                    {t("proposals.awaitingReview")}{" "}
+                    {i.suggestedOwner ? t("reportWriting.suggestedOwner", { owner: i.suggestedOwner }) : null}
+                  </p>
+                ) : null}
                 <details>
                   <summary>{t("actions.edit")}</summary>
                   <Form method="post" className="stack">

@@ -29,14 +29,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
-  const snapshot = await context.core.boards.snapshot(await actorOf(context), params.boardId ?? "").catch(asHttpError);
-  return json({ snapshot });
+  const actor = await actorOf(context);
+  const snapshot = await context.core.boards.snapshot(actor, params.boardId ?? "").catch(asHttpError);
+  const canSummarise = await context.core.roomSummaries.canWrite(actor, params.boardId ?? "");
+  return json({ snapshot, canSummarise });
 }
 
 const newId = () => crypto.randomUUID();
 
 export default function BoardPage() {
-  const { snapshot } = useLoaderData<typeof loader>();
+  const { snapshot, canSummarise } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const { revalidate } = useRevalidator();
   const b = useBoard(snapshot, revalidate);
@@ -118,6 +120,9 @@ export default function BoardPage() {
         <a href={`/events/${event.slug}/boards/${board.id}.md`} download>
           Markdown
         </a>
+        {canSummarise ? (
+          <Link to={`/events/${event.slug}/boards/${board.id}/summary`}>{t("roomSummary.link")}</Link>
+        ) : null}
       </div>
       {event.chathamHouse ? <p className="notice">{t("board.chathamHouse")}</p> : null}
       {!viewer.canWrite ? <p className="notice">{t("board.readOnly")}</p> : null}

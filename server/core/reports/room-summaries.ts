@@ -60,7 +60,12 @@ export function createRoomSummaryService({ db }: { db: Db }) {
         include: { updatedBy: { select: { name: true } } },
       });
       return {
-        event: { slug: a.board.event.slug, title: a.board.event.title, chathamHouse: a.board.event.chathamHouse },
+        event: {
+          slug: a.board.event.slug,
+          title: a.board.event.title,
+          chathamHouse: a.board.event.chathamHouse,
+          timezone: a.board.event.timezone,
+        },
         room: { id: room.id, name: room.name },
         summary: {
           observations: s?.observations ?? "",

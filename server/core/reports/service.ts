@@ -47,10 +47,11 @@ const speakerInput = z.object({
   quote: z.string().trim().max(1000, "At most 1,000 characters.").default(""),
   quoteConsent: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
-const organisationInput = z.object({
-  organisation: z.string().trim().min(1).max(300),
-  listed: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
-});
+const names = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().trim().min(1).max(300)).max(5000),
+);
+const organisationsInput = z.object({ organisations: names, listed: names });
 const freeTitle = z.string().trim().min(1, "Give the section a title.").max(200, "At most 200 characters.");
 const editInput = z.object({
   key: sectionKey,
@@ -476,16 +477,20 @@ export function createReportService({
       await refreshDataSections(event.id, ["panel"]);
     },
 
-    /** Leaves an organisation out of the published list of participating organisations, or lists it again. */
-    async setOrganisationListed(actor: Actor, slug: string, input: unknown) {
+    /** Which organisations the published list leaves out: those of `organisations` not in `listed`. */
+    async setListedOrganisations(actor: Actor, slug: string, input: unknown) {
       const event = await eventOf(slug);
       await requirePermission(db, actor, event.id, "report.edit");
-      const { organisation, listed } = validate(organisationInput, input);
+      const { organisations, listed } = validate(organisationsInput, input);
       const report = await reportOf(event.id);
       if (!report) throw notFound("A report for this event");
-      const key = organisationKey(organisation);
-      const hidden = (JSON.parse(report.hiddenOrganisationsJson) as string[]).filter((o) => organisationKey(o) !== key);
-      if (!listed) hidden.push(organisation);
+      const shown = new Set(listed.map(organisationKey));
+      const asked = new Set(organisations.map(organisationKey));
+      // Organisations the form did not show keep their choice.
+      const kept = (JSON.parse(report.hiddenOrganisationsJson) as string[]).filter(
+        (o) => !asked.has(organisationKey(o)),
+      );
+      const hidden = [...kept, ...organisations.filter((o) => !shown.has(organisationKey(o)))];
       await db.report.update({ where: { id: report.id }, data: { hiddenOrganisationsJson: JSON.stringify(hidden) } });
       await refreshDataSections(event.id, ["participation"]);
     },
