@@ -67,15 +67,13 @@ export async function startFakeLlm(initial: FakeMode = "ok") {
     const [task, json] = [user.slice(0, user.indexOf("\n\n")), user.slice(user.indexOf("\n\n") + 2)];
     const content =
       mode === "garbage" ? "Sure! Here is your report: it went well." : JSON.stringify(draft(JSON.parse(json), task));
-    res
-      .writeHead(200, { "content-type": "application/json" })
-      .end(
-        JSON.stringify({
-          id: "x",
-          object: "chat.completion",
-          choices: [{ index: 0, message: { role: "assistant", content } }],
-        }),
-      );
+    res.writeHead(200, { "content-type": "application/json" }).end(
+      JSON.stringify({
+        id: "x",
+        object: "chat.completion",
+        choices: [{ index: 0, message: { role: "assistant", content } }],
+      }),
+    );
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const port = (server.address() as AddressInfo).port;

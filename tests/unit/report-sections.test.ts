@@ -36,7 +36,7 @@ describe("report sections generated from a fixture event", () => {
     const s = all.find((x) => x.key === "summary")!;
     expect(s.markdown).toContain("31 of the 40 registered participants, from 22 organisations in 7 countries");
     expect(s.markdown).toContain("3 breakout rooms: Room A, Room B and Room C");
-    expect(s.markdown).toContain("most often to these themes: Childcare; Language access; Multilingual outreach.");
+    expect(s.markdown).toContain("most often to these themes: Childcare; Multilingual outreach; Language access.");
     expect(s.machine).toHaveLength(1);
   });
 

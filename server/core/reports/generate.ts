@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import type { ClusteringEngine } from "../clustering/engine";
 import { type ReportData, actionRecord, loadReportData } from "./data";
@@ -40,23 +41,39 @@ export async function syncProposals(db: Db, eventId: string, proposals: Proposal
   const drafted = await db.actionItem.findMany({ where: { eventId, origin: "drafted" } });
   const byKey = new Map(drafted.map((i) => [i.draftKey, i]));
   const wanted = new Set(proposals.map((p) => p.key));
+  const fieldsOf = (p: Proposal) => ({
+    title: p.title,
+    description: p.description,
+    sourceLabel: p.sourceLabel,
+    sourceNoteIdsJson: JSON.stringify(p.sourceNoteIds),
+    suggestedOwner: p.suggestedOwner,
+  });
+  // New proposals in two statements, whatever their number.
+  const fresh = proposals
+    .filter((p) => !byKey.has(p.key))
+    .map((p) => ({
+      id: randomUUID(),
+      eventId,
+      origin: "drafted",
+      draftKey: p.key,
+      status: "proposed",
+      ...fieldsOf(p),
+    }));
+  if (fresh.length) {
+    await db.actionItem.createMany({ data: fresh });
+    await db.actionItemUpdate.createMany({
+      data: fresh.map((i) => ({
+        actionItemId: i.id,
+        userId: null,
+        changesJson: JSON.stringify({ created: [null, i.title] }),
+      })),
+    });
+  }
   for (const p of proposals) {
-    const fields = {
-      title: p.title,
-      description: p.description,
-      sourceLabel: p.sourceLabel,
-      sourceNoteIdsJson: JSON.stringify(p.sourceNoteIds),
-      suggestedOwner: p.suggestedOwner,
-    };
     const e = byKey.get(p.key);
-    if (!e) {
-      const item = await db.actionItem.create({
-        data: { eventId, origin: "drafted", draftKey: p.key, status: "proposed", ...fields },
-      });
-      await db.actionItemUpdate.create({
-        data: { actionItemId: item.id, userId: null, changesJson: JSON.stringify({ created: [null, p.title] }) },
-      });
-    } else if (!e.reviewedAt) await db.actionItem.update({ where: { id: e.id }, data: fields });
+    const fields = fieldsOf(p);
+    const changed = e && (Object.keys(fields) as (keyof typeof fields)[]).some((k) => e[k] !== fields[k]);
+    if (e && !e.reviewedAt && changed) await db.actionItem.update({ where: { id: e.id }, data: fields });
   }
   const stale = drafted.filter((i) => !i.reviewedAt && i.draftKey && !wanted.has(i.draftKey)).map((i) => i.id);
   if (stale.length) await db.actionItem.deleteMany({ where: { id: { in: stale } } });

@@ -1,6 +1,8 @@
 import type { NoteRecord, ReportData } from "./data";
 import type { ThemeSet } from "./themes";
 
+const key = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
+
 /** Quotes under a theme's paragraph: one, or two for a theme of this many notes or more. */
 const TWO_QUOTES_FROM = 4;
 /** Quotes in the Quotes section, beyond the speakers' and rapporteurs'. */
@@ -16,15 +18,18 @@ export function chooseQuotes(d: ReportData, set: ThemeSet): { byTheme: Map<strin
   const rooms = new Map<string | null, number>();
   const groups = new Map<string | null, number>();
   const used = new Set<string>();
+  // The same words from two people are quoted once.
+  const usedTexts = new Set<string>();
   const take = (n: NoteRecord) => {
     used.add(n.id);
+    usedTexts.add(key(n.text));
     rooms.set(n.roomId, (rooms.get(n.roomId) ?? 0) + 1);
     groups.set(n.group, (groups.get(n.group) ?? 0) + 1);
   };
   const best = (ids: string[]) =>
     ids
       .map((id, rank) => ({ n: byId.get(id)!, rank }))
-      .filter((x) => x.n.quote && !used.has(x.n.id) && !sameText(x.n, used, byId))
+      .filter((x) => x.n.quote && !used.has(x.n.id) && !usedTexts.has(key(x.n.text)))
       .map((x) => ({ ...x, score: x.rank + 3 * (rooms.get(x.n.roomId) ?? 0) + 3 * (groups.get(x.n.group) ?? 0) }))
       .sort((a, b) => a.score - b.score || b.n.votes - a.n.votes)[0]?.n;
 
@@ -51,11 +56,4 @@ export function chooseQuotes(d: ReportData, set: ThemeSet): { byTheme: Map<strin
     more.push(n.id);
   }
   return { byTheme, more };
-}
-
-const key = (s: string) => s.toLowerCase().replace(/\s+/g, " ").trim();
-/** The same words from two people are quoted once. */
-function sameText(n: NoteRecord, used: Set<string>, byId: Map<string, NoteRecord>) {
-  for (const id of used) if (key(byId.get(id)!.text) === key(n.text)) return true;
-  return false;
 }

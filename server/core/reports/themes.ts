@@ -55,6 +55,9 @@ export function categoryKind(category: string): "problem" | "solution" | "other"
 /** Two subjects meet above this cosine between the themes' centres. */
 const PAIR_MIN = 0.25;
 const NOTE_PAIR_MIN = 0.3;
+/** A theme's subject, for pairing, is read from this many of its most central notes. */
+const PAIR_NOTES = 4;
+const usable = (r: Float32Array | undefined): r is Float32Array => !!r && r.some((x) => x !== 0);
 
 const dot = (a: Float32Array, b: Float32Array) => {
   let s = 0;
@@ -81,16 +84,24 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
       ...d.notes.map((n) => n.category),
     ]),
   ];
-  const vectors = d.notes.length
-    ? await engine.vectorize(d.notes.map((n) => ({ id: n.id, text: n.text })))
-    : { rows: [] as Float32Array[] };
-  const rowOf = new Map(d.notes.map((n, i) => [n.id, vectors.rows[i]!]));
+  // Vectors are asked for only where the engine's own clusters do not say what is central
+  // (facilitators' clusters) and where themes are compared (problems and ways forward).
+  // Each call's vectors are relative to the notes of that call (the engine centres them), so
+  // they are compared only with each other.
+  const vectorize = async (ids: string[]) => {
+    const unique = [...new Set(ids)];
+    const rows = new Map<string, Float32Array>();
+    if (!unique.length) return rows;
+    const v = await engine.vectorize(unique.map((id) => ({ id, text: byId.get(id)!.text })));
+    unique.forEach((id, i) => rows.set(id, v.rows[i]!));
+    return rows;
+  };
   // Votes on the synthesis board add to the notes they copy: the plenary's priorities.
   const extraVotes = new Map<string, number>();
   for (const s of d.synthesis?.notes ?? []) extraVotes.set(s.noteId, (extraVotes.get(s.noteId) ?? 0) + s.votes);
   const votesOf = (n: NoteRecord) => n.votes + (extraVotes.get(n.id) ?? 0);
 
-  type Draft = Omit<Theme, "id" | "rooms" | "groups" | "votes">;
+  type Draft = Omit<Theme, "id" | "rooms" | "groups" | "votes"> & { representativeId?: string };
   const drafts: Draft[] = [];
   const covered = new Set<string>();
   const add = (t: Draft) => {
@@ -104,7 +115,7 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
   const roomsOf = (ids: string[]) => new Set(ids.map((id) => byId.get(id)?.roomId).filter(Boolean));
   const suggest = async (ids: string[]) =>
     ids.length < 2
-      ? { clusters: [], unclustered: ids }
+      ? { clusters: [] as { label: string; noteIds: string[]; representativeId: string }[], unclustered: ids }
       : engine.suggest(ids.map((id) => ({ id, text: byId.get(id)!.text })));
   const facilitatorLabel = (ids: string[]) => {
     const labels = new Map<string, { label: string; n: number }>();
@@ -139,7 +150,15 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
       const s = await suggest(loose);
       for (const c of s.clusters)
         if (roomsOf(c.noteIds).size >= 2)
-          add({ label: c.label, category, scope: "cross", roomId: null, automatic: true, noteIds: c.noteIds });
+          add({
+            label: c.label,
+            category,
+            scope: "cross",
+            roomId: null,
+            automatic: true,
+            noteIds: c.noteIds,
+            representativeId: c.representativeId,
+          });
     }
   } else if (d.rooms.length >= 2) {
     // Nobody synthesised: notes of all rooms are grouped together, and groups that span rooms are the cross-room themes.
@@ -155,6 +174,7 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
             roomId: null,
             automatic: true,
             noteIds: c.noteIds,
+            representativeId: c.representativeId,
           });
     }
   }
@@ -196,7 +216,15 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
       const loose = rest.filter((n) => n.category === category && !covered.has(n.id)).map((n) => n.id);
       const s = await suggest(loose);
       for (const c of s.clusters)
-        add({ label: c.label, category, scope: "room", roomId: room.id, automatic: true, noteIds: c.noteIds });
+        add({
+          label: c.label,
+          category,
+          scope: "room",
+          roomId: room.id,
+          automatic: true,
+          noteIds: c.noteIds,
+          representativeId: c.representativeId,
+        });
       left.push(...loose.filter((id) => !covered.has(id)));
     }
     if (left.length) others.push({ roomId: room.id, noteIds: left });
@@ -204,20 +232,25 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
   const orphans = d.notes.filter((n) => !covered.has(n.id) && !others.some((o) => o.noteIds.includes(n.id)));
   if (orphans.length) others.push({ roomId: null, noteIds: orphans.map((n) => n.id) });
 
-  // Figures, the most central notes first, and a stable order: widest themes first within each category.
-  const centres = new Map<Draft, Float32Array | null>();
+  // The most central notes first: for a facilitator's cluster, by closeness to its centre; for
+  // the engine's own, its representative note, then the most voted.
+  const rowOf = await vectorize(drafts.filter((t) => !t.automatic).flatMap((t) => t.noteIds));
   const themes: Theme[] = drafts.map((t) => {
     const notes = t.noteIds.map((id) => byId.get(id)!);
-    const c = centre(notes.map((n) => rowOf.get(n.id)!).filter((r) => r && r.some((x) => x !== 0)));
-    centres.set(t, c);
-    const score = (n: NoteRecord) => (c && rowOf.get(n.id) ? dot(rowOf.get(n.id)!, c) : 0);
+    const c = t.automatic ? null : centre(notes.map((n) => rowOf.get(n.id)).filter(usable));
+    const score = (n: NoteRecord) =>
+      t.automatic ? (n.id === t.representativeId ? 1 : 0) : c && rowOf.get(n.id) ? dot(rowOf.get(n.id)!, c) : 0;
     const ordered = [...notes].sort(
       (a, b) => score(b) - score(a) || votesOf(b) - votesOf(a) || a.createdAt.localeCompare(b.createdAt),
     );
     const groups = new Map<string | null, number>();
     for (const n of notes) groups.set(n.group, (groups.get(n.group) ?? 0) + 1);
     return {
-      ...t,
+      label: t.label,
+      category: t.category,
+      scope: t.scope,
+      roomId: t.roomId,
+      automatic: t.automatic,
       id: "",
       noteIds: ordered.map((n) => n.id),
       rooms: [...roomsOf(t.noteIds)].sort((a, b) => roomOrder.get(a!)! - roomOrder.get(b!)!) as string[],
@@ -234,34 +267,49 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
     b.votes - a.votes ||
     a.label.localeCompare(b.label);
   const scopeOrder = (t: Theme) => (t.scope === "cross" ? -1 : roomOrder.get(t.roomId!)!);
-  const order = themes
-    .map((t, i) => ({ t, c: centres.get(drafts[i]!) ?? null }))
-    .sort(
-      (a, b) =>
-        scopeOrder(a.t) - scopeOrder(b.t) ||
-        categoryOrder.indexOf(a.t.category) - categoryOrder.indexOf(b.t.category) ||
-        weight(a.t, b.t),
-    );
-  order.forEach((x, i) => (x.t.id = `t${i + 1}`));
+  const order = themes.sort(
+    (a, b) =>
+      scopeOrder(a) - scopeOrder(b) ||
+      categoryOrder.indexOf(a.category) - categoryOrder.indexOf(b.category) ||
+      weight(a, b),
+  );
+  order.forEach((t, i) => (t.id = `t${i + 1}`));
 
   // Problems met by a way forward on the same subject, the closest first, each theme in one pair at most.
+  // A theme's subject is read from its most central notes.
+  const problems = order.filter((t) => categoryKind(t.category) === "problem");
+  const solutions = order.filter((t) => categoryKind(t.category) === "solution");
+  const core = (t: Theme) => t.noteIds.slice(0, PAIR_NOTES);
+  const pairRows =
+    problems.length && solutions.length ? await vectorize([...problems, ...solutions].flatMap(core)) : new Map();
+  const centreOf = new Map(
+    order.map((t) => [
+      t.id,
+      centre(
+        core(t)
+          .map((id) => pairRows.get(id))
+          .filter(usable),
+      ),
+    ]),
+  );
   const candidates: ThemePair[] = [];
-  for (const p of order)
-    for (const s of order)
-      if (categoryKind(p.t.category) === "problem" && categoryKind(s.t.category) === "solution" && p.c && s.c) {
-        const similarity = dot(p.c, s.c);
-        if (similarity >= PAIR_MIN) candidates.push({ problem: p.t.id, solution: s.t.id, similarity, notes: ["", ""] });
-      }
+  for (const p of problems)
+    for (const s of solutions) {
+      const a = centreOf.get(p.id);
+      const b = centreOf.get(s.id);
+      const similarity = a && b ? dot(a, b) : 0;
+      if (similarity >= PAIR_MIN) candidates.push({ problem: p.id, solution: s.id, similarity, notes: ["", ""] });
+    }
   const used = new Set<string>();
   const pairs: ThemePair[] = [];
-  const themeOf = new Map(order.map((x) => [x.t.id, x.t]));
+  const themeOf = new Map(order.map((t) => [t.id, t]));
   for (const c of candidates.sort((a, b) => b.similarity - a.similarity)) {
     if (used.has(c.problem) || used.has(c.solution)) continue;
     let best: { sim: number; notes: [string, string] } | null = null;
-    for (const a of themeOf.get(c.problem)!.noteIds)
-      for (const b of themeOf.get(c.solution)!.noteIds) {
-        const ra = rowOf.get(a);
-        const rb = rowOf.get(b);
+    for (const a of core(themeOf.get(c.problem)!))
+      for (const b of core(themeOf.get(c.solution)!)) {
+        const ra = pairRows.get(a);
+        const rb = pairRows.get(b);
         const sim = ra && rb ? dot(ra, rb) : 0;
         if (!best || sim > best.sim) best = { sim, notes: [a, b] };
       }
@@ -271,5 +319,5 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
     used.add(c.solution);
     pairs.push({ ...c, notes: best.notes });
   }
-  return { themes: order.map((x) => x.t), others, pairs };
+  return { themes: order, others, pairs };
 }

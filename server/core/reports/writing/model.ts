@@ -183,9 +183,8 @@ async function complete(
   deadline: AbortSignal,
   messages: { role: string; content: string }[],
 ): Promise<string> {
-  let res: Response;
-  try {
-    res = await fetcher(chatEndpoint(config.url), {
+  const send = () =>
+    fetcher(chatEndpoint(config.url), {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -199,6 +198,13 @@ async function complete(
         response_format: { type: "json_object" },
       }),
       signal: deadline,
+    });
+  let res: Response;
+  try {
+    res = await send().catch((e: unknown) => {
+      // A kept-alive connection the server closed while idle fails at once: one fresh attempt.
+      if (deadline.aborted) throw e;
+      return send();
     });
   } catch (e) {
     if (deadline.aborted) throw new WriterError("timeout", `gave no answer within ${config.timeoutMs} ms`);

@@ -9,7 +9,8 @@ export type WriterReport = {
   model?: string;
   /** Set when a configured model was not used: the offline writer drafted the report instead. */
   fallback?: { reason: "timeout" | "unreachable" | "http" | "invalid"; detail: string };
-  /** Sentences the grounding check dropped (they cited nothing, or something the writer was not given). */
+  /** Sentences the grounding check kept, and those it dropped (they cited nothing, or something the writer was not given). */
+  kept: number;
   dropped: number;
   /** Themes the model left without a grounded paragraph, drafted by the offline writer. */
   offlineThemes: number;
@@ -34,7 +35,13 @@ export async function writeDraft(
   if (!model)
     return {
       draft: offline.draft,
-      report: { writer: "offline", dropped: offline.dropped, offlineThemes: 0, ms: Date.now() - started },
+      report: {
+        writer: "offline",
+        kept: offline.kept,
+        dropped: offline.dropped,
+        offlineThemes: 0,
+        ms: Date.now() - started,
+      },
       authorship: {},
     };
   try {
@@ -62,7 +69,14 @@ export async function writeDraft(
     }
     return {
       draft: g.draft,
-      report: { writer: "model", model: model.model, dropped: g.dropped, offlineThemes, ms: Date.now() - started },
+      report: {
+        writer: "model",
+        model: model.model,
+        kept: g.kept,
+        dropped: g.dropped,
+        offlineThemes,
+        ms: Date.now() - started,
+      },
       authorship,
     };
   } catch (e) {
@@ -74,6 +88,7 @@ export async function writeDraft(
         writer: "offline",
         ...(model.model ? { model: model.model } : {}),
         fallback: { reason: err.reason, detail: err.message },
+        kept: offline.kept,
         dropped: offline.dropped,
         offlineThemes: 0,
         ms: Date.now() - started,
