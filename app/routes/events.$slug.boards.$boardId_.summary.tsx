@@ -89,7 +89,8 @@ export default function RoomSummaryPage() {
       <h1 id="rs-title">{t("roomSummary.title", { room: view.room.name })}</h1>
       <p>{t("roomSummary.intro")}</p>
       <div className="summary-layout">
-        <section className="card summary-board" aria-labelledby="rs-board" data-testid="summary-board">
+        {/* It scrolls on its own, so it takes keyboard focus (WCAG: scrollable regions). */}
+        <section className="card summary-board" aria-labelledby="rs-board" data-testid="summary-board" tabIndex={0}>
           <h2 id="rs-board" className="h3">
             {t("roomSummary.board")}
           </h2>

@@ -30,7 +30,7 @@ const SIGNED_IN = ROLES.filter((r) => r !== "anonymous");
 const TEAM = ["rapporteur", "facilitator", "organiser", "secretariat"] as const;
 const IN_EVENT = ["participant", ...TEAM] as const;
 
-/** Placeholders filled by the test: {slug}, {ownBoard} (Room C's), {otherBoard} (Room A's), {synthesis}, {roundId}, {eventId}, {itemId}. */
+/** Placeholders filled by the test: {slug}, {ownBoard} (Room C's), {otherBoard} (Room A's), {synthesis}, {roundId}, {eventId}, {itemId}, {proposalId} (an item Plenary drafted). */
 export type HttpDoor = {
   door: string;
   method: "GET" | "POST";
@@ -87,6 +87,12 @@ export const HTTP: HttpDoor[] = [
     path: "/events/{slug}/boards/{ownBoard}/suggestions?category=barriers",
     allowed: ["facilitator", "organiser"],
   },
+  {
+    door: "Rapporteur's summary of a room",
+    method: "GET",
+    path: "/events/{slug}/boards/{otherBoard}/summary",
+    allowed: TEAM,
+  },
   { door: "Report editor", method: "GET", path: "/events/{slug}/report/edit", allowed: TEAM },
   { door: "Draft report download", method: "GET", path: "/events/{slug}/report/files/md?version=draft", allowed: TEAM },
   { door: "Published report", method: "GET", path: "/events/{slug}/report", allowed: ALL },
@@ -123,6 +129,27 @@ export const HTTP: HttpDoor[] = [
     path: "/events/{slug}/report/edit",
     form: { intent: "save", key: "resources", markdown: "Matrix test" },
     allowed: ["rapporteur", "organiser", "secretariat"],
+  },
+  {
+    door: "Accept an action item Plenary proposed",
+    method: "POST",
+    path: "/events/{slug}/report/edit",
+    form: { intent: "proposal-accept", itemId: "{proposalId}", title: "Matrix proposal" },
+    allowed: ["facilitator", "organiser", "secretariat"],
+  },
+  {
+    door: "Add a free section to the report",
+    method: "POST",
+    path: "/events/{slug}/report/edit",
+    form: { intent: "add-section", title: "Matrix test" },
+    allowed: ["rapporteur", "organiser", "secretariat"],
+  },
+  {
+    door: "Save a rapporteur's summary",
+    method: "POST",
+    path: "/events/{slug}/boards/{otherBoard}/summary",
+    form: { observations: "Matrix test", keyMessages: "One\nTwo" },
+    allowed: TEAM,
   },
   {
     door: "Create an action item",

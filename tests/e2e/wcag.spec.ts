@@ -82,6 +82,11 @@ for (const locale of ["en", "ar"] as const) {
       await follow(page, page.getByTestId("boards").locator("a").first());
       await expect(page.getByTestId("connection")).toBeVisible();
       await expectNoViolations(page, "board");
+      // The rapporteur's summary, written beside the room's live board.
+      await follow(page, page.locator(`a[href$="/summary"]`));
+      await page.waitForURL(/\/summary$/);
+      await expect(page.getByTestId("summary-board")).toBeVisible();
+      await expectNoViolations(page, "rapporteur's summary");
       await open(page, `/events/${SLUG}/report/edit`);
       const generate = page.locator("button[value=generate]");
       if ((await page.getByTestId("report-status").count()) === 0) await generate.click();

@@ -79,6 +79,7 @@ describe("the access matrix, door by door and role by role", () => {
     await core.reports.transition(secretariat, SLUG, "approve");
     await core.reports.publish(secretariat, SLUG, {});
     values.itemId = (await core.actions.create(secretariat, SLUG, { title: "Matrix item" })).id;
+    values.proposalId = (await db.actionItem.findFirstOrThrow({ where: { eventId: event.id, origin: "drafted" } })).id;
 
     const emails: Partial<Record<Role, [string, string]>> = {
       stranger: ["stranger@matrix.test", "a long enough password"],

@@ -428,14 +428,18 @@ export function createReportService({
     /** What the editor's side panels change: the panel speakers' contributions, and the organisations listed. */
     async extras(actor: Actor, slug: string) {
       const event = await eventOf(slug);
-      await staffRoles(actor, event.id);
+      const roles = await staffRoles(actor, event.id);
+      // Who took part is for those who edit the report; commenters (facilitators) see the published list only.
+      const editor = allows(roles, "report.edit");
       const [speakers, regs, report] = await Promise.all([
         db.agendaSpeaker.findMany({
           where: { agendaItem: { eventId: event.id } },
           include: { agendaItem: { select: { title: true, startsAt: true } } },
           orderBy: [{ agendaItem: { startsAt: "asc" } }, { position: "asc" }],
         }),
-        db.registration.findMany({ where: { eventId: event.id, status: "confirmed" }, select: { organisation: true } }),
+        editor
+          ? db.registration.findMany({ where: { eventId: event.id, status: "confirmed" }, select: { organisation: true } })
+          : Promise.resolve([] as { organisation: string }[]),
         db.report.findUnique({ where: { eventId: event.id }, select: { hiddenOrganisationsJson: true } }),
       ]);
       const hidden = new Set((JSON.parse(report?.hiddenOrganisationsJson ?? "[]") as string[]).map(organisationKey));
