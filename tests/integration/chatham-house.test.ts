@@ -77,7 +77,9 @@ describe("Chatham House: no author's name or organisation in any output", () => 
     });
     await core.reports.generate(secretariat, SLUG);
     hiddenOrganisations = [
-      ...new Set(authors.map((a) => a.registrations[0]?.organisation ?? "").filter((o) => o.length > 3 && !partners.includes(o))),
+      ...new Set(
+        authors.map((a) => a.registrations[0]?.organisation ?? "").filter((o) => o.length > 3 && !partners.includes(o)),
+      ),
     ].slice(0, 4);
     await core.reports.setListedOrganisations(secretariat, SLUG, {
       organisations: hiddenOrganisations,

@@ -208,7 +208,7 @@ describe("the report's fixed parts in every language", () => {
       "En las tres salas, las personas participantes plantearon este punto como una barrera",
       "Próximos pasos",
     ],
-    ["ar", "النتائج", "في الغرف الثلاث، طرح المشاركون هذه المسألة بوصفه عائقًا", "الخطوات المقبلة"],
+    ["ar", "النتائج", "في الغرف الثلاث، طرح المشاركون هذه المسألة بوصفها عائقًا", "الخطوات المقبلة"],
   ])("%s", async (locale, findings, allRooms, wayForwardTitle) => {
     const d = { ...fixture(), locale };
     const { sections: all } = await compose(d);

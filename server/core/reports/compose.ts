@@ -18,7 +18,9 @@ export const table = (head: string[], rows: string[][]) =>
     `| ${head.map(() => "---").join(" | ")} |`,
     ...rows.map((r) => `| ${r.join(" | ")} |`),
   ].join("\n");
-export const quote = (text: string, attribution: string) => `> “${md(text)}” — ${md(attribution)}`;
+/** A quotation with its attribution, in the report language's quotation marks. */
+export const quote = (text: string, attribution: string, marks: readonly [string, string] = ["“", "”"]) =>
+  `> ${marks[0]}${md(text)}${marks[1]} — ${md(attribution)}`;
 /** Paragraphs typed by a person (a rapporteur, the secretariat), kept as paragraphs but inert. */
 export const paragraphs = (s: string) =>
   s

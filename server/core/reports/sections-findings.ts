@@ -17,7 +17,7 @@ function rapporteur(r: RoomRecord, t: ReportTexts): string[] {
       `**${t.notableQuotes}**`,
       "",
       s.quotes
-        .map((q) => quote(q.text, q.consent && q.attribution.trim() ? q.attribution.trim() : t.anonymous))
+        .map((q) => quote(q.text, q.consent && q.attribution.trim() ? q.attribution.trim() : t.anonymous, t.quoteMarks))
         .join("\n\n"),
       "",
     );
@@ -39,7 +39,7 @@ export function findingsSection(c: Composition, t: ReportTexts, w: Writing): str
     if (sentences?.length) out.push(w.paragraph(th.id, sentences), "");
     for (const id of c.quotes.byTheme.get(th.id) ?? []) {
       const n = byId.get(id)!;
-      out.push(quote(n.text, n.quote!.attribution || t.participant), "");
+      out.push(quote(n.text, n.quote!.attribution || t.participant, t.quoteMarks), "");
     }
     return out;
   };

@@ -103,7 +103,7 @@ export function panelSection(d: ReportData, t: ReportTexts) {
         out.push(`**${who(s)}**`, "");
         if (s.contribution.trim()) out.push(paragraphs(s.contribution), "");
         if (s.quote.trim() && s.quoteConsent)
-          out.push(quote(s.quote.trim(), [s.name, s.organisation].filter(Boolean).join(", ")), "");
+          out.push(quote(s.quote.trim(), [s.name, s.organisation].filter(Boolean).join(", "), t.quoteMarks), "");
       }
       return out.join("\n").trim();
     })

@@ -164,7 +164,7 @@ export function composeSections(c: Composition): { sections: GeneratedSection[];
         ? c.quotes.more
             .map((id) => {
               const n = byId.get(id)!;
-              return quote(n.text, n.quote!.attribution || t.participant);
+              return quote(n.text, n.quote!.attribution || t.participant, t.quoteMarks);
             })
             .join("\n\n")
         : t.noQuotes,

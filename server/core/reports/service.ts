@@ -438,7 +438,10 @@ export function createReportService({
           orderBy: [{ agendaItem: { startsAt: "asc" } }, { position: "asc" }],
         }),
         editor
-          ? db.registration.findMany({ where: { eventId: event.id, status: "confirmed" }, select: { organisation: true } })
+          ? db.registration.findMany({
+              where: { eventId: event.id, status: "confirmed" },
+              select: { organisation: true },
+            })
           : Promise.resolve([] as { organisation: string }[]),
         db.report.findUnique({ where: { eventId: event.id }, select: { hiddenOrganisationsJson: true } }),
       ]);

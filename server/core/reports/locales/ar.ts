@@ -99,6 +99,7 @@ export const ar: ReportTexts = {
   noQuotes: "لم يوافق أي مشارك على الاقتباس منه، لذا لا يتضمن هذا التقرير اقتباسات.",
   noResources: "لم تُضف أي موارد.",
   categoryNames: (key) => defaultCategoryName("ar", key) ?? key,
+  quoteMarks: ["«", "»"],
   machineDrafted: "صيغ آليًا",
   writers: { offline: "المحرر غير المتصل", model: "النموذج اللغوي" },
   labels: { version: "النسخة", draft: "مسودة للمراجعة", changeNote: "ملاحظة التغيير", published: "نُشر" },

@@ -121,6 +121,7 @@ export const en = {
   noQuotes: "No participant consented to be quoted, so this report contains no quotes.",
   noResources: "No resources were added.",
   categoryNames: (key: string): string => defaultCategoryName("en", key) ?? key[0]!.toUpperCase() + key.slice(1),
+  quoteMarks: ["“", "”"] as readonly [string, string],
   machineDrafted: "Drafted automatically",
   writers: { offline: "offline writer", model: "language model" } as Record<string, string>,
   labels: { version: "Version", draft: "Draft for review", changeNote: "Change note", published: "Published" },

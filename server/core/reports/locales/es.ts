@@ -106,6 +106,7 @@ export const es: ReportTexts = {
   noQuotes: "Ninguna persona participante aceptó ser citada, así que este informe no contiene citas.",
   noResources: "No se añadieron recursos.",
   categoryNames: (key) => defaultCategoryName("es", key) ?? key,
+  quoteMarks: ["«", "»"],
   machineDrafted: "Redactado automáticamente",
   writers: { offline: "redactor sin conexión", model: "modelo de lenguaje" },
   labels: {

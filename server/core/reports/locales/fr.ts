@@ -106,6 +106,7 @@ export const fr: ReportTexts = {
   noQuotes: "Aucun·e participant·e n'a accepté d'être cité·e : ce rapport ne contient donc pas de citation.",
   noResources: "Aucune ressource n'a été ajoutée.",
   categoryNames: (key) => defaultCategoryName("fr", key) ?? key,
+  quoteMarks: ["« ", " »"],
   machineDrafted: "Rédigé automatiquement",
   writers: { offline: "rédacteur hors ligne", model: "modèle de langage" },
   labels: {

@@ -286,10 +286,10 @@ const ar: Phrases = {
   as: (c, name) =>
     kindOf(c)
       ? {
-          challenges: "بوصفه تحديًا",
-          barriers: "بوصفه عائقًا",
-          opportunities: "بوصفه فرصة",
-          actions: "بوصفه إجراءً ينبغي اتخاذه",
+          challenges: "بوصفها تحديًا",
+          barriers: "بوصفها عائقًا",
+          opportunities: "بوصفها فرصة",
+          actions: "بوصفها إجراءً ينبغي اتخاذه",
         }[kindOf(c)!]
       : `ضمن «${name}»`,
   noun: (c, name) =>
