@@ -165,6 +165,12 @@ describe("hostile input never crashes or hangs the server, and leaves the data c
     120_000,
   );
 
+  let roomSummary = "";
+  beforeAll(async () => {
+    const board = await t.server.core.db.board.findFirstOrThrow({ where: { kind: "room" } });
+    roomSummary = `/events/${SLUG}/boards/${board.id}/summary`;
+  });
+
   const FORMS: { path: string; fields: string[]; as?: string }[] = [
     { path: "/login", fields: ["email", "password", "redirectTo"] },
     { path: "/signup", fields: ["name", "email", "password"] },
@@ -211,8 +217,32 @@ describe("hostile input never crashes or hangs the server, and leaves the data c
     },
     {
       path: `/events/${SLUG}/report/edit`,
-      fields: ["intent", "key", "markdown", "body", "changeNote", "notice", "title", "url"],
+      fields: [
+        "intent",
+        "key",
+        "markdown",
+        "body",
+        "changeNote",
+        "notice",
+        "title",
+        "url",
+        "itemId",
+        "dueDate",
+        "speakerId",
+        "contribution",
+        "quote",
+        "quoteConsent",
+        "organisations",
+        "listed",
+        "after",
+      ],
       as: "secretariat@plenary.demo",
+    },
+    {
+      // The rapporteur's summary of a room: the first room board's, filled in below.
+      path: "{roomSummary}",
+      fields: ["observations", "keyMessages", "proposedActions", "quote0Text", "quote0Attribution", "quote0Consent"],
+      as: "rapporteur@plenary.demo",
     },
     { path: "/account", fields: ["password", "confirmEmail"], as: "stranger" },
   ];
@@ -246,11 +276,19 @@ describe("hostile input never crashes or hangs the server, and leaves the data c
                 "comment",
                 "take",
                 "findings",
+                "proposal-accept",
+                "proposal-drop",
+                "add-section",
+                "rename-section",
+                "remove-section",
+                "move-up",
+                "speaker",
+                "organisations",
               ),
             ),
           ),
           async (form) => {
-            const res = await b.request(path, {
+            const res = await b.request(path === "{roomSummary}" ? roomSummary : path, {
               method: "POST",
               headers: { "content-type": "application/x-www-form-urlencoded", origin: t.url },
               body: new URLSearchParams(form).toString(),
