@@ -745,6 +745,9 @@ const ar: Resources = {
     drafting: "تجري صياغة التقرير… قد يستغرق النموذج اللغوي بضع دقائق.",
   },
   roomSummary: {
+    editorTitle: "ملخصات المقررين",
+    written: "مكتوب",
+    notYet: "لم يُكتب بعد",
     link: "ملخص المقرر",
     title: "ملخص المقرر: {{room}}",
     intro:

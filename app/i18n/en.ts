@@ -760,6 +760,9 @@ const en = {
     drafting: "Drafting the report… a language model may take a few minutes.",
   },
   roomSummary: {
+    editorTitle: "Rapporteurs' summaries",
+    written: "written",
+    notYet: "not written yet",
     link: "Rapporteur's summary",
     title: "Rapporteur's summary: {{room}}",
     intro:

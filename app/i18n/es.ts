@@ -772,6 +772,9 @@ const es: Resources = {
     drafting: "Redactando el informe… un modelo de lenguaje puede tardar unos minutos.",
   },
   roomSummary: {
+    editorTitle: "Resúmenes de la relatoría",
+    written: "redactado",
+    notYet: "aún sin redactar",
     link: "Resumen de la relatoría",
     title: "Resumen de la relatoría: {{room}}",
     intro:

@@ -782,6 +782,9 @@ const fr: Resources = {
     drafting: "Rédaction du rapport… un modèle de langage peut prendre quelques minutes.",
   },
   roomSummary: {
+    editorTitle: "Synthèses des rapporteur·es",
+    written: "rédigée",
+    notYet: "pas encore rédigée",
     link: "Synthèse de la ou du rapporteur",
     title: "Synthèse de la ou du rapporteur : {{room}}",
     intro:

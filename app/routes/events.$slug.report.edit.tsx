@@ -9,6 +9,7 @@ import {
   OrganisationsCard,
   PanelCard,
   ProposalsPanel,
+  RoomSummariesCard,
   WriterNotice,
 } from "~/components/report/ReportPanels";
 import { SectionEditor } from "~/components/report/SectionEditor";
@@ -314,6 +315,7 @@ export default function ReportEditor() {
           </div>
 
           {can.manageActions ? <ProposalsPanel proposals={report.proposals} sources={report.sources} /> : null}
+          <RoomSummariesCard slug={event.slug} rooms={extras.rooms} />
           {can.edit ? <PanelCard speakers={extras.speakers} /> : null}
           {can.edit ? <OrganisationsCard organisations={extras.organisations} /> : null}
 

@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { DateTime } from "luxon";
 
@@ -253,6 +253,33 @@ export function AddSection({
           {t("reportWriting.addSection")}
         </button>
       </Form>
+    </section>
+  );
+}
+
+/** Where each room's rapporteur writes: the report prints their summaries under the rooms. */
+export function RoomSummariesCard({
+  slug,
+  rooms,
+}: {
+  slug: string;
+  rooms: { name: string; boardId: string; written: boolean }[];
+}) {
+  const { t } = useTranslation();
+  if (!rooms.length) return null;
+  return (
+    <section className="card" aria-labelledby="room-summaries-heading" data-testid="room-summaries">
+      <h2 id="room-summaries-heading" className="h3">
+        {t("roomSummary.editorTitle")}
+      </h2>
+      <ul>
+        {rooms.map((r) => (
+          <li key={r.boardId}>
+            <Link to={`/events/${slug}/boards/${r.boardId}/summary`}>{r.name}</Link>{" "}
+            <span className="muted">· {r.written ? t("roomSummary.written") : t("roomSummary.notYet")}</span>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }

@@ -431,7 +431,7 @@ export function createReportService({
       const roles = await staffRoles(actor, event.id);
       // Who took part is for those who edit the report; commenters (facilitators) see the published list only.
       const editor = allows(roles, "report.edit");
-      const [speakers, regs, report] = await Promise.all([
+      const [speakers, regs, report, rooms] = await Promise.all([
         db.agendaSpeaker.findMany({
           where: { agendaItem: { eventId: event.id } },
           include: { agendaItem: { select: { title: true, startsAt: true } } },
@@ -444,6 +444,11 @@ export function createReportService({
             })
           : Promise.resolve([] as { organisation: string }[]),
         db.report.findUnique({ where: { eventId: event.id }, select: { hiddenOrganisationsJson: true } }),
+        db.room.findMany({
+          where: { round: { eventId: event.id }, board: { isNot: null } },
+          select: { name: true, board: { select: { id: true } }, summary: { select: { updatedAt: true } } },
+          orderBy: [{ round: { createdAt: "asc" } }, { position: "asc" }],
+        }),
       ]);
       const hidden = new Set((JSON.parse(report?.hiddenOrganisationsJson ?? "[]") as string[]).map(organisationKey));
       const names = new Map<string, string>();
@@ -462,6 +467,8 @@ export function createReportService({
           quote: s.quote,
           quoteConsent: s.quoteConsent,
         })),
+        /** Each room's board, and whether its rapporteur has written a summary yet. */
+        rooms: rooms.map((r) => ({ name: r.name, boardId: r.board!.id, written: !!r.summary })),
         organisations: [...names.entries()]
           .map(([key, name]) => ({ name, listed: !hidden.has(key) }))
           .sort((a, b) => a.name.localeCompare(b.name)),

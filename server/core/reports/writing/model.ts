@@ -140,7 +140,10 @@ function factLines(brief: WriterBrief) {
       id: f.programme.id,
       text: `The dialogue took place on ${f.programme.date}${f.programme.speakers ? `, opened by a panel of ${f.programme.speakers} speakers` : ""}, with ${f.programme.rooms.length} breakout rooms: ${f.programme.rooms.join("; ")}.`,
     },
-    { id: f.actions.id, text: `${f.actions.count} action items are set out in the report's Way forward section.` },
+    {
+      id: f.actions.id,
+      text: "The report's Way forward section sets out action items drawn from the discussion, which the secretariat reviews with their owners.",
+    },
   ];
 }
 

@@ -219,7 +219,7 @@ export function writeOffline(brief: WriterBrief): Draft {
     if (a && b && categoryKind(byId.get(firstPair.problem)!.category) === "problem")
       summary.push({ text: p.summaryPair({ problem: say(a), solution: say(b) }), cites: [a.id, b.id] });
   }
-  if (f.actions.count) summary.push({ text: p.summaryActions(f.actions.count), cites: [f.actions.id] });
+  if (f.actions.count) summary.push({ text: p.summaryActions(), cites: [f.actions.id] });
 
   return { summary, themes, others, takeaways };
 }

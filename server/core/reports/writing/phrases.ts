@@ -45,7 +45,8 @@ export type Phrases = {
   summaryProgramme(p: { speakers: number; rooms: string[] }): string;
   summaryThemes(labels: string[]): string;
   summaryPair(p: { problem: string; solution: string }): string;
-  summaryActions(n: number): string;
+  /** No count: the secretariat accepts or drops proposals after the summary is drafted. */
+  summaryActions(): string;
 };
 
 const listFormat = (locale: string) => {
@@ -119,10 +120,8 @@ const en: Phrases = {
   summaryThemes: (labels) => `Across the rooms, they returned most often to these themes: ${labels.join("; ")}.`,
   summaryPair: ({ problem, solution }) =>
     `Where they named a barrier, such as ${problem}, they also saw a way forward on the same subject, such as ${solution}.`,
-  summaryActions: (n) =>
-    n === 1
-      ? "The Way forward section sets out one action item drawn from the discussion."
-      : `The Way forward section sets out ${n} action items drawn from the discussion.`,
+  summaryActions: () =>
+    "The Way forward section sets out the action items drawn from the discussion, with who takes each forward.",
 };
 
 const fr: Phrases = {
@@ -193,10 +192,7 @@ const fr: Phrases = {
     `D'une salle à l'autre, ils sont revenus le plus souvent à ces thèmes : ${labels.join(" ; ")}.`,
   summaryPair: ({ problem, solution }) =>
     `Là où ils ont nommé un obstacle, comme ${problem}, ils ont aussi vu une piste sur le même sujet, comme ${solution}.`,
-  summaryActions: (n) =>
-    n === 1
-      ? "La section Perspectives présente une action issue des échanges."
-      : `La section Perspectives présente ${n} actions issues des échanges.`,
+  summaryActions: () => "La section Perspectives présente les actions issues des échanges, et qui porte chacune.",
 };
 
 const es: Phrases = {
@@ -263,10 +259,8 @@ const es: Phrases = {
   summaryThemes: (labels) => `En todas las salas, volvieron con mayor frecuencia a estos temas: ${labels.join("; ")}.`,
   summaryPair: ({ problem, solution }) =>
     `Donde señalaron una barrera, como ${problem}, también vieron una salida sobre el mismo tema, como ${solution}.`,
-  summaryActions: (n) =>
-    n === 1
-      ? "La sección Próximos pasos recoge una acción surgida del debate."
-      : `La sección Próximos pasos recoge ${n} acciones surgidas del debate.`,
+  summaryActions: () =>
+    "La sección Próximos pasos recoge las acciones surgidas del debate y quién se encarga de cada una.",
 };
 
 const ar: Phrases = {
@@ -332,10 +326,7 @@ const ar: Phrases = {
   summaryThemes: (labels) => `وفي مختلف الغرف، عادوا أكثر ما عادوا إلى هذه المسائل: ${labels.join("؛ ")}.`,
   summaryPair: ({ problem, solution }) =>
     `وحيثما سمّوا عائقًا، مثل ${problem}، رأوا أيضًا سبيلًا للمضي قدمًا في الموضوع نفسه، مثل ${solution}.`,
-  summaryActions: (n) =>
-    n === 1
-      ? "ويعرض قسم الخطوات المقبلة إجراءً واحدًا مستخلصًا من النقاش."
-      : `ويعرض قسم الخطوات المقبلة ${n} إجراءات مستخلصة من النقاش.`,
+  summaryActions: () => "ويعرض قسم الخطوات المقبلة الإجراءات المستخلصة من النقاش، ومن يتولى كلًّا منها.",
 };
 
 const catalogue: Record<string, Phrases> = { en, fr, es, ar };
