@@ -37,6 +37,36 @@ describe("themes", () => {
   });
 });
 
+describe("themes in a category nobody synthesised", () => {
+  it("are grouped across rooms, keeping the facilitator's name for a group that is mostly their cluster", async () => {
+    // An engine that groups whatever it is given into one cluster.
+    const grouping = {
+      ...stubEngine,
+      async suggest(notes: { id: string }[]) {
+        return {
+          clusters: [
+            {
+              label: "auto",
+              noteIds: notes.map((n) => n.id),
+              representativeId: notes[0]!.id,
+              size: notes.length,
+              cohesion: 1,
+            },
+          ],
+          unclustered: [],
+          engine: "lexical" as const,
+        };
+      },
+    };
+    const set = await buildThemes(fixture(), grouping);
+    // Challenges were never brought to the synthesis board: n8 and n9 (Room B, "Permits") and n11 (Room C).
+    expect(set.themes).toContainEqual(
+      expect.objectContaining({ label: "Permits", scope: "cross", category: "challenges", rooms: ["r-b", "r-c"] }),
+    );
+    expect(set.themes.filter((t) => t.scope === "room")).toEqual([]);
+  });
+});
+
 describe("the offline writer", () => {
   it("writes the same text from the same brief, and every sentence cites the notes or facts it rests on", async () => {
     const { brief: b } = await brief();

@@ -129,7 +129,8 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
     return top && top.n * 2 >= ids.length ? top.label : null;
   };
 
-  // 1. Across the rooms.
+  // 1. Across the rooms: the facilitators' synthesis where they made one, category by category.
+  const synthesised = new Set(d.synthesis?.notes.map((n) => n.category) ?? []);
   if (d.synthesis) {
     for (const c of d.synthesis.clusters) {
       const members = d.synthesis.notes.filter((n) => n.clusterId === c.id);
@@ -160,10 +161,13 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
             representativeId: c.representativeId,
           });
     }
-  } else if (d.rooms.length >= 2) {
-    // Nobody synthesised: notes of all rooms are grouped together, and groups that span rooms are the cross-room themes.
+  }
+  // A category nobody brought to the synthesis board: notes of all rooms are grouped together,
+  // and groups that span rooms are its cross-room themes.
+  if (d.rooms.length >= 2)
     for (const category of categoryOrder) {
-      const ids = d.notes.filter((n) => n.category === category && n.roomId).map((n) => n.id);
+      if (synthesised.has(category)) continue;
+      const ids = d.notes.filter((n) => n.category === category && n.roomId && !covered.has(n.id)).map((n) => n.id);
       const s = await suggest(ids);
       for (const c of s.clusters)
         if (roomsOf(c.noteIds).size >= 2)
@@ -177,7 +181,6 @@ export async function buildThemes(d: ReportData, engine: ClusteringEngine): Prom
             representativeId: c.representativeId,
           });
     }
-  }
   // A facilitator's room cluster that mostly went into one cross-room theme goes there whole: it was one subject.
   for (const c of d.roomClusters) {
     const members = d.notes.filter((n) => n.clusterId === c.id).map((n) => n.id);
