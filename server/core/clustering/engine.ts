@@ -3,7 +3,7 @@ import { type EmbeddingsConfig, fetchEmbeddings } from "./embeddings";
 import { contrast } from "./groups";
 import { type Lexicon, loadLexicon } from "./lexicon";
 import { type LocalEmbedder, type LocalModelConfig, createLocalEmbedder, modelFolder } from "./local-model";
-import { matchNotes, matchingMatrix, wordMatcher } from "./matching";
+import { matchNotes, matchingMatrix } from "./matching";
 import {
   type Placement,
   type SuggestOptions,
@@ -178,7 +178,7 @@ function placeLexically(
     notes.map((n) => analyse(n.text)),
     lexicon,
   );
-  const C = contrast(matchingMatrix(matched, wordMatcher(lexicon)), notes.length);
+  const C = contrast(matchingMatrix(matched, lexicon), notes.length);
   return placeByMatching(
     clusters.map((c) => ({ id: c.id, members: c.noteIds.flatMap((id) => (index.has(id) ? [index.get(id)!] : [])) })),
     candidates.flatMap((id) => (index.has(id) && matched[index.get(id)!]!.total > 0 ? [index.get(id)!] : [])),

@@ -135,6 +135,8 @@ function spans(n: Analysed): Span[] {
       if (n.clause[to] !== n.clause[from] || to - from + 1 > MAX_WORDS) break;
       const between = n.all.slice(n.positions[b - 1]! + 1, to);
       if (between.length > 1 || between.some((w) => !binding.has(w))) break;
+      // Four words or more from a note's start, stopped short, read as a cut-off note rather than a name.
+      if (from === 0 && to - from + 1 >= 4 && to < n.all.length - 1) continue;
       if (n.lang === "en") {
         const roles = n.positions.slice(a, b + 1).map((p) => role(n.raw[p]!));
         if (roles.at(-1) !== "noun" || roles.some((r, k) => r === "other" || (r === "gerund" && k > 0))) continue;

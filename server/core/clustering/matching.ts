@@ -18,7 +18,8 @@ export type MatchingOptions = {
 export const DEFAULT_MATCHING: MatchingOptions = { sif: 3e-4, floor: 0.45 };
 
 type Token = { stem: number; vector: number; weight: number };
-export type MatchNote = { tokens: Token[]; total: number };
+/** A note's distinct stems (dense ids shared by the notes of one `matchNotes` call) and their weights. */
+export type MatchNote = { tokens: Token[]; total: number; stems: Int32Array; weights: Float64Array };
 
 /**
  * Tokens of every note with their weights. A word weighs by its rarity in
@@ -47,8 +48,55 @@ export function matchNotes(notes: Analysed[], lexicon: Lexicon | null, opts = DE
       const board = N > 2 ? Math.log((N - d + 0.5) / (d + 0.5) + 1) / top : 1;
       tokens.push({ stem: stemIds.get(s)!, vector: rank ?? -1, weight: (opts.sif / (opts.sif + p)) * board });
     });
-    return { tokens, total: tokens.reduce((t, x) => t + x.weight, 0) };
+    return {
+      tokens,
+      total: tokens.reduce((t, x) => t + x.weight, 0),
+      stems: Int32Array.from(tokens.map((t) => t.stem)),
+      weights: Float64Array.from(tokens.map((t) => t.weight)),
+    };
   });
+}
+
+/**
+ * Similarity of any two notes of one `matchNotes` call, fast enough for
+ * thousands of notes: word matches are kept in a table by stem id (one byte
+ * each, computed on first use) instead of a map.
+ */
+export function pairSimilarity(notes: MatchNote[], lexicon: Lexicon | null, opts = DEFAULT_MATCHING) {
+  let V = 0;
+  for (const n of notes) for (const t of n.tokens) V = Math.max(V, t.stem + 1);
+  const rank = new Int32Array(V).fill(-1);
+  for (const n of notes) for (const t of n.tokens) if (rank[t.stem] === -1) rank[t.stem] = t.vector;
+  const match = wordMatcher(lexicon, opts);
+  const UNKNOWN = 255;
+  // 8,192 stems make a 64 MB table; a larger vocabulary goes through the memoised matcher.
+  const table = V <= 8192 ? new Uint8Array(V * V).fill(UNKNOWN) : null;
+  const word = (x: number, y: number): number => {
+    if (x === y) return 1;
+    if (!table) return match({ stem: x, vector: rank[x]!, weight: 0 }, { stem: y, vector: rank[y]!, weight: 0 });
+    let q = table[x * V + y]!;
+    if (q === UNKNOWN) {
+      q = Math.round(254 * match({ stem: x, vector: rank[x]!, weight: 0 }, { stem: y, vector: rank[y]!, weight: 0 }));
+      table[x * V + y] = q;
+      table[y * V + x] = q;
+    }
+    return q / 254;
+  };
+  const covers = (a: MatchNote, b: MatchNote) => {
+    if (a.total <= 0) return 0;
+    let sum = 0;
+    for (let i = 0; i < a.stems.length; i++) {
+      const x = a.stems[i]!;
+      let best = 0;
+      for (let j = 0; j < b.stems.length && best < 1; j++) {
+        const m = word(x, b.stems[j]!);
+        if (m > best) best = m;
+      }
+      sum += a.weights[i]! * best;
+    }
+    return sum / a.total;
+  };
+  return (i: number, j: number) => (covers(notes[i]!, notes[j]!) + covers(notes[j]!, notes[i]!)) / 2;
 }
 
 /** Word-to-word similarity, memoised per pair of vector ranks. */
@@ -68,34 +116,15 @@ export function wordMatcher(lexicon: Lexicon | null, opts = DEFAULT_MATCHING) {
   };
 }
 
-/** How well `b` covers `a`'s words, 0…1. */
-function covers(a: MatchNote, b: MatchNote, match: (x: Token, y: Token) => number): number {
-  if (a.total <= 0) return 0;
-  let sum = 0;
-  for (const x of a.tokens) {
-    let best = 0;
-    for (const y of b.tokens) {
-      const m = match(x, y);
-      if (m > best) best = m;
-      if (best === 1) break;
-    }
-    sum += x.weight * best;
-  }
-  return sum / a.total;
-}
-
-export function matchingSimilarity(a: MatchNote, b: MatchNote, match: (x: Token, y: Token) => number): number {
-  return (covers(a, b, match) + covers(b, a, match)) / 2;
-}
-
 /** All pairwise similarities as one flat n×n matrix (1 on the diagonal). */
-export function matchingMatrix(notes: MatchNote[], match: (x: Token, y: Token) => number): Float32Array {
+export function matchingMatrix(notes: MatchNote[], lexicon: Lexicon | null): Float32Array {
   const n = notes.length;
+  const sim = pairSimilarity(notes, lexicon);
   const S = new Float32Array(n * n);
   for (let i = 0; i < n; i++) {
     S[i * n + i] = 1;
     for (let j = i + 1; j < n; j++) {
-      const s = matchingSimilarity(notes[i]!, notes[j]!, match);
+      const s = sim(i, j);
       S[i * n + j] = s;
       S[j * n + i] = s;
     }

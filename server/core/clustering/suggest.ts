@@ -2,7 +2,7 @@ import { averageLinkage, cut, silhouettesByK, similarityMatrix } from "./agglome
 import { contrast, cutGroups, fit, type Granularity } from "./groups";
 import { labelGroups } from "./labels";
 import type { Lexicon } from "./lexicon";
-import { type MatchNote, matchingSimilarity, wordMatcher } from "./matching";
+import { type MatchNote, pairSimilarity } from "./matching";
 import type { Analysed } from "./text";
 
 export type ClusterSuggestion = {
@@ -70,15 +70,22 @@ function finish(
   lexicon: Lexicon | null,
   loose: Set<string>,
 ): Suggestions {
+  // Large groups (on large boards) are judged and named on an even sample of their notes.
+  const spread = (g: number[], max: number) =>
+    g.length <= max ? g : Array.from({ length: max }, (_, s) => g[Math.floor((s * g.length) / max)]!);
   const scored = groups.map((g) => {
-    const central = g.map((i) => ({ i, mean: g.reduce((t, j) => t + (i === j ? 0 : sim(i, j)), 0) / (g.length - 1) }));
+    const seen = spread(g, 200);
+    const central = seen.map((i) => ({
+      i,
+      mean: seen.reduce((t, j) => t + (i === j ? 0 : sim(i, j)), 0) / (seen.length - 1),
+    }));
     const rep = central.reduce((a, b) => (b.mean > a.mean ? b : a));
     const cohesion = central.reduce((t, c) => t + c.mean, 0) / central.length;
     return { g, rep: rep.i, cohesion: Math.max(0, Math.min(1, cohesion)) };
   });
   scored.sort((a, b) => b.g.length - a.g.length || b.cohesion - a.cohesion);
   const labels = labelGroups(
-    scored.map((s) => s.g),
+    scored.map((s) => spread(s.g, 60)),
     analysed,
     lexicon,
   );
@@ -110,8 +117,7 @@ export function suggestByMatching(
   lexicon: Lexicon | null,
   opts: SuggestOptions = {},
 ): Suggestions {
-  const match = wordMatcher(lexicon);
-  const sim = (i: number, j: number) => matchingSimilarity(notes[i]!, notes[j]!, match);
+  const sim = pairSimilarity(notes, lexicon);
   const usable = ids.map((_, i) => i).filter((i) => notes[i]!.total > 0);
   const loose = new Set(ids.filter((_, i) => notes[i]!.total <= 0));
   const core = sampleOf(usable);
