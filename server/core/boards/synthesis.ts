@@ -31,13 +31,12 @@ export async function ensureSynthesisBoard(db: Db | Tx, eventId: string, categor
     return existing.id;
   }
   const id = synthesisBoardId(eventId);
-  const wanted = categories.length ? [...categories] : [...BOARD_CATEGORIES];
-  // A board being created by someone else at this moment wins the primary key; that one serves.
-  await db.board.upsert({
-    where: { id },
-    create: { id, eventId, kind: "synthesis", title: SYNTHESIS_TITLE, categoriesJson: JSON.stringify(wanted) },
-    update: {},
-  });
+  const wanted = JSON.stringify(categories.length ? [...categories] : [...BOARD_CATEGORIES]);
+  // Someone creating it at this very moment wins the primary key, and theirs serves: ON CONFLICT
+  // keeps this statement (and the transaction around it) from failing, on SQLite and PostgreSQL alike.
+  await db.$executeRaw`INSERT INTO "Board" ("id", "eventId", "kind", "title", "categoriesJson", "createdAt")
+    VALUES (${id}, ${eventId}, ${"synthesis"}, ${SYNTHESIS_TITLE}, ${wanted}, ${new Date()})
+    ON CONFLICT ("id") DO NOTHING`;
   return id;
 }
 
