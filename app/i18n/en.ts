@@ -439,8 +439,6 @@ const en = {
       noPlacements: "No clear place for the unclustered notes.",
       considered: "{{count}} unclustered notes considered.",
       leftAlone: "{{count}} notes fit no group and stay unclustered.",
-      engineLexical: "Built-in engine (offline).",
-      engineEmbeddings: "Sentence embeddings from the configured provider.",
       size: "{{count}} notes",
       representative: "Representative note",
       label: "Name for this cluster",
@@ -452,6 +450,27 @@ const en = {
       placeInto: "→ {{cluster}} ({{confidence}} %)",
       moveNote: "Move",
     },
+  },
+  synthesis: {
+    open: "Synthesis board",
+    openHint: "Gather every room's notes and cluster them across rooms; the report reads its clusters first.",
+    keepGathering: "Keep gathering as rooms post",
+    gathering: "Gathering as rooms post: {{categories}}.",
+    engine: {
+      local: "Answered by the local sentence-embedding model ({{model}}).",
+      remote: "Answered by the sentence-embedding provider ({{model}}).",
+      lexical: "Answered by the built-in engine (word matching, offline).",
+    },
+    better:
+      "Grouping by sentence meaning needs a sentence-embedding model: an administrator can install one with “npm run models:fetch” (see the README).",
+    fallback: {
+      missing: "The sentence-embedding model is not installed, so the built-in engine answered.",
+      failed: "The sentence-embedding engine failed, so the built-in engine answered.",
+      timeout:
+        "The sentence-embedding engine took too long, so the built-in engine answered. Ask again in a moment: its work goes on.",
+    },
+    granularity: "Grouping",
+    granularities: { more: "More groups", default: "Balanced", fewer: "Fewer, surer groups" },
   },
   report: {
     editorTitle: "Summary report",

@@ -442,8 +442,6 @@ const es: Resources = {
       noPlacements: "No hay un lugar claro para las notas sin agrupar.",
       considered: "{{count}} notas sin agrupar examinadas.",
       leftAlone: "{{count}} notas no encajan en ningún grupo y quedan sin agrupar.",
-      engineLexical: "Motor integrado (sin conexión).",
-      engineEmbeddings: "Representaciones de frases del proveedor configurado.",
       size: "{{count}} notas",
       representative: "Nota representativa",
       label: "Nombre de este grupo",
@@ -455,6 +453,27 @@ const es: Resources = {
       placeInto: "→ {{cluster}} ({{confidence}} %)",
       moveNote: "Mover",
     },
+  },
+  synthesis: {
+    open: "Tablero de síntesis",
+    openHint: "Reúna las notas de todas las salas y agrúpelas entre salas; el informe lee primero sus grupos.",
+    keepGathering: "Seguir reuniendo a medida que las salas publican",
+    gathering: "Reuniendo a medida que las salas publican: {{categories}}.",
+    engine: {
+      local: "Respondió el modelo local de representaciones de frases ({{model}}).",
+      remote: "Respondió el proveedor de representaciones de frases ({{model}}).",
+      lexical: "Respondió el motor integrado (coincidencia de palabras, sin conexión).",
+    },
+    better:
+      "Agrupar por el sentido de las frases requiere un modelo de representaciones de frases: un administrador puede instalar uno con «npm run models:fetch» (véase el README).",
+    fallback: {
+      missing: "El modelo de representaciones de frases no está instalado, así que respondió el motor integrado.",
+      failed: "El motor de representaciones de frases falló, así que respondió el motor integrado.",
+      timeout:
+        "El motor de representaciones de frases tardó demasiado, así que respondió el motor integrado. Vuelva a pedirlo en un momento: su cálculo continúa.",
+    },
+    granularity: "Agrupación",
+    granularities: { more: "Más grupos", default: "Equilibrada", fewer: "Menos grupos, más seguros" },
   },
   report: {
     editorTitle: "Informe de síntesis",

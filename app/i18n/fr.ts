@@ -446,8 +446,6 @@ const fr: Resources = {
       noPlacements: "Pas de place évidente pour les notes hors groupe.",
       considered: "{{count}} notes hors groupe examinées.",
       leftAlone: "{{count}} notes ne vont dans aucun groupe et restent hors groupe.",
-      engineLexical: "Moteur intégré (hors ligne).",
-      engineEmbeddings: "Plongements de phrases du fournisseur configuré.",
       size: "{{count}} notes",
       representative: "Note représentative",
       label: "Nom de ce groupe",
@@ -459,6 +457,28 @@ const fr: Resources = {
       placeInto: "→ {{cluster}} ({{confidence}} %)",
       moveNote: "Déplacer",
     },
+  },
+  synthesis: {
+    open: "Tableau de synthèse",
+    openHint:
+      "Rassemblez les notes de toutes les salles et regroupez-les d'une salle à l'autre ; le rapport lit d'abord ses groupes.",
+    keepGathering: "Continuer à rassembler au fil des notes des salles",
+    gathering: "Rassemblement au fil des notes : {{categories}}.",
+    engine: {
+      local: "Réponse du modèle local de plongements de phrases ({{model}}).",
+      remote: "Réponse du fournisseur de plongements de phrases ({{model}}).",
+      lexical: "Réponse du moteur intégré (correspondance de mots, hors ligne).",
+    },
+    better:
+      "Regrouper selon le sens des phrases demande un modèle de plongements de phrases : un administrateur peut en installer un avec « npm run models:fetch » (voir le README).",
+    fallback: {
+      missing: "Le modèle de plongements de phrases n'est pas installé : le moteur intégré a répondu.",
+      failed: "Le moteur de plongements de phrases a échoué : le moteur intégré a répondu.",
+      timeout:
+        "Le moteur de plongements de phrases a mis trop de temps : le moteur intégré a répondu. Redemandez dans un instant : son calcul continue.",
+    },
+    granularity: "Regroupement",
+    granularities: { more: "Plus de groupes", default: "Équilibré", fewer: "Moins de groupes, plus sûrs" },
   },
   report: {
     editorTitle: "Rapport de synthèse",

@@ -145,6 +145,7 @@ export default function BoardPage() {
           clusters={clusters}
           send={b.send}
           synthesis={board.kind === "synthesis"}
+          gather={b.state.gather ?? []}
           notes={Object.values(b.state.notes)}
         />
       ) : null}
@@ -400,6 +401,7 @@ function StaffControls({
   clusters,
   send,
   synthesis,
+  gather,
   notes,
 }: {
   slug: string;
@@ -409,33 +411,14 @@ function StaffControls({
   clusters: { id: string; label: string; category: string | null }[];
   send: ReturnType<typeof useBoard>["send"];
   synthesis: boolean;
+  gather: string[];
   notes: ClientNote[];
 }) {
   const { t, i18n } = useTranslation();
   return (
     <details className="card staff-controls" open>
       <summary>{t("board.facilitation")}</summary>
-      {synthesis ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            send({ type: "synthesis.pull", category: String(new FormData(e.currentTarget).get("category")) });
-          }}
-        >
-          <div className="field">
-            <label htmlFor="pull-category">{t("board.pullCategory")}</label>
-            <select id="pull-category" name="category">
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {categoryName(i18n.language, c)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{t("board.pull")}</button>
-        </form>
-      ) : null}
+      {synthesis ? <GatherControls categories={categories} gather={gather} send={send} /> : null}
       <div className="inline-form">
         <div className="field">
           <label htmlFor="phase">{t("board.phase")}</label>
@@ -566,5 +549,56 @@ function StaffControls({
         </ul>
       ) : null}
     </details>
+  );
+}
+
+/** Synthesis board: gather every room's notes of a category now, and optionally keep gathering as rooms post. */
+function GatherControls({
+  categories,
+  gather,
+  send,
+}: {
+  categories: string[];
+  gather: string[];
+  send: ReturnType<typeof useBoard>["send"];
+}) {
+  const { t, i18n } = useTranslation();
+  const [category, setCategory] = useState(categories[0] ?? "");
+  return (
+    <div className="stack">
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          send({ type: "synthesis.pull", category });
+        }}
+      >
+        <div className="field">
+          <label htmlFor="pull-category">{t("board.pullCategory")}</label>
+          <select id="pull-category" name="category" value={category} onChange={(e) => setCategory(e.target.value)}>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {categoryName(i18n.language, c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t("board.pull")}</button>
+        <div className="field checkbox">
+          <input
+            id="keep-gathering"
+            type="checkbox"
+            checked={gather.includes(category)}
+            onChange={(e) => send({ type: "synthesis.follow", category, on: e.target.checked })}
+          />
+          <label htmlFor="keep-gathering">{t("synthesis.keepGathering")}</label>
+        </div>
+      </form>
+      {gather.length ? (
+        <p className="muted" data-testid="gathering">
+          {t("synthesis.gathering", { categories: gather.map((c) => categoryName(i18n.language, c)).join(", ") })}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -20,7 +20,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
   const eventId = await context.core.events.idBySlug(params.slug ?? "").catch(asHttpError);
   const overview = await context.core.breakouts.overview(actor, eventId, params.roundId ?? "").catch(asHttpError);
-  return json({ eventId, slug: params.slug!, overview });
+  const synthesis = (await context.core.boards.listForEvent(actor, eventId)).find((b) => b.kind === "synthesis");
+  return json({ eventId, slug: params.slug!, overview, synthesisId: synthesis?.id ?? null });
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -74,7 +75,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
 export default function RoundControl() {
   const { t } = useTranslation();
-  const { eventId, slug, overview } = useLoaderData<typeof loader>();
+  const { eventId, slug, overview, synthesisId } = useLoaderData<typeof loader>();
   const result = useActionData<FormResult | { ok: true; did: string; seed?: number }>();
   const failed = result && !result.ok ? result : undefined;
   const { round, rooms } = overview;
@@ -102,6 +103,14 @@ export default function RoundControl() {
         <Link to={`/events/${slug}/breakouts`}>{t("breakouts.backToList")}</Link>
       </p>
       <h1>{round.title}</h1>
+      {synthesisId ? (
+        <p>
+          <Link to={`/events/${slug}/boards/${synthesisId}`} data-testid="synthesis-link">
+            {t("synthesis.open")}
+          </Link>{" "}
+          <span className="muted">{t("synthesis.openHint")}</span>
+        </p>
+      ) : null}
       <p data-testid="round-status">
         {t(`breakouts.status.${round.status}`)} · {t(`breakouts.modes.${round.assignmentMode}`)}
       </p>

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { hashPassword } from "../core/auth/passwords";
 import { noteViews } from "../core/boards/views";
+import { ensureSynthesisBoard } from "../core/boards/synthesis";
 import {
   AGENDA,
   CATEGORIES,
@@ -221,7 +222,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
     });
     rooms.push({ room, board, spec: r, members: [] as string[] });
   }
-  await db.board.create({ data: { eventId: event.id, kind: "synthesis", title: "Plenary synthesis", phase: "write" } });
+  await ensureSynthesisBoard(db, event.id);
   const women = people.filter((p) => p.gender === "woman");
   const others = people.filter((p) => p.gender !== "woman");
   women.slice(0, Math.ceil(people.length / 3)).forEach((p) => rooms[2]!.members.push(p.id));

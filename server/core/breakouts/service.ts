@@ -7,6 +7,7 @@ import { validate } from "../validate";
 import { assignRooms, eligible, type Person } from "./assign";
 import { assignInput, extendInput, helpInput, messageInput, roomInput, roomRoleInput, roundInput } from "./schemas";
 import { BOARD_CATEGORIES } from "../boards/category-names";
+import { ensureSynthesisBoard } from "../boards/synthesis";
 
 export interface BreakoutDeps {
   db: Db;
@@ -267,6 +268,8 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
             data: { eventId, roomId: room.id, kind: "room", title: name, categoriesJson: JSON.stringify(categories) },
           });
         }
+        // Every event with breakouts has a plenary synthesis board to gather the rooms' notes on.
+        await ensureSynthesisBoard(tx, eventId, categories);
         return round;
       });
     },
