@@ -698,6 +698,7 @@ const en = {
     registration: "Your registration",
     resetPassword: "Choose a new password",
     signUp: "Create an account",
+    admin: "Administration",
   },
   errors: {
     notFoundTitle: "Page not found",
@@ -708,6 +709,87 @@ const en = {
     forbiddenTitle: "Not allowed",
     unavailableTitle: "Temporarily unavailable",
     backHome: "Go to the home page",
+  },
+  // The platform administrator's pages (first run, users, instance settings).
+  admin: {
+    nav: "Administration",
+    title: "Administration",
+    navLabel: "Administration",
+    roles: { member: "Member", organiser: "Approved organiser", admin: "Administrator" },
+    instance: {
+      tab: "Instance",
+      title: "This Plenary",
+      mailSmtp: "Mail is sent through the configured SMTP server.",
+      mailDev:
+        "No SMTP server is configured: mail is not sent. Its links are printed in the server log and kept in the dev mailbox, which only administrators can read.",
+      saved: "Settings saved.",
+      name: "Name of this instance",
+      nameHint: "Shown at the top of every page and in page titles, e.g. “Cities of Welcome Network dialogues”.",
+      languages: "Interface languages",
+      languagesHint: "Offered in the language switcher. People whose browser asks for none of them see the default.",
+      defaultLanguage: "Default language",
+      eventCreation: "Who may create events",
+      creation: {
+        approved: "Only organisers approved by an administrator (recommended for a public instance)",
+        anyone: "Anyone with an account",
+      },
+      save: "Save settings",
+    },
+    changes: {
+      title: "Recent changes",
+      none: "Nothing changed yet.",
+      by: "by {{name}}",
+      kind: {
+        first_admin: "First account, made administrator",
+        role: "Role set to {{role}}",
+        disable: "Account disabled",
+        enable: "Account enabled again",
+        settings: "Instance settings saved",
+      },
+    },
+    users: {
+      tab: "Users",
+      title: "Accounts",
+      intro:
+        "Approve organisers who may create events, name other administrators, and disable accounts that must not sign in. Disabling ends the person's sessions at once.",
+      search: "Search by name or email",
+      role: "Role",
+      anyRole: "Any role",
+      filter: "Show",
+      count: "{{count}} accounts",
+      person: "Person",
+      since: "Account since",
+      status: "Status",
+      organises: "Organises {{count}} events",
+      noPassword: "No password (signs in by emailed link)",
+      roleOf: "Role of {{name}}",
+      setRole: "Set role",
+      setRoleOf: "Set the role of {{name}}",
+      disabled: "Disabled",
+      active: "Active",
+      enable: "Enable",
+      enableOf: "Enable {{name}}",
+      disable: "Disable…",
+      disableOf: "Disable {{name}}…",
+      disableQuestion:
+        "Disable {{name}}? They are signed out everywhere and cannot sign in until an administrator enables the account again.",
+      disableConfirm: "Yes, disable the account",
+      pages: "Pages",
+      previous: "Previous",
+      next: "Next",
+      pageOf: "Page {{page}} of {{pages}}",
+    },
+  },
+  // Who may do what on the instance: creating events, signing in without a password.
+  access: {
+    askToOrganise:
+      "On this instance, only organisers approved by the administrator create events. To organise one, ask the administrator to approve your account.",
+    linkIntro: "No password, or forgot it? We can email you a link that signs you in once.",
+    linkSubmit: "Email me a sign-in link",
+    linkSent: "If an account exists for this email, a sign-in link is on its way. It works once, within an hour.",
+    invitationAccepted:
+      "You have already accepted this invitation. To sign in again, ask for a sign-in link: it goes to the address the invitation was sent to.",
+    invitationLinkSent: "A sign-in link is on its way to {{email}}. It works once, within an hour.",
   },
 };
 

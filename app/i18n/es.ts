@@ -709,6 +709,7 @@ const es: Resources = {
     registration: "Su inscripción",
     resetPassword: "Elegir una contraseña nueva",
     signUp: "Crear una cuenta",
+    admin: "Administración",
   },
   errors: {
     notFoundTitle: "Página no encontrada",
@@ -719,6 +720,89 @@ const es: Resources = {
     forbiddenTitle: "No permitido",
     unavailableTitle: "No disponible temporalmente",
     backHome: "Ir al inicio",
+  },
+  // Páginas del administrador de la plataforma (primer arranque, cuentas, ajustes de la instancia).
+  admin: {
+    nav: "Administración",
+    title: "Administración",
+    navLabel: "Administración",
+    roles: { member: "Miembro", organiser: "Organizador/a aprobado/a", admin: "Administrador/a" },
+    instance: {
+      tab: "Instancia",
+      title: "Este Plenary",
+      mailSmtp: "El correo sale por el servidor SMTP configurado.",
+      mailDev:
+        "No hay ningún servidor SMTP configurado: el correo no se envía. Sus enlaces se escriben en el registro del servidor y se guardan en el buzón de pruebas, que solo los administradores pueden leer.",
+      saved: "Ajustes guardados.",
+      name: "Nombre de esta instancia",
+      nameHint: "Se muestra arriba en cada página y en los títulos, p. ej. «Diálogos de la red Ciudades de Acogida».",
+      languages: "Idiomas de la interfaz",
+      languagesHint:
+        "Se ofrecen en el selector de idioma. Quienes usan un navegador que no pide ninguno de ellos ven el idioma predeterminado.",
+      defaultLanguage: "Idioma predeterminado",
+      eventCreation: "Quién puede crear eventos",
+      creation: {
+        approved: "Solo organizadores aprobados por un administrador (recomendado para una instancia pública)",
+        anyone: "Cualquier persona con una cuenta",
+      },
+      save: "Guardar los ajustes",
+    },
+    changes: {
+      title: "Cambios recientes",
+      none: "Todavía no ha cambiado nada.",
+      by: "por {{name}}",
+      kind: {
+        first_admin: "Primera cuenta, nombrada administradora",
+        role: "Rol asignado: {{role}}",
+        disable: "Cuenta desactivada",
+        enable: "Cuenta reactivada",
+        settings: "Ajustes de la instancia guardados",
+      },
+    },
+    users: {
+      tab: "Cuentas",
+      title: "Cuentas",
+      intro:
+        "Apruebe a los organizadores que pueden crear eventos, nombre a otros administradores y desactive las cuentas que no deben iniciar sesión. Al desactivar una cuenta se cierran de inmediato todas sus sesiones.",
+      search: "Buscar por nombre o correo",
+      role: "Rol",
+      anyRole: "Cualquier rol",
+      filter: "Mostrar",
+      count: "{{count}} cuentas",
+      person: "Persona",
+      since: "Cuenta desde",
+      status: "Estado",
+      organises: "Organiza {{count}} eventos",
+      noPassword: "Sin contraseña (inicia sesión con un enlace por correo)",
+      roleOf: "Rol de {{name}}",
+      setRole: "Asignar rol",
+      setRoleOf: "Asignar el rol de {{name}}",
+      disabled: "Desactivada",
+      active: "Activa",
+      enable: "Reactivar",
+      enableOf: "Reactivar a {{name}}",
+      disable: "Desactivar…",
+      disableOf: "Desactivar a {{name}}…",
+      disableQuestion:
+        "¿Desactivar a {{name}}? Se cierra su sesión en todas partes y no podrá iniciar sesión hasta que un administrador reactive la cuenta.",
+      disableConfirm: "Sí, desactivar la cuenta",
+      pages: "Páginas",
+      previous: "Anterior",
+      next: "Siguiente",
+      pageOf: "Página {{page}} de {{pages}}",
+    },
+  },
+  // Quién puede hacer qué en la instancia: crear eventos, iniciar sesión sin contraseña.
+  access: {
+    askToOrganise:
+      "En esta instancia, solo los organizadores aprobados por el administrador crean eventos. Para organizar uno, pida al administrador que apruebe su cuenta.",
+    linkIntro: "¿No tiene contraseña o la olvidó? Podemos enviarle un enlace que inicia su sesión una vez.",
+    linkSubmit: "Enviarme un enlace para iniciar sesión",
+    linkSent:
+      "Si existe una cuenta con este correo, le llega un enlace para iniciar sesión. Sirve una vez, durante una hora.",
+    invitationAccepted:
+      "Ya aceptó esta invitación. Para volver a entrar, pida un enlace para iniciar sesión: se envía a la dirección a la que llegó la invitación.",
+    invitationLinkSent: "Le llega a {{email}} un enlace para iniciar sesión. Sirve una vez, durante una hora.",
   },
 };
 

@@ -718,6 +718,7 @@ const fr: Resources = {
     registration: "Votre inscription",
     resetPassword: "Choisir un nouveau mot de passe",
     signUp: "Créer un compte",
+    admin: "Administration",
   },
   errors: {
     notFoundTitle: "Page introuvable",
@@ -728,6 +729,90 @@ const fr: Resources = {
     forbiddenTitle: "Accès refusé",
     unavailableTitle: "Temporairement indisponible",
     backHome: "Aller à l'accueil",
+  },
+  // Pages de l'administrateur de la plateforme (premier démarrage, comptes, réglages de l'instance).
+  admin: {
+    nav: "Administration",
+    title: "Administration",
+    navLabel: "Administration",
+    roles: { member: "Membre", organiser: "Organisateur·rice approuvé·e", admin: "Administrateur·rice" },
+    instance: {
+      tab: "Instance",
+      title: "Ce Plenary",
+      mailSmtp: "Les messages partent par le serveur SMTP configuré.",
+      mailDev:
+        "Aucun serveur SMTP n'est configuré : les messages ne partent pas. Leurs liens sont écrits dans le journal du serveur et gardés dans la boîte de test, que seuls les administrateurs peuvent lire.",
+      saved: "Réglages enregistrés.",
+      name: "Nom de cette instance",
+      nameHint:
+        "Affiché en haut de chaque page et dans les titres, par ex. « Dialogues du réseau Villes accueillantes ».",
+      languages: "Langues de l'interface",
+      languagesHint:
+        "Proposées dans le sélecteur de langue. Les personnes dont le navigateur n'en demande aucune voient la langue par défaut.",
+      defaultLanguage: "Langue par défaut",
+      eventCreation: "Qui peut créer des événements",
+      creation: {
+        approved: "Seulement les organisateurs approuvés par un administrateur (recommandé pour une instance publique)",
+        anyone: "Toute personne ayant un compte",
+      },
+      save: "Enregistrer les réglages",
+    },
+    changes: {
+      title: "Changements récents",
+      none: "Rien n'a encore changé.",
+      by: "par {{name}}",
+      kind: {
+        first_admin: "Premier compte, devenu administrateur",
+        role: "Rôle défini : {{role}}",
+        disable: "Compte désactivé",
+        enable: "Compte réactivé",
+        settings: "Réglages de l'instance enregistrés",
+      },
+    },
+    users: {
+      tab: "Comptes",
+      title: "Comptes",
+      intro:
+        "Approuvez les organisateurs qui peuvent créer des événements, nommez d'autres administrateurs et désactivez les comptes qui ne doivent plus se connecter. La désactivation ferme aussitôt toutes les sessions de la personne.",
+      search: "Rechercher par nom ou adresse",
+      role: "Rôle",
+      anyRole: "Tous les rôles",
+      filter: "Afficher",
+      count: "{{count}} comptes",
+      person: "Personne",
+      since: "Compte créé le",
+      status: "État",
+      organises: "Organise {{count}} événements",
+      noPassword: "Sans mot de passe (se connecte par lien envoyé par courriel)",
+      roleOf: "Rôle de {{name}}",
+      setRole: "Définir le rôle",
+      setRoleOf: "Définir le rôle de {{name}}",
+      disabled: "Désactivé",
+      active: "Actif",
+      enable: "Réactiver",
+      enableOf: "Réactiver {{name}}",
+      disable: "Désactiver…",
+      disableOf: "Désactiver {{name}}…",
+      disableQuestion:
+        "Désactiver {{name}} ? La personne est déconnectée partout et ne peut plus se connecter tant qu'un administrateur n'a pas réactivé le compte.",
+      disableConfirm: "Oui, désactiver le compte",
+      pages: "Pages",
+      previous: "Précédente",
+      next: "Suivante",
+      pageOf: "Page {{page}} sur {{pages}}",
+    },
+  },
+  // Qui peut faire quoi sur l'instance : créer des événements, se connecter sans mot de passe.
+  access: {
+    askToOrganise:
+      "Sur cette instance, seuls les organisateurs approuvés par l'administrateur créent des événements. Pour en organiser un, demandez à l'administrateur d'approuver votre compte.",
+    linkIntro: "Pas de mot de passe, ou oublié ? Nous pouvons vous envoyer un lien qui vous connecte une fois.",
+    linkSubmit: "M'envoyer un lien de connexion",
+    linkSent:
+      "Si un compte existe pour cette adresse, un lien de connexion est en route. Il fonctionne une fois, dans l'heure.",
+    invitationAccepted:
+      "Vous avez déjà accepté cette invitation. Pour vous reconnecter, demandez un lien de connexion : il part à l'adresse où l'invitation a été envoyée.",
+    invitationLinkSent: "Un lien de connexion est en route vers {{email}}. Il fonctionne une fois, dans l'heure.",
   },
 };
 

@@ -2,7 +2,8 @@ import type { Db } from "../../db/client";
 import type { RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, notFound, validationError, type FieldErrors } from "../errors";
-import { type Actor, requirePermission, requireUser } from "../permissions";
+import { type Actor, requirePermission } from "../permissions";
+import { requireEventCreator } from "../platform/access";
 import { slugify } from "../slug";
 import { localToUtc } from "../time";
 import { validate } from "../validate";
@@ -101,9 +102,9 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
   }
 
   return {
-    /** Anyone signed in may start an event; they become its first organiser. */
+    /** Whoever the instance lets create events (platform/access.ts) starts one and becomes its first organiser. */
     async create(actor: Actor, input: unknown) {
-      const user = requireUser(actor);
+      const user = await requireEventCreator(db, actor);
       const data = validate(eventInput, input);
       const times = resolveTimes(data);
       const slug = await uniqueSlug(data.title);
