@@ -791,6 +791,112 @@ const en = {
       "You have already accepted this invitation. To sign in again, ask for a sign-in link: it goes to the address the invitation was sent to.",
     invitationLinkSent: "A sign-in link is on its way to {{email}}. It works once, within an hour.",
   },
+  // The organiser's journey: recording people, agenda dates, room staff and questions, asking before acting.
+  organise: {
+    people: {
+      tab: "Add participants",
+      title: "Add participants",
+      intro:
+        "Record people yourselves, whatever the registration window: someone who phoned, an in-person session with a sign-in sheet. They are confirmed at once.",
+      introPast:
+        "This event is over: record who took part, from your sign-in sheet or a spreadsheet, so the figures, the rooms and the report count them.",
+      backToList: "Back to the participant list",
+      emailHint: "Their account is found or made with this address. Nothing is sent unless you ask below.",
+      attended: "Attended (checked in)",
+      consentData: "They agreed that the organisers record these data for the event and its report",
+      consentQuote: "They may be quoted by name in the report",
+      notify: "Email them their confirmation and a sign-in link",
+      notifyHint: "Leave this unticked for a session that already happened.",
+      add: "Add this person",
+      done: {
+        added: "{{name}} is added as a confirmed participant.",
+        attendance: "{{name}} was already registered: their attendance is recorded.",
+      },
+      importTitle: "Add from a spreadsheet (CSV)",
+      importHint:
+        "Columns: email, organisation and category (required); name, role, city, country (code or name), language, gender, attended (yes/no) and quote (yes/no). At most 1 MB. People already registered keep their registration; “attended” records their attendance.",
+      importConsent: "Everyone in this file agreed that the organisers record their data for the event and its report",
+      importSubmit: "Add from the file",
+      imported: "{{added}} participants added; attendance recorded for {{attendance}} people already registered.",
+    },
+    agenda: {
+      eventSpan: "The event: {{when}}.",
+      movesWithEvent: "When you move the event, its agenda moves with it and keeps its local times.",
+      outside: "This item falls outside the event's start and end: change its times or the event's.",
+    },
+    staff: {
+      role: { facilitator: "facilitator", rapporteur: "rapporteur" },
+      noStaff: "This event has no facilitators or rapporteurs yet, so no room got one.",
+      inviteTeam: "Invite them through Team, then assign again.",
+      allStaffed: "Every room has a facilitator and a rapporteur.",
+      gap: {
+        none: "{{room}} has no {{role}}: nobody in the event has this role. Invite one through Team.",
+        fewer:
+          "{{room}} has no {{role}}: the event has {{count}} for {{rooms}} rooms. Invite more through Team, or place someone by hand.",
+        reserved: "{{room}} has no {{role}}: the room is reserved and no {{role}} of the event may sit there.",
+      },
+    },
+    questions: {
+      heading: "Guiding questions",
+      hint: "One question per line.",
+      for: "These questions go to",
+      all: "Every room (each room discusses all of them)",
+      each: "One room each, in order (as many questions as rooms)",
+      editAll: "Questions for every room",
+      allRooms: "Questions every room discusses",
+      allRoomsHint: "One per line. Each room can add its own below.",
+      save: "Save the questions",
+      saved: "Questions saved.",
+      roomOwn: "This room's own questions",
+      roomOwnHint: "One per line, asked after the questions for every room.",
+    },
+    confirm: {
+      publishEvent: "Publish…",
+      publishEventQuestion:
+        "Publish this event? Its page becomes public and people can register (within the registration window).",
+      publishEventYes: "Yes, publish",
+      unpublish: "Back to draft…",
+      unpublishQuestion: "Take the event back to draft? Its public page disappears until you publish it again.",
+      unpublishYes: "Yes, back to draft",
+      closeEvent: "Close the event…",
+      closeEventQuestion:
+        "Close the event? Registration ends and the summary report can be drafted from what happened. You can still record participants and attendance.",
+      closeEventYes: "Yes, close the event",
+      cancelEvent: "Cancel the event…",
+      cancelEventQuestion: "Cancel this event? Its page says it is cancelled and nobody can register any more.",
+      cancelEventYes: "Yes, cancel the event",
+      publishReportQuestion:
+        "Publish this version? Anyone can read and download it, and it cannot be changed: a later change becomes a new version.",
+      publishReportYes: "Yes, publish the report",
+      withdrawQuestion: "Withdraw the report? Readers will see only your notice instead of it.",
+      withdrawYes: "Yes, withdraw it",
+      removeAgendaQuestion: "Remove “{{title}}” from the agenda?",
+      removeCategoryQuestion: "Remove the category “{{label}}”?",
+      removeQuestionQuestion: "Remove the question “{{label}}”?",
+      removeQuestionAnswered:
+        "Remove the question “{{label}}”? {{count}} registrations answered it: their answers will no longer be shown.",
+      removeYes: "Yes, remove",
+      deleteActionQuestion: "Delete the action item “{{title}}”? Its history goes with it.",
+      deleteYes: "Yes, delete",
+    },
+    form: {
+      builtInTitle: "Always asked",
+      builtInHint: "Every registration form asks these; add only what they do not cover.",
+      consentField: "Consent to the processing of their data",
+      questionsHint: "Asked after the fields above.",
+      edit: "Edit",
+      save: "Save the question",
+      answersKept: "{{count}} registrations answered this question: their answers stay as they were given.",
+    },
+    event: {
+      organisations: "Organised by (organisations)",
+      organisationsHint: "One per line, e.g. “Cities of Welcome Network”. Shown on the event page and the report.",
+    },
+    actions: {
+      clusterOption: "{{label}} — {{category}}, {{room}}",
+      noOwner: "No owner yet",
+    },
+  },
 };
 
 export default en;

@@ -804,6 +804,115 @@ const es: Resources = {
       "Ya aceptó esta invitación. Para volver a entrar, pida un enlace para iniciar sesión: se envía a la dirección a la que llegó la invitación.",
     invitationLinkSent: "Le llega a {{email}} un enlace para iniciar sesión. Sirve una vez, durante una hora.",
   },
+  // El recorrido de la organización: registrar personas, fechas del programa, equipo y preguntas de las salas, preguntar antes de actuar.
+  organise: {
+    people: {
+      tab: "Añadir participantes",
+      title: "Añadir participantes",
+      intro:
+        "Registre usted mismo a personas, sea cual sea el periodo de inscripción: alguien que llamó por teléfono, una sesión presencial con hoja de firmas. Quedan confirmadas de inmediato.",
+      introPast:
+        "Este evento ya terminó: registre quién participó, a partir de su hoja de firmas o de una hoja de cálculo, para que las cifras, las salas y el informe lo tengan en cuenta.",
+      backToList: "Volver a la lista de participantes",
+      emailHint: "Su cuenta se encuentra o se crea con esta dirección. No se envía nada, salvo que lo pida más abajo.",
+      attended: "Asistió (asistencia registrada)",
+      consentData: "Aceptó que la organización registre estos datos para el evento y su informe",
+      consentQuote: "Se le puede citar por su nombre en el informe",
+      notify: "Enviarle su confirmación y un enlace para iniciar sesión",
+      notifyHint: "Déjelo sin marcar para una sesión que ya tuvo lugar.",
+      add: "Añadir a esta persona",
+      done: {
+        added: "{{name}} se ha añadido como participante confirmado/a.",
+        attendance: "{{name}} ya estaba inscrito/a: su asistencia queda registrada.",
+      },
+      importTitle: "Añadir desde una hoja de cálculo (CSV)",
+      importHint:
+        "Columnas: email, organisation y category (obligatorias); name, role, city, country (código o nombre), language, gender, attended (sí/no) y quote (sí/no). 1 MB como máximo. Quienes ya están inscritos conservan su inscripción; «attended» registra su asistencia.",
+      importConsent:
+        "Todas las personas de este archivo aceptaron que la organización registre sus datos para el evento y su informe",
+      importSubmit: "Añadir desde el archivo",
+      imported: "{{added}} participantes añadidos; asistencia registrada para {{attendance}} personas ya inscritas.",
+    },
+    agenda: {
+      eventSpan: "El evento: {{when}}.",
+      movesWithEvent: "Si mueve el evento, su programa lo acompaña y conserva sus horas locales.",
+      outside: "Este punto queda fuera del inicio y el fin del evento: cambie sus horarios o los del evento.",
+    },
+    staff: {
+      role: { facilitator: "facilitador/a", rapporteur: "relator/a" },
+      noStaff: "Este evento aún no tiene facilitadores ni relatores, así que ninguna sala recibió uno.",
+      inviteTeam: "Invítelos desde Equipo y vuelva a asignar.",
+      allStaffed: "Cada sala tiene un/a facilitador/a y un/a relator/a.",
+      gap: {
+        none: "{{room}} no tiene {{role}}: nadie en el evento tiene este rol. Invite a alguien desde Equipo.",
+        fewer:
+          "{{room}} no tiene {{role}}: el evento tiene {{count}} para {{rooms}} salas. Invite a más desde Equipo o coloque a alguien a mano.",
+        reserved:
+          "{{room}} no tiene {{role}}: la sala está reservada y ningún/a {{role}} del evento puede estar en ella.",
+      },
+    },
+    questions: {
+      heading: "Preguntas orientadoras",
+      hint: "Una pregunta por línea.",
+      for: "Estas preguntas van a",
+      all: "Todas las salas (cada sala las debate todas)",
+      each: "Una por sala, en orden (tantas preguntas como salas)",
+      editAll: "Preguntas para todas las salas",
+      allRooms: "Preguntas que debate cada sala",
+      allRoomsHint: "Una por línea. Cada sala puede añadir las suyas más abajo.",
+      save: "Guardar las preguntas",
+      saved: "Preguntas guardadas.",
+      roomOwn: "Preguntas propias de esta sala",
+      roomOwnHint: "Una por línea, después de las preguntas para todas las salas.",
+    },
+    confirm: {
+      publishEvent: "Publicar…",
+      publishEventQuestion:
+        "¿Publicar este evento? Su página se vuelve pública y la gente puede inscribirse (durante el periodo de inscripción).",
+      publishEventYes: "Sí, publicar",
+      unpublish: "Volver a borrador…",
+      unpublishQuestion: "¿Volver el evento a borrador? Su página pública desaparece hasta que lo publique de nuevo.",
+      unpublishYes: "Sí, volver a borrador",
+      closeEvent: "Cerrar el evento…",
+      closeEventQuestion:
+        "¿Cerrar el evento? La inscripción termina y el informe de síntesis puede redactarse a partir de lo ocurrido. Aún puede registrar participantes y asistencia.",
+      closeEventYes: "Sí, cerrar el evento",
+      cancelEvent: "Cancelar el evento…",
+      cancelEventQuestion: "¿Cancelar este evento? Su página indica que está cancelado y ya nadie puede inscribirse.",
+      cancelEventYes: "Sí, cancelar el evento",
+      publishReportQuestion:
+        "¿Publicar esta versión? Cualquiera puede leerla y descargarla, y ya no puede cambiar: un cambio posterior será una nueva versión.",
+      publishReportYes: "Sí, publicar el informe",
+      withdrawQuestion: "¿Retirar el informe? Los lectores solo verán su aviso en su lugar.",
+      withdrawYes: "Sí, retirarlo",
+      removeAgendaQuestion: "¿Quitar «{{title}}» del programa?",
+      removeCategoryQuestion: "¿Eliminar la categoría «{{label}}»?",
+      removeQuestionQuestion: "¿Eliminar la pregunta «{{label}}»?",
+      removeQuestionAnswered:
+        "¿Eliminar la pregunta «{{label}}»? {{count}} inscripciones la respondieron: sus respuestas dejarán de mostrarse.",
+      removeYes: "Sí, eliminar",
+      deleteActionQuestion: "¿Eliminar la acción «{{title}}»? Su historial se elimina con ella.",
+      deleteYes: "Sí, eliminar",
+    },
+    form: {
+      builtInTitle: "Siempre se pregunta",
+      builtInHint: "Todo formulario de inscripción pide estos campos; añada solo lo que no cubren.",
+      consentField: "Consentimiento para el tratamiento de sus datos",
+      questionsHint: "Se preguntan después de los campos de arriba.",
+      edit: "Editar",
+      save: "Guardar la pregunta",
+      answersKept: "{{count}} inscripciones respondieron esta pregunta: sus respuestas quedan tal como se dieron.",
+    },
+    event: {
+      organisations: "Organizado por (organizaciones)",
+      organisationsHint:
+        "Una por línea, p. ej. «Red Ciudades de Acogida». Se muestra en la página del evento y en el informe.",
+    },
+    actions: {
+      clusterOption: "{{label}} — {{category}}, {{room}}",
+      noOwner: "Aún sin responsable",
+    },
+  },
 };
 
 export default es;

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
 import { countryName } from "../../server/core/countries";
@@ -41,6 +41,7 @@ export default function Participants() {
   const { t, i18n } = useTranslation();
   const q = data.query;
   const canManage = layout?.event.canManage ?? false;
+  const canCheckIn = layout?.event.canCheckIn ?? false;
   const exportHref = `/events/${layout?.event.slug}/manage/participants.csv`;
   return (
     <section aria-labelledby="participants-heading">
@@ -113,6 +114,11 @@ export default function Participants() {
         <a href={exportHref} className="button secondary" download>
           {t("manage.participants.export")}
         </a>
+        {layout?.event.canRecord ? (
+          <Link to={`/events/${layout.event.slug}/manage/add-participants`} className="button secondary">
+            {t("organise.people.tab")}
+          </Link>
+        ) : null}
       </p>
       <FormMessage message={result && !result.ok ? result.message : undefined} />
       {data.rows.length === 0 ? (
@@ -167,10 +173,10 @@ export default function Participants() {
                       {canManage && r.status === "waitlisted" ? (
                         <ActionButton intent="promote" label={t("manage.participants.promote")} name={r.name} />
                       ) : null}
-                      {canManage && r.status === "confirmed" && !r.checkedIn ? (
+                      {canCheckIn && r.status === "confirmed" && !r.checkedIn ? (
                         <ActionButton intent="checkin" label={t("manage.participants.checkIn")} name={r.name} />
                       ) : null}
-                      {canManage && r.status === "confirmed" && r.checkedIn ? (
+                      {canCheckIn && r.status === "confirmed" && r.checkedIn ? (
                         <ActionButton intent="uncheckin" label={t("manage.participants.undoCheckIn")} name={r.name} />
                       ) : null}
                       {canManage &&

@@ -10,6 +10,7 @@ import { hashToken, newToken } from "../tokens";
 import { icsLocation, registrationEmail } from "./emails";
 import { eventIcs } from "./ics";
 import { registrationClosedReason } from "./rules";
+import { createRecordedRegistrations } from "./recorded";
 import { ACTIVE_STATUSES, identityFields, parseAnswers, registrationFields, type RegistrationStatus } from "./schemas";
 
 export interface RegistrationDeps {
@@ -197,9 +198,24 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     return new URL(`/login/link/${token}`, baseUrl).toString();
   }
 
+  // People the team records themselves (past or in-person sessions), outside the registration window.
+  const recorded = createRecordedRegistrations({
+    db,
+    clock,
+    takeSeat,
+    changed,
+    confirm: async (registrationId, userId, eventSlug, baseUrl) =>
+      notify(registrationId, "confirmed", baseUrl, {
+        loginUrl: await loginLinkFor(userId, baseUrl, `/events/${eventSlug}`),
+      }),
+  });
+
   return {
     takeSeat,
     promoteFromWaitlist,
+    record: recorded.record,
+    recordSpec: recorded.recordSpec,
+    importCsv: recorded.importCsv,
 
     /**
      * Registers the signed-in person, or whoever the form names. Without a
