@@ -6,6 +6,7 @@ import type { RecordReport } from "../../server/core/registration/recorded";
 import { countryOptions } from "../../server/core/countries";
 import { Field, FormMessage } from "~/components/Field";
 import { Checkbox, Select } from "~/components/form";
+import { ImportReport } from "~/components/ImportReport";
 import { formToObject, one } from "~/utils/form-data";
 import { languageName } from "~/utils/languages";
 import { readCsvUpload } from "~/utils/csv-upload.server";
@@ -194,21 +195,16 @@ export default function AddParticipants() {
           </button>
         </Form>
         {report ? (
-          <div role="status" className="notice" data-testid="record-report">
-            <p>
-              {report.dryRun
+          <ImportReport
+            testId="record-report"
+            summary={
+              report.dryRun
                 ? t("manage.team.importNothing", { count: report.errors.length })
-                : t("organise.people.imported", { added: report.added, attendance: report.attendance })}
-            </p>
-            <ul>
-              {report.errors.map((x) => (
-                <li key={x.line}>{t("manage.team.line", { line: x.line, messages: x.messages.join(" ") })}</li>
-              ))}
-              {report.skipped.map((s) => (
-                <li key={s.line}>{t("manage.team.skipped", s)}</li>
-              ))}
-            </ul>
-          </div>
+                : t("organise.people.imported", { added: report.added, attendance: report.attendance })
+            }
+            errors={report.errors}
+            skipped={report.skipped}
+          />
         ) : null}
       </section>
     </>

@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EVENT_ROLES } from "../../server/core/permissions";
-import type { ImportReport } from "../../server/core/invitations/service";
+import type { ImportReport as Report } from "../../server/core/invitations/service";
+import { ImportReport } from "~/components/ImportReport";
 import { Field, FormMessage } from "~/components/Field";
 import { Checkbox, Select } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
@@ -49,7 +50,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 export default function Team() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<FormResult | { ok: true; invited: true } | { ok: true; report: ImportReport }>();
+  const result = useActionData<FormResult | { ok: true; invited: true } | { ok: true; report: Report }>();
   const failed = result && !result.ok ? result : undefined;
   const report = result?.ok && "report" in result ? result.report : null;
   const isImportError = failed && "file" in failed.fieldErrors;
@@ -129,21 +130,16 @@ export default function Team() {
           <button type="submit">{t("manage.team.importSubmit")}</button>
         </Form>
         {report ? (
-          <div role="status" className="notice" data-testid="import-report">
-            <p>
-              {report.dryRun
+          <ImportReport
+            testId="import-report"
+            summary={
+              report.dryRun
                 ? t("manage.team.importNothing", { count: report.errors.length })
-                : t("manage.team.imported", { count: report.imported })}
-            </p>
-            <ul>
-              {report.errors.map((e) => (
-                <li key={e.line}>{t("manage.team.line", { line: e.line, messages: e.messages.join(" ") })}</li>
-              ))}
-              {report.skipped.map((s) => (
-                <li key={s.line}>{t("manage.team.skipped", s)}</li>
-              ))}
-            </ul>
-          </div>
+                : t("manage.team.imported", { count: report.imported })
+            }
+            errors={report.errors}
+            skipped={report.skipped}
+          />
         ) : null}
       </section>
     </>

@@ -1,11 +1,10 @@
-import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { Clock } from "../clock";
 import { countryCode } from "../countries";
 import { conflict, notFound, validationError, type FieldErrors } from "../errors";
 import { formBoolean, optionalText, requiredText } from "../forms";
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "../invitations/limits";
+import { readCsvRows } from "../csv-import";
 import { type Actor, requirePermission } from "../permissions";
 import { emailSchema, nameSchema } from "../validate";
 import { ACTIVE_STATUSES } from "./schemas";
@@ -251,28 +250,12 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
       const user = await requirePermission(db, actor, eventId, "registration.record");
       const opts = importOptionsParsed(options);
       const event = await loadEvent(eventId);
-      const fileError = (message: string) => validationError(message, { file: [message] });
-      if (Buffer.byteLength(csv) > MAX_IMPORT_BYTES)
-        throw fileError("The file is larger than 1 MB. Split it into smaller files.");
-      let records: Record<string, string>[];
-      try {
-        records = parse(csv.replace(/^\uFEFF/, ""), {
-          columns: (h: string[]) => h.map(heading),
-          skip_empty_lines: true,
-          relax_column_count: true,
-          trim: true,
-        });
-      } catch (e) {
-        throw fileError(`This file is not valid CSV (${(e as Error).message.split("\n")[0]}).`);
-      }
-      if (records.length === 0) throw fileError("The file has no rows under its header.");
-      const columns = Object.keys(records[0]!);
-      const missing = ["email", "organisation", "category"].filter((c) => !columns.includes(c));
-      if (missing.length)
-        throw fileError(
+      const records = readCsvRows(csv, {
+        heading,
+        required: ["email", "organisation", "category"],
+        missing: (missing) =>
           `The file needs the columns email, organisation and category (missing: ${missing.join(", ")}). Name, role, city, country, language, gender, attended and quote are optional.`,
-        );
-      if (records.length > MAX_IMPORT_ROWS) throw fileError(`At most ${MAX_IMPORT_ROWS} rows per file.`);
+      });
 
       const categories = await db.stakeholderCategory.findMany({ where: { eventId } });
       const seen = new Set<string>();
