@@ -863,6 +863,9 @@ const ar: Resources = {
       removeYes: "نعم، احذفوا",
       deleteActionQuestion: "هل تريدون حذف بند العمل «{{title}}»؟ يُحذف سجلّه معه.",
       deleteYes: "نعم، احذفوا",
+      rejectQuestion:
+        "هل تريدون رفض {{name}}؟ يذهب مكانه إلى الشخص التالي في قائمة الانتظار، ويُبلَّغ بالبريد الإلكتروني.",
+      rejectYes: "نعم، ارفضوا",
     },
     form: {
       builtInTitle: "يُسأل دائمًا",

@@ -878,6 +878,9 @@ const en = {
       removeYes: "Yes, remove",
       deleteActionQuestion: "Delete the action item “{{title}}”? Its history goes with it.",
       deleteYes: "Yes, delete",
+      rejectQuestion:
+        "Turn {{name}} away? Their place is freed for the next person waiting, and they are told by email.",
+      rejectYes: "Yes, turn them away",
     },
     form: {
       builtInTitle: "Always asked",

@@ -893,6 +893,8 @@ const es: Resources = {
       removeYes: "Sí, eliminar",
       deleteActionQuestion: "¿Eliminar la acción «{{title}}»? Su historial se elimina con ella.",
       deleteYes: "Sí, eliminar",
+      rejectQuestion: "¿Rechazar a {{name}}? Su plaza pasa a la siguiente persona en espera y se le avisa por correo.",
+      rejectYes: "Sí, rechazar",
     },
     form: {
       builtInTitle: "Siempre se pregunta",

@@ -907,6 +907,9 @@ const fr: Resources = {
       removeYes: "Oui, supprimer",
       deleteActionQuestion: "Supprimer l'action « {{title}} » ? Son historique disparaît avec elle.",
       deleteYes: "Oui, supprimer",
+      rejectQuestion:
+        "Refuser {{name}} ? Sa place revient à la prochaine personne en attente, et la personne est prévenue par courriel.",
+      rejectYes: "Oui, refuser",
     },
     form: {
       builtInTitle: "Toujours demandé",

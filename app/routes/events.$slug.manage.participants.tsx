@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@r
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
 import { countryName } from "../../server/core/countries";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, requireConfirmed, type FormResult } from "~/utils/forms.server";
+import { Confirm } from "~/components/Confirm";
 import { actorOf } from "~/utils/session.server";
 import type { loader as layoutLoader } from "./events.$slug.manage";
 
@@ -28,8 +29,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const intent = String(form.get("intent"));
     if (intent === "checkin" || intent === "uncheckin")
       await context.core.registrations.setCheckIn(actor, eventId, id, intent === "checkin");
-    else if (intent === "approve" || intent === "reject" || intent === "promote")
+    else if (intent === "approve" || intent === "reject" || intent === "promote") {
+      // Turning someone away frees their seat and emails them: it asks first.
+      if (intent === "reject") requireConfirmed(form);
       await context.core.registrations.decide(actor, eventId, id, intent, context.publicUrl);
+    }
     return json({ ok: true as const });
   });
 }
@@ -179,11 +183,17 @@ export default function Participants() {
                       {canCheckIn && r.status === "confirmed" && r.checkedIn ? (
                         <ActionButton intent="uncheckin" label={t("manage.participants.undoCheckIn")} name={r.name} />
                       ) : null}
-                      {canManage &&
-                      (r.status === "pending" || r.status === "waitlisted" || r.status === "confirmed") ? (
-                        <ActionButton intent="reject" label={t("manage.participants.reject")} name={r.name} danger />
-                      ) : null}
                     </Form>
+                    {canManage && (r.status === "pending" || r.status === "waitlisted" || r.status === "confirmed") ? (
+                      <Confirm
+                        summary={`${t("manage.participants.reject")}…`}
+                        summaryLabel={`${t("manage.participants.reject")}: ${r.name}`}
+                        question={t("organise.confirm.rejectQuestion", { name: r.name })}
+                        confirmLabel={t("organise.confirm.rejectYes")}
+                        fields={{ intent: "reject", registrationId: r.id }}
+                        danger
+                      />
+                    ) : null}
                   </td>
                 </tr>
               ))}
