@@ -34,12 +34,10 @@ export const meta: MetaFunction = () => [{ title: "Plenary" }];
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = await context.user();
   const actor = user ? { userId: user.id, sessionId: user.sessionId } : null;
-  const [settings, platform, mailbox] = await Promise.all([
-    context.core.platform.settings(),
-    context.core.platform.viewer(actor),
-    // The link shows only to whoever can open it: the administrator, while no SMTP server is set.
-    context.core.devMailbox.canRead(actor),
-  ]);
+  const settings = await context.core.platform.settings();
+  const platform = await context.core.platform.viewer(actor, settings);
+  // The link shows only to whoever can open it: the administrator, while no SMTP server is set.
+  const mailbox = platform.admin && context.core.devMailbox.enabled;
   const locale = await resolveLocale(request, user, settings.languages);
   return json({
     locale,

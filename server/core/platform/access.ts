@@ -26,10 +26,13 @@ export async function requireAdmin(db: Db, actor: Actor): Promise<NonNullable<Ac
   return user;
 }
 
-/** Whether this person may create events under the instance's policy. */
+/** Whether this person may create events under the instance's policy (the one rule, used by pages and the core). */
+export const mayCreate = (role: PlatformRole, settings: InstanceSettings) =>
+  settings.eventCreation === "anyone" || role === "organiser" || role === "admin";
+
 export async function mayCreateEvents(db: Db, userId: string): Promise<boolean> {
   const [role, settings] = await Promise.all([platformRoleOf(db, userId), readSettings(db)]);
-  return settings.eventCreation === "anyone" || role === "organiser" || role === "admin";
+  return mayCreate(role, settings);
 }
 
 export async function requireEventCreator(db: Db, actor: Actor): Promise<NonNullable<Actor>> {

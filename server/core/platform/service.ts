@@ -4,8 +4,8 @@ import type { Clock } from "../clock";
 import { conflict, notFound } from "../errors";
 import { type Actor } from "../permissions";
 import { validate } from "../validate";
-import { claimFirstAdmin, mayCreateEvents, platformRoleOf, readSettings, requireAdmin } from "./access";
-import { type PlatformRole, SETTING_KEYS, roleInput, settingsInput, userQuery } from "./rules";
+import { claimFirstAdmin, mayCreate, platformRoleOf, readSettings, requireAdmin } from "./access";
+import { type InstanceSettings, type PlatformRole, SETTING_KEYS, roleInput, settingsInput, userQuery } from "./rules";
 
 const PAGE = 50;
 
@@ -47,11 +47,15 @@ export function createPlatformService({ db, bus, clock }: PlatformDeps) {
     /** Read on every page (name, languages); public, since both show on every page anyway. */
     settings: () => readSettings(db),
 
-    /** What the signed-in person may do on the instance, for navigation. */
-    async viewer(actor: Actor) {
+    /**
+     * What the signed-in person may do on the instance, for navigation. Pages read the
+     * settings anyway (name, languages): passing them saves reading them twice per request.
+     */
+    async viewer(actor: Actor, known?: InstanceSettings) {
       if (!actor) return { role: "member" as PlatformRole, mayCreateEvents: false, admin: false };
-      const [role, create] = await Promise.all([platformRoleOf(db, actor.userId), mayCreateEvents(db, actor.userId)]);
-      return { role, mayCreateEvents: create, admin: role === "admin" };
+      const [role, settings] = await Promise.all([platformRoleOf(db, actor.userId), known ?? readSettings(db)]);
+      const admin = role === "admin";
+      return { role, admin, mayCreateEvents: mayCreate(role, settings) };
     },
 
     claimFirstAdmin: (userId: string) => claimFirstAdmin(db, userId),
