@@ -17,6 +17,7 @@ import { NoteCard } from "~/components/board/NoteCard";
 import { categoryName, translateServerMessage } from "~/i18n";
 import { Suggestions } from "~/components/board/Suggestions";
 import { Countdown } from "~/components/Countdown";
+import { GuidingQuestions } from "~/components/GuidingQuestions";
 import type { ClientNote } from "~/realtime/board-state";
 import { useBoard } from "~/realtime/use-board";
 import { useConnection } from "~/realtime/use-connection";
@@ -30,13 +31,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
   const snapshot = await context.core.boards.snapshot(await actorOf(context), params.boardId ?? "").catch(asHttpError);
-  return json({ snapshot });
+  // Read only once the board let this viewer in: a room's board shows what the room was asked.
+  const questions = snapshot.board.roomId ? await context.core.breakouts.questionsOfRoom(snapshot.board.roomId) : [];
+  return json({ snapshot, questions });
 }
 
 const newId = () => crypto.randomUUID();
 
 export default function BoardPage() {
-  const { snapshot } = useLoaderData<typeof loader>();
+  const { snapshot, questions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const { revalidate } = useRevalidator();
   const b = useBoard(snapshot, revalidate);
@@ -92,6 +95,7 @@ export default function BoardPage() {
         {board.roomName ? ` · ${board.roomName}` : null}
       </p>
       <h1>{board.title}</h1>
+      <GuidingQuestions questions={questions} id="board-questions" />
       <div className="board-status">
         <span data-testid="phase">{t("board.phaseNow", { phase: t(`board.phases.${b.state.phase}`) })}</span>
         {b.state.locked ? <span className="badge">{t("board.locked")}</span> : null}

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ASSIGNMENT_MODES } from "../../server/core/breakouts/schemas";
 import { Field, FormMessage } from "~/components/Field";
-import { Select, TextArea } from "~/components/form";
+import { Choices, Select, TextArea } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
@@ -116,9 +116,19 @@ export default function Breakouts() {
           label={t("breakouts.questions")}
           name="questions"
           rows={3}
-          hint={t("breakouts.questionsHint")}
+          hint={t("organise.questions.hint")}
           defaultValue={v("questions")}
           errors={e.questions}
+        />
+        <Choices
+          legend={t("organise.questions.for")}
+          name="questionsFor"
+          options={[
+            { value: "all", label: t("organise.questions.all") },
+            { value: "each", label: t("organise.questions.each") },
+          ]}
+          defaultValue={v("questionsFor") ?? "all"}
+          errors={e.questionsFor}
         />
         <TextArea
           label={t("breakouts.categories")}

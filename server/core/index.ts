@@ -22,6 +22,7 @@ import { createClusteringService } from "./clustering/service";
 import { createReportService } from "./reports/service";
 import { createActionService } from "./actions/service";
 import { createAccountService } from "./account/service";
+import { createPlatformService } from "./platform/service";
 
 export interface CoreDeps {
   db: Db;
@@ -81,7 +82,8 @@ export function createCore(deps: CoreDeps) {
       clock,
       promote: (eventId) => registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000"),
     }),
-    devMailbox: createDevMailbox(deps.db),
+    devMailbox: createDevMailbox(deps.db, { enabled: deps.mailer.kind === "devmail" }),
+    platform: createPlatformService({ db: deps.db, bus: deps.bus, clock }),
     health: () => checkHealth(deps.db),
   };
 }

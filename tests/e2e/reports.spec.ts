@@ -28,7 +28,9 @@ test("the secretariat generates, edits and publishes the report; anyone reads it
   await expect(page.getByTestId("report-status")).toHaveText("in review");
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("approved");
-  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  // Publishing asks first: the published version is public and immutable.
+  await page.getByText("Publish…", { exact: true }).click();
+  await page.getByRole("button", { name: "Yes, publish the report" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("published");
 
   // A reader who is not signed in.

@@ -1,3 +1,4 @@
+import { questionsOf } from "../breakouts/questions";
 import type { Db } from "../../db/client";
 import type { ClusteringEngine } from "../clustering/engine";
 
@@ -109,7 +110,15 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
   const boards = await db.board.findMany({
     where: { eventId },
     include: {
-      room: { select: { id: true, name: true, question: true, position: true, round: { select: { title: true } } } },
+      room: {
+        select: {
+          id: true,
+          name: true,
+          question: true,
+          position: true,
+          round: { select: { title: true, questionsJson: true } },
+        },
+      },
       clusters: { where: { deletedAt: null }, orderBy: { position: "asc" } },
       notes: {
         where: { deletedAt: null, hidden: false },
@@ -176,7 +185,11 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
     .filter((b) => b.kind === "room" && b.room)
     .sort((a, b) => a.room!.position - b.room!.position);
   const findings: FindingGroup[] = [];
-  for (const b of roomBoards) findings.push(await group(b, b.room!.name, b.room!.question || null));
+  for (const b of roomBoards) {
+    // Every question the room discussed: the round's for all rooms, then its own.
+    const questions = questionsOf(b.room!.round.questionsJson, b.room!.question);
+    findings.push(await group(b, b.room!.name, questions.length ? questions.join(" / ") : null));
+  }
   const synthesisBoard = boards.find((b) => b.kind === "synthesis" && b.notes.length > 0);
   const synthesis = synthesisBoard ? await group(synthesisBoard, synthesisBoard.title, null) : null;
 
@@ -206,7 +219,7 @@ export async function loadReportData(db: Db, eventId: string, engine: Clustering
       languages: parseList(event.languagesJson),
       chathamHouse: event.chathamHouse,
       partners: parseList(event.partnersJson),
-      organisers: organiserOrgs,
+      organisers: parseList(event.organisationsJson).length ? parseList(event.organisationsJson) : organiserOrgs,
     },
     participation: participationOf(regs.filter((r) => r.status === "confirmed")),
     agenda: event.agenda.map((a) => ({
