@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ClusteringConfig, clusteringConfig } from "./core/clustering/config";
 import { type DatabaseTarget, resolveDatabase } from "./db/resolve-database";
 
 /** Every environment variable Plenary reads; README.md lists the same, with defaults. */
@@ -56,7 +57,7 @@ const schema = z.object({
     .default(120_000),
 });
 
-export type Env = z.infer<typeof schema> & { database: DatabaseTarget };
+export type Env = z.infer<typeof schema> & { database: DatabaseTarget; clustering: ClusteringConfig };
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -76,7 +77,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   } catch (e) {
     throw new EnvError(`Invalid environment: ${(e as Error).message}`);
   }
-  return { ...result.data, database };
+  let clustering: ClusteringConfig;
+  try {
+    // EMBEDDINGS_ENGINE, EMBEDDINGS_LOCAL_MODEL and MODELS_DIR, with the provider's variables above.
+    clustering = clusteringConfig(cleaned);
+  } catch (e) {
+    throw new EnvError(`Invalid environment: ${(e as Error).message}`);
+  }
+  return { ...result.data, database, clustering };
 }
 
 /** A URL to show in logs without its password. */

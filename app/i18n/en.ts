@@ -439,8 +439,6 @@ const en = {
       noPlacements: "No clear place for the unclustered notes.",
       considered: "{{count}} unclustered notes considered.",
       leftAlone: "{{count}} notes fit no group and stay unclustered.",
-      engineLexical: "Built-in engine (offline).",
-      engineEmbeddings: "Sentence embeddings from the configured provider.",
       size: "{{count}} notes",
       representative: "Representative note",
       label: "Name for this cluster",
@@ -452,6 +450,27 @@ const en = {
       placeInto: "→ {{cluster}} ({{confidence}} %)",
       moveNote: "Move",
     },
+  },
+  synthesis: {
+    open: "Synthesis board",
+    openHint: "Gather every room's notes and cluster them across rooms; the report reads its clusters first.",
+    keepGathering: "Keep gathering as rooms post",
+    gathering: "Gathering as rooms post: {{categories}}.",
+    engine: {
+      local: "Answered by the local sentence-embedding model ({{model}}).",
+      remote: "Answered by the sentence-embedding provider ({{model}}).",
+      lexical: "Answered by the built-in engine (word matching, offline).",
+    },
+    better:
+      "Grouping by sentence meaning needs a sentence-embedding model: an administrator can install one with “npm run models:fetch” (see the README).",
+    fallback: {
+      missing: "The sentence-embedding model is not installed, so the built-in engine answered.",
+      failed: "The sentence-embedding engine failed, so the built-in engine answered.",
+      timeout:
+        "The sentence-embedding engine took too long, so the built-in engine answered. Ask again in a moment: its work goes on.",
+    },
+    granularity: "Grouping",
+    granularities: { more: "More groups", default: "Balanced", fewer: "Fewer, surer groups" },
   },
   report: {
     editorTitle: "Summary report",
@@ -698,6 +717,7 @@ const en = {
     registration: "Your registration",
     resetPassword: "Choose a new password",
     signUp: "Create an account",
+    admin: "Administration",
   },
   errors: {
     notFoundTitle: "Page not found",
@@ -794,6 +814,196 @@ const en = {
   },
   proposals: {
     awaitingReview: "Drafted by Plenary from the notes, awaiting review.",
+  },
+  // The platform administrator's pages (first run, users, instance settings).
+  admin: {
+    nav: "Administration",
+    title: "Administration",
+    navLabel: "Administration",
+    roles: { member: "Member", organiser: "Approved organiser", admin: "Administrator" },
+    instance: {
+      tab: "Instance",
+      title: "This Plenary",
+      mailSmtp: "Mail is sent through the configured SMTP server.",
+      mailDev:
+        "No SMTP server is configured: mail is not sent. Its links are printed in the server log and kept in the dev mailbox, which only administrators can read.",
+      saved: "Settings saved.",
+      name: "Name of this instance",
+      nameHint: "Shown at the top of every page and in page titles, e.g. “Cities of Welcome Network dialogues”.",
+      languages: "Interface languages",
+      languagesHint: "Offered in the language switcher. People whose browser asks for none of them see the default.",
+      defaultLanguage: "Default language",
+      eventCreation: "Who may create events",
+      creation: {
+        approved: "Only organisers approved by an administrator (recommended for a public instance)",
+        anyone: "Anyone with an account",
+      },
+      save: "Save settings",
+    },
+    changes: {
+      title: "Recent changes",
+      none: "Nothing changed yet.",
+      by: "by {{name}}",
+      kind: {
+        first_admin: "First account, made administrator",
+        role: "Role set to {{role}}",
+        disable: "Account disabled",
+        enable: "Account enabled again",
+        settings: "Instance settings saved",
+      },
+    },
+    users: {
+      tab: "Users",
+      title: "Accounts",
+      intro:
+        "Approve organisers who may create events, name other administrators, and disable accounts that must not sign in. Disabling ends the person's sessions at once.",
+      search: "Search by name or email",
+      role: "Role",
+      anyRole: "Any role",
+      filter: "Show",
+      count: "{{count}} accounts",
+      person: "Person",
+      since: "Account since",
+      status: "Status",
+      organises: "Organises {{count}} events",
+      noPassword: "No password (signs in by emailed link)",
+      roleOf: "Role of {{name}}",
+      setRole: "Set role",
+      setRoleOf: "Set the role of {{name}}",
+      disabled: "Disabled",
+      active: "Active",
+      enable: "Enable",
+      enableOf: "Enable {{name}}",
+      disable: "Disable…",
+      disableOf: "Disable {{name}}…",
+      disableQuestion:
+        "Disable {{name}}? They are signed out everywhere and cannot sign in until an administrator enables the account again.",
+      disableConfirm: "Yes, disable the account",
+      pages: "Pages",
+      previous: "Previous",
+      next: "Next",
+      pageOf: "Page {{page}} of {{pages}}",
+    },
+  },
+  // Who may do what on the instance: creating events, signing in without a password.
+  access: {
+    askToOrganise:
+      "On this instance, only organisers approved by the administrator create events. To organise one, ask the administrator to approve your account.",
+    linkIntro: "No password, or forgot it? We can email you a link that signs you in once.",
+    linkSubmit: "Email me a sign-in link",
+    linkSent: "If an account exists for this email, a sign-in link is on its way. It works once, within an hour.",
+    invitationAccepted:
+      "You have already accepted this invitation. To sign in again, ask for a sign-in link: it goes to the address the invitation was sent to.",
+    invitationLinkSent: "A sign-in link is on its way to {{email}}. It works once, within an hour.",
+  },
+  // The organiser's journey: recording people, agenda dates, room staff and questions, asking before acting.
+  organise: {
+    people: {
+      tab: "Add participants",
+      title: "Add participants",
+      intro:
+        "Record people yourselves, whatever the registration window: someone who phoned, an in-person session with a sign-in sheet. They are confirmed at once.",
+      introPast:
+        "This event is over: record who took part, from your sign-in sheet or a spreadsheet, so the figures, the rooms and the report count them.",
+      backToList: "Back to the participant list",
+      emailHint: "Their account is found or made with this address. Nothing is sent unless you ask below.",
+      attended: "Attended (checked in)",
+      consentData: "They agreed that the organisers record these data for the event and its report",
+      consentQuote: "They may be quoted by name in the report",
+      notify: "Email them their confirmation and a sign-in link",
+      notifyHint: "Leave this unticked for a session that already happened.",
+      add: "Add this person",
+      done: {
+        added: "{{name}} is added as a confirmed participant.",
+        attendance: "{{name}} was already registered: their attendance is recorded.",
+      },
+      importTitle: "Add from a spreadsheet (CSV)",
+      importHint:
+        "Columns: email, organisation and category (required); name, role, city, country (code or name), language, gender, attended (yes/no) and quote (yes/no). At most 1 MB. People already registered keep their registration; “attended” records their attendance.",
+      importConsent: "Everyone in this file agreed that the organisers record their data for the event and its report",
+      importSubmit: "Add from the file",
+      imported: "{{added}} participants added; attendance recorded for {{attendance}} people already registered.",
+    },
+    agenda: {
+      eventSpan: "The event: {{when}}.",
+      movesWithEvent: "When you move the event, its agenda moves with it and keeps its local times.",
+      outside: "This item falls outside the event's start and end: change its times or the event's.",
+    },
+    staff: {
+      role: { facilitator: "facilitator", rapporteur: "rapporteur" },
+      noStaff: "This event has no facilitators or rapporteurs yet, so no room got one.",
+      inviteTeam: "Invite them through Team, then assign again.",
+      allStaffed: "Every room has a facilitator and a rapporteur.",
+      gap: {
+        none: "{{room}} has no {{role}}: nobody in the event has this role. Invite one through Team.",
+        fewer:
+          "{{room}} has no {{role}}: the event has {{count}} for {{rooms}} rooms. Invite more through Team, or place someone by hand.",
+        reserved: "{{room}} has no {{role}}: the room is reserved and no {{role}} of the event may sit there.",
+      },
+    },
+    questions: {
+      heading: "Guiding questions",
+      hint: "One question per line.",
+      for: "These questions go to",
+      all: "Every room (each room discusses all of them)",
+      each: "One room each, in order (as many questions as rooms)",
+      editAll: "Questions for every room",
+      allRooms: "Questions every room discusses",
+      allRoomsHint: "One per line. Each room can add its own below.",
+      save: "Save the questions",
+      saved: "Questions saved.",
+      roomOwn: "This room's own questions",
+      roomOwnHint: "One per line, asked after the questions for every room.",
+    },
+    confirm: {
+      publishEvent: "Publish…",
+      publishEventQuestion:
+        "Publish this event? Its page becomes public and people can register (within the registration window).",
+      publishEventYes: "Yes, publish",
+      unpublish: "Back to draft…",
+      unpublishQuestion: "Take the event back to draft? Its public page disappears until you publish it again.",
+      unpublishYes: "Yes, back to draft",
+      closeEvent: "Close the event…",
+      closeEventQuestion:
+        "Close the event? Registration ends and the summary report can be drafted from what happened. You can still record participants and attendance.",
+      closeEventYes: "Yes, close the event",
+      cancelEvent: "Cancel the event…",
+      cancelEventQuestion: "Cancel this event? Its page says it is cancelled and nobody can register any more.",
+      cancelEventYes: "Yes, cancel the event",
+      publishReportQuestion:
+        "Publish this version? Anyone can read and download it, and it cannot be changed: a later change becomes a new version.",
+      publishReportYes: "Yes, publish the report",
+      withdrawQuestion: "Withdraw the report? Readers will see only your notice instead of it.",
+      withdrawYes: "Yes, withdraw it",
+      removeAgendaQuestion: "Remove “{{title}}” from the agenda?",
+      removeCategoryQuestion: "Remove the category “{{label}}”?",
+      removeQuestionQuestion: "Remove the question “{{label}}”?",
+      removeQuestionAnswered:
+        "Remove the question “{{label}}”? {{count}} registrations answered it: their answers will no longer be shown.",
+      removeYes: "Yes, remove",
+      deleteActionQuestion: "Delete the action item “{{title}}”? Its history goes with it.",
+      deleteYes: "Yes, delete",
+      rejectQuestion:
+        "Turn {{name}} away? Their place is freed for the next person waiting, and they are told by email.",
+      rejectYes: "Yes, turn them away",
+    },
+    form: {
+      builtInTitle: "Always asked",
+      builtInHint: "Every registration form asks these; add only what they do not cover.",
+      consentField: "Consent to the processing of their data",
+      questionsHint: "Asked after the fields above.",
+      edit: "Edit",
+      save: "Save the question",
+      answersKept: "{{count}} registrations answered this question: their answers stay as they were given.",
+    },
+    event: {
+      organisations: "Organised by (organisations)",
+      organisationsHint: "One per line, e.g. “Cities of Welcome Network”. Shown on the event page and the report.",
+    },
+    actions: {
+      clusterOption: "{{label}} — {{category}}, {{room}}",
+      noOwner: "No owner yet",
+    },
   },
 };
 

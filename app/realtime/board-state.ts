@@ -7,6 +7,8 @@ export type BoardState = {
   phase: string;
   locked: boolean;
   timerEndsAt: string | null;
+  /** Synthesis board: the categories it keeps gathering as rooms post. */
+  gather?: string[];
   notes: Record<string, ClientNote>;
   clusters: Record<string, ClusterView>;
 };
@@ -79,6 +81,10 @@ export function applyEvent(state: BoardState, e: BoardEvent): BoardState {
       for (const n of (d.notes as NoteView[] | undefined) ?? []) s.notes[n.id] = { ...s.notes[n.id], ...n };
       break;
     case "synthesis.pull":
+      for (const n of (d.notes as NoteView[] | undefined) ?? []) s.notes[n.id] = { ...s.notes[n.id], ...n };
+      break;
+    case "synthesis.follow":
+      s.gather = d.gather as string[];
       for (const n of (d.notes as NoteView[] | undefined) ?? []) s.notes[n.id] = { ...s.notes[n.id], ...n };
       break;
     case "board.lock":

@@ -5,7 +5,7 @@ import { type BoardState, applyEvent } from "./board-state";
 import { getSocket } from "./socket.client";
 
 type Snapshot = {
-  board: { id: string; seq: number; phase: string; locked: boolean; timerEndsAt: string | null };
+  board: { id: string; seq: number; phase: string; locked: boolean; timerEndsAt: string | null; gather?: string[] };
   notes: (BoardState["notes"][string] & { mine: boolean })[];
   clusters: BoardState["clusters"][string][];
   myVotes: Record<string, number>;
@@ -16,6 +16,7 @@ const fromSnapshot = (s: Snapshot): BoardState => ({
   phase: s.board.phase,
   locked: s.board.locked,
   timerEndsAt: s.board.timerEndsAt,
+  gather: s.board.gather ?? [],
   notes: Object.fromEntries(s.notes.map((n) => [n.id, n])),
   clusters: Object.fromEntries(s.clusters.map((c) => [c.id, c])),
 });

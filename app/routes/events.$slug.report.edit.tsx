@@ -16,7 +16,8 @@ import { SectionEditor } from "~/components/report/SectionEditor";
 import { languageName } from "~/utils/languages";
 import { FormMessage } from "~/components/Field";
 import { formToObject } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, requireConfirmed, type FormResult } from "~/utils/forms.server";
+import { Confirm } from "~/components/Confirm";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -137,9 +138,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         await r.transition(actor, slug, intent);
         break;
       case "publish":
+        requireConfirmed(form);
         await r.publish(actor, slug, input);
         break;
       case "withdraw":
+        requireConfirmed(form);
         await r.withdraw(actor, slug, input);
         break;
       case "add-resource":
@@ -251,7 +254,12 @@ export default function ReportEditor() {
               ) : null}
             </div>
             {can.publish && report.status === "approved" ? (
-              <Form method="post" className="inline-form">
+              <Confirm
+                summary={`${report.versions.length ? t("report.publishCorrection") : t("report.publish")}…`}
+                question={t("organise.confirm.publishReportQuestion")}
+                confirmLabel={t("organise.confirm.publishReportYes")}
+                fields={{ intent: "publish" }}
+              >
                 <div className="field">
                   <label htmlFor="change-note">
                     {report.versions.length ? t("report.changeNote") : t("report.changeNoteOptional")}
@@ -266,22 +274,21 @@ export default function ReportEditor() {
                     <p className="field-error">{failed.fieldErrors.changeNote.join(" ")}</p>
                   ) : null}
                 </div>
-                <button name="intent" value="publish" disabled={busy}>
-                  {report.versions.length ? t("report.publishCorrection") : t("report.publish")}
-                </button>
-              </Form>
+              </Confirm>
             ) : null}
             {can.publish && report.versions.length && report.status !== "withdrawn" ? (
-              <details>
-                <summary>{t("report.withdraw")}</summary>
-                <Form method="post" className="stack">
+              <Confirm
+                summary={`${t("report.withdraw")}…`}
+                question={t("organise.confirm.withdrawQuestion")}
+                confirmLabel={t("organise.confirm.withdrawYes")}
+                fields={{ intent: "withdraw" }}
+                danger
+              >
+                <div className="field">
                   <label htmlFor="withdraw-notice">{t("report.withdrawNotice")}</label>
                   <textarea id="withdraw-notice" name="notice" rows={2} maxLength={1000} />
-                  <button name="intent" value="withdraw" className="danger" disabled={busy}>
-                    {t("report.withdraw")}
-                  </button>
-                </Form>
-              </details>
+                </div>
+              </Confirm>
             ) : null}
             <p>
               {t("report.downloadDraft")}{" "}

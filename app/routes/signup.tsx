@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return formAction(form, async () => {
     limitAttempt(context, "signUp");
-    const locale = await resolveLocale(request, null);
+    const locale = await resolveLocale(request, null, (await context.core.platform.settings()).languages);
     await context.core.auth.requestSignUp(
       { name: form.get("name"), email: form.get("email"), password: form.get("password") },
       context.publicUrl,

@@ -24,6 +24,7 @@ import { createReportService } from "./reports/service";
 import type { ModelConfig } from "./reports/writing/config";
 import { createActionService } from "./actions/service";
 import { createAccountService } from "./account/service";
+import { createPlatformService } from "./platform/service";
 
 export interface CoreDeps {
   db: Db;
@@ -86,7 +87,8 @@ export function createCore(deps: CoreDeps) {
       clock,
       promote: (eventId) => registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000"),
     }),
-    devMailbox: createDevMailbox(deps.db),
+    devMailbox: createDevMailbox(deps.db, { enabled: deps.mailer.kind === "devmail" }),
+    platform: createPlatformService({ db: deps.db, bus: deps.bus, clock }),
     health: () => checkHealth(deps.db),
   };
 }

@@ -12,6 +12,7 @@ export const ROLES = [
   "facilitator",
   "organiser",
   "secretariat",
+  "admin",
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_NAMES: Record<Role, string> = {
@@ -23,6 +24,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   facilitator: "facilitator",
   organiser: "organiser",
   secretariat: "secretariat",
+  admin: "platform administrator (of no event)",
 };
 
 const ALL = ROLES;
@@ -30,7 +32,11 @@ const SIGNED_IN = ROLES.filter((r) => r !== "anonymous");
 const TEAM = ["rapporteur", "facilitator", "organiser", "secretariat"] as const;
 const IN_EVENT = ["participant", ...TEAM] as const;
 
-/** Placeholders filled by the test: {slug}, {ownBoard} (Room C's), {otherBoard} (Room A's), {synthesis}, {roundId}, {eventId}, {itemId}, {proposalId} (an item Plenary drafted). */
+/**
+ * Placeholders filled by the test: {slug}, {ownBoard} (Room C's), {otherBoard} (Room A's), {synthesis}, {roundId},
+ * {eventId}, {itemId}, {proposalId} (an item Plenary drafted), {questionId} (a custom registration question),
+ * {spareUserId} (an account no identity uses), {uuid} (new on every request).
+ */
 export type HttpDoor = {
   door: string;
   method: "GET" | "POST";
@@ -45,7 +51,22 @@ export const HTTP: HttpDoor[] = [
   { door: "Event page", method: "GET", path: "/events/{slug}", allowed: ALL },
   { door: "Event calendar file", method: "GET", path: "/events/{slug}/calendar.ics", allowed: ALL },
   { door: "My events", method: "GET", path: "/my-events", allowed: SIGNED_IN },
-  { door: "New event form", method: "GET", path: "/events/new", allowed: SIGNED_IN },
+  // Only organisers an administrator approved create events on a default instance (the demo organiser is one).
+  { door: "New event form", method: "GET", path: "/events/new", allowed: ["organiser", "admin"] },
+  {
+    door: "Create an event",
+    method: "POST",
+    path: "/events/new",
+    form: {
+      title: "Matrix event",
+      format: "online",
+      timezone: "Europe/Brussels",
+      startsAt: "{eventDay}T10:00",
+      endsAt: "{eventDay}T11:00",
+      languages: "en",
+    },
+    allowed: ["organiser", "admin"],
+  },
   { door: "Live session", method: "GET", path: "/events/{slug}/live", allowed: IN_EVENT },
   { door: "Manage: figures", method: "GET", path: "/events/{slug}/manage", allowed: ["organiser", "secretariat"] },
   {
@@ -107,7 +128,86 @@ export const HTTP: HttpDoor[] = [
     allowed: ["facilitator", "organiser", "secretariat"],
   },
   { door: "Audit log", method: "GET", path: "/events/{slug}/manage/audit", allowed: ["organiser"] },
-  { door: "Dev mailbox (sign-in links inside)", method: "GET", path: "/dev/mailbox", allowed: ["organiser"] },
+  // Every account's sign-in and reset links are in it: the operator's tool, never a tenant's (issue 16, defect 1).
+  { door: "Dev mailbox (sign-in links inside)", method: "GET", path: "/dev/mailbox", allowed: ["admin"] },
+  { door: "Administration: instance", method: "GET", path: "/admin", allowed: ["admin"] },
+  { door: "Administration: accounts", method: "GET", path: "/admin/users", allowed: ["admin"] },
+  {
+    door: "Save the instance's settings",
+    method: "POST",
+    path: "/admin?index",
+    form: { name: "Plenary", languages: "en", defaultLanguage: "en", eventCreation: "approved" },
+    allowed: ["admin"],
+  },
+  {
+    door: "Set an account's platform role",
+    method: "POST",
+    path: "/admin/users",
+    form: { intent: "role", userId: "{spareUserId}", role: "member" },
+    allowed: ["admin"],
+  },
+  {
+    door: "Disable an account (asks first)",
+    method: "POST",
+    path: "/admin/users",
+    form: { intent: "disable", userId: "{spareUserId}", confirmed: "yes" },
+    allowed: ["admin"],
+  },
+  {
+    door: "Enable an account",
+    method: "POST",
+    path: "/admin/users",
+    form: { intent: "enable", userId: "{spareUserId}" },
+    allowed: ["admin"],
+  },
+  {
+    door: "Email me a sign-in link",
+    method: "POST",
+    path: "/login",
+    form: { intent: "link", email: "{uuid}@matrix.test" },
+    allowed: ALL,
+  },
+  {
+    door: "Manage: add participants",
+    method: "GET",
+    path: "/events/{slug}/manage/add-participants",
+    allowed: ["organiser", "secretariat"],
+  },
+  {
+    door: "Record a participant (any time)",
+    method: "POST",
+    path: "/events/{slug}/manage/add-participants",
+    form: {
+      name: "Matrix person",
+      email: "{uuid}@matrix.test",
+      organisation: "Matrix",
+      categoryKey: "other",
+      consentData: "on",
+      attended: "on",
+    },
+    allowed: ["organiser", "secretariat"],
+  },
+  {
+    door: "Publish the event (asks first)",
+    method: "POST",
+    path: "/events/{slug}/manage?index",
+    form: { status: "published", confirmed: "yes" },
+    allowed: ["organiser"],
+  },
+  {
+    door: "Edit a registration question",
+    method: "POST",
+    path: "/events/{slug}/manage/form",
+    form: { intent: "update-question", id: "{questionId}", kind: "short_text", label: "Which theme matters most?" },
+    allowed: ["organiser"],
+  },
+  {
+    door: "Questions for every room",
+    method: "POST",
+    path: "/events/{slug}/breakouts/{roundId}",
+    form: { intent: "questions", questions: "What stops migrant women from being heard?" },
+    allowed: ["facilitator", "organiser"],
+  },
   { door: "My data (JSON)", method: "GET", path: "/account/data.json", allowed: SIGNED_IN },
   {
     door: "Announce to the event",

@@ -70,7 +70,9 @@ test("the secretariat generates the draft, accepts a proposed action, edits a pa
   await expect(page.getByTestId("report-status")).toHaveText("approved");
   const note = page.getByLabel("What changed (required for a correction)");
   if (await note.count()) await note.fill("Regenerated after a retried test.");
-  await page.getByRole("button", { name: /^Publish/ }).click();
+  // Publishing asks first: the published version is public and immutable.
+  await page.getByText("Publish…", { exact: true }).click();
+  await page.getByRole("button", { name: "Yes, publish the report" }).click();
   await expect(page.getByTestId("report-status")).toHaveText("published");
 
   // A reader who is not signed in.

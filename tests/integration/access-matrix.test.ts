@@ -80,6 +80,12 @@ describe("the access matrix, door by door and role by role", () => {
     await core.reports.publish(secretariat, SLUG, {});
     values.itemId = (await core.actions.create(secretariat, SLUG, { title: "Matrix item" })).id;
     values.proposalId = (await db.actionItem.findFirstOrThrow({ where: { eventId: event.id, origin: "drafted" } })).id;
+    values.questionId = (
+      await core.manage.addQuestion(organiser, event.id, { kind: "short_text", label: "Which theme matters most?" })
+    ).id;
+    values.spareUserId = (
+      await core.auth.createAccount({ name: "Spare", email: "spare@matrix.test", password: "a long enough password" })
+    ).user.id;
 
     const emails: Partial<Record<Role, [string, string]>> = {
       stranger: ["stranger@matrix.test", "a long enough password"],
@@ -89,6 +95,7 @@ describe("the access matrix, door by door and role by role", () => {
       facilitator: ["facilitator@plenary.demo", DEMO_PASSWORD],
       organiser: ["organiser@plenary.demo", DEMO_PASSWORD],
       secretariat: ["secretariat@plenary.demo", DEMO_PASSWORD],
+      admin: ["admin@plenary.demo", DEMO_PASSWORD],
     };
     for (const role of ROLES) {
       browsers[role] = new Browser(t.url);

@@ -222,7 +222,7 @@ const unit = (v: number[]) => {
 /** An engine whose vectors are the topics above, and which groups nothing itself. */
 export const stubEngine: ClusteringEngine = {
   async vectorize(notes) {
-    return { rows: notes.map((n) => unit(TOPIC[n.id] ?? [0, 0, 0, 1])), analysed: [], engine: "lexical" };
+    return { rows: notes.map((n) => unit(TOPIC[n.id] ?? [0, 0, 0, 1])), engine: "lexical" };
   },
   async suggest(notes) {
     return { clusters: [], unclustered: notes.map((n) => n.id), engine: "lexical" };
@@ -230,4 +230,7 @@ export const stubEngine: ClusteringEngine = {
   async place() {
     return { placements: [], engine: "lexical" };
   },
+  describe: () => ({ engine: "lexical", reason: "a test's stand-in" }),
+  async warm() {},
+  async close() {},
 };

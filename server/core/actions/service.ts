@@ -100,13 +100,27 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
         }),
         db.cluster.findMany({
           where: { deletedAt: null, board: { eventId: event.id } },
-          select: { id: true, label: true, board: { select: { title: true } } },
+          select: {
+            id: true,
+            label: true,
+            category: true,
+            board: { select: { title: true, room: { select: { name: true, round: { select: { title: true } } } } } },
+          },
           orderBy: { label: "asc" },
         }),
       ]);
+      // Rooms keep their names from round to round, so the round is named too when there are several.
+      const rounds = new Set(clusters.map((c) => c.board.room?.round.title ?? ""));
       return {
         event,
-        clusters: clusters.map((c) => ({ id: c.id, label: `${c.label} (${c.board.title})` })),
+        // "Women" in three categories of one room read three times alike: each says its category and room.
+        clusters: clusters.map((c) => ({
+          id: c.id,
+          label: c.label,
+          category: c.category,
+          room: c.board.room?.name ?? c.board.title,
+          round: rounds.size > 1 ? (c.board.room?.round.title ?? null) : null,
+        })),
         items: items.map((i) => ({
           id: i.id,
           title: i.title,

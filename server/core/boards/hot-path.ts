@@ -50,7 +50,7 @@ export async function insertNote(
 /** Gives the operation the board's next sequence number and logs it; a second op with this opId fails on the unique index. */
 export async function logOperation(
   tx: Tx,
-  op: { boardId: string; opId: string; userId: string; type: string; payloadJson: string; at: Date },
+  op: { boardId: string; opId: string; userId: string | null; type: string; payloadJson: string; at: Date },
 ): Promise<number> {
   const [row] = await tx.$queryRaw<
     { seq: number | bigint }[]

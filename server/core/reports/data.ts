@@ -1,3 +1,4 @@
+import { questionsOf } from "../breakouts/questions";
 import type { Db } from "../../db/client";
 import {
   type GenderFigures,
@@ -239,7 +240,7 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
   const boards = await db.board.findMany({
     where: { eventId },
     include: {
-      room: { include: { summary: true } },
+      room: { include: { summary: true, round: { select: { questionsJson: true } } } },
       clusters: { where: { deletedAt: null }, orderBy: { position: "asc" } },
       notes: {
         where: { deletedAt: null, hidden: false },
@@ -254,7 +255,8 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
   const rooms: RoomRecord[] = roomBoards.map((b) => ({
     id: b.room!.id,
     name: b.room!.name,
-    question: b.room!.question.trim() || null,
+    // Every question the room discussed: the round's for all rooms, then its own.
+    question: questionsOf(b.room!.round.questionsJson, b.room!.question).join(" / ") || null,
     position: b.room!.position,
     boardId: b.id,
     categories: parseList(b.categoriesJson),
@@ -355,7 +357,7 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
       languages: parseList(event.languagesJson),
       chathamHouse: event.chathamHouse,
       partners: parseList(event.partnersJson),
-      organisers: organiserOrgs,
+      organisers: parseList(event.organisationsJson).length ? parseList(event.organisationsJson) : organiserOrgs,
     },
     participation: {
       ...participationOf(confirmed, groupName, hidden),
