@@ -40,8 +40,10 @@ test("an event created in the UI reaches its synthesis board with notes from thr
   await page.getByRole("button", { name: "Create draft event" }).click();
   await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
   const slug = new URL(page.url()).pathname.split("/")[2]!;
-  await page.getByRole("button", { name: "Publish" }).click();
-  await expect(page.getByRole("button", { name: "Publish" })).toHaveCount(0);
+  // Publishing asks first.
+  await page.getByText("Publish…").click();
+  await page.getByRole("button", { name: "Yes, publish" }).click();
+  await expect(page.locator(".eyebrow")).toContainText("Published");
 
   // Its first breakout round brings the synthesis board with it.
   await page.goto(`/events/${slug}/breakouts`);
