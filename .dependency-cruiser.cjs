@@ -33,6 +33,14 @@ module.exports = {
       to: { path: "^(server/(db|infra|seed)/|server/(app|index|env)\\.ts$)" },
     },
     {
+      name: "operator-grants-not-from-doors",
+      comment:
+        "Granting a platform role without an actor is for the operator's own code (seed, scripts, tests); over the web only an administrator changes roles.",
+      severity: "error",
+      from: { path: "^(app/|server/(http|socket)/)" },
+      to: { path: "^server/core/platform/operator\\.ts$" },
+    },
+    {
       name: "prisma-only-in-db-and-core",
       comment: "Only server/db and the core talk to Prisma.",
       severity: "error",

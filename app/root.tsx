@@ -33,11 +33,18 @@ export const meta: MetaFunction = () => [{ title: "Plenary" }];
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = await context.user();
-  const locale = await resolveLocale(request, user);
+  const actor = user ? { userId: user.id, sessionId: user.sessionId } : null;
+  const settings = await context.core.platform.settings();
+  const platform = await context.core.platform.viewer(actor, settings);
+  // The link shows only to whoever can open it: the administrator, while no SMTP server is set.
+  const mailbox = platform.admin && context.core.devMailbox.enabled;
+  const locale = await resolveLocale(request, user, settings.languages);
   return json({
     locale,
     user: user ? { id: user.id, name: user.name } : null,
-    mailbox: context.core.mailer.kind === "devmail",
+    mailbox,
+    admin: platform.admin,
+    instance: { name: settings.name, languages: settings.languages },
   });
 }
 
@@ -57,7 +64,13 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <Shell user={data?.user ?? null} mailbox={data?.mailbox ?? false} locale={locale}>
+          <Shell
+            user={data?.user ?? null}
+            mailbox={data?.mailbox ?? false}
+            admin={data?.admin ?? false}
+            instance={data?.instance ?? { name: "Plenary", languages: [...SUPPORTED_LOCALES] }}
+            locale={locale}
+          >
             {children}
           </Shell>
         </I18nextProvider>
@@ -71,11 +84,15 @@ export function Layout({ children }: { children: ReactNode }) {
 function Shell({
   user,
   mailbox,
+  admin,
+  instance,
   locale,
   children,
 }: {
   user: { id: string; name: string } | null;
   mailbox: boolean;
+  admin: boolean;
+  instance: { name: string; languages: string[] };
   locale: string;
   children: ReactNode;
 }) {
@@ -92,7 +109,7 @@ function Shell({
       </a>
       <header className="site-header">
         <Link to="/" className="brand">
-          {t("app.name")}
+          {instance.name}
         </Link>
         <nav aria-label={t("app.nav.label")}>
           <ul>
@@ -106,7 +123,12 @@ function Shell({
                 <NavLink to="/my-events">{t("app.nav.myEvents")}</NavLink>
               </li>
             ) : null}
-            {user && mailbox ? (
+            {admin ? (
+              <li>
+                <NavLink to="/admin">{t("admin.nav")}</NavLink>
+              </li>
+            ) : null}
+            {mailbox ? (
               <li>
                 <NavLink to="/dev/mailbox">{t("app.nav.mailbox")}</NavLink>
               </li>
@@ -134,7 +156,7 @@ function Shell({
             </>
           )}
         </div>
-        <LanguageSwitcher locale={locale} />
+        {instance.languages.length > 1 ? <LanguageSwitcher locale={locale} offered={instance.languages} /> : null}
       </header>
       <main id="main" tabIndex={-1}>
         {children}
@@ -147,7 +169,7 @@ function Shell({
 }
 
 /** On every page. An explicit button, not a change of the select, switches: changing context on input would surprise screen-reader users (WCAG 3.2.2). */
-function LanguageSwitcher({ locale }: { locale: string }) {
+function LanguageSwitcher({ locale, offered }: { locale: string; offered: string[] }) {
   const { t } = useTranslation();
   const location = useLocation();
   return (
@@ -155,7 +177,7 @@ function LanguageSwitcher({ locale }: { locale: string }) {
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <label htmlFor="language-select">{t("app.language")}</label>
       <select id="language-select" name="locale" defaultValue={locale}>
-        {SUPPORTED_LOCALES.map((l) => (
+        {offered.map((l) => (
           <option key={l} value={l} lang={l}>
             {languageName(l)}
           </option>

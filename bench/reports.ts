@@ -1,6 +1,9 @@
 // Reports: the demo event and a large one (1,000 participants, 2,000 notes): draft, PDF and DOCX,
 // each beside a baseline measured in the same run (loading the same rows; Chromium printing an
-// empty page; a one-paragraph DOCX).
+// empty page; a one-paragraph DOCX). Then the writing itself, per writer: words of findings and
+// takeaways, share of notes represented in a finding, share of drafted sentences with a valid
+// citation, and time. The model path runs against the tests' local stand-in server: this machine
+// has no language model, so it measures the pipeline (prompting, parsing, grounding), not a model.
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,7 +13,11 @@ import { createCore } from "../server/core";
 import { MemoryBus } from "../server/core/bus";
 import { createLogger } from "../server/core/logger";
 import { MemoryMailer } from "../server/core/mail/mailer";
+import { createClusteringEngine } from "../server/core/clustering/engine";
+import { generateReport } from "../server/core/reports/generate";
 import { htmlToPdf } from "../server/core/reports/pdf";
+import type { ModelConfig } from "../server/core/reports/writing/config";
+import { startFakeLlm } from "../tests/support/fake-llm";
 import { createDb, type Db } from "../server/db/client";
 import { migrate } from "../server/db/migrate";
 import { resolveDatabase } from "../server/db/resolve-database";
@@ -23,7 +30,7 @@ const time = async <T>(fn: () => Promise<T>) => {
 };
 
 /** A large event: 1,000 confirmed participants over 8 categories, 10 rooms, 2,000 notes from the dev set's phrasing. */
-async function seedLarge(db: Db) {
+export async function seedLarge(db: Db) {
   const now = new Date();
   const event = await db.event.create({
     data: {
@@ -98,6 +105,37 @@ async function seedLarge(db: Db) {
   return event.slug;
 }
 
+/** Words a reader reads: Markdown markup, quotes' attributions and table rules aside. */
+const words = (markdown: string) =>
+  markdown
+    .replace(/^#+ .*$/gm, "")
+    .replace(/[*_>|`#-]/g, " ")
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length;
+
+/** One generation with one writer: what it wrote and how long it took. */
+async function writing(db: Db, eventId: string, model: ModelConfig | null) {
+  const engine = createClusteringEngine();
+  const t0 = performance.now();
+  const g = await generateReport(db, eventId, "en", engine, model);
+  const ms = Math.round(performance.now() - t0);
+  const text = (key: string) => g.sections.find((s) => s.key === key)!.markdown;
+  const drafted = g.writer.kept + g.writer.dropped;
+  return {
+    writer: model
+      ? `model (stand-in)${g.writer.fallback ? `, fell back: ${g.writer.fallback.reason}` : ""}`
+      : "offline",
+    draft_ms: ms,
+    writer_ms: g.writer.ms,
+    themes: g.stats.themes,
+    findings_words: words(text("findings")),
+    takeaways_words: words(text("takeaways")),
+    notes_in_a_finding: `${Math.round((100 * g.stats.notesCited) / Math.max(1, g.stats.notes))}%`,
+    sentences_cited: `${Math.round((100 * g.writer.kept) / Math.max(1, drafted))}%`,
+    dropped: g.writer.dropped,
+  };
+}
+
 export async function benchReports(_o: { quick: boolean }) {
   const dir = mkdtempSync(path.join(tmpdir(), "plenary-bench-reports-"));
   const target = resolveDatabase(`file:${path.join(dir, "reports.db")}`);
@@ -145,7 +183,28 @@ export async function benchReports(_o: { quick: boolean }) {
         docx_kb: Math.round(docx.value.length / 1024),
       });
     }
-    return { events: rows };
+    // The writers: the offline writer (every install) and the model path against the stand-in server.
+    const llm = await startFakeLlm();
+    const writers = [];
+    try {
+      const model: ModelConfig = { url: llm.url, model: "stand-in", timeoutMs: 60_000 };
+      for (const [name, slug] of [
+        ["demo event", demo],
+        ["large event (2,000 notes)", large],
+      ] as const) {
+        const eventId = (await db.event.findUniqueOrThrow({ where: { slug } })).id;
+        for (const m of [null, model]) writers.push({ event: name, ...(await writing(db, eventId, m)) });
+      }
+    } finally {
+      await llm.close();
+    }
+    const largeOffline = writers.find((w) => w.event.startsWith("large") && w.writer === "offline")!;
+    return {
+      events: rows,
+      writers,
+      target_large_offline_draft_under_2s:
+        largeOffline.draft_ms < 2000 ? "met" : `not met (${largeOffline.draft_ms} ms)`,
+    };
   } finally {
     await db.$disconnect();
   }

@@ -1,10 +1,12 @@
-// npm run --silent cluster -- FILE
+// npm run --silent cluster -- FILE [--engine auto|local|remote|lexical]
 // FILE: {"notes":[{"id":"…","text":"…"}], "k"?: number}
 // stdout: {"clusters":[{"label":"…","noteIds":["…"]}]}, every note in exactly one cluster.
+// The engine defaults to EMBEDDINGS_ENGINE (else auto); when it cannot answer, the built-in
+// engine does and stderr says why.
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { createClusteringEngine } from "../server/core/clustering/engine";
-import { embeddingsConfig } from "../server/core/clustering/config";
+import { ENGINE_CHOICES, type EngineChoice, clusteringConfig } from "../server/core/clustering/config";
 import { analyse } from "../server/core/clustering/text";
 
 const input = z.object({
@@ -24,8 +26,28 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-const file = process.argv.slice(2).find((a) => a !== "--");
-if (!file) fail('usage: npm run --silent cluster -- FILE   (FILE: {"notes":[{"id":"…","text":"…"}],"k"?:number})');
+const USAGE =
+  'usage: npm run --silent cluster -- FILE [--engine auto|local|remote|lexical]   (FILE: {"notes":[{"id":"…","text":"…"}],"k"?:number})';
+const args = process.argv.slice(2).filter((a) => a !== "--");
+let choice: string | undefined;
+const files: string[] = [];
+for (let i = 0; i < args.length; i++) {
+  const a = args[i]!;
+  if (a === "--engine") choice = args[++i];
+  else if (a.startsWith("--engine=")) choice = a.slice("--engine=".length);
+  else if (a.startsWith("--")) fail(`unknown option ${a}\n${USAGE}`);
+  else files.push(a);
+}
+if (choice !== undefined && !ENGINE_CHOICES.includes(choice as EngineChoice))
+  fail(`--engine must be one of ${ENGINE_CHOICES.join(", ")}`);
+const file = files[0];
+if (!file || files.length > 1) fail(USAGE);
+let config: ReturnType<typeof clusteringConfig>;
+try {
+  config = clusteringConfig({ ...process.env, ...(choice ? { EMBEDDINGS_ENGINE: choice } : {}) });
+} catch (e) {
+  fail((e as Error).message);
+}
 let raw: unknown;
 try {
   raw = JSON.parse(readFileSync(file, "utf8"));
@@ -45,10 +67,13 @@ for (const n of notes) {
 }
 
 const engine = createClusteringEngine({
-  embeddings: embeddingsConfig(process.env),
+  choice: config.choice,
+  local: config.local,
+  embeddings: config.remote,
   onFallback: (reason) => process.stderr.write(`cluster: ${reason}\n`),
 });
 const result = await engine.suggest(notes, { k });
+await engine.close();
 const textOf = new Map(notes.map((n) => [n.id, n.text]));
 const singles = result.unclustered.map((id) => {
   const a = analyse(textOf.get(id) ?? "");

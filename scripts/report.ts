@@ -7,6 +7,7 @@ import { createCore } from "../server/core";
 import { embeddingsConfig } from "../server/core/clustering/config";
 import { createClusteringEngine } from "../server/core/clustering/engine";
 import { isDomainError } from "../server/core/errors";
+import { modelConfig } from "../server/core/reports/writing/config";
 import type { Logger } from "../server/core/logger";
 import { MemoryMailer } from "../server/core/mail/mailer";
 import { MemoryBus } from "../server/core/bus";
@@ -53,6 +54,8 @@ const core = createCore({
   log,
   secret: "report-cli-does-not-sign-anything-0000",
   clustering: createClusteringEngine({ embeddings: embeddingsConfig(process.env) }),
+  // The same writer as the server: the configured language model, else the offline writer.
+  reportModel: modelConfig(process.env),
 });
 try {
   const bytes = await core.reports.exportForCli(opts.event, opts.format);

@@ -9,8 +9,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Server as IoServer } from "socket.io";
 import { createCore, type Core } from "./core";
-import { embeddingsConfig } from "./core/clustering/config";
 import { createClusteringEngine } from "./core/clustering/engine";
+import { modelConfig } from "./core/reports/writing/config";
 import { createLogger, type Logger } from "./core/logger";
 import { getOrCreateSetting, newSecret } from "./core/settings";
 import { createDb, tuneDb } from "./db/client";
@@ -74,12 +74,18 @@ export async function createPlenaryServer(
 
   const secret = env.SESSION_SECRET ?? (await getOrCreateSetting(db, "session_secret", newSecret));
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log });
-  const embeddings = embeddingsConfig(env as unknown as Record<string, string | undefined>);
-  if (embeddings)
+  const clustering = createClusteringEngine({
+    choice: env.clustering.choice,
+    local: env.clustering.local,
+    embeddings: env.clustering.remote,
+    onFallback: (reason) => log.warn(`clustering: ${reason}`),
+  });
+  announceClustering(clustering, env, log);
+  const reportModel = modelConfig(env as unknown as Record<string, string | undefined>);
+  if (reportModel)
     log.info(
-      `clustering: embeddings from ${redactUrl(embeddings.url)} (${embeddings.model}), built-in engine as fall-back`,
+      `reports: prose drafted by ${reportModel.model} at ${redactUrl(reportModel.url)}, offline writer as fall-back`,
     );
-  const clustering = createClusteringEngine({ embeddings, onFallback: (reason) => log.warn(`clustering: ${reason}`) });
   const core = createCore({
     db,
     bus: new SocketIoBus(io),
@@ -89,6 +95,7 @@ export async function createPlenaryServer(
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     clustering,
     presenceBeatMs: opts.presenceBeatMs,
+    reportModel,
   });
   const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
   const sessionCookie = createSessionCookie(secret, secure);
@@ -209,7 +216,30 @@ export async function createPlenaryServer(
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await redis?.close();
         await limits.close();
+        await clustering.close();
         await db.$disconnect();
       })()),
   };
+}
+
+/** Says at start which engine suggests clusters and why, and loads a local model in the background. */
+function announceClustering(engine: ReturnType<typeof createClusteringEngine>, env: Env, log: Logger) {
+  const d = engine.describe();
+  const what =
+    d.engine === "local"
+      ? `local sentence-embedding model ${d.model} (in a worker thread)`
+      : d.engine === "remote"
+        ? `embeddings from ${redactUrl(env.clustering.remote!.url)} (${d.model})`
+        : "the built-in engine (word matching)";
+  const better = d.engine === "lexical" ? "; `npm run models:fetch` adds sentence-level meaning" : "";
+  log.info(`clustering: ${what}; ${d.reason}${d.engine !== "lexical" ? "; built-in engine as fall-back" : better}`);
+  if (d.engine !== "local") return;
+  const t0 = Date.now();
+  engine.warm().then(
+    () => log.info(`clustering: local model ${d.model} loaded in ${Date.now() - t0} ms`),
+    (e: unknown) =>
+      log.warn(
+        `clustering: the local model ${d.model} ${(e as Error).message}; the built-in engine answers until it is fixed and Plenary restarted`,
+      ),
+  );
 }

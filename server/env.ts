@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type ClusteringConfig, clusteringConfig } from "./core/clustering/config";
 import { type DatabaseTarget, resolveDatabase } from "./db/resolve-database";
 
 /** Every environment variable Plenary reads; README.md lists the same, with defaults. */
@@ -43,9 +44,20 @@ const schema = z.object({
     .min(100)
     .max(600_000)
     .default(10_000),
+  LLM_URL: z
+    .url({ protocol: /^https?$/, error: "LLM_URL must be an http(s) URL such as http://localhost:11434/v1" })
+    .optional(),
+  LLM_MODEL: z.string().optional(),
+  LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce
+    .number({ error: "LLM_TIMEOUT_MS must be a number" })
+    .int()
+    .min(100)
+    .max(3_600_000)
+    .default(120_000),
 });
 
-export type Env = z.infer<typeof schema> & { database: DatabaseTarget };
+export type Env = z.infer<typeof schema> & { database: DatabaseTarget; clustering: ClusteringConfig };
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -65,7 +77,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   } catch (e) {
     throw new EnvError(`Invalid environment: ${(e as Error).message}`);
   }
-  return { ...result.data, database };
+  let clustering: ClusteringConfig;
+  try {
+    // EMBEDDINGS_ENGINE, EMBEDDINGS_LOCAL_MODEL and MODELS_DIR, with the provider's variables above.
+    clustering = clusteringConfig(cleaned);
+  } catch (e) {
+    throw new EnvError(`Invalid environment: ${(e as Error).message}`);
+  }
+  return { ...result.data, database, clustering };
 }
 
 /** A URL to show in logs without its password. */

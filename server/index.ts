@@ -34,11 +34,21 @@ async function main() {
     if (err.code === "EACCES") fail(`not allowed to listen on port ${env.PORT}. Use a port above 1023.`);
     fail(err.message);
   }
-  server.log.info("Plenary is listening", {
-    url: `http://localhost:${port}`,
-    database: env.database.kind,
-    mail: server.core.mailer.kind,
-  });
+  const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
+  server.log.info("Plenary is listening", { url, database: env.database.kind, mail: server.core.mailer.kind });
+  const { accounts, admins } = await server.core.platform.state();
+  const mailNote =
+    server.core.mailer.kind === "devmail"
+      ? " No SMTP_URL is set, so its confirmation link is printed in this log."
+      : "";
+  if (accounts === 0)
+    server.log.info(
+      `first run: no account yet. Create one at ${url}/signup: the first account becomes the platform administrator.${mailNote}`,
+    );
+  else if (admins === 0)
+    server.log.warn(
+      "no platform administrator: name one with `npm run --silent admin -- --email you@example.org --role admin`",
+    );
 
   let stopping = false;
   const stop = (signal: string) => {

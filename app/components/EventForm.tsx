@@ -155,6 +155,14 @@ export function EventForm({
           errors={errors.requiresApproval}
         />
         <TextArea
+          label={t("organise.event.organisations")}
+          name="organisations"
+          rows={2}
+          hint={t("organise.event.organisationsHint")}
+          defaultValue={v("organisations")}
+          errors={errors.organisations}
+        />
+        <TextArea
           label={t("eventForm.partners")}
           name="partners"
           rows={3}

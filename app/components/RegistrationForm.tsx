@@ -10,6 +10,8 @@ export type RegistrationFormSpec = {
   categories: { key: string; label: string }[];
   questions: { id: string; kind: string; label: string; required: boolean; options: string[] }[];
   languages: string[];
+  /** Under the Chatham House rule a quote carries a stakeholder group; otherwise a name and organisation. */
+  chathamHouse?: boolean;
 };
 
 /**
@@ -173,7 +175,8 @@ export function RegistrationForm({
         errors={errors.consentData}
       />
       <Checkbox
-        label={t("register.consentQuote")}
+        label={spec.chathamHouse ? t("consent.quoteChatham") : t("consent.quoteNamed")}
+        hint={t("consent.hint")}
         name="consentQuote"
         defaultChecked={v("consentQuote") === "on"}
         errors={errors.consentQuote}

@@ -172,7 +172,7 @@ const es: Resources = {
     gender: "Género (opcional, autodescrito)",
     genderHint: "Solo se usa para cifras agregadas, por ejemplo para ofrecer salas solo para mujeres.",
     consentData: "Acepto que la organización trate estos datos para organizar el evento y su informe.",
-    consentQuote: "Acepto que se me cite en el informe (si no, las citas son anónimas).",
+    consentQuote: "Mis notas pueden citarse textualmente en el informe, con mi nombre y mi organización.",
     yourQuestions: "Preguntas de la organización",
     signedInAs: "Se inscribe como {{name}} ({{email}}).",
     done: {
@@ -442,8 +442,6 @@ const es: Resources = {
       noPlacements: "No hay un lugar claro para las notas sin agrupar.",
       considered: "{{count}} notas sin agrupar examinadas.",
       leftAlone: "{{count}} notas no encajan en ningún grupo y quedan sin agrupar.",
-      engineLexical: "Motor integrado (sin conexión).",
-      engineEmbeddings: "Representaciones de frases del proveedor configurado.",
       size: "{{count}} notas",
       representative: "Nota representativa",
       label: "Nombre de este grupo",
@@ -455,6 +453,27 @@ const es: Resources = {
       placeInto: "→ {{cluster}} ({{confidence}} %)",
       moveNote: "Mover",
     },
+  },
+  synthesis: {
+    open: "Tablero de síntesis",
+    openHint: "Reúna las notas de todas las salas y agrúpelas entre salas; el informe lee primero sus grupos.",
+    keepGathering: "Seguir reuniendo a medida que las salas publican",
+    gathering: "Reuniendo a medida que las salas publican: {{categories}}.",
+    engine: {
+      local: "Respondió el modelo local de representaciones de frases ({{model}}).",
+      remote: "Respondió el proveedor de representaciones de frases ({{model}}).",
+      lexical: "Respondió el motor integrado (coincidencia de palabras, sin conexión).",
+    },
+    better:
+      "Agrupar por el sentido de las frases requiere un modelo de representaciones de frases: un administrador puede instalar uno con «npm run models:fetch» (véase el README).",
+    fallback: {
+      missing: "El modelo de representaciones de frases no está instalado, así que respondió el motor integrado.",
+      failed: "El motor de representaciones de frases falló, así que respondió el motor integrado.",
+      timeout:
+        "El motor de representaciones de frases tardó demasiado, así que respondió el motor integrado. Vuelva a pedirlo en un momento: su cálculo continúa.",
+    },
+    granularity: "Agrupación",
+    granularities: { more: "Más grupos", default: "Equilibrada", fewer: "Menos grupos, más seguros" },
   },
   report: {
     editorTitle: "Informe de síntesis",
@@ -709,6 +728,7 @@ const es: Resources = {
     registration: "Su inscripción",
     resetPassword: "Elegir una contraseña nueva",
     signUp: "Crear una cuenta",
+    admin: "Administración",
   },
   errors: {
     notFoundTitle: "Página no encontrada",
@@ -719,6 +739,287 @@ const es: Resources = {
     forbiddenTitle: "No permitido",
     unavailableTitle: "No disponible temporalmente",
     backHome: "Ir al inicio",
+  },
+  reportWriting: {
+    writerOffline: "Redactado por el redactor sin conexión de Plenary el {{at}}.",
+    writerModel: "Redactado por el modelo de lenguaje {{model}} el {{at}}.",
+    dropped:
+      "Frases eliminadas por la verificación de fuentes porque no citaban ninguna nota, o citaban una nota que el redactor no había recibido: {{count}}.",
+    offlineThemes:
+      "Temas que el modelo dejó sin un párrafo verificable, redactados en su lugar por el redactor sin conexión: {{count}}.",
+    fallback: {
+      timeout:
+        "El modelo de lenguaje {{model}} no respondió a tiempo, así que el redactor sin conexión redactó este informe. Regenere para volver a intentarlo con el modelo.",
+      unreachable:
+        "No se pudo contactar con el modelo de lenguaje {{model}}, así que el redactor sin conexión redactó este informe. Regenere para volver a intentarlo con el modelo.",
+      http: "El modelo de lenguaje {{model}} respondió con un error, así que el redactor sin conexión redactó este informe. Regenere para volver a intentarlo con el modelo.",
+      invalid:
+        "El modelo de lenguaje {{model}} no respondió en la forma pedida, así que el redactor sin conexión redactó este informe. Regenere para volver a intentarlo con el modelo.",
+    },
+    machineNote:
+      "Los párrafos marcados «Redactado automáticamente» los escribió una máquina a partir de las notas que citan, y siguen marcados hasta que una persona los edite.",
+    sources: "Notas en las que se basa el texto redactado (párrafos: {{count}})",
+    writers: { offline: "redactor sin conexión", model: "modelo de lenguaje" },
+    proposalsTitle: "Acciones propuestas por revisar",
+    proposalsIntro:
+      "Plenary redactó estas acciones a partir de las oportunidades y acciones que plantearon las personas participantes. Acepte, edite o descarte cada una: ninguna aparece en la página pública de seguimiento, ni en un informe publicado, hasta que una persona la haya revisado.",
+    proposalFrom: "Origen: {{source}}",
+    suggestedOwner: "Responsable sugerido: {{owner}}",
+    sourceNotes: "Notas en las que se basa",
+    accept: "Aceptar",
+    saveProposal: "Guardar, aún propuesta",
+    drop: "Descartar",
+    panelTitle: "El panel, público",
+    panelIntro: "Redacte la aportación de cada ponente. Su cita aparece con su nombre solo si lo aceptó.",
+    contribution: "Aportación de {{name}}",
+    quote: "Cita de {{name}}",
+    quoteConsent: "{{name}} acepta ser citado o citada con su nombre",
+    saveSpeaker: "Guardar",
+    organisationsTitle: "Organizaciones participantes",
+    organisationsIntro:
+      "El informe enumera las organizaciones que participaron. Desmarque las que pidieron no figurar.",
+    saveOrganisations: "Guardar la lista",
+    addSectionTitle: "Añadir una sección",
+    sectionTitle: "Título",
+    placeAfter: "Colocar después de",
+    addSection: "Añadir sección",
+    renameSection: "Cambiar el título",
+    removeSection: "Eliminar esta sección",
+    moveUp: "Subir: {{title}}",
+    moveDown: "Bajar: {{title}}",
+    freeSection: "añadida por el equipo",
+    previewLabel: "Vista previa",
+    drafting: "Redactando el informe… un modelo de lenguaje puede tardar unos minutos.",
+  },
+  roomSummary: {
+    editorTitle: "Resúmenes de la relatoría",
+    written: "redactado",
+    notYet: "aún sin redactar",
+    link: "Resumen de la relatoría",
+    title: "Resumen de la relatoría: {{room}}",
+    intro:
+      "Escriba el resumen de la sala con su tablero al lado, durante y después del grupo de trabajo. El informe lo usa tal como lo escribió, presentado como texto de la relatoría.",
+    board: "El tablero de la sala",
+    observations: "Observaciones generales",
+    observationsHint: "Qué voces pesaron, dónde estuvo la energía, qué faltó.",
+    keyMessages: "Mensajes clave",
+    keyMessagesHint: "Uno por línea.",
+    proposedActions: "Acciones propuestas",
+    proposedActionsHint: "Una por línea. Cada una se convierte en una acción propuesta que la secretaría revisará.",
+    quotes: "Citas destacadas",
+    quotesHint:
+      "El debate sigue la regla de Chatham House: pregunte antes de nombrar a alguien. Sin su acuerdo, la cita se publica como anónima.",
+    quoteN: "Cita {{n}}",
+    quoteText: "Lo que se dijo",
+    attribution: "Quién lo dijo (nombre, organización o grupo de actores)",
+    consent: "La persona acepta ser citada con esta atribución",
+    save: "Guardar el resumen",
+    saved: "Resumen guardado.",
+    lastSaved: "Guardado el {{at}} por {{name}}.",
+    noNotes: "Todavía no hay notas en este tablero.",
+    votes: "Votos: {{count}}",
+  },
+  consent: {
+    quoteChatham: "Mis notas pueden citarse textualmente en el informe, atribuidas solo a mi grupo de actores.",
+    quoteNamed: "Mis notas pueden citarse textualmente en el informe, con mi nombre y mi organización.",
+    hint: "En cualquier caso, lo que escriba en los tableros cuenta: el informe lo resume en sus hallazgos, atribuido a grupos de actores, nunca a usted ni a su organización. Esta casilla decide solo si sus propias palabras pueden aparecer como cita.",
+  },
+  proposals: {
+    awaitingReview: "Redactada por Plenary a partir de las notas, pendiente de revisión.",
+  },
+  // Páginas del administrador de la plataforma (primer arranque, cuentas, ajustes de la instancia).
+  admin: {
+    nav: "Administración",
+    title: "Administración",
+    navLabel: "Administración",
+    roles: { member: "Miembro", organiser: "Organizador/a aprobado/a", admin: "Administrador/a" },
+    instance: {
+      tab: "Instancia",
+      title: "Este Plenary",
+      mailSmtp: "El correo sale por el servidor SMTP configurado.",
+      mailDev:
+        "No hay ningún servidor SMTP configurado: el correo no se envía. Sus enlaces se escriben en el registro del servidor y se guardan en el buzón de pruebas, que solo los administradores pueden leer.",
+      saved: "Ajustes guardados.",
+      name: "Nombre de esta instancia",
+      nameHint: "Se muestra arriba en cada página y en los títulos, p. ej. «Diálogos de la red Ciudades de Acogida».",
+      languages: "Idiomas de la interfaz",
+      languagesHint:
+        "Se ofrecen en el selector de idioma. Quienes usan un navegador que no pide ninguno de ellos ven el idioma predeterminado.",
+      defaultLanguage: "Idioma predeterminado",
+      eventCreation: "Quién puede crear eventos",
+      creation: {
+        approved: "Solo organizadores aprobados por un administrador (recomendado para una instancia pública)",
+        anyone: "Cualquier persona con una cuenta",
+      },
+      save: "Guardar los ajustes",
+    },
+    changes: {
+      title: "Cambios recientes",
+      none: "Todavía no ha cambiado nada.",
+      by: "por {{name}}",
+      kind: {
+        first_admin: "Primera cuenta, nombrada administradora",
+        role: "Rol asignado: {{role}}",
+        disable: "Cuenta desactivada",
+        enable: "Cuenta reactivada",
+        settings: "Ajustes de la instancia guardados",
+      },
+    },
+    users: {
+      tab: "Cuentas",
+      title: "Cuentas",
+      intro:
+        "Apruebe a los organizadores que pueden crear eventos, nombre a otros administradores y desactive las cuentas que no deben iniciar sesión. Al desactivar una cuenta se cierran de inmediato todas sus sesiones.",
+      search: "Buscar por nombre o correo",
+      role: "Rol",
+      anyRole: "Cualquier rol",
+      filter: "Mostrar",
+      count: "{{count}} cuentas",
+      person: "Persona",
+      since: "Cuenta desde",
+      status: "Estado",
+      organises: "Organiza {{count}} eventos",
+      noPassword: "Sin contraseña (inicia sesión con un enlace por correo)",
+      roleOf: "Rol de {{name}}",
+      setRole: "Asignar rol",
+      setRoleOf: "Asignar el rol de {{name}}",
+      disabled: "Desactivada",
+      active: "Activa",
+      enable: "Reactivar",
+      enableOf: "Reactivar a {{name}}",
+      disable: "Desactivar…",
+      disableOf: "Desactivar a {{name}}…",
+      disableQuestion:
+        "¿Desactivar a {{name}}? Se cierra su sesión en todas partes y no podrá iniciar sesión hasta que un administrador reactive la cuenta.",
+      disableConfirm: "Sí, desactivar la cuenta",
+      pages: "Páginas",
+      previous: "Anterior",
+      next: "Siguiente",
+      pageOf: "Página {{page}} de {{pages}}",
+    },
+  },
+  // Quién puede hacer qué en la instancia: crear eventos, iniciar sesión sin contraseña.
+  access: {
+    askToOrganise:
+      "En esta instancia, solo los organizadores aprobados por el administrador crean eventos. Para organizar uno, pida al administrador que apruebe su cuenta.",
+    linkIntro: "¿No tiene contraseña o la olvidó? Podemos enviarle un enlace que inicia su sesión una vez.",
+    linkSubmit: "Enviarme un enlace para iniciar sesión",
+    linkSent:
+      "Si existe una cuenta con este correo, le llega un enlace para iniciar sesión. Sirve una vez, durante una hora.",
+    invitationAccepted:
+      "Ya aceptó esta invitación. Para volver a entrar, pida un enlace para iniciar sesión: se envía a la dirección a la que llegó la invitación.",
+    invitationLinkSent: "Le llega a {{email}} un enlace para iniciar sesión. Sirve una vez, durante una hora.",
+  },
+  // El recorrido de la organización: registrar personas, fechas del programa, equipo y preguntas de las salas, preguntar antes de actuar.
+  organise: {
+    people: {
+      tab: "Añadir participantes",
+      title: "Añadir participantes",
+      intro:
+        "Registre usted mismo a personas, sea cual sea el periodo de inscripción: alguien que llamó por teléfono, una sesión presencial con hoja de firmas. Quedan confirmadas de inmediato.",
+      introPast:
+        "Este evento ya terminó: registre quién participó, a partir de su hoja de firmas o de una hoja de cálculo, para que las cifras, las salas y el informe lo tengan en cuenta.",
+      backToList: "Volver a la lista de participantes",
+      emailHint: "Su cuenta se encuentra o se crea con esta dirección. No se envía nada, salvo que lo pida más abajo.",
+      attended: "Asistió (asistencia registrada)",
+      consentData: "Aceptó que la organización registre estos datos para el evento y su informe",
+      consentQuote: "Se le puede citar por su nombre en el informe",
+      notify: "Enviarle su confirmación y un enlace para iniciar sesión",
+      notifyHint: "Déjelo sin marcar para una sesión que ya tuvo lugar.",
+      add: "Añadir a esta persona",
+      done: {
+        added: "{{name}} se ha añadido como participante confirmado/a.",
+        attendance: "{{name}} ya estaba inscrito/a: su asistencia queda registrada.",
+      },
+      importTitle: "Añadir desde una hoja de cálculo (CSV)",
+      importHint:
+        "Columnas: email, organisation y category (obligatorias); name, role, city, country (código o nombre), language, gender, attended (sí/no) y quote (sí/no). 1 MB como máximo. Quienes ya están inscritos conservan su inscripción; «attended» registra su asistencia.",
+      importConsent:
+        "Todas las personas de este archivo aceptaron que la organización registre sus datos para el evento y su informe",
+      importSubmit: "Añadir desde el archivo",
+      imported: "{{added}} participantes añadidos; asistencia registrada para {{attendance}} personas ya inscritas.",
+    },
+    agenda: {
+      eventSpan: "El evento: {{when}}.",
+      movesWithEvent: "Si mueve el evento, su programa lo acompaña y conserva sus horas locales.",
+      outside: "Este punto queda fuera del inicio y el fin del evento: cambie sus horarios o los del evento.",
+    },
+    staff: {
+      role: { facilitator: "facilitador/a", rapporteur: "relator/a" },
+      noStaff: "Este evento aún no tiene facilitadores ni relatores, así que ninguna sala recibió uno.",
+      inviteTeam: "Invítelos desde Equipo y vuelva a asignar.",
+      allStaffed: "Cada sala tiene un/a facilitador/a y un/a relator/a.",
+      gap: {
+        none: "{{room}} no tiene {{role}}: nadie en el evento tiene este rol. Invite a alguien desde Equipo.",
+        fewer:
+          "{{room}} no tiene {{role}}: el evento tiene {{count}} para {{rooms}} salas. Invite a más desde Equipo o coloque a alguien a mano.",
+        reserved:
+          "{{room}} no tiene {{role}}: la sala está reservada y ningún/a {{role}} del evento puede estar en ella.",
+      },
+    },
+    questions: {
+      heading: "Preguntas orientadoras",
+      hint: "Una pregunta por línea.",
+      for: "Estas preguntas van a",
+      all: "Todas las salas (cada sala las debate todas)",
+      each: "Una por sala, en orden (tantas preguntas como salas)",
+      editAll: "Preguntas para todas las salas",
+      allRooms: "Preguntas que debate cada sala",
+      allRoomsHint: "Una por línea. Cada sala puede añadir las suyas más abajo.",
+      save: "Guardar las preguntas",
+      saved: "Preguntas guardadas.",
+      roomOwn: "Preguntas propias de esta sala",
+      roomOwnHint: "Una por línea, después de las preguntas para todas las salas.",
+    },
+    confirm: {
+      publishEvent: "Publicar…",
+      publishEventQuestion:
+        "¿Publicar este evento? Su página se vuelve pública y la gente puede inscribirse (durante el periodo de inscripción).",
+      publishEventYes: "Sí, publicar",
+      unpublish: "Volver a borrador…",
+      unpublishQuestion: "¿Volver el evento a borrador? Su página pública desaparece hasta que lo publique de nuevo.",
+      unpublishYes: "Sí, volver a borrador",
+      closeEvent: "Cerrar el evento…",
+      closeEventQuestion:
+        "¿Cerrar el evento? La inscripción termina y el informe de síntesis puede redactarse a partir de lo ocurrido. Aún puede registrar participantes y asistencia.",
+      closeEventYes: "Sí, cerrar el evento",
+      cancelEvent: "Cancelar el evento…",
+      cancelEventQuestion: "¿Cancelar este evento? Su página indica que está cancelado y ya nadie puede inscribirse.",
+      cancelEventYes: "Sí, cancelar el evento",
+      publishReportQuestion:
+        "¿Publicar esta versión? Cualquiera puede leerla y descargarla, y ya no puede cambiar: un cambio posterior será una nueva versión.",
+      publishReportYes: "Sí, publicar el informe",
+      withdrawQuestion: "¿Retirar el informe? Los lectores solo verán su aviso en su lugar.",
+      withdrawYes: "Sí, retirarlo",
+      removeAgendaQuestion: "¿Quitar «{{title}}» del programa?",
+      removeCategoryQuestion: "¿Eliminar la categoría «{{label}}»?",
+      removeQuestionQuestion: "¿Eliminar la pregunta «{{label}}»?",
+      removeQuestionAnswered:
+        "¿Eliminar la pregunta «{{label}}»? {{count}} inscripciones la respondieron: sus respuestas dejarán de mostrarse.",
+      removeYes: "Sí, eliminar",
+      deleteActionQuestion: "¿Eliminar la acción «{{title}}»? Su historial se elimina con ella.",
+      deleteYes: "Sí, eliminar",
+      rejectQuestion: "¿Rechazar a {{name}}? Su plaza pasa a la siguiente persona en espera y se le avisa por correo.",
+      rejectYes: "Sí, rechazar",
+    },
+    form: {
+      builtInTitle: "Siempre se pregunta",
+      builtInHint: "Todo formulario de inscripción pide estos campos; añada solo lo que no cubren.",
+      consentField: "Consentimiento para el tratamiento de sus datos",
+      questionsHint: "Se preguntan después de los campos de arriba.",
+      edit: "Editar",
+      save: "Guardar la pregunta",
+      answersKept: "{{count}} inscripciones respondieron esta pregunta: sus respuestas quedan tal como se dieron.",
+    },
+    event: {
+      organisations: "Organizado por (organizaciones)",
+      organisationsHint:
+        "Una por línea, p. ej. «Red Ciudades de Acogida». Se muestra en la página del evento y en el informe.",
+    },
+    actions: {
+      clusterOption: "{{label}} — {{category}}, {{room}}",
+      noOwner: "Aún sin responsable",
+    },
   },
 };
 

@@ -175,7 +175,7 @@ const fr: Resources = {
     genderHint:
       "Utilisé seulement pour des chiffres agrégés, par exemple pour proposer des salles réservées aux femmes.",
     consentData: "J'accepte que les organisateurs traitent ces données pour organiser l'événement et son rapport.",
-    consentQuote: "J'accepte d'être cité·e dans le rapport (sinon les citations sont anonymes).",
+    consentQuote: "Mes notes peuvent être citées mot pour mot dans le rapport, avec mon nom et mon organisation.",
     yourQuestions: "Questions des organisateurs",
     signedInAs: "Vous vous inscrivez en tant que {{name}} ({{email}}).",
     done: {
@@ -446,8 +446,6 @@ const fr: Resources = {
       noPlacements: "Pas de place évidente pour les notes hors groupe.",
       considered: "{{count}} notes hors groupe examinées.",
       leftAlone: "{{count}} notes ne vont dans aucun groupe et restent hors groupe.",
-      engineLexical: "Moteur intégré (hors ligne).",
-      engineEmbeddings: "Plongements de phrases du fournisseur configuré.",
       size: "{{count}} notes",
       representative: "Note représentative",
       label: "Nom de ce groupe",
@@ -459,6 +457,28 @@ const fr: Resources = {
       placeInto: "→ {{cluster}} ({{confidence}} %)",
       moveNote: "Déplacer",
     },
+  },
+  synthesis: {
+    open: "Tableau de synthèse",
+    openHint:
+      "Rassemblez les notes de toutes les salles et regroupez-les d'une salle à l'autre ; le rapport lit d'abord ses groupes.",
+    keepGathering: "Continuer à rassembler au fil des notes des salles",
+    gathering: "Rassemblement au fil des notes : {{categories}}.",
+    engine: {
+      local: "Réponse du modèle local de plongements de phrases ({{model}}).",
+      remote: "Réponse du fournisseur de plongements de phrases ({{model}}).",
+      lexical: "Réponse du moteur intégré (correspondance de mots, hors ligne).",
+    },
+    better:
+      "Regrouper selon le sens des phrases demande un modèle de plongements de phrases : un administrateur peut en installer un avec « npm run models:fetch » (voir le README).",
+    fallback: {
+      missing: "Le modèle de plongements de phrases n'est pas installé : le moteur intégré a répondu.",
+      failed: "Le moteur de plongements de phrases a échoué : le moteur intégré a répondu.",
+      timeout:
+        "Le moteur de plongements de phrases a mis trop de temps : le moteur intégré a répondu. Redemandez dans un instant : son calcul continue.",
+    },
+    granularity: "Regroupement",
+    granularities: { more: "Plus de groupes", default: "Équilibré", fewer: "Moins de groupes, plus sûrs" },
   },
   report: {
     editorTitle: "Rapport de synthèse",
@@ -718,6 +738,7 @@ const fr: Resources = {
     registration: "Votre inscription",
     resetPassword: "Choisir un nouveau mot de passe",
     signUp: "Créer un compte",
+    admin: "Administration",
   },
   errors: {
     notFoundTitle: "Page introuvable",
@@ -728,6 +749,296 @@ const fr: Resources = {
     forbiddenTitle: "Accès refusé",
     unavailableTitle: "Temporairement indisponible",
     backHome: "Aller à l'accueil",
+  },
+  reportWriting: {
+    writerOffline: "Rédigé par le rédacteur hors ligne de Plenary le {{at}}.",
+    writerModel: "Rédigé par le modèle de langage {{model}} le {{at}}.",
+    dropped:
+      "Phrases retirées par la vérification des sources, faute de citer une note, ou parce qu'elles citaient une note que le rédacteur n'avait pas reçue : {{count}}.",
+    offlineThemes:
+      "Thèmes laissés par le modèle sans paragraphe vérifiable, rédigés à sa place par le rédacteur hors ligne : {{count}}.",
+    fallback: {
+      timeout:
+        "Le modèle de langage {{model}} n'a pas répondu à temps : le rédacteur hors ligne a rédigé ce rapport. Régénérez pour réessayer le modèle.",
+      unreachable:
+        "Le modèle de langage {{model}} est injoignable : le rédacteur hors ligne a rédigé ce rapport. Régénérez pour réessayer le modèle.",
+      http: "Le modèle de langage {{model}} a répondu par une erreur : le rédacteur hors ligne a rédigé ce rapport. Régénérez pour réessayer le modèle.",
+      invalid:
+        "Le modèle de langage {{model}} n'a pas répondu sous la forme demandée : le rédacteur hors ligne a rédigé ce rapport. Régénérez pour réessayer le modèle.",
+    },
+    machineNote:
+      "Les paragraphes marqués « Rédigé automatiquement » ont été écrits par une machine à partir des notes qu'ils citent ; ils restent marqués jusqu'à ce qu'une personne les modifie.",
+    sources: "Notes à l'origine du texte rédigé (paragraphes : {{count}})",
+    writers: { offline: "rédacteur hors ligne", model: "modèle de langage" },
+    proposalsTitle: "Actions proposées à examiner",
+    proposalsIntro:
+      "Plenary a rédigé ces actions à partir des opportunités et des actions soulevées par les participant·es. Acceptez, modifiez ou abandonnez chacune : aucune n'apparaît sur la page publique de suivi, ni dans un rapport publié, avant qu'une personne l'ait examinée.",
+    proposalFrom: "Origine : {{source}}",
+    suggestedOwner: "Responsable suggéré : {{owner}}",
+    sourceNotes: "Notes sur lesquelles elle repose",
+    accept: "Accepter",
+    saveProposal: "Enregistrer, toujours proposée",
+    drop: "Abandonner",
+    panelTitle: "Le panel, public",
+    panelIntro:
+      "Rédigez l'apport de chaque intervenant·e. Sa citation apparaît avec son nom seulement si elle ou il l'a accepté.",
+    contribution: "Apport de {{name}}",
+    quote: "Citation de {{name}}",
+    quoteConsent: "{{name}} accepte d'être cité·e nommément",
+    saveSpeaker: "Enregistrer",
+    organisationsTitle: "Organisations participantes",
+    organisationsIntro:
+      "Le rapport liste les organisations qui ont participé. Décochez celles qui ont demandé à ne pas y figurer.",
+    saveOrganisations: "Enregistrer la liste",
+    addSectionTitle: "Ajouter une section",
+    sectionTitle: "Titre",
+    placeAfter: "Placer après",
+    addSection: "Ajouter la section",
+    renameSection: "Renommer",
+    removeSection: "Supprimer cette section",
+    moveUp: "Monter : {{title}}",
+    moveDown: "Descendre : {{title}}",
+    freeSection: "ajoutée par l'équipe",
+    previewLabel: "Aperçu",
+    drafting: "Rédaction du rapport… un modèle de langage peut prendre quelques minutes.",
+  },
+  roomSummary: {
+    editorTitle: "Synthèses des rapporteur·es",
+    written: "rédigée",
+    notYet: "pas encore rédigée",
+    link: "Synthèse de la ou du rapporteur",
+    title: "Synthèse de la ou du rapporteur : {{room}}",
+    intro:
+      "Rédigez la synthèse de la salle avec son tableau sous les yeux, pendant et après le sous-groupe. Le rapport l'utilise telle que vous l'avez écrite, présentée comme le texte de la ou du rapporteur.",
+    board: "Le tableau de la salle",
+    observations: "Observations générales",
+    observationsHint: "Quelles voix ont porté, où était l'énergie, ce qui a manqué.",
+    keyMessages: "Messages clés",
+    keyMessagesHint: "Un par ligne.",
+    proposedActions: "Actions proposées",
+    proposedActionsHint: "Une par ligne. Chacune devient une action proposée que le secrétariat examinera.",
+    quotes: "Citations marquantes",
+    quotesHint:
+      "Les échanges suivent la règle de Chatham House : demandez avant de nommer quelqu'un. Sans son accord, la citation est publiée comme anonyme.",
+    quoteN: "Citation {{n}}",
+    quoteText: "Ce qui a été dit",
+    attribution: "Qui l'a dit (nom, organisation ou groupe d'acteurs)",
+    consent: "La personne accepte d'être citée avec cette attribution",
+    save: "Enregistrer la synthèse",
+    saved: "Synthèse enregistrée.",
+    lastSaved: "Enregistrée le {{at}} par {{name}}.",
+    noNotes: "Aucune note sur ce tableau pour l'instant.",
+    votes: "Votes : {{count}}",
+  },
+  consent: {
+    quoteChatham:
+      "Mes notes peuvent être citées mot pour mot dans le rapport, attribuées à mon groupe d'acteurs seulement.",
+    quoteNamed: "Mes notes peuvent être citées mot pour mot dans le rapport, avec mon nom et mon organisation.",
+    hint: "Dans tous les cas, ce que vous écrivez sur les tableaux compte : le rapport le résume dans ses constats, attribué à des groupes d'acteurs, jamais à vous ni à votre organisation. Cette case décide seulement si vos propres mots peuvent apparaître en citation.",
+  },
+  proposals: {
+    awaitingReview: "Rédigée par Plenary à partir des notes, en attente d'examen.",
+  },
+  // Pages de l'administrateur de la plateforme (premier démarrage, comptes, réglages de l'instance).
+  admin: {
+    nav: "Administration",
+    title: "Administration",
+    navLabel: "Administration",
+    roles: { member: "Membre", organiser: "Organisateur·rice approuvé·e", admin: "Administrateur·rice" },
+    instance: {
+      tab: "Instance",
+      title: "Ce Plenary",
+      mailSmtp: "Les messages partent par le serveur SMTP configuré.",
+      mailDev:
+        "Aucun serveur SMTP n'est configuré : les messages ne partent pas. Leurs liens sont écrits dans le journal du serveur et gardés dans la boîte de test, que seuls les administrateurs peuvent lire.",
+      saved: "Réglages enregistrés.",
+      name: "Nom de cette instance",
+      nameHint:
+        "Affiché en haut de chaque page et dans les titres, par ex. « Dialogues du réseau Villes accueillantes ».",
+      languages: "Langues de l'interface",
+      languagesHint:
+        "Proposées dans le sélecteur de langue. Les personnes dont le navigateur n'en demande aucune voient la langue par défaut.",
+      defaultLanguage: "Langue par défaut",
+      eventCreation: "Qui peut créer des événements",
+      creation: {
+        approved: "Seulement les organisateurs approuvés par un administrateur (recommandé pour une instance publique)",
+        anyone: "Toute personne ayant un compte",
+      },
+      save: "Enregistrer les réglages",
+    },
+    changes: {
+      title: "Changements récents",
+      none: "Rien n'a encore changé.",
+      by: "par {{name}}",
+      kind: {
+        first_admin: "Premier compte, devenu administrateur",
+        role: "Rôle défini : {{role}}",
+        disable: "Compte désactivé",
+        enable: "Compte réactivé",
+        settings: "Réglages de l'instance enregistrés",
+      },
+    },
+    users: {
+      tab: "Comptes",
+      title: "Comptes",
+      intro:
+        "Approuvez les organisateurs qui peuvent créer des événements, nommez d'autres administrateurs et désactivez les comptes qui ne doivent plus se connecter. La désactivation ferme aussitôt toutes les sessions de la personne.",
+      search: "Rechercher par nom ou adresse",
+      role: "Rôle",
+      anyRole: "Tous les rôles",
+      filter: "Afficher",
+      count: "{{count}} comptes",
+      person: "Personne",
+      since: "Compte créé le",
+      status: "État",
+      organises: "Organise {{count}} événements",
+      noPassword: "Sans mot de passe (se connecte par lien envoyé par courriel)",
+      roleOf: "Rôle de {{name}}",
+      setRole: "Définir le rôle",
+      setRoleOf: "Définir le rôle de {{name}}",
+      disabled: "Désactivé",
+      active: "Actif",
+      enable: "Réactiver",
+      enableOf: "Réactiver {{name}}",
+      disable: "Désactiver…",
+      disableOf: "Désactiver {{name}}…",
+      disableQuestion:
+        "Désactiver {{name}} ? La personne est déconnectée partout et ne peut plus se connecter tant qu'un administrateur n'a pas réactivé le compte.",
+      disableConfirm: "Oui, désactiver le compte",
+      pages: "Pages",
+      previous: "Précédente",
+      next: "Suivante",
+      pageOf: "Page {{page}} sur {{pages}}",
+    },
+  },
+  // Qui peut faire quoi sur l'instance : créer des événements, se connecter sans mot de passe.
+  access: {
+    askToOrganise:
+      "Sur cette instance, seuls les organisateurs approuvés par l'administrateur créent des événements. Pour en organiser un, demandez à l'administrateur d'approuver votre compte.",
+    linkIntro: "Pas de mot de passe, ou oublié ? Nous pouvons vous envoyer un lien qui vous connecte une fois.",
+    linkSubmit: "M'envoyer un lien de connexion",
+    linkSent:
+      "Si un compte existe pour cette adresse, un lien de connexion est en route. Il fonctionne une fois, dans l'heure.",
+    invitationAccepted:
+      "Vous avez déjà accepté cette invitation. Pour vous reconnecter, demandez un lien de connexion : il part à l'adresse où l'invitation a été envoyée.",
+    invitationLinkSent: "Un lien de connexion est en route vers {{email}}. Il fonctionne une fois, dans l'heure.",
+  },
+  // Le parcours de l'organisation : enregistrer des personnes, dates du programme, équipe et questions des salles, demander avant d'agir.
+  organise: {
+    people: {
+      tab: "Ajouter des participants",
+      title: "Ajouter des participants",
+      intro:
+        "Enregistrez vous-mêmes des personnes, quelle que soit la période d'inscription : quelqu'un qui a téléphoné, une séance en présentiel avec feuille d'émargement. Elles sont confirmées aussitôt.",
+      introPast:
+        "Cet événement est terminé : enregistrez qui y a participé, depuis votre feuille d'émargement ou un tableur, pour que les chiffres, les salles et le rapport en tiennent compte.",
+      backToList: "Retour à la liste des participants",
+      emailHint:
+        "Son compte est retrouvé ou créé avec cette adresse. Rien n'est envoyé, sauf si vous le demandez plus bas.",
+      attended: "A participé (présence enregistrée)",
+      consentData: "La personne a accepté que l'organisation enregistre ces données pour l'événement et son rapport",
+      consentQuote: "La personne peut être citée nommément dans le rapport",
+      notify: "Lui envoyer sa confirmation et un lien de connexion",
+      notifyHint: "Laissez décoché pour une séance qui a déjà eu lieu.",
+      add: "Ajouter cette personne",
+      done: {
+        added: "{{name}} est ajouté·e comme participant·e confirmé·e.",
+        attendance: "{{name}} était déjà inscrit·e : sa présence est enregistrée.",
+      },
+      importTitle: "Ajouter depuis un tableur (CSV)",
+      importHint:
+        "Colonnes : email, organisation et category (obligatoires) ; name, role, city, country (code ou nom), language, gender, attended (oui/non) et quote (oui/non). 1 Mo au plus. Les personnes déjà inscrites gardent leur inscription ; « attended » enregistre leur présence.",
+      importConsent:
+        "Toutes les personnes de ce fichier ont accepté que l'organisation enregistre leurs données pour l'événement et son rapport",
+      importSubmit: "Ajouter depuis le fichier",
+      imported: "{{added}} participants ajoutés ; présence enregistrée pour {{attendance}} personnes déjà inscrites.",
+    },
+    agenda: {
+      eventSpan: "L'événement : {{when}}.",
+      movesWithEvent: "Si vous déplacez l'événement, son programme le suit et garde ses heures locales.",
+      outside:
+        "Ce point tombe en dehors du début et de la fin de l'événement : changez ses horaires ou ceux de l'événement.",
+    },
+    staff: {
+      role: { facilitator: "animateur·rice", rapporteur: "rapporteur·e" },
+      noStaff: "Cet événement n'a encore ni animateurs ni rapporteurs : aucune salle n'en a reçu.",
+      inviteTeam: "Invitez-les depuis Équipe, puis relancez la répartition.",
+      allStaffed: "Chaque salle a un·e animateur·rice et un·e rapporteur·e.",
+      gap: {
+        none: "{{room}} n'a pas d'{{role}} : personne n'a ce rôle dans l'événement. Invitez quelqu'un depuis Équipe.",
+        fewer:
+          "{{room}} n'a pas d'{{role}} : l'événement en compte {{count}} pour {{rooms}} salles. Invitez-en davantage depuis Équipe, ou placez quelqu'un à la main.",
+        reserved:
+          "{{room}} n'a pas d'{{role}} : la salle est réservée et aucun·e {{role}} de l'événement ne peut y siéger.",
+      },
+    },
+    questions: {
+      heading: "Questions directrices",
+      hint: "Une question par ligne.",
+      for: "Ces questions vont à",
+      all: "Toutes les salles (chaque salle les discute toutes)",
+      each: "Une par salle, dans l'ordre (autant de questions que de salles)",
+      editAll: "Questions pour toutes les salles",
+      allRooms: "Questions discutées dans chaque salle",
+      allRoomsHint: "Une par ligne. Chaque salle peut ajouter les siennes plus bas.",
+      save: "Enregistrer les questions",
+      saved: "Questions enregistrées.",
+      roomOwn: "Questions propres à cette salle",
+      roomOwnHint: "Une par ligne, posées après les questions pour toutes les salles.",
+    },
+    confirm: {
+      publishEvent: "Publier…",
+      publishEventQuestion:
+        "Publier cet événement ? Sa page devient publique et les inscriptions sont possibles (pendant la période d'inscription).",
+      publishEventYes: "Oui, publier",
+      unpublish: "Repasser en brouillon…",
+      unpublishQuestion:
+        "Repasser l'événement en brouillon ? Sa page publique disparaît jusqu'à la prochaine publication.",
+      unpublishYes: "Oui, repasser en brouillon",
+      closeEvent: "Clôturer l'événement…",
+      closeEventQuestion:
+        "Clôturer l'événement ? Les inscriptions s'arrêtent et le rapport de synthèse peut être rédigé à partir de ce qui s'est passé. Vous pouvez encore enregistrer des participants et des présences.",
+      closeEventYes: "Oui, clôturer l'événement",
+      cancelEvent: "Annuler l'événement…",
+      cancelEventQuestion:
+        "Annuler cet événement ? Sa page indique qu'il est annulé et plus personne ne peut s'inscrire.",
+      cancelEventYes: "Oui, annuler l'événement",
+      publishReportQuestion:
+        "Publier cette version ? Tout le monde peut la lire et la télécharger, et elle ne peut plus changer : une modification ultérieure devient une nouvelle version.",
+      publishReportYes: "Oui, publier le rapport",
+      withdrawQuestion: "Retirer le rapport ? Les lecteurs ne verront plus que votre avis à sa place.",
+      withdrawYes: "Oui, le retirer",
+      removeAgendaQuestion: "Retirer « {{title}} » du programme ?",
+      removeCategoryQuestion: "Supprimer la catégorie « {{label}} » ?",
+      removeQuestionQuestion: "Supprimer la question « {{label}} » ?",
+      removeQuestionAnswered:
+        "Supprimer la question « {{label}} » ? {{count}} inscriptions y ont répondu : leurs réponses ne seront plus affichées.",
+      removeYes: "Oui, supprimer",
+      deleteActionQuestion: "Supprimer l'action « {{title}} » ? Son historique disparaît avec elle.",
+      deleteYes: "Oui, supprimer",
+      rejectQuestion:
+        "Refuser {{name}} ? Sa place revient à la prochaine personne en attente, et la personne est prévenue par courriel.",
+      rejectYes: "Oui, refuser",
+    },
+    form: {
+      builtInTitle: "Toujours demandé",
+      builtInHint: "Chaque formulaire d'inscription demande ces champs ; n'ajoutez que ce qu'ils ne couvrent pas.",
+      consentField: "Consentement au traitement de leurs données",
+      questionsHint: "Posées après les champs ci-dessus.",
+      edit: "Modifier",
+      save: "Enregistrer la question",
+      answersKept:
+        "{{count}} inscriptions ont répondu à cette question : leurs réponses restent telles qu'elles ont été données.",
+    },
+    event: {
+      organisations: "Organisé par (organisations)",
+      organisationsHint:
+        "Une par ligne, par ex. « Réseau Villes accueillantes ». Affiché sur la page de l'événement et dans le rapport.",
+    },
+    actions: {
+      clusterOption: "{{label}} — {{category}}, {{room}}",
+      noOwner: "Pas encore de responsable",
+    },
   },
 };
 

@@ -38,7 +38,10 @@ export const directionOf = (lng: string) => (lng === "ar" ? "rtl" : "ltr");
 export const RESOURCES = { en, fr, es, ar };
 
 /** The best supported locale for an Accept-Language header ("ar-JO,ar;q=0.9,en;q=0.8" → "ar"). */
-export function fromAcceptLanguage(header: string | null | undefined): Locale | null {
+export function fromAcceptLanguage(
+  header: string | null | undefined,
+  among: readonly Locale[] = SUPPORTED_LOCALES,
+): Locale | null {
   if (!header) return null;
   const ranked = header
     .split(",")
@@ -54,7 +57,7 @@ export function fromAcceptLanguage(header: string | null | undefined): Locale | 
     })
     .filter((x) => x.q > 0)
     .sort((a, b) => b.q - a.q);
-  return ranked.map((r) => r.lang).find(isLocale) ?? null;
+  return (ranked.map((r) => r.lang).find((l) => isLocale(l) && among.includes(l)) as Locale | undefined) ?? null;
 }
 
 /** A message from the server in the reader's language when we have it, else as the server wrote it. */

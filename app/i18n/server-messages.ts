@@ -4,6 +4,16 @@
 type Catalogue = Record<string, string>;
 
 const fr: Catalogue = {
+  // Instance and organisers' paths (issue 17).
+  "This account has been disabled. Contact the administrator of this Plenary.":
+    "Ce compte a été désactivé. Contactez l'administrateur de ce Plenary.",
+  "This sign-in link has expired or was already used. Ask for a new one on the sign-in page.":
+    "Ce lien de connexion a expiré ou a déjà servi. Demandez-en un nouveau sur la page de connexion.",
+  "Confirm that this person agreed to their data being recorded.":
+    "Confirmez que cette personne a accepté l'enregistrement de ses données.",
+  "Confirm that everyone in the file agreed to their data being recorded.":
+    "Confirmez que toutes les personnes du fichier ont accepté l'enregistrement de leurs données.",
+  "This person is already registered for this event.": "Cette personne est déjà inscrite à cet événement.",
   "This confirmation link has expired or was already used. Sign in, or sign up again.":
     "Ce lien de confirmation a expiré ou a déjà servi. Connectez-vous, ou inscrivez-vous à nouveau.",
   "A cluster cannot be merged into itself.": "Un groupe ne peut pas être fusionné avec lui-même.",
@@ -55,6 +65,16 @@ const fr: Catalogue = {
 };
 
 const es: Catalogue = {
+  // Instance and organisers' paths (issue 17).
+  "This account has been disabled. Contact the administrator of this Plenary.":
+    "Esta cuenta ha sido desactivada. Contacte con el administrador de este Plenary.",
+  "This sign-in link has expired or was already used. Ask for a new one on the sign-in page.":
+    "Este enlace para iniciar sesión caducó o ya se usó. Pida uno nuevo en la página de inicio de sesión.",
+  "Confirm that this person agreed to their data being recorded.":
+    "Confirme que esta persona aceptó que se registren sus datos.",
+  "Confirm that everyone in the file agreed to their data being recorded.":
+    "Confirme que todas las personas del archivo aceptaron que se registren sus datos.",
+  "This person is already registered for this event.": "Esta persona ya está inscrita en este evento.",
   "This confirmation link has expired or was already used. Sign in, or sign up again.":
     "Este enlace de confirmación ha caducado o ya se usó. Inicie sesión o regístrese de nuevo.",
   "A cluster cannot be merged into itself.": "Un grupo no puede fusionarse consigo mismo.",
@@ -107,6 +127,15 @@ const es: Catalogue = {
 };
 
 const ar: Catalogue = {
+  // Instance and organisers' paths (issue 17).
+  "This account has been disabled. Contact the administrator of this Plenary.":
+    "عُطِّل هذا الحساب. تواصل مع مسؤول نسخة Plenary هذه.",
+  "This sign-in link has expired or was already used. Ask for a new one on the sign-in page.":
+    "انتهت صلاحية رابط تسجيل الدخول هذا أو سبق استخدامه. اطلب رابطًا جديدًا من صفحة تسجيل الدخول.",
+  "Confirm that this person agreed to their data being recorded.": "أكِّد أن هذا الشخص وافق على تسجيل بياناته.",
+  "Confirm that everyone in the file agreed to their data being recorded.":
+    "أكِّد أن كل من في الملف وافق على تسجيل بياناته.",
+  "This person is already registered for this event.": "هذا الشخص مسجَّل بالفعل في هذه الفعالية.",
   "This confirmation link has expired or was already used. Sign in, or sign up again.":
     "انتهت صلاحية رابط التأكيد هذا أو سبق استخدامه. سجّل الدخول، أو أنشئ حسابًا من جديد.",
   "A cluster cannot be merged into itself.": "لا يمكن دمج مجموعة في نفسها.",

@@ -7,13 +7,15 @@ export type BoardState = {
   phase: string;
   locked: boolean;
   timerEndsAt: string | null;
+  /** Synthesis board: the categories it keeps gathering as rooms post. */
+  gather?: string[];
   notes: Record<string, ClientNote>;
   clusters: Record<string, ClusterView>;
 };
 
 /** A board's state from the server's snapshot (over HTTP, or after a reload). */
 export const fromSnapshot = (s: {
-  board: { seq: number; phase: string; locked: boolean; timerEndsAt: string | null };
+  board: { seq: number; phase: string; locked: boolean; timerEndsAt: string | null; gather?: string[] };
   notes: ClientNote[];
   clusters: ClusterView[];
 }): BoardState => ({
@@ -21,6 +23,7 @@ export const fromSnapshot = (s: {
   phase: s.board.phase,
   locked: s.board.locked,
   timerEndsAt: s.board.timerEndsAt,
+  gather: s.board.gather ?? [],
   notes: Object.fromEntries(s.notes.map((n) => [n.id, n])),
   clusters: Object.fromEntries(s.clusters.map((c) => [c.id, c])),
 });
@@ -97,6 +100,10 @@ export function applyEvent(state: BoardState, e: BoardEvent): BoardState {
       for (const n of (d.notes as NoteView[] | undefined) ?? []) s.notes[n.id] = { ...s.notes[n.id], ...n };
       break;
     case "synthesis.pull":
+      for (const n of (d.notes as NoteView[] | undefined) ?? []) s.notes[n.id] = { ...s.notes[n.id], ...n };
+      break;
+    case "synthesis.follow":
+      s.gather = d.gather as string[];
       for (const n of (d.notes as NoteView[] | undefined) ?? []) s.notes[n.id] = { ...s.notes[n.id], ...n };
       break;
     case "board.lock":

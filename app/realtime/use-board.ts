@@ -5,7 +5,7 @@ import { type BoardState, applyEvent, fromSnapshot } from "./board-state";
 import { getSocket } from "./socket.client";
 
 type Snapshot = {
-  board: { id: string; seq: number; phase: string; locked: boolean; timerEndsAt: string | null };
+  board: { id: string; seq: number; phase: string; locked: boolean; timerEndsAt: string | null; gather?: string[] };
   notes: (BoardState["notes"][string] & { mine: boolean })[];
   clusters: BoardState["clusters"][string][];
   myVotes: Record<string, number>;

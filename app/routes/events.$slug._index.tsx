@@ -267,6 +267,7 @@ function RegistrationSection({
               categories: event.registration.categories,
               questions: event.registration.questions,
               languages: event.languages,
+              chathamHouse: event.chathamHouse,
             }}
             identity={!user}
             values={failed?.values ?? {}}

@@ -3,8 +3,11 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
+import { categoryName } from "~/i18n";
+import { formatDueDate } from "~/utils/dates";
 import { formToObject, one } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
+import { Confirm } from "~/components/Confirm";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -32,8 +35,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const id = String(form.get("itemId") ?? "");
     if (intent === "create") await context.core.actions.create(actor, slug, formToObject(form));
     else if (intent === "update") await context.core.actions.update(actor, slug, id, formToObject(form));
-    else if (intent === "delete") await context.core.actions.remove(actor, slug, id);
-    else return json({ ok: false as const, message: "Unknown action.", fieldErrors: {}, values: {} }, { status: 400 });
+    else if (intent === "delete") {
+      requireConfirmed(form);
+      await context.core.actions.remove(actor, slug, id);
+    } else
+      return json({ ok: false as const, message: "Unknown action.", fieldErrors: {}, values: {} }, { status: 400 });
     return json({ ok: true as const, intent, itemId: id });
   });
 }
@@ -49,7 +55,7 @@ type Item = {
 };
 
 export default function ManageActions() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { event, items, clusters, prefill, statuses } = useLoaderData<typeof loader>();
   const result = useActionData<FormResult | { ok: true; intent: string; itemId: string }>();
   const failed = result && !result.ok ? result : undefined;
@@ -87,7 +93,11 @@ export default function ManageActions() {
               <option value="">{t("actions.noCluster")}</option>
               {clusters.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.label}
+                  {t("organise.actions.clusterOption", {
+                    label: c.label,
+                    category: c.category ? categoryName(i18n.language, c.category) : t("board.anyCategory"),
+                    room: c.round ? `${c.room}, ${c.round}` : c.room,
+                  })}
                 </option>
               ))}
             </select>
@@ -110,7 +120,22 @@ export default function ManageActions() {
                 <h2 className="h3">
                   {i.title} <span className={`badge status-${i.status}`}>{t(`actions.status.${i.status}`)}</span>
                 </h2>
+                <p className="action-meta" data-testid="action-meta">
+                  <span>{i.owner ? t("actions.ownerIs", { owner: i.owner }) : t("organise.actions.noOwner")}</span>
+                  {" · "}
+                  <span>
+                    {i.dueDate
+                      ? t("actions.dueOn", { date: formatDueDate(i.dueDate, i18n.language) })
+                      : t("actions.noDue")}
+                  </span>
+                </p>
                 {i.from ? <p className="muted">{t("actions.fromCluster", { cluster: i.from })}</p> : null}
+                {i.awaitingReview ? (
+                  <p className="muted">
+                    {t("proposals.awaitingReview")}{" "}
+                    {i.suggestedOwner ? t("reportWriting.suggestedOwner", { owner: i.suggestedOwner }) : null}
+                  </p>
+                ) : null}
                 <details>
                   <summary>{t("actions.edit")}</summary>
                   <Form method="post" className="stack">
@@ -124,11 +149,16 @@ export default function ManageActions() {
                       <button name="intent" value="update">
                         {t("actions.save")}
                       </button>
-                      <button name="intent" value="delete" className="danger secondary">
-                        {t("actions.delete")}
-                      </button>
                     </div>
                   </Form>
+                  <Confirm
+                    summary={`${t("actions.delete")}…`}
+                    summaryLabel={`${t("actions.delete")}: ${i.title}`}
+                    question={t("organise.confirm.deleteActionQuestion", { title: i.title })}
+                    confirmLabel={t("organise.confirm.deleteYes")}
+                    fields={{ intent: "delete", itemId: i.id }}
+                    danger
+                  />
                 </details>
                 <details>
                   <summary>{t("actions.history", { count: i.history.length })}</summary>

@@ -17,6 +17,7 @@ import { NoteCard } from "~/components/board/NoteCard";
 import { categoryName, translateServerMessage } from "~/i18n";
 import { Suggestions } from "~/components/board/Suggestions";
 import { Countdown } from "~/components/Countdown";
+import { GuidingQuestions } from "~/components/GuidingQuestions";
 import type { ClientNote } from "~/realtime/board-state";
 import { useBoard } from "~/realtime/use-board";
 import { useConnection } from "~/realtime/use-connection";
@@ -29,16 +30,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
+  const actor = await actorOf(context);
   const snapshot = await context.core.boards
-    .snapshot(await actorOf(context), params.boardId ?? "", { slug: params.slug ?? "" })
+    .snapshot(actor, params.boardId ?? "", { slug: params.slug ?? "" })
     .catch(asHttpError);
-  return json({ snapshot });
+  // Read only once the board let this viewer in: a room's board shows what the room was asked.
+  const questions = snapshot.board.roomId ? await context.core.breakouts.questionsOfRoom(snapshot.board.roomId) : [];
+  const canSummarise = await context.core.roomSummaries.canWrite(actor, params.boardId ?? "");
+  return json({ snapshot, questions, canSummarise });
 }
 
 const newId = () => crypto.randomUUID();
 
 export default function BoardPage() {
-  const { snapshot } = useLoaderData<typeof loader>();
+  const { snapshot, questions, canSummarise } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const { revalidate } = useRevalidator();
   const b = useBoard(snapshot, revalidate);
@@ -94,6 +99,7 @@ export default function BoardPage() {
         {board.roomName ? ` · ${board.roomName}` : null}
       </p>
       <h1>{board.title}</h1>
+      <GuidingQuestions questions={questions} id="board-questions" />
       <div className="board-status">
         <span data-testid="phase">{t("board.phaseNow", { phase: t(`board.phases.${b.state.phase}`) })}</span>
         {b.state.locked ? <span className="badge">{t("board.locked")}</span> : null}
@@ -125,6 +131,9 @@ export default function BoardPage() {
         <a href={`/events/${event.slug}/boards/${board.id}.md`} download>
           Markdown
         </a>
+        {canSummarise ? (
+          <Link to={`/events/${event.slug}/boards/${board.id}/summary`}>{t("roomSummary.link")}</Link>
+        ) : null}
       </div>
       {event.chathamHouse ? <p className="notice">{t("board.chathamHouse")}</p> : null}
       {!viewer.canWrite ? <p className="notice">{t("board.readOnly")}</p> : null}
@@ -152,6 +161,7 @@ export default function BoardPage() {
           clusters={clusters}
           send={b.send}
           synthesis={board.kind === "synthesis"}
+          gather={b.state.gather ?? []}
           notes={Object.values(b.state.notes)}
         />
       ) : null}
@@ -407,6 +417,7 @@ function StaffControls({
   clusters,
   send,
   synthesis,
+  gather,
   notes,
 }: {
   slug: string;
@@ -416,33 +427,14 @@ function StaffControls({
   clusters: { id: string; label: string; category: string | null }[];
   send: ReturnType<typeof useBoard>["send"];
   synthesis: boolean;
+  gather: string[];
   notes: ClientNote[];
 }) {
   const { t, i18n } = useTranslation();
   return (
     <details className="card staff-controls" open>
       <summary>{t("board.facilitation")}</summary>
-      {synthesis ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            send({ type: "synthesis.pull", category: String(new FormData(e.currentTarget).get("category")) });
-          }}
-        >
-          <div className="field">
-            <label htmlFor="pull-category">{t("board.pullCategory")}</label>
-            <select id="pull-category" name="category">
-              {categories.map((c) => (
-                <option key={c} value={c}>
-                  {categoryName(i18n.language, c)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit">{t("board.pull")}</button>
-        </form>
-      ) : null}
+      {synthesis ? <GatherControls categories={categories} gather={gather} send={send} /> : null}
       <div className="inline-form">
         <div className="field">
           <label htmlFor="phase">{t("board.phase")}</label>
@@ -573,5 +565,56 @@ function StaffControls({
         </ul>
       ) : null}
     </details>
+  );
+}
+
+/** Synthesis board: gather every room's notes of a category now, and optionally keep gathering as rooms post. */
+function GatherControls({
+  categories,
+  gather,
+  send,
+}: {
+  categories: string[];
+  gather: string[];
+  send: ReturnType<typeof useBoard>["send"];
+}) {
+  const { t, i18n } = useTranslation();
+  const [category, setCategory] = useState(categories[0] ?? "");
+  return (
+    <div className="stack">
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          send({ type: "synthesis.pull", category });
+        }}
+      >
+        <div className="field">
+          <label htmlFor="pull-category">{t("board.pullCategory")}</label>
+          <select id="pull-category" name="category" value={category} onChange={(e) => setCategory(e.target.value)}>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {categoryName(i18n.language, c)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t("board.pull")}</button>
+        <div className="field checkbox">
+          <input
+            id="keep-gathering"
+            type="checkbox"
+            checked={gather.includes(category)}
+            onChange={(e) => send({ type: "synthesis.follow", category, on: e.target.checked })}
+          />
+          <label htmlFor="keep-gathering">{t("synthesis.keepGathering")}</label>
+        </div>
+      </form>
+      {gather.length ? (
+        <p className="muted" data-testid="gathering">
+          {t("synthesis.gathering", { categories: gather.map((c) => categoryName(i18n.language, c)).join(", ") })}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -5,12 +5,14 @@ import { DraggablePerson, DroppableRoom, RoomDnd } from "~/components/RoomDnd";
 import { useTranslation } from "react-i18next";
 import { Countdown } from "~/components/Countdown";
 import { Field, FormMessage } from "~/components/Field";
-import { Checkbox, Select } from "~/components/form";
+import { Checkbox, Select, TextArea } from "~/components/form";
+import { GuidingQuestions } from "~/components/GuidingQuestions";
 import { useLiveRevalidate } from "~/realtime/use-live-revalidate";
 import { formToObject } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
+import type { StaffReport } from "../../server/core/breakouts/staffing";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "round", { title: data.overview.round.title }) : [{ title: "Plenary" }];
@@ -20,7 +22,8 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
   const eventId = await context.core.events.idBySlug(params.slug ?? "").catch(asHttpError);
   const overview = await context.core.breakouts.overview(actor, eventId, params.roundId ?? "").catch(asHttpError);
-  return json({ eventId, slug: params.slug!, overview });
+  const synthesis = (await context.core.boards.listForEvent(actor, eventId)).find((b) => b.kind === "synthesis");
+  return json({ eventId, slug: params.slug!, overview, synthesisId: synthesis?.id ?? null });
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
@@ -46,11 +49,14 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         return json({ ok: true as const, did: "message" as const });
       case "assign": {
         const r = await b.autoAssign(actor, eventId, roundId, input);
-        return json({ ok: true as const, did: "assign" as const, seed: r.seed });
+        return json({ ok: true as const, did: "assign" as const, seed: r.seed, staff: r.staff });
       }
       case "room":
         await b.updateRoom(actor, eventId, String(form.get("roomId")), input);
         break;
+      case "questions":
+        await b.setRoundQuestions(actor, eventId, roundId, input);
+        return json({ ok: true as const, did: "questions" as const });
       case "move":
         await b.move(
           actor,
@@ -74,8 +80,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
 export default function RoundControl() {
   const { t } = useTranslation();
-  const { eventId, slug, overview } = useLoaderData<typeof loader>();
-  const result = useActionData<FormResult | { ok: true; did: string; seed?: number }>();
+  const { eventId, slug, overview, synthesisId } = useLoaderData<typeof loader>();
+  const result = useActionData<FormResult | { ok: true; did: string; seed?: number; staff?: StaffReport | null }>();
   const failed = result && !result.ok ? result : undefined;
   const { round, rooms } = overview;
   useLiveRevalidate("live:join", { eventId }, [
@@ -102,13 +108,24 @@ export default function RoundControl() {
         <Link to={`/events/${slug}/breakouts`}>{t("breakouts.backToList")}</Link>
       </p>
       <h1>{round.title}</h1>
+      {synthesisId ? (
+        <p>
+          <Link to={`/events/${slug}/boards/${synthesisId}`} data-testid="synthesis-link">
+            {t("synthesis.open")}
+          </Link>{" "}
+          <span className="muted">{t("synthesis.openHint")}</span>
+        </p>
+      ) : null}
       <p data-testid="round-status">
         {t(`breakouts.status.${round.status}`)} · {t(`breakouts.modes.${round.assignmentMode}`)}
       </p>
       {round.status === "running" && round.endsAt ? <Countdown endsAt={round.endsAt} offsetMs={offset} /> : null}
       <FormMessage message={failed?.message} />
       {result?.ok && result.did === "assign" ? (
-        <p role="status">{t("breakouts.assigned", { seed: result.seed })}</p>
+        <div role="status" data-testid="assign-result">
+          <p>{t("breakouts.assigned", { seed: result.seed })}</p>
+          {result.staff ? <StaffMessages report={result.staff} slug={slug} /> : null}
+        </div>
       ) : null}
 
       <Form method="post" className="inline-actions">
@@ -165,6 +182,23 @@ export default function RoundControl() {
         </Form>
       </details>
 
+      <details className="card">
+        <summary>{t("organise.questions.editAll")}</summary>
+        <Form method="post" className="stack" key={result?.ok && result.did === "questions" ? "saved" : "questions"}>
+          <input type="hidden" name="intent" value="questions" />
+          <TextArea
+            label={t("organise.questions.allRooms")}
+            name="questions"
+            rows={3}
+            hint={t("organise.questions.allRoomsHint")}
+            defaultValue={round.questions.join("\n")}
+            errors={failed?.fieldErrors.questions}
+          />
+          <button type="submit">{t("organise.questions.save")}</button>
+          {result?.ok && result.did === "questions" ? <p role="status">{t("organise.questions.saved")}</p> : null}
+        </Form>
+      </details>
+
       <h2>{t("breakouts.rooms")}</h2>
       <p className="muted">{t("breakouts.dragHint")}</p>
       <RoomDnd names={names} rooms={roomNames} onMove={move}>
@@ -179,6 +213,7 @@ export default function RoundControl() {
                 <p className="muted">
                   {t("breakouts.members", { count: room.members.length, present: room.present, notes: room.notes })}
                 </p>
+                <GuidingQuestions questions={room.questions} id={`questions-${room.id}`} level={4} />
                 {room.help.length ? (
                   <div className="help-requests" role="alert">
                     <strong>{t("breakouts.help")}</strong>
@@ -204,7 +239,13 @@ export default function RoundControl() {
                     <input type="hidden" name="intent" value="room" />
                     <input type="hidden" name="roomId" value={room.id} />
                     <Field label={t("breakouts.roomName")} name="name" defaultValue={room.name} />
-                    <Field label={t("breakouts.question")} name="question" defaultValue={room.question} />
+                    <TextArea
+                      label={t("organise.questions.roomOwn")}
+                      name="question"
+                      rows={2}
+                      hint={t("organise.questions.roomOwnHint")}
+                      defaultValue={room.question}
+                    />
                     <Field
                       label={t("breakouts.meetingUrl")}
                       name="meetingUrl"
@@ -267,6 +308,7 @@ export default function RoundControl() {
               {overview.unassigned.map((m) => (
                 <li key={m.userId}>
                   <DraggablePerson id={m.userId} roomId="unassigned" label={m.name} />{" "}
+                  {m.role ? <span className="badge">{t(`breakouts.roles.${m.role}`)}</span> : null}
                   <span className="muted">{m.category}</span>
                   <MoveForm userId={m.userId} name={m.name} roomId="" locked={false} options={roomOptions} />
                 </li>
@@ -276,6 +318,37 @@ export default function RoundControl() {
         </DroppableRoom>
       </RoomDnd>
     </section>
+  );
+}
+
+/**
+ * What "one facilitator and one rapporteur per room" did: every room staffed, or,
+ * room by room, why one has nobody (no such role in the event, fewer people than
+ * rooms, or a reserved room nobody with the role may enter).
+ */
+function StaffMessages({ report, slug }: { report: StaffReport; slug: string }) {
+  const { t } = useTranslation();
+  if (report.facilitators + report.rapporteurs === 0)
+    return (
+      <p className="form-error">
+        {t("organise.staff.noStaff")} <Link to={`/events/${slug}/manage/team`}>{t("organise.staff.inviteTeam")}</Link>
+      </p>
+    );
+  if (report.gaps.length === 0) return <p>{t("organise.staff.allStaffed")}</p>;
+  const counts = { facilitator: report.facilitators, rapporteur: report.rapporteurs };
+  return (
+    <ul className="form-error" data-testid="staff-gaps">
+      {report.gaps.map((g) => (
+        <li key={`${g.roomId}-${g.role}`}>
+          {t(`organise.staff.gap.${g.reason}`, {
+            room: g.roomName,
+            role: t(`organise.staff.role.${g.role}`),
+            count: counts[g.role],
+            rooms: report.rooms,
+          })}
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ASSIGNMENT_MODES } from "../../server/core/breakouts/schemas";
 import { Field, FormMessage } from "~/components/Field";
-import { Select, TextArea } from "~/components/form";
+import { Choices, Select, TextArea } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
@@ -18,7 +18,9 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
   const page = await context.core.events.getPage(params.slug ?? "", actor).catch(asHttpError);
   const rounds = await context.core.breakouts.listRounds(actor, page.id).catch(asHttpError);
+  const synthesis = (await context.core.boards.listForEvent(actor, page.id)).find((b) => b.kind === "synthesis");
   return json({
+    synthesisId: synthesis?.id ?? null,
     event: { slug: page.slug, title: page.title },
     agenda: page.agenda.filter((a) => a.kind === "breakout").map((a) => ({ id: a.id, title: a.title })),
     rounds: rounds.map((r) => ({
@@ -43,7 +45,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
 export default function Breakouts() {
   const { t } = useTranslation();
-  const { event, rounds, agenda } = useLoaderData<typeof loader>();
+  const { event, rounds, agenda, synthesisId } = useLoaderData<typeof loader>();
   const result = useActionData<FormResult>();
   const v = (k: string) => one(result?.values, k);
   const e = result?.fieldErrors ?? {};
@@ -53,6 +55,14 @@ export default function Breakouts() {
         <Link to={`/events/${event.slug}`}>{event.title}</Link>
       </p>
       <h1>{t("breakouts.title")}</h1>
+      {synthesisId ? (
+        <p>
+          <Link to={`/events/${event.slug}/boards/${synthesisId}`} data-testid="synthesis-link">
+            {t("synthesis.open")}
+          </Link>{" "}
+          <span className="muted">{t("synthesis.openHint")}</span>
+        </p>
+      ) : null}
       {rounds.length ? (
         <ul className="plain-list" data-testid="rounds">
           {rounds.map((r) => (
@@ -106,9 +116,19 @@ export default function Breakouts() {
           label={t("breakouts.questions")}
           name="questions"
           rows={3}
-          hint={t("breakouts.questionsHint")}
+          hint={t("organise.questions.hint")}
           defaultValue={v("questions")}
           errors={e.questions}
+        />
+        <Choices
+          legend={t("organise.questions.for")}
+          name="questionsFor"
+          options={[
+            { value: "all", label: t("organise.questions.all") },
+            { value: "each", label: t("organise.questions.each") },
+          ]}
+          defaultValue={v("questionsFor") ?? "all"}
+          errors={e.questionsFor}
         />
         <TextArea
           label={t("breakouts.categories")}

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LiveState } from "../../server/core/breakouts/service";
+import { GuidingQuestions } from "~/components/GuidingQuestions";
 import { Countdown } from "~/components/Countdown";
 import { getSocket, request } from "~/realtime/socket.client";
 import { useConnection } from "~/realtime/use-connection";
@@ -132,7 +133,13 @@ export default function Live() {
             {state.choices.map((c) => (
               <li key={c.id} className="card">
                 <h2>{c.name}</h2>
-                {c.question ? <p>{c.question}</p> : null}
+                {c.questions.length ? (
+                  <ul className="muted">
+                    {c.questions.map((q, i) => (
+                      <li key={i}>{q}</li>
+                    ))}
+                  </ul>
+                ) : null}
                 <p className="muted">{t("live.people", { count: c.count })}</p>
                 <button
                   type="button"
@@ -201,12 +208,7 @@ function RoomView({
       </h1>
       {room.role !== "participant" ? <p className="badge">{t(`live.role.${room.role}`)}</p> : null}
       {state.round!.endsAt ? <Countdown endsAt={state.round!.endsAt} offsetMs={offset} /> : null}
-      {room.question ? (
-        <section aria-labelledby="question-heading" className="question">
-          <h2 id="question-heading">{t("live.question")}</h2>
-          <p>{room.question}</p>
-        </section>
-      ) : null}
+      <GuidingQuestions questions={room.questions} />
       <p className="actions">
         {room.boardId ? (
           <Link to={`/events/${slug}/boards/${room.boardId}`} className="button">

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart, LineChart } from "~/components/charts";
 import { countryName } from "../../server/core/countries";
-import { asHttpError, formAction, readForm } from "~/utils/forms.server";
+import { asHttpError, formAction, readForm, requireConfirmed, type FormResult } from "~/utils/forms.server";
+import { FormMessage } from "~/components/Field";
+import { Confirm } from "~/components/Confirm";
 import { actorOf } from "~/utils/session.server";
 import type { loader as layoutLoader } from "./events.$slug.manage";
 
@@ -18,6 +20,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   return formAction(form, async () => {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
+    // Publishing, unpublishing, cancelling and closing change what the public sees: each asks first.
+    requireConfirmed(form);
     await context.core.manage.setStatus(await actorOf(context), eventId, String(form.get("status")));
     return json({ ok: true as const });
   });
@@ -25,6 +29,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
 export default function Overview() {
   const { figures: f } = useLoaderData<typeof loader>();
+  const result = useActionData<FormResult | { ok: true }>();
   const layout = useRouteLoaderData<typeof layoutLoader>("routes/events.$slug.manage");
   const { t, i18n } = useTranslation();
   const event = layout?.event;
@@ -43,22 +48,41 @@ export default function Overview() {
   return (
     <>
       {event?.canManage ? (
-        <Form method="post" className="inline-actions">
+        <div className="inline-actions" data-testid="status-actions">
+          <FormMessage message={result && !result.ok ? result.message : undefined} />
           {event.status !== "published" ? (
-            <button type="submit" name="status" value="published">
-              {t("manage.publish")}
-            </button>
+            <Confirm
+              summary={t("organise.confirm.publishEvent")}
+              question={t("organise.confirm.publishEventQuestion")}
+              confirmLabel={t("organise.confirm.publishEventYes")}
+              fields={{ status: "published" }}
+            />
           ) : (
-            <button type="submit" name="status" value="draft" className="secondary">
-              {t("manage.unpublish")}
-            </button>
+            <Confirm
+              summary={t("organise.confirm.unpublish")}
+              question={t("organise.confirm.unpublishQuestion")}
+              confirmLabel={t("organise.confirm.unpublishYes")}
+              fields={{ status: "draft" }}
+            />
           )}
-          {event.status !== "cancelled" ? (
-            <button type="submit" name="status" value="cancelled" className="danger">
-              {t("manage.cancelEvent")}
-            </button>
+          {event.status === "published" && event.ended ? (
+            <Confirm
+              summary={t("organise.confirm.closeEvent")}
+              question={t("organise.confirm.closeEventQuestion")}
+              confirmLabel={t("organise.confirm.closeEventYes")}
+              fields={{ status: "closed" }}
+            />
           ) : null}
-        </Form>
+          {event.status !== "cancelled" && event.status !== "closed" ? (
+            <Confirm
+              summary={t("organise.confirm.cancelEvent")}
+              question={t("organise.confirm.cancelEventQuestion")}
+              confirmLabel={t("organise.confirm.cancelEventYes")}
+              fields={{ status: "cancelled" }}
+              danger
+            />
+          ) : null}
+        </div>
       ) : null}
       <section aria-labelledby="figures-heading">
         <h2 id="figures-heading">{t("manage.figures.title")}</h2>

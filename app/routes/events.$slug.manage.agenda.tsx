@@ -4,10 +4,12 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AGENDA_KINDS } from "../../server/core/events/schemas";
 import { utcToLocal } from "../../server/core/time";
+import { formatLocalRange } from "~/utils/dates";
 import { Field, FormMessage } from "~/components/Field";
 import { Select, TextArea } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
+import { Confirm } from "~/components/Confirm";
 import { actorOf } from "~/utils/session.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
@@ -17,6 +19,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return json({
     timezone: e.timezone,
     defaultStart: utcToLocal(e.startsAt, e.timezone),
+    eventStart: utcToLocal(e.startsAt, e.timezone),
+    eventEnd: utcToLocal(e.endsAt, e.timezone),
     items: e.agenda.map((a) => ({
       id: a.id,
       kind: a.kind,
@@ -38,8 +42,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const actor = await actorOf(context);
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
     const intent = form.get("intent");
-    if (intent === "delete") await context.core.manage.deleteAgendaItem(actor, eventId, String(form.get("itemId")));
-    else if (intent === "update")
+    if (intent === "delete") {
+      requireConfirmed(form);
+      await context.core.manage.deleteAgendaItem(actor, eventId, String(form.get("itemId")));
+    } else if (intent === "update")
       await context.core.manage.updateAgendaItem(actor, eventId, String(form.get("itemId")), formToObject(form));
     else await context.core.manage.addAgendaItem(actor, eventId, formToObject(form));
     return json({ ok: true as const });
@@ -47,7 +53,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function AgendaEditor() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<FormResult | { ok: true }>();
   const failed = result && !result.ok ? result : undefined;
@@ -56,7 +62,11 @@ export default function AgendaEditor() {
   return (
     <section aria-labelledby="agenda-heading">
       <h2 id="agenda-heading">{t("manage.agenda.title")}</h2>
-      <p className="muted">{t("manage.agenda.inZone", { tz: data.timezone })}</p>
+      <p className="muted">
+        {t("manage.agenda.inZone", { tz: data.timezone })}{" "}
+        {t("organise.agenda.eventSpan", { when: formatLocalRange(data.eventStart, data.eventEnd, i18n.language) })}{" "}
+        {t("organise.agenda.movesWithEvent")}
+      </p>
       {data.items.length === 0 ? (
         <p>{t("manage.agenda.empty")}</p>
       ) : (
@@ -64,11 +74,14 @@ export default function AgendaEditor() {
           {data.items.map((item) => (
             <li key={item.id} className="card">
               <p>
-                <strong>
-                  {item.startsAt.slice(11)}–{item.endsAt.slice(11)}
-                </strong>{" "}
+                <strong data-testid="agenda-when">{formatLocalRange(item.startsAt, item.endsAt, i18n.language)}</strong>{" "}
                 <span className="kind">{t(`events.kind.${item.kind}`)}</span> {item.title}
               </p>
+              {item.startsAt < data.eventStart || item.endsAt > data.eventEnd ? (
+                <p className="form-error" role="note">
+                  {t("organise.agenda.outside")}
+                </p>
+              ) : null}
               {item.speakers.length ? <p className="muted">{item.speakers.join("; ")}</p> : null}
               <details>
                 <summary>
@@ -119,24 +132,25 @@ export default function AgendaEditor() {
                   <button type="submit">{t("manage.agenda.saveItem")}</button>
                 </Form>
               </details>
-              <Form method="post">
-                <input type="hidden" name="itemId" value={item.id} />
-                <button
-                  type="submit"
-                  name="intent"
-                  value="delete"
-                  className="small danger"
-                  aria-label={`${t("manage.agenda.remove")}: ${item.title}`}
-                >
-                  {t("manage.agenda.remove")}
-                </button>
-              </Form>
+              <Confirm
+                summary={`${t("manage.agenda.remove")}…`}
+                summaryLabel={`${t("manage.agenda.remove")}: ${item.title}`}
+                question={t("organise.confirm.removeAgendaQuestion", { title: item.title })}
+                confirmLabel={t("organise.confirm.removeYes")}
+                fields={{ intent: "delete", itemId: item.id }}
+                danger
+              />
             </li>
           ))}
         </ol>
       )}
-      <h3>{t("manage.agenda.add")}</h3>
-      <Form method="post" className="stack" key={result?.ok ? data.items.length : "form"}>
+      <h3 id="agenda-add-heading">{t("manage.agenda.add")}</h3>
+      <Form
+        method="post"
+        className="stack"
+        key={result?.ok ? data.items.length : "form"}
+        aria-labelledby="agenda-add-heading"
+      >
         <FormMessage message={addFailed?.message} />
         <Select
           label={t("manage.agenda.kind")}

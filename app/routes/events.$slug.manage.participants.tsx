@@ -1,10 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
 import { countryName } from "../../server/core/countries";
-import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
+import { Confirm } from "~/components/Confirm";
 import { actorOf } from "~/utils/session.server";
 import type { loader as layoutLoader } from "./events.$slug.manage";
 
@@ -28,8 +29,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const intent = String(form.get("intent"));
     if (intent === "checkin" || intent === "uncheckin")
       await context.core.registrations.setCheckIn(actor, eventId, id, intent === "checkin");
-    else if (intent === "approve" || intent === "reject" || intent === "promote")
+    else if (intent === "approve" || intent === "reject" || intent === "promote") {
+      // Turning someone away frees their seat and emails them: it asks first.
+      if (intent === "reject") requireConfirmed(form);
       await context.core.registrations.decide(actor, eventId, id, intent, context.publicUrl);
+    }
     return json({ ok: true as const });
   });
 }
@@ -41,6 +45,7 @@ export default function Participants() {
   const { t, i18n } = useTranslation();
   const q = data.query;
   const canManage = layout?.event.canManage ?? false;
+  const canCheckIn = layout?.event.canCheckIn ?? false;
   const exportHref = `/events/${layout?.event.slug}/manage/participants.csv`;
   return (
     <section aria-labelledby="participants-heading">
@@ -113,6 +118,11 @@ export default function Participants() {
         <a href={exportHref} className="button secondary" download>
           {t("manage.participants.export")}
         </a>
+        {layout?.event.canRecord ? (
+          <Link to={`/events/${layout.event.slug}/manage/add-participants`} className="button secondary">
+            {t("organise.people.tab")}
+          </Link>
+        ) : null}
       </p>
       <FormMessage message={result && !result.ok ? result.message : undefined} />
       {data.rows.length === 0 ? (
@@ -167,17 +177,23 @@ export default function Participants() {
                       {canManage && r.status === "waitlisted" ? (
                         <ActionButton intent="promote" label={t("manage.participants.promote")} name={r.name} />
                       ) : null}
-                      {canManage && r.status === "confirmed" && !r.checkedIn ? (
+                      {canCheckIn && r.status === "confirmed" && !r.checkedIn ? (
                         <ActionButton intent="checkin" label={t("manage.participants.checkIn")} name={r.name} />
                       ) : null}
-                      {canManage && r.status === "confirmed" && r.checkedIn ? (
+                      {canCheckIn && r.status === "confirmed" && r.checkedIn ? (
                         <ActionButton intent="uncheckin" label={t("manage.participants.undoCheckIn")} name={r.name} />
                       ) : null}
-                      {canManage &&
-                      (r.status === "pending" || r.status === "waitlisted" || r.status === "confirmed") ? (
-                        <ActionButton intent="reject" label={t("manage.participants.reject")} name={r.name} danger />
-                      ) : null}
                     </Form>
+                    {canManage && (r.status === "pending" || r.status === "waitlisted" || r.status === "confirmed") ? (
+                      <Confirm
+                        summary={`${t("manage.participants.reject")}…`}
+                        summaryLabel={`${t("manage.participants.reject")}: ${r.name}`}
+                        question={t("organise.confirm.rejectQuestion", { name: r.name })}
+                        confirmLabel={t("organise.confirm.rejectYes")}
+                        fields={{ intent: "reject", registrationId: r.id }}
+                        danger
+                      />
+                    ) : null}
                   </td>
                 </tr>
               ))}

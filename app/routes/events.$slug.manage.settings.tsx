@@ -32,6 +32,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       registrationClosesAt: local(e.registrationClosesAt),
       requiresApproval: e.requiresApproval ? "on" : "",
       partners: (JSON.parse(e.partnersJson) as string[]).join("\n"),
+      organisations: (JSON.parse(e.organisationsJson) as string[]).join("\n"),
     } as Record<string, string | string[]>,
   });
 }

@@ -1,20 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import {
-  json,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  MaxPartSizeExceededError,
-} from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EVENT_ROLES } from "../../server/core/permissions";
-import type { ImportReport } from "../../server/core/invitations/service";
-import { MAX_IMPORT_BYTES } from "../../server/core/invitations/limits";
+import type { ImportReport as Report } from "../../server/core/invitations/service";
+import { ImportReport } from "~/components/ImportReport";
 import { Field, FormMessage } from "~/components/Field";
 import { Checkbox, Select } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
+import { readCsvUpload } from "~/utils/csv-upload.server";
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
@@ -26,62 +22,18 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   return json({ team, invitations });
 }
 
-const CSV_TYPES = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", ""];
-
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const actor = await actorOf(context);
   const eventId = await context.core.events.idBySlug(params.slug ?? "").catch(asHttpError);
   if (request.headers.get("content-type")?.startsWith("multipart/form-data")) {
-    let form: FormData;
-    try {
-      form = await unstable_parseMultipartFormData(
-        request,
-        unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }),
-      );
-    } catch (e) {
-      if (e instanceof MaxPartSizeExceededError)
-        return json(
-          {
-            ok: false as const,
-            message: "The file is larger than 1 MB. Split it into smaller files.",
-            fieldErrors: { file: ["The file is larger than 1 MB."] },
-            values: {},
-          },
-          { status: 413 },
-        );
-      // A body that says it is multipart but is not: the sender's error.
-      return json(
-        { ok: false as const, message: "This upload could not be read.", fieldErrors: {}, values: {} },
-        { status: 400 },
-      );
-    }
-    const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0)
-      return json(
-        {
-          ok: false as const,
-          message: "Choose a CSV file to import.",
-          fieldErrors: { file: ["Choose a CSV file to import."] },
-          values: {},
-        },
-        { status: 400 },
-      );
-    if (!CSV_TYPES.includes(file.type) && !file.name.toLowerCase().endsWith(".csv")) {
-      return json(
-        {
-          ok: false as const,
-          message: "Only CSV files can be imported.",
-          fieldErrors: { file: ["Only CSV files (.csv) can be imported."] },
-          values: {},
-        },
-        { status: 415 },
-      );
-    }
+    const upload = await readCsvUpload(request);
+    if ("error" in upload) return upload.error;
+    const { form, text } = upload;
     return formAction(form, async () => {
       const report = await context.core.invitations.importCsv(
         actor,
         eventId,
-        await file.text(),
+        text,
         { validOnly: form.get("validOnly") === "on" },
         context.publicUrl,
       );
@@ -98,7 +50,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 export default function Team() {
   const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<FormResult | { ok: true; invited: true } | { ok: true; report: ImportReport }>();
+  const result = useActionData<FormResult | { ok: true; invited: true } | { ok: true; report: Report }>();
   const failed = result && !result.ok ? result : undefined;
   const report = result?.ok && "report" in result ? result.report : null;
   const isImportError = failed && "file" in failed.fieldErrors;
@@ -178,21 +130,16 @@ export default function Team() {
           <button type="submit">{t("manage.team.importSubmit")}</button>
         </Form>
         {report ? (
-          <div role="status" className="notice" data-testid="import-report">
-            <p>
-              {report.dryRun
+          <ImportReport
+            testId="import-report"
+            summary={
+              report.dryRun
                 ? t("manage.team.importNothing", { count: report.errors.length })
-                : t("manage.team.imported", { count: report.imported })}
-            </p>
-            <ul>
-              {report.errors.map((e) => (
-                <li key={e.line}>{t("manage.team.line", { line: e.line, messages: e.messages.join(" ") })}</li>
-              ))}
-              {report.skipped.map((s) => (
-                <li key={s.line}>{t("manage.team.skipped", s)}</li>
-              ))}
-            </ul>
-          </div>
+                : t("manage.team.imported", { count: report.imported })
+            }
+            errors={report.errors}
+            skipped={report.skipped}
+          />
         ) : null}
       </section>
     </>

@@ -21,17 +21,12 @@ export default function ManageLayout() {
   const { t } = useTranslation();
   // Figures and lists refresh when registrations change, from whichever process.
   useLiveRevalidate("event:follow", { eventId: event.id }, ["registrations:changed"]);
-  const tabs = [
-    ["", "overview"],
-    ["participants", "participants"],
+  const tabs: [string, string][] = [
+    ["", t("manage.nav.overview")],
+    ["participants", t("manage.nav.participants")],
+    ...(event.canRecord ? ([["add-participants", t("organise.people.tab")]] as [string, string][]) : []),
     ...(event.canManage
-      ? [
-          ["settings", "settings"],
-          ["agenda", "agenda"],
-          ["form", "form"],
-          ["team", "team"],
-          ["audit", "audit"],
-        ]
+      ? (["settings", "agenda", "form", "team", "audit"].map((k) => [k, t(`manage.nav.${k}`)]) as [string, string][])
       : []),
   ];
   return (
@@ -50,10 +45,10 @@ export default function ManageLayout() {
       ) : null}
       <nav aria-label={t("manage.nav.label")} className="tabs">
         <ul>
-          {tabs.map(([path, key]) => (
-            <li key={key}>
+          {tabs.map(([path, label]) => (
+            <li key={path}>
               <NavLink to={`/events/${event.slug}/manage${path ? `/${path}` : ""}`} end>
-                {t(`manage.nav.${key}`)}
+                {label}
               </NavLink>
             </li>
           ))}

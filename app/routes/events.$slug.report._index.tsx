@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { publicationDay } from "../../server/core/reports/publication";
 import { sectionHtml } from "../../server/core/reports/render-html";
 import { reportTexts } from "../../server/core/reports/texts";
 import { asHttpError } from "~/utils/forms.server";
@@ -22,20 +23,30 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const v = new URL(request.url).searchParams.get("version");
   const version = v && /^\d{1,6}$/.test(v) ? Number(v) : undefined;
   const r = await context.core.reports.published(params.slug ?? "", version).catch(asHttpError);
+  // The same day the PDF, Word and Markdown files print: the event's timezone, the report's language.
+  const locale = r.content?.locale ?? "en";
+  const day = (iso: string) => publicationDay(iso, r.event.timezone, locale);
+  const t = reportTexts(locale);
   return json({
     event: { slug: r.event.slug, title: r.event.title },
     withdrawn: r.withdrawn,
-    versions: r.versions as { number: number; changeNote: string; publishedAt: string }[],
+    versions: (r.versions as { number: number; changeNote: string; publishedAt: string }[]).map((v) => ({
+      ...v,
+      day: day(v.publishedAt),
+    })),
     content: r.content && {
       title: r.content.title,
       version: r.content.version,
-      publishedAt: r.content.publishedAt,
+      published: r.content.publishedAt ? day(r.content.publishedAt) : null,
       changeNote: r.content.changeNote,
       locale: r.content.locale,
       sections: r.content.sections.map((s) => ({
         key: s.key,
         title: s.title,
-        html: sectionHtml(s.markdown, r.content!.figures, reportTexts(r.content!.locale).chartTitle),
+        html: sectionHtml(s.markdown, r.content!.figures, t.chartTitle, {
+          paragraphs: s.machine ?? [],
+          label: t.machineDrafted,
+        }),
       })),
     },
   });
@@ -84,7 +95,9 @@ export default function PublicReport() {
         <h1>{content.title}</h1>
         <p className="muted">
           {t("report.versionN", { n: content.version })} ·{" "}
-          <time dateTime={content.publishedAt ?? undefined}>{content.publishedAt?.slice(0, 10)}</time>
+          <time dateTime={content.published?.iso} data-testid="published-on">
+            {content.published?.text}
+          </time>
           {content.changeNote ? ` · ${t("report.changeNoteLabel")}: ${content.changeNote}` : ""}
         </p>
         {!latest ? (
@@ -120,7 +133,7 @@ export default function PublicReport() {
                 <Link to={`/events/${event.slug}/report?version=${v.number}`}>
                   {t("report.versionN", { n: v.number })}
                 </Link>{" "}
-                · {v.publishedAt.slice(0, 10)}
+                · <time dateTime={v.day.iso}>{v.day.text}</time>
                 {v.changeNote ? ` · ${v.changeNote}` : ""}
               </li>
             ))}

@@ -1,37 +1,64 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { diffLines } from "diff";
-import { useRef } from "react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { sectionHtml } from "../../server/core/reports/render-html";
+import { type MachineMarks, sectionHtml } from "../../server/core/reports/render-html";
 import { REPORT_LOCALES, reportTexts } from "../../server/core/reports/texts";
+import {
+  AddSection,
+  OrganisationsCard,
+  PanelCard,
+  ProposalsPanel,
+  RoomSummariesCard,
+  WriterNotice,
+} from "~/components/report/ReportPanels";
+import { SectionEditor } from "~/components/report/SectionEditor";
 import { languageName } from "~/utils/languages";
 import { FormMessage } from "~/components/Field";
 import { formToObject } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
+import { Confirm } from "~/components/Confirm";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "reportEdit", { title: data.event.title }) : [{ title: "Plenary" }];
 
+/** How the editor's previews mark drafted paragraphs: the report's own label, and which writer drafted each. */
+const marksOf = (locale: string, paragraphs: MachineMarks["paragraphs"]): MachineMarks => {
+  const t = reportTexts(locale);
+  return { paragraphs, label: t.machineDrafted, writers: t.writers };
+};
+
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
-  const view = await context.core.reports.editor(await actorOf(context), params.slug ?? "").catch(asHttpError);
-  const resources = await context.core.reports.resources(await actorOf(context), params.slug ?? "").catch(asHttpError);
+  const actor = await actorOf(context);
+  const slug = params.slug ?? "";
+  const view = await context.core.reports.editor(actor, slug).catch(asHttpError);
+  const resources = await context.core.reports.resources(actor, slug).catch(asHttpError);
+  const extras = await context.core.reports.extras(actor, slug).catch(asHttpError);
+  const locale = view.report?.locale ?? "en";
   return json({
     ...view,
     resources,
+    extras,
+    freeSections: Object.values(reportTexts(locale).freeSections),
     report: view.report && {
       ...view.report,
       sections: view.report.sections.map((s) => ({
         ...s,
-        html: sectionHtml(s.markdown, view.report!.figures, reportTexts(view.report!.locale).chartTitle),
+        html: sectionHtml(s.markdown, view.report!.figures, reportTexts(locale).chartTitle, marksOf(locale, s.machine)),
       })),
     },
   });
 }
+
+/** Accept, save or drop a proposed action item; the way forward section then shows it as it is. */
+const DECISIONS: Record<string, string> = {
+  "proposal-accept": "agreed",
+  "proposal-save": "proposed",
+  "proposal-drop": "dropped",
+};
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
@@ -42,16 +69,53 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     const intent = String(form.get("intent") ?? "");
     const input = formToObject(form);
     switch (intent) {
-      case "preview":
+      case "preview": {
+        const report = (await r.editor(actor, slug)).report;
+        const key = String(form.get("key"));
+        const section = report?.sections.find((x) => x.key === key);
         return json({
           ok: true as const,
           intent,
-          key: String(form.get("key")),
+          key,
           html: sectionHtml(
-            String(form.get("markdown") ?? ""),
-            (await r.editor(actor, slug)).report?.figures ?? { categories: [] },
+            String(form.get("markdown") ?? "").replace(/\r\n?/g, "\n"),
+            report?.figures ?? { categories: [] },
+            reportTexts(report?.locale ?? "en").chartTitle,
+            marksOf(report?.locale ?? "en", section?.machine ?? []),
           ),
         });
+      }
+      case "proposal-accept":
+      case "proposal-save":
+      case "proposal-drop":
+        await context.core.actions.update(actor, slug, String(form.get("itemId") ?? ""), {
+          ...input,
+          status: DECISIONS[intent],
+        });
+        await r.refreshWayForward(actor, slug);
+        break;
+      case "speaker":
+        await r.saveSpeaker(actor, slug, input);
+        break;
+      case "organisations":
+        await r.setListedOrganisations(actor, slug, {
+          organisations: form.getAll("organisations").map(String),
+          listed: form.getAll("listed").map(String),
+        });
+        break;
+      case "add-section":
+        await r.addSection(actor, slug, input);
+        break;
+      case "rename-section":
+        await r.renameSection(actor, slug, input);
+        break;
+      case "remove-section":
+        await r.removeSection(actor, slug, input);
+        break;
+      case "move-up":
+      case "move-down":
+        await r.moveSection(actor, slug, { key: input.key, direction: intent === "move-up" ? "up" : "down" });
+        break;
       case "generate":
         await r.generate(actor, slug);
         break;
@@ -74,9 +138,11 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         await r.transition(actor, slug, intent);
         break;
       case "publish":
+        requireConfirmed(form);
         await r.publish(actor, slug, input);
         break;
       case "withdraw":
+        requireConfirmed(form);
         await r.withdraw(actor, slug, input);
         break;
       case "add-resource":
@@ -96,7 +162,7 @@ type Result = FormResult | { ok: true; intent: string; key?: string; html?: stri
 
 export default function ReportEditor() {
   const { t } = useTranslation();
-  const { event, can, report, resources } = useLoaderData<typeof loader>();
+  const { event, can, report, resources, extras, freeSections } = useLoaderData<typeof loader>();
   const result = useActionData<Result>();
   const busy = useNavigation().state !== "idle";
   const failed = result && !result.ok ? result : undefined;
@@ -117,6 +183,7 @@ export default function ReportEditor() {
               <button name="intent" value="generate" disabled={busy}>
                 {t("report.generate")}
               </button>
+              {busy ? <p role="status">{t("reportWriting.drafting")}</p> : null}
             </Form>
           ) : null}
         </div>
@@ -138,6 +205,7 @@ export default function ReportEditor() {
             {report.withdrawnNotice && report.status === "withdrawn" ? (
               <p className="notice">{report.withdrawnNotice}</p>
             ) : null}
+            <WriterNotice writer={report.writer} timezone={event.timezone} />
             {can.edit ? (
               <Form method="post" className="inline-form">
                 <div className="field">
@@ -186,7 +254,12 @@ export default function ReportEditor() {
               ) : null}
             </div>
             {can.publish && report.status === "approved" ? (
-              <Form method="post" className="inline-form">
+              <Confirm
+                summary={`${report.versions.length ? t("report.publishCorrection") : t("report.publish")}…`}
+                question={t("organise.confirm.publishReportQuestion")}
+                confirmLabel={t("organise.confirm.publishReportYes")}
+                fields={{ intent: "publish" }}
+              >
                 <div className="field">
                   <label htmlFor="change-note">
                     {report.versions.length ? t("report.changeNote") : t("report.changeNoteOptional")}
@@ -201,22 +274,21 @@ export default function ReportEditor() {
                     <p className="field-error">{failed.fieldErrors.changeNote.join(" ")}</p>
                   ) : null}
                 </div>
-                <button name="intent" value="publish" disabled={busy}>
-                  {report.versions.length ? t("report.publishCorrection") : t("report.publish")}
-                </button>
-              </Form>
+              </Confirm>
             ) : null}
             {can.publish && report.versions.length && report.status !== "withdrawn" ? (
-              <details>
-                <summary>{t("report.withdraw")}</summary>
-                <Form method="post" className="stack">
+              <Confirm
+                summary={`${t("report.withdraw")}…`}
+                question={t("organise.confirm.withdrawQuestion")}
+                confirmLabel={t("organise.confirm.withdrawYes")}
+                fields={{ intent: "withdraw" }}
+                danger
+              >
+                <div className="field">
                   <label htmlFor="withdraw-notice">{t("report.withdrawNotice")}</label>
                   <textarea id="withdraw-notice" name="notice" rows={2} maxLength={1000} />
-                  <button name="intent" value="withdraw" className="danger" disabled={busy}>
-                    {t("report.withdraw")}
-                  </button>
-                </Form>
-              </details>
+                </div>
+              </Confirm>
             ) : null}
             <p>
               {t("report.downloadDraft")}{" "}
@@ -240,7 +312,7 @@ export default function ReportEditor() {
                       <Link to={`/events/${event.slug}/report?version=${v.number}`}>
                         {t("report.versionN", { n: v.number })}
                       </Link>{" "}
-                      · {v.publishedAt.slice(0, 10)}
+                      · <time dateTime={v.day.iso}>{v.day.text}</time>
                       {v.changeNote ? ` · ${v.changeNote}` : ""}
                     </li>
                   ))}
@@ -249,16 +321,31 @@ export default function ReportEditor() {
             ) : null}
           </div>
 
-          {report.sections.map((s) => (
+          {can.manageActions ? <ProposalsPanel proposals={report.proposals} sources={report.sources} /> : null}
+          <RoomSummariesCard slug={event.slug} rooms={extras.rooms} />
+          {can.edit ? <PanelCard speakers={extras.speakers} /> : null}
+          {can.edit ? <OrganisationsCard organisations={extras.organisations} /> : null}
+
+          {report.sections.map((s, i) => (
             <SectionEditor
               key={s.key}
               section={s}
               comments={report.comments.filter((c) => c.key === s.key)}
+              sources={report.sources}
               canEdit={can.edit}
               canComment={can.comment}
               failed={failed}
+              first={i === 0}
+              last={i === report.sections.length - 1}
             />
           ))}
+
+          {can.edit ? (
+            <AddSection
+              sections={report.sections.map((s) => ({ key: s.key, title: s.title }))}
+              suggestions={freeSections}
+            />
+          ) : null}
 
           {can.edit ? (
             <section className="card" aria-labelledby="resources-heading">
@@ -301,126 +388,6 @@ export default function ReportEditor() {
           ) : null}
         </>
       )}
-    </section>
-  );
-}
-
-type SectionView = {
-  key: string;
-  title: string;
-  markdown: string;
-  html: string;
-  edited: boolean;
-  pendingMarkdown: string | null;
-};
-
-function SectionEditor({
-  section: s,
-  comments,
-  canEdit,
-  canComment,
-  failed,
-}: {
-  section: SectionView;
-  comments: { id: string; body: string; author: string; at: string }[];
-  canEdit: boolean;
-  canComment: boolean;
-  failed?: FormResult;
-}) {
-  const { t } = useTranslation();
-  const preview = useFetcher<Result>();
-  const formRef = useRef<HTMLFormElement>(null);
-  const previewHtml = preview.data && preview.data.ok && "html" in preview.data ? preview.data.html : null;
-  const errors = failed && failed.values.key === s.key ? failed.fieldErrors.markdown : undefined;
-  return (
-    <section className="card report-section" aria-labelledby={`sec-${s.key}`} data-testid={`section-${s.key}`}>
-      <h2 id={`sec-${s.key}`}>
-        {s.title} {s.edited ? <span className="badge">{t("report.edited")}</span> : null}
-      </h2>
-      {s.pendingMarkdown !== null && canEdit ? (
-        <div className="notice proposal" data-testid={`proposal-${s.key}`}>
-          <p>{t("report.proposal")}</p>
-          <pre className="diff">
-            {diffLines(s.markdown, s.pendingMarkdown).map((part, i) => (
-              <span key={i} className={part.added ? "diff-added" : part.removed ? "diff-removed" : undefined}>
-                {part.added ? (
-                  <span className="visually-hidden">{t("report.added")} </span>
-                ) : part.removed ? (
-                  <span className="visually-hidden">{t("report.removed")} </span>
-                ) : null}
-                {part.value}
-              </span>
-            ))}
-          </pre>
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="key" value={s.key} />
-            <button name="intent" value="take" className="small">
-              {t("report.take")}
-            </button>
-            <button name="intent" value="leave" className="small secondary">
-              {t("report.leave")}
-            </button>
-          </Form>
-        </div>
-      ) : null}
-      <div className="section-panes">
-        {canEdit ? (
-          <Form method="post" className="stack" ref={formRef}>
-            <input type="hidden" name="key" value={s.key} />
-            <label htmlFor={`md-${s.key}`}>{t("report.markdown")}</label>
-            <textarea
-              key={s.markdown}
-              id={`md-${s.key}`}
-              name="markdown"
-              rows={Math.min(24, Math.max(6, s.markdown.split("\n").length + 1))}
-              defaultValue={failed?.values.key === s.key ? String(failed.values.markdown ?? s.markdown) : s.markdown}
-              aria-invalid={errors ? true : undefined}
-            />
-            {errors ? <p className="field-error">{errors.join(" ")}</p> : null}
-            <div className="inline-form">
-              <button
-                type="button"
-                className="small secondary"
-                onClick={() => {
-                  const fd = new FormData(formRef.current!);
-                  fd.set("intent", "preview");
-                  preview.submit(fd, { method: "post" });
-                }}
-              >
-                {t("report.preview")}
-              </button>
-              <button name="intent" value="save" className="small">
-                {t("report.save")}
-              </button>
-            </div>
-          </Form>
-        ) : null}
-        <div
-          className="report-body"
-          aria-label={t("report.previewOf", { title: s.title })}
-          dangerouslySetInnerHTML={{ __html: previewHtml ?? s.html }}
-        />
-      </div>
-      <details className="comments">
-        <summary>{t("report.comments", { count: comments.length })}</summary>
-        <ul>
-          {comments.map((c) => (
-            <li key={c.id}>
-              <strong>{c.author}</strong> ({c.at.slice(0, 16).replace("T", " ")}): {c.body}
-            </li>
-          ))}
-        </ul>
-        {canComment ? (
-          <Form method="post" className="stack">
-            <input type="hidden" name="key" value={s.key} />
-            <label htmlFor={`c-${s.key}`}>{t("report.addComment")}</label>
-            <textarea id={`c-${s.key}`} name="body" rows={2} maxLength={2000} />
-            <button name="intent" value="comment" className="small secondary">
-              {t("report.postComment")}
-            </button>
-          </Form>
-        ) : null}
-      </details>
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventForm } from "~/components/EventForm";
 import { formToObject } from "~/utils/form-data";
-import { formAction, type FormResult, readForm } from "~/utils/forms.server";
+import { formAction, type FormResult, readForm, asHttpError } from "~/utils/forms.server";
+import { DomainError } from "../../server/core/errors";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -12,6 +13,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "newEvent"
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
+  const { mayCreateEvents } = await context.core.platform.viewer(await actorOf(context));
+  // Said before the form is filled in, not after: the core refuses the creation anyway.
+  if (!mayCreateEvents)
+    asHttpError(
+      new DomainError(
+        "forbidden",
+        "On this instance, only organisers approved by the administrator can create events. Ask the administrator to approve your account.",
+      ),
+    );
   return json({ timezones: Intl.supportedValuesOf("timeZone") });
 }
 

@@ -7,6 +7,6 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const { userId, redirectTo } = await context.core.registrations
     .consumeLoginLink(params.token ?? "")
     .catch(asHttpError);
-  const session = await context.core.auth.createSession(userId);
+  const session = await context.core.auth.createSession(userId).catch(asHttpError);
   return startSession(context, session, safeRedirect(redirectTo));
 }

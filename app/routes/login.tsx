@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { one } from "~/utils/form-data";
-import { refuseIfBlocked } from "~/utils/limits.server";
+import { refuseIfBlocked, limitAttempt } from "~/utils/limits.server";
 import { formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { safeRedirect, startSession } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
@@ -18,6 +18,18 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
+  if (form.get("intent") === "link") {
+    // "Email me a sign-in link": the same answer whether or not the email has an account.
+    return formAction(form, async () => {
+      await limitAttempt(context, "passwordReset", String(form.get("email") ?? ""));
+      await context.core.auth.requestSignInLink(
+        { email: form.get("email") },
+        context.publicUrl,
+        safeRedirect(form.get("redirectTo")),
+      );
+      return json({ ok: true as const, linkSent: true as const });
+    });
+  }
   return formAction(form, async () => {
     const email = String(form.get("email") ?? "");
     await refuseIfBlocked(context, "signInFailures", email);
@@ -34,12 +46,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { t } = useTranslation();
-  const result = useActionData<FormResult>();
+  const answer = useActionData<FormResult | { ok: true; linkSent: true }>();
   const [params] = useSearchParams();
   const busy = useNavigation().state !== "idle";
+  const linkSent = answer?.ok === true;
+  const failed = answer && !answer.ok ? answer : undefined;
+  const result = failed;
   return (
     <section className="narrow">
       <h1>{t("auth.signInTitle")}</h1>
+      {linkSent ? (
+        <p role="status" className="notice" data-testid="link-sent">
+          {t("access.linkSent")}
+        </p>
+      ) : null}
       <Form method="post" noValidate>
         <FormMessage message={result?.fieldErrors?._form?.join(" ") ?? (result ? t("auth.errorSummary") : undefined)} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
@@ -62,6 +82,21 @@ export default function Login() {
         />
         <button type="submit" disabled={busy}>
           {t("auth.signInSubmit")}
+        </button>
+        {/* No password needed: people who registered or accepted an invitation may never have chosen one. */}
+        <p className="muted" id="link-hint">
+          {t("access.linkIntro")}
+        </p>
+        <button
+          type="submit"
+          name="intent"
+          value="link"
+          className="secondary"
+          formNoValidate
+          disabled={busy}
+          aria-describedby="link-hint"
+        >
+          {t("access.linkSubmit")}
         </button>
       </Form>
       <p>

@@ -10,20 +10,30 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "myEvents"
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
-  return json({ events: await context.core.events.listForUser(user.id) });
+  const [events, platform] = await Promise.all([
+    context.core.events.listForUser(user.id),
+    context.core.platform.viewer({ userId: user.id, sessionId: user.sessionId }),
+  ]);
+  return json({ events, mayCreateEvents: platform.mayCreateEvents });
 }
 
 export default function MyEvents() {
-  const { events } = useLoaderData<typeof loader>();
+  const { events, mayCreateEvents } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <section>
       <h1>{t("events.mine")}</h1>
-      <p>
-        <Link to="/events/new" className="button">
-          {t("events.newEvent")}
-        </Link>
-      </p>
+      {mayCreateEvents ? (
+        <p>
+          <Link to="/events/new" className="button">
+            {t("events.newEvent")}
+          </Link>
+        </p>
+      ) : (
+        <p className="muted" data-testid="create-policy">
+          {t("access.askToOrganise")}
+        </p>
+      )}
       {events.length ? (
         <EventList
           events={events}

@@ -37,6 +37,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
         options: parse(q.optionsJson),
       })),
       languages: parse(event.languagesJson),
+      chathamHouse: event.chathamHouse,
     },
     values: {
       organisation: reg.organisation,

@@ -20,7 +20,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   return formAction(form, async () => {
     await limitAttempt(context, "signUp", String(form.get("email") ?? ""));
-    const locale = await resolveLocale(request, null);
+    const locale = await resolveLocale(request, null, (await context.core.platform.settings()).languages);
     await context.core.auth.requestSignUp(
       { name: form.get("name"), email: form.get("email"), password: form.get("password") },
       context.publicUrl,

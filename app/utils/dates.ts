@@ -32,3 +32,22 @@ export function formatTimes(
 /** The zone's short name at a given moment, e.g. "CET" or "GMT-3". */
 export const zoneAbbrev = (iso: string, zone: string, locale: string) =>
   DateTime.fromISO(iso, { zone }).setLocale(locale).toFormat("ZZZZ");
+
+/**
+ * "Thu 10 Dec 2026, 14:00–15:30" from wall-clock values already in the event's zone
+ * ("2026-12-10T14:00"), as the agenda editor holds them: the date is always shown,
+ * so an item left on another day than the event is seen at once.
+ */
+export function formatLocalRange(startLocal: string, endLocal: string, locale: string): string {
+  const s = DateTime.fromISO(startLocal, { zone: "UTC" }).setLocale(locale);
+  const e = DateTime.fromISO(endLocal, { zone: "UTC" }).setLocale(locale);
+  const day = (d: DateTime) => d.toLocaleString({ weekday: "short", day: "numeric", month: "short", year: "numeric" });
+  const time = (d: DateTime) => d.toLocaleString(DateTime.TIME_24_SIMPLE);
+  return s.hasSame(e, "day") ? `${day(s)}, ${time(s)}–${time(e)}` : `${day(s)}, ${time(s)} – ${day(e)}, ${time(e)}`;
+}
+
+/** A due date kept as a calendar day ("2027-03-31"), read in the viewer's language ("31 Mar 2027"). */
+export const formatDueDate = (isoDate: string, locale: string) =>
+  DateTime.fromISO(isoDate, { zone: "UTC" })
+    .setLocale(locale)
+    .toLocaleString({ day: "numeric", month: "short", year: "numeric" });

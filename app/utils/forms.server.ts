@@ -1,7 +1,7 @@
 import { json } from "@remix-run/node";
 import { formToObject } from "./form-data";
 // Only the pure errors module: the stateful core arrives through the load context.
-import { httpStatusOf, isDomainError, type FieldErrors } from "../../server/core/errors";
+import { httpStatusOf, isDomainError, validationError, type FieldErrors } from "../../server/core/errors";
 
 export type FormValues = Record<string, string | string[]>;
 export type FormResult = { ok: false; message: string; fieldErrors: FieldErrors; values: FormValues };
@@ -51,4 +51,14 @@ export async function readForm(request: Request): Promise<FormData> {
   } catch {
     throw json({ message: "This form could not be read. Reload the page and send it again." }, { status: 400 });
   }
+}
+
+/**
+ * Destructive and public actions (cancel or publish an event, publish or withdraw a
+ * report, delete, disable) run only when the form says the person confirmed
+ * (components/Confirm.tsx), so no stray click or replayed request does them.
+ */
+export function requireConfirmed(form: FormData) {
+  if (form.get("confirmed") !== "yes")
+    throw validationError("Please confirm this action first.", { _form: ["Please confirm this action first."] });
 }

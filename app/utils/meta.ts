@@ -14,14 +14,20 @@ function translator(matches: Matches) {
   return i18n.t;
 }
 
-/** A page title in the reader's language, ending with the product's name; `key` is under `meta.` in the translations. */
+/** The instance's name (its administrator sets it), as the root loader read it. */
+export function instanceName(matches: Matches): string {
+  const root = matches.find((m) => m.id === "root")?.data as { instance?: { name?: unknown } } | undefined;
+  return typeof root?.instance?.name === "string" ? root.instance.name : "Plenary";
+}
+
+/** A page title in the reader's language, ending with the instance's name; `key` is under `meta.` in the translations. */
 export function pageTitle(
   matches: Matches,
   key: string,
   vars: Record<string, string> = {},
   extra: MetaDescriptor[] = [],
 ): MetaDescriptor[] {
-  return [{ title: `${translator(matches)(`meta.${key}`, vars)} · Plenary` }, ...extra];
+  return [{ title: `${translator(matches)(`meta.${key}`, vars)} · ${instanceName(matches)}` }, ...extra];
 }
 
 /** A translated string for other meta tags (descriptions). */

@@ -20,3 +20,15 @@ export function countryOptions(locale: string) {
 
 export const countryName = (code: string, locale: string) =>
   code ? (countries.getName(code, base(locale), { select: "official" }) ?? code) : "";
+
+/** A country as people type it in a spreadsheet: a two-letter code, or its name in one of our languages. */
+export function countryCode(input: string): string | null {
+  const v = input.trim();
+  if (!v) return null;
+  if (/^[A-Za-z]{2}$/.test(v) && countries.isValid(v.toUpperCase())) return v.toUpperCase();
+  for (const lang of ["en", "fr", "es", "ar"]) {
+    const code = countries.getAlpha2Code(v, lang);
+    if (code) return code;
+  }
+  return null;
+}

@@ -44,11 +44,14 @@ export const optionalInt = (min: number, max: number, message: string) =>
     z.number({ error: message }).int(message).min(min, message).max(max, message).nullable(),
   );
 
-/** A list typed one item per line (or comma-separated), or given as an array. */
-export const lineList = (maxItems: number, maxLength: number) =>
+/**
+ * A list typed one item per line (or comma-separated), or given as an array.
+ * `linesOnly` keeps commas inside items: names such as "University of Ghana, Centre for Migration Studies".
+ */
+export const lineList = (maxItems: number, maxLength: number, linesOnly = false) =>
   z.preprocess(
     (v) =>
-      (Array.isArray(v) ? v : typeof v === "string" ? v.split(/[\n,]/) : [])
+      (Array.isArray(v) ? v : typeof v === "string" ? v.split(linesOnly ? /\n/ : /[\n,]/) : [])
         .map((x) => String(x).trim())
         .filter(Boolean),
     z

@@ -19,9 +19,12 @@ import { createRegistrationService } from "./registration/service";
 import { createSignedLinks } from "./signed-links";
 import { type ClusteringEngine, createClusteringEngine } from "./clustering/engine";
 import { createClusteringService } from "./clustering/service";
+import { createRoomSummaryService } from "./reports/room-summaries";
 import { createReportService } from "./reports/service";
+import type { ModelConfig } from "./reports/writing/config";
 import { createActionService } from "./actions/service";
 import { createAccountService } from "./account/service";
+import { createPlatformService } from "./platform/service";
 
 export interface CoreDeps {
   db: Db;
@@ -37,6 +40,8 @@ export interface CoreDeps {
   clustering?: ClusteringEngine;
   /** How often presence is announced (see presence.ts); tests shorten it. */
   presenceBeatMs?: number;
+  /** A language model that drafts report prose (LLM_URL, LLM_MODEL); the offline writer otherwise, and as fall-back. */
+  reportModel?: ModelConfig | null;
 }
 
 /**
@@ -78,7 +83,8 @@ export function createCore(deps: CoreDeps) {
     breakouts: createBreakoutService(full),
     boards,
     clustering: createClusteringService({ db: deps.db, engine: clusteringEngine }),
-    reports: createReportService({ db: deps.db, clock, engine: clusteringEngine }),
+    reports: createReportService({ db: deps.db, clock, engine: clusteringEngine, model: deps.reportModel ?? null }),
+    roomSummaries: createRoomSummaryService({ db: deps.db }),
     actions: createActionService({ db: deps.db, clock, mailer: deps.mailer, log: deps.log }),
     account: createAccountService({
       db: deps.db,
@@ -88,7 +94,8 @@ export function createCore(deps: CoreDeps) {
       // A deleted author's notes read "former participant" from now on, on open boards too.
       refreshViews: (eventId) => boards.refreshViews(eventId),
     }),
-    devMailbox: createDevMailbox(deps.db),
+    devMailbox: createDevMailbox(deps.db, { enabled: deps.mailer.kind === "devmail" }),
+    platform: createPlatformService({ db: deps.db, bus: deps.bus, clock }),
     health: () => checkHealth(deps.db),
   };
 }

@@ -17,7 +17,9 @@ export const PERMISSIONS = {
   "event.manage": ["organiser"],
   "event.view_participants": ["organiser", "secretariat"],
   "registration.manage": ["organiser"],
-  "registration.check_in": ["organiser", "facilitator"],
+  // Attendance, and people recorded by the team (a past or in-person session): the secretariat keeps the record.
+  "registration.check_in": ["organiser", "facilitator", "secretariat"],
+  "registration.record": ["organiser", "secretariat"],
   "registration.export": ["organiser", "secretariat"],
   "team.invite": ["organiser"],
   "breakout.manage": ["organiser", "facilitator"],

@@ -3,7 +3,15 @@ import type { Db } from "../db/client";
 import type { Logger } from "../core/logger";
 import type { MailMessage, Mailer } from "../core/mail/mailer";
 
-/** SMTP when SMTP_URL is set; otherwise mails go to the log and the dev mailbox page. */
+/** The web addresses in a mail's text: what someone reading the log needs to act on it. */
+export const linksIn = (text: string) => [...new Set(text.match(/https?:\/\/[^\s<>"]+/g) ?? [])];
+
+/**
+ * SMTP when SMTP_URL is set. Otherwise mails are kept for the dev mailbox page
+ * (read by the platform administrator) and their links are printed in the log:
+ * on a first run without SMTP, the log is where the first account's
+ * confirmation link is read.
+ */
 export function createMailer(opts: { smtpUrl?: string; from: string; db: Db; log: Logger }): Mailer {
   if (opts.smtpUrl) {
     const transport = nodemailer.createTransport(opts.smtpUrl);
@@ -33,10 +41,11 @@ export function createMailer(opts: { smtpUrl?: string; from: string; db: Db; log
           attachmentsJson: JSON.stringify(m.attachments ?? []),
         },
       });
-      opts.log.info("mail written to the dev mailbox (no SMTP_URL set)", {
+      opts.log.info("mail not sent (no SMTP_URL set): kept in the dev mailbox, links below", {
         mailId: row.id,
         to: m.to,
         subject: m.subject,
+        links: linksIn(m.text),
       });
     },
   };

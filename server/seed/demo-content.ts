@@ -51,6 +51,12 @@ export const DEMO_LOGINS = [
   },
 ] as const;
 
+/**
+ * The demo instance's platform administrator: not part of the dialogue (running the
+ * instance opens no event), and reads the dev mailbox while no SMTP server is set.
+ */
+export const DEMO_ADMIN = { email: "admin@plenary.demo", name: "Instance Administrator" } as const;
+
 // The demo uses the stakeholder categories every new event starts with.
 export { DEFAULT_CATEGORIES as CATEGORIES } from "../core/events/schemas";
 
@@ -218,6 +224,7 @@ The breakout rooms are held under the Chatham House rule. Interpretation is avai
   timezone: "Europe/Brussels",
   languages: ["en", "fr", "es", "ar"],
   partners: ["IOM", "UN Women", "UCLG", "Mayors Migration Council"],
+  organisations: ["Cities of Welcome Network", "UN Network on Migration"],
 };
 
 export const AGENDA = [

@@ -2,10 +2,12 @@ import { DateTime } from "luxon";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { hashPassword } from "../core/auth/passwords";
+import { ensureSynthesisBoard } from "../core/boards/synthesis";
 import {
   AGENDA,
   CATEGORIES,
   CITIES,
+  DEMO_ADMIN,
   DEMO_LOGINS,
   DEMO_PASSWORD,
   EVENT,
@@ -15,7 +17,7 @@ import {
   organisationFor,
 } from "./demo-content";
 
-export { DEMO_LOGINS, DEMO_PASSWORD } from "./demo-content";
+export { DEMO_ADMIN, DEMO_LOGINS, DEMO_PASSWORD } from "./demo-content";
 
 /** Small seeded PRNG, so the demo is the same on every machine. */
 function prng(seed: number) {
@@ -32,10 +34,13 @@ const PARTICIPANTS = 100;
 
 /**
  * Seeds the demo dialogue into an empty database and reports what it did.
- * It never touches a database that already has events.
+ * It never touches a database that already has events or accounts: an
+ * instance whose first administrator signed up must not gain demo logins
+ * (their password is public) because someone restarted it without
+ * PLENARY_SEED_DEMO=0.
  */
 export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded: boolean; eventSlug: string }> {
-  if ((await db.event.count()) > 0) return { seeded: false, eventSlug: EVENT.slug };
+  if ((await db.event.count()) > 0 || (await db.user.count()) > 0) return { seeded: false, eventSlug: EVENT.slug };
   const rand = prng(2026);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
 
@@ -63,6 +68,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
       registrationOpensAt: start.minus({ days: 30 }).toJSDate(),
       registrationClosesAt: start.minus({ days: 1 }).toJSDate(),
       partnersJson: JSON.stringify(EVENT.partners),
+      organisationsJson: JSON.stringify(EVENT.organisations),
       categories: { create: CATEGORIES.map(([key, label], position) => ({ key, label, position })) },
       resources: {
         create: [
@@ -105,8 +111,17 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
 
   // People: the demo logins, then participants spread over 25 cities and every stakeholder group.
   const people: { id: string; category: string; gender: string | null }[] = [];
+  // The instance's administrator, and the demo organiser approved to create events (the default policy).
+  await db.user.create({ data: { ...DEMO_ADMIN, passwordHash, platformRole: "admin" } });
   for (const login of DEMO_LOGINS) {
-    const user = await db.user.create({ data: { email: login.email, name: login.name, passwordHash } });
+    const user = await db.user.create({
+      data: {
+        email: login.email,
+        name: login.name,
+        passwordHash,
+        platformRole: login.role === "organiser" ? "organiser" : "member",
+      },
+    });
     await db.eventRole.create({ data: { eventId: event.id, userId: user.id, role: login.role } });
     if (login.role !== "participant")
       await db.eventRole.create({ data: { eventId: event.id, userId: user.id, role: "participant" } });
@@ -220,7 +235,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
     });
     rooms.push({ room, board, spec: r, members: [] as string[] });
   }
-  await db.board.create({ data: { eventId: event.id, kind: "synthesis", title: "Plenary synthesis", phase: "write" } });
+  await ensureSynthesisBoard(db, event.id);
   const women = people.filter((p) => p.gender === "woman");
   const others = people.filter((p) => p.gender !== "woman");
   women.slice(0, Math.ceil(people.length / 3)).forEach((p) => rooms[2]!.members.push(p.id));

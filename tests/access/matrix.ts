@@ -17,6 +17,7 @@ export const ROLES = [
   "facilitator",
   "organiser",
   "secretariat",
+  "admin",
 ] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_NAMES: Record<Role, string> = {
@@ -29,6 +30,7 @@ export const ROLE_NAMES: Record<Role, string> = {
   facilitator: "facilitator",
   organiser: "organiser",
   secretariat: "secretariat",
+  admin: "platform administrator (of no event)",
 };
 
 /**
@@ -45,9 +47,10 @@ const TEAM = ["rapporteur", "facilitator", "organiser", "secretariat"] as const;
 const IN_EVENT = ["participant", ...TEAM] as const;
 const RUNS_ROUNDS = ["facilitator", "organiser"] as const;
 const ACTIONS = ["facilitator", "organiser", "secretariat"] as const;
+const CREATORS = ["other_organiser", "organiser", "admin"] as const;
 const WRITERS = ["participant", "rapporteur", "facilitator", "organiser"] as const;
-// Issue 17 gives the dev mailbox to the platform administrator alone; until then, organisers of any event read it.
-const MAILBOX = ["other_organiser", "organiser"] as const;
+// Every account's sign-in and reset links are in it: the operator's tool, never a tenant's (issue 16, defect 1).
+const MAILBOX = ["admin"] as const;
 
 /**
  * Placeholders filled by the test. Of this event: {slug}, {eventId}, {eventDay}; {roundId} (the
@@ -58,7 +61,8 @@ const MAILBOX = ["other_organiser", "organiser"] as const;
  * the request may use them up: {newNote} (a participant's note), {newCluster}, {newCluster2},
  * {newAgendaItem}, {newCategory}, {newQuestion}, {newItem}, {newResource}, {newHelp},
  * {newRegistration}, {newInvitationToken}, {newRegistrationToken}, {newLoginLink},
- * {newSignUpToken}; {uuid} is a new id.
+ * {newSignUpToken}; {uuid} is a new id. Also {proposalId} (an action item Plenary
+ * drafted, awaiting review) and {spareUserId} (an account no identity uses).
  */
 export type HttpDoor = {
   door: string;
@@ -130,13 +134,14 @@ export const HTTP: HttpDoor[] = [
     allowed: SIGNED_IN,
     accepts: [400],
   },
-  { door: "New event form", method: "GET", path: "/events/new", allowed: SIGNED_IN },
+  // Only organisers an administrator approved create events on a default instance (both organisers are).
+  { door: "New event form", method: "GET", path: "/events/new", allowed: CREATORS },
   {
     door: "Create an event (incomplete form)",
     method: "POST",
     path: "/events/new",
     form: { title: "" },
-    allowed: SIGNED_IN,
+    allowed: CREATORS,
     accepts: [400],
   },
   { door: "Dev mailbox (sign-in links inside)", method: "GET", path: "/dev/mailbox", allowed: MAILBOX },
@@ -198,7 +203,7 @@ export const HTTP: HttpDoor[] = [
     door: "Manage: publish or cancel the event",
     method: "POST",
     path: "/events/{slug}/manage?index",
-    form: { status: "published" },
+    form: { status: "published", confirmed: "yes" },
     allowed: ["organiser"],
   },
   {
@@ -218,13 +223,13 @@ export const HTTP: HttpDoor[] = [
     method: "POST",
     path: "/events/{slug}/manage/participants",
     form: { intent: "checkin", registrationId: "{registrationId}" },
-    allowed: ["organiser", "facilitator"],
+    allowed: ["organiser", "facilitator", "secretariat"],
   },
   {
     door: "Reject a registration",
     method: "POST",
     path: "/events/{slug}/manage/participants",
-    form: { intent: "reject", registrationId: "{newRegistration}" },
+    form: { intent: "reject", registrationId: "{newRegistration}", confirmed: "yes" },
     allowed: ["organiser"],
   },
   { door: "Manage: settings", method: "GET", path: "/events/{slug}/manage/settings", allowed: ["organiser"] },
@@ -262,7 +267,7 @@ export const HTTP: HttpDoor[] = [
     door: "Delete an agenda item",
     method: "POST",
     path: "/events/{slug}/manage/agenda",
-    form: { intent: "delete", itemId: "{newAgendaItem}" },
+    form: { intent: "delete", itemId: "{newAgendaItem}", confirmed: "yes" },
     allowed: ["organiser"],
   },
   { door: "Manage: registration form", method: "GET", path: "/events/{slug}/manage/form", allowed: ["organiser"] },
@@ -284,7 +289,7 @@ export const HTTP: HttpDoor[] = [
     door: "Remove a stakeholder category",
     method: "POST",
     path: "/events/{slug}/manage/form",
-    form: { intent: "remove-category", id: "{newCategory}" },
+    form: { intent: "remove-category", id: "{newCategory}", confirmed: "yes" },
     allowed: ["organiser"],
   },
   {
@@ -305,7 +310,7 @@ export const HTTP: HttpDoor[] = [
     door: "Remove a registration question",
     method: "POST",
     path: "/events/{slug}/manage/form",
-    form: { intent: "remove-question", id: "{newQuestion}" },
+    form: { intent: "remove-question", id: "{newQuestion}", confirmed: "yes" },
     allowed: ["organiser"],
   },
   { door: "Manage: team", method: "GET", path: "/events/{slug}/manage/team", allowed: ["organiser"] },
@@ -415,6 +420,83 @@ export const HTTP: HttpDoor[] = [
   { door: "Report editor", method: "GET", path: "/events/{slug}/report/edit", allowed: TEAM },
   { door: "Draft report download", method: "GET", path: "/events/{slug}/report/files/md?version=draft", allowed: TEAM },
   {
+    door: "Rapporteur's summary of a room",
+    method: "GET",
+    path: "/events/{slug}/boards/{otherBoard}/summary",
+    allowed: TEAM,
+  },
+  { door: "Administration: instance", method: "GET", path: "/admin", allowed: ["admin"] },
+  { door: "Administration: accounts", method: "GET", path: "/admin/users", allowed: ["admin"] },
+  {
+    door: "Save the instance's settings",
+    method: "POST",
+    path: "/admin?index",
+    form: { name: "Plenary", languages: "en", defaultLanguage: "en", eventCreation: "approved" },
+    allowed: ["admin"],
+  },
+  {
+    door: "Set an account's platform role",
+    method: "POST",
+    path: "/admin/users",
+    form: { intent: "role", userId: "{spareUserId}", role: "member" },
+    allowed: ["admin"],
+  },
+  {
+    door: "Disable an account (asks first)",
+    method: "POST",
+    path: "/admin/users",
+    form: { intent: "disable", userId: "{spareUserId}", confirmed: "yes" },
+    allowed: ["admin"],
+  },
+  {
+    door: "Enable an account",
+    method: "POST",
+    path: "/admin/users",
+    form: { intent: "enable", userId: "{spareUserId}" },
+    allowed: ["admin"],
+  },
+  {
+    door: "Email me a sign-in link",
+    method: "POST",
+    path: "/login",
+    form: { intent: "link", email: "{uuid}@matrix.test" },
+    allowed: ALL,
+  },
+  {
+    door: "Manage: add participants",
+    method: "GET",
+    path: "/events/{slug}/manage/add-participants",
+    allowed: ["organiser", "secretariat"],
+  },
+  {
+    door: "Record a participant (any time)",
+    method: "POST",
+    path: "/events/{slug}/manage/add-participants",
+    form: {
+      name: "Matrix person",
+      email: "{uuid}@matrix.test",
+      organisation: "Matrix",
+      categoryKey: "other",
+      consentData: "on",
+      attended: "on",
+    },
+    allowed: ["organiser", "secretariat"],
+  },
+  {
+    door: "Edit a registration question",
+    method: "POST",
+    path: "/events/{slug}/manage/form",
+    form: { intent: "update-question", id: "{newQuestion}", kind: "short_text", label: "Which theme matters most?" },
+    allowed: ["organiser"],
+  },
+  {
+    door: "Questions for every room",
+    method: "POST",
+    path: "/events/{slug}/breakouts/{roundId}",
+    form: { intent: "questions", questions: "What stops migrant women from being heard?" },
+    allowed: ["facilitator", "organiser"],
+  },
+  {
     door: "Comment on the report",
     method: "POST",
     path: "/events/{slug}/report/edit",
@@ -444,6 +526,27 @@ export const HTTP: HttpDoor[] = [
   },
   { door: "Manage action items", method: "GET", path: "/events/{slug}/actions", allowed: ACTIONS },
   {
+    door: "Accept an action item Plenary proposed",
+    method: "POST",
+    path: "/events/{slug}/report/edit",
+    form: { intent: "proposal-accept", itemId: "{proposalId}", title: "Matrix proposal" },
+    allowed: ["facilitator", "organiser", "secretariat"],
+  },
+  {
+    door: "Add a free section to the report",
+    method: "POST",
+    path: "/events/{slug}/report/edit",
+    form: { intent: "add-section", title: "Matrix test" },
+    allowed: ["rapporteur", "organiser", "secretariat"],
+  },
+  {
+    door: "Save a rapporteur's summary",
+    method: "POST",
+    path: "/events/{slug}/boards/{otherBoard}/summary",
+    form: { observations: "Matrix test", keyMessages: "One\nTwo" },
+    allowed: TEAM,
+  },
+  {
     door: "Create an action item",
     method: "POST",
     path: "/events/{slug}/actions",
@@ -468,7 +571,7 @@ export const HTTP: HttpDoor[] = [
     door: "Delete an action item",
     method: "POST",
     path: "/events/{slug}/actions",
-    form: { intent: "delete", itemId: "{newItem}" },
+    form: { intent: "delete", itemId: "{newItem}", confirmed: "yes" },
     allowed: ACTIONS,
   },
 ];
@@ -670,6 +773,12 @@ export const SOCKET: SocketDoor[] = [
     door: "Gather the rooms' notes on the synthesis board",
     event: "board:op",
     payload: boardOp("{synthesis}", { type: "synthesis.pull", category: "opportunities" }),
+    allowed: RUNS_ROUNDS,
+  },
+  {
+    door: "Keep gathering a category on the synthesis board",
+    event: "board:op",
+    payload: boardOp("{synthesis}", { type: "synthesis.follow", category: "opportunities", on: false }),
     allowed: RUNS_ROUNDS,
   },
 ];

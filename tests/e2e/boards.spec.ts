@@ -100,7 +100,7 @@ test("a facilitator asks for suggested clusters on the synthesis board and accep
   const panel = page.getByTestId("suggestions");
   await panel.getByLabel("Category to cluster").selectOption("barriers");
   await panel.getByRole("button", { name: "Suggest clusters" }).click();
-  await expect(panel.getByTestId("suggest-engine")).toContainText("Built-in engine");
+  await expect(panel.getByTestId("suggest-engine")).toContainText("built-in engine");
   const first = panel.getByTestId("suggestion").first();
   await expect(first).toBeVisible();
   const label = "Suggested: " + (await first.getByLabel("Name for this cluster").inputValue());

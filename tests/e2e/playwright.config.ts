@@ -48,6 +48,8 @@ export default defineConfig({
       HOST: "127.0.0.1",
       DATABASE_URL: `file:${path.join(os.tmpdir(), `plenary-e2e-${process.pid}-${Date.now()}.db`)}`,
       LOG_QUIET: "1",
+      // The page must say "built-in engine" whatever model a developer fetched into this checkout.
+      EMBEDDINGS_ENGINE: "lexical",
     },
   },
 });

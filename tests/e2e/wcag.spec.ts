@@ -9,7 +9,8 @@ async function signIn(page: Page, email: string) {
   await page.goto(`/login?redirectTo=/events/${SLUG}`);
   await page.locator("input[name=email]").fill(email);
   await page.locator("input[name=password]").fill("plenary-demo-2026");
-  await page.locator("form button[type=submit]").last().click();
+  // The sign-in form's own button (the other one of that form emails a sign-in link instead).
+  await page.locator("main form button[type=submit]:not([name])").click();
   // By path: a glob on the URL also matches /login?redirectTo=/events/…, the page we start on,
   // and the next navigation would then cancel the sign-in before its cookie arrives.
   await page.waitForURL((u) => u.pathname === `/events/${SLUG}`);
@@ -74,6 +75,12 @@ for (const locale of ["en", "ar"] as const) {
       );
       await open(page, `/events/${SLUG}/manage/participants`);
       await expectNoViolations(page, "participants");
+      await open(page, `/events/${SLUG}/manage/add-participants`);
+      await expectNoViolations(page, "add participants");
+      await open(page, `/events/${SLUG}/manage/form`);
+      const ask = page.locator("details.edit-question summary, details.confirm summary");
+      if (await ask.count()) await ask.first().click();
+      await expectNoViolations(page, "registration form set-up, with a question asked first");
       await open(page, `/events/${SLUG}/breakouts`);
       await follow(page, page.locator("main a[href*='/breakouts/']").first());
       await page.waitForURL(/\/breakouts\/.+/);
@@ -82,6 +89,11 @@ for (const locale of ["en", "ar"] as const) {
       await follow(page, page.getByTestId("boards").locator("a").first());
       await expect(page.getByTestId("connection")).toBeVisible();
       await expectNoViolations(page, "board");
+      // The rapporteur's summary, written beside the room's live board.
+      await follow(page, page.locator(`a[href$="/summary"]`));
+      await page.waitForURL(/\/summary$/);
+      await expect(page.getByTestId("summary-board")).toBeVisible();
+      await expectNoViolations(page, "rapporteur's summary");
       await open(page, `/events/${SLUG}/report/edit`);
       const generate = page.locator("button[value=generate]");
       if ((await page.getByTestId("report-status").count()) === 0) await generate.click();
@@ -91,7 +103,6 @@ for (const locale of ["en", "ar"] as const) {
       for (const [step, next] of [
         ["submit", "in_review"],
         ["approve", "approved"],
-        ["publish", "published"],
       ] as const) {
         const button = page.locator(`button[value=${step}]`);
         if (await button.count()) {
@@ -99,6 +110,25 @@ for (const locale of ["en", "ar"] as const) {
           await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", next);
         }
       }
+      // Publishing asks first (its confirm form carries intent=publish).
+      const publish = page.locator("details.confirm", { has: page.locator("input[name=intent][value=publish]") });
+      if (await publish.count()) {
+        await publish.locator("summary").click();
+        await publish.locator("button[type=submit]").click();
+        await expect(page.getByTestId("report-status")).toHaveAttribute("data-status", "published");
+      }
+    });
+
+    test(`administration (${locale})`, async ({ page }) => {
+      await page.goto(`/login?redirectTo=/admin`);
+      await page.locator("input[name=email]").fill("admin@plenary.demo");
+      await page.locator("input[name=password]").fill("plenary-demo-2026");
+      await page.locator("main form button[type=submit]:not([name])").click();
+      await page.waitForURL((u) => u.pathname === "/admin");
+      await expectNoViolations(page, "instance settings");
+      await open(page, "/admin/users");
+      await page.locator("details.confirm summary").first().click();
+      await expectNoViolations(page, "accounts, with a disabling asked first");
     });
 
     test(`participant's board and the public report (${locale})`, async ({ page }) => {

@@ -12,6 +12,7 @@ import type { Db } from "../../server/db/client";
 import { fakeClock } from "../support/core";
 import { freshDb } from "../support/databases";
 import { BASE, eventDay, person } from "../support/events";
+import { grantPlatformRole } from "../../server/core/platform/operator";
 
 type Actor = { userId: string; sessionId: string };
 
@@ -200,6 +201,7 @@ describe("board sync: convergence and privacy, under random clients", () => {
       capacity: "",
       chathamHouse: "on",
     };
+    await grantPlatformRole(db, organiser, "organiser");
     const event = await core.manage.create(organiser, form);
     await core.manage.setStatus(organiser, event.id, "published");
     const round = await core.breakouts.createRound(organiser, event.id, {

@@ -141,7 +141,7 @@ describe("the embeddings provider", () => {
     mode = "ok";
     const e = createClusteringEngine({ embeddings: { url, model: "nomic-embed-text", timeoutMs: 1000 } });
     const r = await e.suggest(input);
-    expect(r.engine).toBe("embeddings");
+    expect(r.engine).toBe("remote");
     expect(requests.at(-1)).toMatchObject({ model: "nomic-embed-text", input: input.map((n) => n.text) });
     expect(r.clusters.map((c) => [...c.noteIds].sort())).toEqual(
       expect.arrayContaining([

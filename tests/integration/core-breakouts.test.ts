@@ -37,10 +37,46 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
       include: { board: true },
     });
     expect(rooms.map((x) => x.name)).toEqual(["Services", "Work", "Room C"]);
-    expect(rooms.every((x) => x.question === "What stops you?" && x.board)).toBe(true);
+    expect(rooms.every((x) => x.board)).toBe(true);
+    expect(await t.core.breakouts.questionsOfRoom(rooms[2]!.id)).toEqual(["What stops you?"]);
     await expect(
-      t.core.breakouts.createRound(organiser, event.id, round(3, { questions: "a\nb" })),
+      t.core.breakouts.createRound(organiser, event.id, round(3, { questions: "a\nb", questionsFor: "each" })),
     ).rejects.toMatchObject({ fieldErrors: { questions: expect.any(Array) } });
+  });
+
+  it("asks every room several questions, or each room its own, and a room may add more", async () => {
+    const { event, organiser } = await eventWith(0);
+    const three =
+      "What stops migrant women from using services?\nWhat works in your city?\nWhat would you change first?";
+    const all = await t.core.breakouts.createRound(organiser, event.id, round(3, { questions: three }));
+    const [a, , c] = await t.db.room.findMany({ where: { roundId: all.id }, orderBy: { position: "asc" } });
+    expect(await t.core.breakouts.questionsOfRoom(c!.id)).toEqual(three.split("\n"));
+    // A room's own question comes after the ones every room discusses.
+    await t.core.breakouts.updateRoom(organiser, event.id, a!.id, {
+      name: "Services",
+      question: "Which service first?",
+    });
+    expect(await t.core.breakouts.questionsOfRoom(a!.id)).toEqual([...three.split("\n"), "Which service first?"]);
+    await t.core.breakouts.setRoundQuestions(organiser, event.id, all.id, { questions: "Only this one" });
+    expect(await t.core.breakouts.questionsOfRoom(c!.id)).toEqual(["Only this one"]);
+
+    const each = await t.core.breakouts.createRound(
+      organiser,
+      event.id,
+      round(3, { questions: three, questionsFor: "each" }),
+    );
+    const rooms = await t.db.room.findMany({ where: { roundId: each.id }, orderBy: { position: "asc" } });
+    expect(await Promise.all(rooms.map((r) => t.core.breakouts.questionsOfRoom(r.id)))).toEqual(
+      three.split("\n").map((q) => [q]),
+    );
+    // Another event's organiser cannot change this round's questions with its ids.
+    const other = await eventWith(0);
+    await expect(
+      t.core.breakouts.setRoundQuestions(other.organiser, event.id, all.id, { questions: "Hijacked" }),
+    ).rejects.toMatchObject({ code: "forbidden" });
+    await expect(
+      t.core.breakouts.setRoundQuestions(other.organiser, other.event.id, all.id, { questions: "Hijacked" }),
+    ).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("refuses to open with nobody registered, with more rooms than people, or while another round runs", async () => {
@@ -113,6 +149,42 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
     expect(await t.db.eventRole.count({ where: { eventId: event.id, userId: ids[0]!, role: "organiser" } })).toBe(0);
     await t.core.breakouts.setRoomRole(organiser, event.id, r.id, ids[0]!, { role: "rapporteur" });
     expect(await t.db.eventRole.count({ where: { eventId: event.id, userId: ids[0]!, role: "rapporteur" } })).toBe(1);
+  });
+
+  it("places the team's facilitators and rapporteurs one per room, and says which rooms it could not staff", async () => {
+    const { event, organiser } = await eventWith(9);
+    // Invited through Team: accepted, never registered.
+    const invite = async (role: string, n: number) => {
+      const email = `${role}${n}-${Math.random().toString(36).slice(2, 6)}@example.org`;
+      await t.core.invitations.invite(organiser, event.id, { email, role, name: `${role} ${n}` }, BASE);
+      const token = t.mailer.sent.at(-1)!.text.match(/\/invitations\/([\w-]+)/)![1]!;
+      return (await t.core.invitations.accept(null, token)).userId;
+    };
+    const r = await t.core.breakouts.createRound(organiser, event.id, round(3));
+    const nobody = await t.core.breakouts.autoAssign(organiser, event.id, r.id, { seed: "1", staffOnePerRoom: "on" });
+    expect(nobody.staff).toMatchObject({ facilitators: 0, rapporteurs: 0, rooms: 3 });
+    expect(nobody.staff!.gaps.filter((g) => g.reason === "none")).toHaveLength(6);
+
+    const facilitators = [
+      await invite("facilitator", 1),
+      await invite("facilitator", 2),
+      await invite("facilitator", 3),
+    ];
+    const rapporteurs = [await invite("rapporteur", 1), await invite("rapporteur", 2)];
+    const done = await t.core.breakouts.autoAssign(organiser, event.id, r.id, { seed: "2", staffOnePerRoom: "on" });
+    const placed = await t.db.roomAssignment.findMany({ where: { roundId: r.id } });
+    const roomOf = (id: string) => placed.find((a) => a.userId === id);
+    expect(new Set(facilitators.map((id) => roomOf(id)?.roomId)).size).toBe(3);
+    expect(facilitators.every((id) => roomOf(id)?.role === "facilitator")).toBe(true);
+    expect(new Set(rapporteurs.map((id) => roomOf(id)?.roomId)).size).toBe(2);
+    expect(done.staff!.gaps).toEqual([expect.objectContaining({ role: "rapporteur", reason: "fewer" })]);
+    expect(done.unplaced).toBe(0);
+    // The room without a rapporteur can get one by hand: staff can be moved like participants.
+    const missing = done.staff!.gaps[0]!.roomId;
+    await t.core.breakouts.move(organiser, event.id, r.id, rapporteurs[0]!, missing, true);
+    expect((await t.db.roomAssignment.findFirstOrThrow({ where: { userId: rapporteurs[0]! } })).role).toBe(
+      "rapporteur",
+    );
   });
 
   it("keeps locked people where they were put when re-balancing", async () => {

@@ -132,6 +132,10 @@ describe("cross-event ids at the core (the organiser of another event)", () => {
     "manage.renameCategory": (c) => c.manage.renameCategory(b.organiser, b.eventId, a.categoryId, { label: "Taken" }),
     "manage.removeCategory": (c) => c.manage.removeCategory(b.organiser, b.eventId, a.categoryId),
     "manage.removeQuestion": (c) => c.manage.removeQuestion(b.organiser, b.eventId, a.questionId),
+    "manage.updateQuestion": (c) =>
+      c.manage.updateQuestion(b.organiser, b.eventId, a.questionId, { kind: "short_text", label: "Taken" }),
+    "breakouts.setRoundQuestions": (c) =>
+      c.breakouts.setRoundQuestions(b.organiser, b.eventId, a.roundId, { questions: "Taken?" }),
     "manage.moveQuestion": (c) => c.manage.moveQuestion(b.organiser, b.eventId, a.questionId, "up"),
     "registrations.decide": (c) =>
       c.registrations.decide(b.organiser, b.eventId, a.registrationId, "reject", "https://plenary.test"),

@@ -46,9 +46,11 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     const text = (k: string) => view.report!.sections.find((s) => s.key === k)!.markdown;
     expect(view.report!.sections.map((s) => s.key)).toEqual([
       "cover",
+      "summary",
       "introduction",
       "participation",
       "programme",
+      "panel",
       "findings",
       "takeaways",
       "actions",
@@ -60,17 +62,24 @@ describe.each(ENGINES)("summary reports on %s", (engine) => {
     expect(text("participation")).toContain(`${confirmed} participants registered`);
     expect(text("participation")).toContain("```chart\ncategories\n```");
     expect(text("programme")).toContain("Rania Khalil");
-    expect(text("findings")).toMatch(/\*\*Childcare\*\* \(\d notes.*raised in all three rooms/);
-    expect(text("takeaways")).toContain("“Childcare”");
+    // The facilitator's cross-room cluster comes first, as a theme written up in prose.
+    const findings = text("findings");
+    expect(findings.indexOf("#### Childcare")).toBeGreaterThan(findings.indexOf("### Across the rooms"));
+    expect(findings.indexOf("#### Childcare")).toBeLessThan(findings.indexOf("### Room A"));
+    expect(findings).toMatch(
+      /#### Childcare\n\nIn all three rooms, participants raised this as a barrier, in \d notes/s,
+    );
+    expect(text("takeaways")).toMatch(/\*\*[^*]+: raised in every room\.\*\*/);
+    expect(view.report!.writer).toMatchObject({ writer: "offline" });
 
     const notes = await t.db.note.findMany({
       where: { board: { eventId }, deletedAt: null },
       include: { author: { include: { registrations: true } } },
     });
     const all = view.report!.sections.map((s) => s.markdown).join("\n");
-    // Panel speakers are named in the programme on purpose; what was said on the boards never carries a name.
+    // Panel speakers are named in the programme and the panel on purpose (on the record); what was said on the boards never carries a name.
     const saidOnBoards = view
-      .report!.sections.filter((s) => s.key !== "programme" && s.key !== "cover")
+      .report!.sections.filter((s) => !["programme", "panel", "cover"].includes(s.key))
       .map((s) => s.markdown)
       .join("\n");
     for (const n of notes) {

@@ -10,6 +10,7 @@ const ACTIONS = HTTP.filter((d) => d.method === "POST");
 /** The role whose request goes deepest: one the door lets in (anonymous last, since it stops earliest elsewhere). */
 const PREFERENCE: Role[] = [
   "organiser",
+  "admin",
   "secretariat",
   "facilitator",
   "rapporteur",

@@ -21,7 +21,8 @@ const EXECUTABLE = [
   /<script>alert\("x1"\)/i,
   /<img[^>]*onerror/i,
   /<svg[^>]*onload/i,
-  /href\s*=\s*"?\s*javascript:/i,
+  // An attribute of a real tag: the same words escaped as text (&lt;a href="javascript:…) are inert.
+  /<[a-z][^<>]*\shref\s*=\s*["']?\s*javascript:/i,
   /<a href="javascript/i,
 ];
 

@@ -1,4 +1,4 @@
-import { createCore } from "../../server/core";
+import { type CoreDeps, createCore } from "../../server/core";
 import { MemoryBus } from "../../server/core/bus";
 import type { Clock } from "../../server/core/clock";
 import { createLogger } from "../../server/core/logger";
@@ -12,7 +12,7 @@ export function fakeClock(start = new Date("2026-11-22T10:00:00Z")): Clock & { a
 }
 
 /** The real core over a fresh database of the given engine, with in-memory bus and mailer. */
-export async function testCore(engine: Engine) {
+export async function testCore(engine: Engine, extra: Partial<CoreDeps> = {}) {
   const { db } = await freshDb(engine);
   const bus = new MemoryBus();
   const mailer = new MemoryMailer();
@@ -25,6 +25,7 @@ export async function testCore(engine: Engine) {
     log: createLogger({}, true),
     secret: "test-secret-that-is-long-enough-0123456789",
     publicUrl: "https://plenary.test",
+    ...extra,
   });
   return { core, db, bus, mailer, clock, close: () => db.$disconnect() };
 }

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
 import { EVENT_PLACEHOLDERS, type HttpDoor, ROLES, type Role } from "../access/matrix";
 import { person } from "./events";
 import { Browser, type TestServer } from "./server";
+import { grantPlatformRole } from "../../server/core/platform/operator";
 
 export const SLUG = "migrant-women-local-decision-making";
 type Actor = { userId: string; sessionId: string };
@@ -54,6 +55,8 @@ export async function prepareDoors(t: TestServer) {
     email: "other-organiser@matrix.test",
     password: "a long enough password",
   });
+  // An organiser the administrator approved, as the instance's default policy requires.
+  await grantPlatformRole(db, { userId: otherOrganiser.user.id }, "organiser");
   const otherEvent = await core.manage.create(
     { userId: otherOrganiser.user.id, sessionId: otherOrganiser.session.id },
     {
@@ -104,6 +107,10 @@ export async function prepareDoors(t: TestServer) {
   await core.reports.transition(as.secretariat!, SLUG, "approve");
   await core.reports.publish(as.secretariat!, SLUG, {});
   values.itemId = (await core.actions.create(as.secretariat!, SLUG, { title: "Matrix item" })).id;
+  values.proposalId = (await db.actionItem.findFirstOrThrow({ where: { eventId: event.id, origin: "drafted" } })).id;
+  values.spareUserId = (
+    await core.auth.createAccount({ name: "Spare", email: "spare@matrix.test", password: "a long enough password" })
+  ).user.id;
   values.agendaItemId = (await db.agendaItem.findFirstOrThrow({ where: { eventId: event.id } })).id;
   values.registrationId = (
     await db.registration.findUniqueOrThrow({
@@ -201,6 +208,7 @@ export async function prepareDoors(t: TestServer) {
     facilitator: ["facilitator@plenary.demo", DEMO_PASSWORD],
     organiser: ["organiser@plenary.demo", DEMO_PASSWORD],
     secretariat: ["secretariat@plenary.demo", DEMO_PASSWORD],
+    admin: ["admin@plenary.demo", DEMO_PASSWORD],
   };
   const browsers = {} as Record<Role, Browser>;
   for (const role of ROLES) {

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Core } from "../../server/core";
+import { grantPlatformRole } from "../../server/core/platform/operator";
 
 export const BASE = "https://plenary.test";
 
@@ -11,6 +12,9 @@ export const BASE = "https://plenary.test";
 export const eventDay = (core: Core) =>
   DateTime.fromJSDate(core.clock.now(), { zone: "Europe/Brussels" }).plus({ days: 18 }).toISODate()!;
 
+/** Approves an account to create events (as an administrator would), through the operator's own door. */
+export const approveOrganiser = (core: Core, userId: string) => grantPlatformRole(core.db, { userId }, "organiser");
+
 /** Signs up an organiser and creates a published event; returns what tests need. */
 export async function publishedEvent(core: Core, overrides: Record<string, unknown> = {}) {
   const day = eventDay(core);
@@ -20,6 +24,9 @@ export async function publishedEvent(core: Core, overrides: Record<string, unkno
     email: `org-${n}@example.org`,
     password: "organiser password",
   });
+  // Only approved organisers create events on a default instance: the test approves this one
+  // explicitly, the way the demo seed and `npm run admin` do, rather than relying on a bypass.
+  await approveOrganiser(core, user.id);
   const organiser = { userId: user.id, sessionId: session.id };
   const event = await core.manage.create(organiser, {
     title: "Local dialogue on inclusion",

@@ -14,7 +14,15 @@ export async function startTestServer(
 ): Promise<TestServer & { target: DatabaseTarget }> {
   const target = typeof engine === "string" ? await freshDatabase(engine) : engine;
   const server = await createPlenaryServer(
-    loadEnv({ PORT: "0", HOST: "127.0.0.1", DATABASE_URL: target.url, LOG_QUIET: "1", ...env }),
+    // The built-in clustering engine unless a test asks otherwise: a model fetched into this checkout changes nothing.
+    loadEnv({
+      PORT: "0",
+      HOST: "127.0.0.1",
+      DATABASE_URL: target.url,
+      LOG_QUIET: "1",
+      EMBEDDINGS_ENGINE: "lexical",
+      ...env,
+    }),
     opts,
   );
   const port = await server.listen();

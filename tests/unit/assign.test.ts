@@ -170,6 +170,66 @@ describe("balanced room assignment (property tests)", () => {
     );
   });
 
+  it("spreads all staff evenly and never deals staff who did not register as participants", () => {
+    fc.assert(
+      fc.property(
+        population(0, 60),
+        fc.integer({ min: 0, max: 12 }),
+        roomsArb,
+        fc.integer(),
+        (people, extra, rooms, seed) => {
+          // Facilitators and rapporteurs invited through Team, with no registration.
+          const team = Array.from({ length: extra }, (_, i) => ({
+            id: `staff${i}`,
+            category: "other",
+            organisation: "",
+            city: "",
+            language: "en",
+            gender: null,
+            role: i % 2 ? "rapporteur" : "facilitator",
+            staffOnly: true,
+          })) as Person[];
+          const everyone = [...people, ...team];
+          const a = assignRooms(everyone, rooms, { seed, staffOnePerRoom: true });
+          everyoneOnce(everyone, a.rooms, a.unplaced);
+          expect(a.unplaced).toEqual([]);
+          for (const role of ["facilitator", "rapporteur"] as const) {
+            const per = rooms.map(
+              (r) => a.rooms.get(r.id)!.filter((id) => everyone.find((p) => p.id === id)!.role === role).length,
+            );
+            expect(spread(per)).toBeLessThanOrEqual(1);
+          }
+          // Without the option, unregistered staff wait to be placed by hand.
+          const b = assignRooms(everyone, rooms, { seed });
+          expect(b.unplaced.sort()).toEqual(team.map((p) => p.id).sort());
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("gives a room reserved to women a facilitator who may sit there, when there is one", () => {
+    const staff = (id: string, gender: string | null): Person => ({
+      id,
+      category: "other",
+      organisation: "",
+      city: "",
+      language: "en",
+      gender,
+      role: "facilitator",
+      staffOnly: true,
+    });
+    const rooms: RoomSpec[] = [{ id: "a" }, { id: "b" }, { id: "women", gender: "woman" }];
+    for (let seed = 0; seed < 50; seed++) {
+      const a = assignRooms([staff("f1", null), staff("f2", "man"), staff("f3", "Woman")], rooms, {
+        seed,
+        staffOnePerRoom: true,
+      });
+      expect(a.rooms.get("women")).toEqual(["f3"]);
+      expect([...a.rooms.values()].map((m) => m.length)).toEqual([1, 1, 1]);
+    }
+  });
+
   it("balances by language: each room speaks one language and holds only its speakers", () => {
     fc.assert(
       fc.property(population(0, 100), roomsArb, fc.integer(), (people, rooms, seed) => {

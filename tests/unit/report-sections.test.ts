@@ -1,189 +1,190 @@
 import { describe, expect, it } from "vitest";
 import { safeMarkdown } from "../../server/core/markdown";
 import type { ReportData } from "../../server/core/reports/data";
+import { chooseQuotes } from "../../server/core/reports/quotes";
 import { sectionHtml } from "../../server/core/reports/render-html";
-import { type SectionKey, generateSections } from "../../server/core/reports/sections";
+import { type SectionKey, composeSections, dataSection, wayForward } from "../../server/core/reports/sections";
+import { reportTexts } from "../../server/core/reports/texts";
+import { buildThemes } from "../../server/core/reports/themes";
+import { buildBrief } from "../../server/core/reports/writing/brief";
+import { ground } from "../../server/core/reports/writing/ground";
+import { writeOffline } from "../../server/core/reports/writing/offline";
+import { NOTES, UNCONSENTED, fixture, stubEngine } from "./report-fixture";
 
-const cluster = (
-  label: string,
-  category: string,
-  notes: number,
-  rooms: string[],
-  quotes: string[] = [],
-  votes = 0,
-) => ({
-  label,
-  category,
-  notes,
-  votes,
-  rooms,
-  automatic: false,
-  quotable: quotes.map((text, i) => ({ text, attribution: "Civil society / NGO", votes: quotes.length - i })),
-});
-
-const fixture = (): ReportData => ({
-  event: {
-    slug: "e",
-    title: "Dialogue <b>Tunis</b>",
-    description: "Why we *met*.",
-    format: "hybrid",
-    venue: "City Hall",
-    timezone: "Africa/Tunis",
-    startsAt: "2027-03-10T09:00:00.000Z",
-    endsAt: "2027-03-10T12:00:00.000Z",
-    languages: ["en", "fr", "ar"],
-    chathamHouse: true,
-    partners: ["UN Women"],
-    organisers: ["Cities Network"],
-  },
-  participation: {
-    registered: 40,
-    attended: 31,
-    organisations: 22,
-    categories: [
-      { label: "Civil society / NGO", count: 25 },
-      { label: "Local or regional government", count: 15 },
-    ],
-    countries: [
-      { country: "TN", count: 30 },
-      { country: "ES", count: 10 },
-    ],
-    cities: [{ city: "Tunis", country: "TN", count: 30 }],
-  },
-  agenda: [
-    {
-      startsAt: "2027-03-10T09:00:00.000Z",
-      endsAt: "2027-03-10T10:00:00.000Z",
-      title: "Panel",
-      kind: "panel",
-      speakers: [{ name: "Rania Khalil", title: "Specialist", organisation: "UN Women" }],
-    },
-  ],
-  findings: [
-    {
-      title: "Room A",
-      question: "What stops women?",
-      rooms: ["Room A"],
-      categories: ["barriers", "opportunities"],
-      notes: 5,
-      clusters: [
-        cluster("Language", "barriers", 2, ["Room A"], ["No interpreters"]),
-        cluster("Childcare", "barriers", 3, ["Room A"], ["No childcare", "Evening meetings", "Costs", "Fourth"], 4),
-      ],
-    },
-  ],
-  synthesis: {
-    title: "Synthesis",
-    question: null,
-    rooms: ["Room A", "Room B", "Room C"],
-    categories: ["barriers"],
-    notes: 9,
-    clusters: [
-      cluster("Childcare", "barriers", 6, ["Room A", "Room B", "Room C"]),
-      cluster("Trust", "barriers", 3, ["Room B"]),
-    ],
-  },
-  actionItems: [
-    { title: "Fund childcare", owner: "City of Tunis", dueDate: "2027-06-30", status: "agreed", from: "Childcare" },
-  ],
-  quotes: [{ text: "We are asked last", attribution: "Migrant-led or community organisation", votes: 3 }],
-  resources: [{ title: "Practice sheet", url: "https://example.org/sheet.pdf" }],
-  roomCount: 3,
-});
-
-const sections = (d = fixture()) =>
-  Object.fromEntries(generateSections(d).sections.map((s) => [s.key, s.markdown])) as Record<SectionKey, string>;
+async function compose(d: ReportData = fixture()) {
+  const set = await buildThemes(d, stubEngine);
+  const quotes = chooseQuotes(d, set);
+  const brief = buildBrief(d, set, d.actionItems.length, new Set([...quotes.byTheme.values()].flat()));
+  const draft = ground(writeOffline(brief), brief, d.identities.names).draft;
+  return composeSections({ data: d, set, draft, quotes });
+}
+const sections = async (d?: ReportData) =>
+  Object.fromEntries((await compose(d)).sections.map((s) => [s.key, s.markdown])) as Record<SectionKey, string>;
 
 describe("report sections generated from a fixture event", () => {
-  it("cover: title, date in the event's timezone, organisers and partners", () => {
-    const s = generateSections(fixture()).sections[0]!;
+  it("cover: title, date in the event's timezone, organisers and partners", async () => {
+    const s = (await compose()).sections[0]!;
     expect(s.title).toBe("Dialogue <b>Tunis</b>");
     expect(s.markdown).toContain("March 10, 2027, 10:00 AM–1:00 PM (GMT+1, Africa/Tunis)");
     expect(s.markdown).toContain("**Organised by:** Cities Network");
     expect(s.markdown).toContain("**Partners:** UN Women");
   });
 
-  it("introduction: purpose, format, languages and the Chatham House rule", () => {
-    const s = sections().introduction;
+  it("an executive summary at the top: who took part, how they worked, what they returned to, what comes next", async () => {
+    const { sections: all } = await compose();
+    expect(all.map((s) => s.key).slice(0, 3)).toEqual(["cover", "summary", "introduction"]);
+    const s = all.find((x) => x.key === "summary")!;
+    expect(s.markdown).toContain("31 of the 40 registered participants, from 22 organisations in 7 countries");
+    expect(s.markdown).toContain("3 breakout rooms: Room A, Room B and Room C");
+    expect(s.markdown).toContain("most often to these themes: Childcare; Multilingual outreach; Language access.");
+    expect(s.machine).toHaveLength(1);
+  });
+
+  it("introduction: the panel on the record first, then the discussions under the rule, without contradiction", async () => {
+    const s = (await sections()).introduction;
     expect(s).toContain("Why we *met*.");
     expect(s).toContain("hybrid (online and in person)");
     expect(s).toContain("English, French, Arabic");
-    expect(s).toContain("Chatham House rule");
+    expect(s.indexOf("The panel was held on the record")).toBeGreaterThan(0);
+    expect(s.indexOf("The panel was held on the record")).toBeLessThan(s.indexOf("Chatham House rule"));
+    expect(s).not.toContain("the identity nor the affiliation of the speakers");
+    const noPanel = { ...fixture(), agenda: [] };
+    expect((await sections(noPanel)).introduction).not.toContain("on the record");
   });
 
-  it("participation: totals, a chart and tables from registrations", () => {
-    const s = sections().participation;
+  it("participation: totals, organisations per group, gender, merged countries and the organisations listed", async () => {
+    const s = (await sections()).participation;
     expect(s).toContain(
-      "40 participants registered and 31 attended, from 22 organisations in 1 cities and 2 countries.",
+      "40 participants registered and 31 attended, from 22 organisations in 1 cities and 7 countries.",
     );
     expect(s).toContain("```chart\ncategories\n```");
-    expect(s).toContain("| Civil society / NGO | 25 |");
+    expect(s).toContain("| Civil society / NGO | 25 | 12 |");
     expect(s).toContain("| Tunisia | 30 |");
-    expect(sectionHtml(s, generateSections(fixture()).figures)).toContain(
+    expect(s).toContain("| Other countries (6 countries) | 10 |");
+    expect(s).toContain("28 women, 12 who described their gender otherwise or did not say");
+    expect(s).toContain("- **Local or regional government:** City of Sfax, City of Tunis");
+    expect(s).not.toContain("Women's Shelter Tunis");
+    expect(sectionHtml(s, { categories: [{ label: "Civil society / NGO", count: 25 }] })).toContain(
       '<svg role="img" aria-label="Participants by stakeholder group"',
     );
   });
 
-  it("programme: times in the event's timezone and speakers with their roles", () => {
-    expect(sections().programme).toContain("**10:00 AM–11:00 AM** Panel\n  - Rania Khalil, Specialist, UN Women");
-  });
-
-  it("findings: clusters by size and votes, rooms they came from, at most three consented quotes", () => {
-    const s = sections().findings;
-    expect(s.indexOf("**Childcare** (6 notes, raised in all three rooms)")).toBeLessThan(
-      s.indexOf("**Trust** (3 notes, raised in Room B)"),
+  it("programme and panel: speakers named on the record, with what they said and their quote only if they agreed", async () => {
+    expect((await sections()).programme).toContain(
+      "**10:00 AM–11:00 AM** Panel\n  - Rania Khalil, Specialist, UN Women",
     );
-    const roomA = s.slice(s.indexOf("### Room A"));
-    expect(roomA.indexOf("Childcare")).toBeLessThan(roomA.indexOf("Language"));
-    expect(roomA).toContain("**Question:** What stops women?");
-    expect(roomA).toContain("> “No childcare” — Civil society / NGO");
-    expect(roomA).not.toContain("Fourth");
+    expect((await sections()).panel).toContain("The panel brought together:\n\n- Rania Khalil, Specialist, UN Women");
+    const d = fixture();
+    d.agenda[0]!.speakers[0] = {
+      ...d.agenda[0]!.speakers[0]!,
+      contribution: "Cities should *listen* first.",
+      quote: "We listened before we planned.",
+      quoteConsent: false,
+    };
+    let panel = dataSection("panel", d).markdown;
+    expect(panel).toContain("**Rania Khalil, Specialist, UN Women**");
+    expect(panel).toContain("Cities should \\*listen\\* first.");
+    expect(panel).not.toContain("We listened");
+    d.agenda[0]!.speakers[0]!.quoteConsent = true;
+    panel = dataSection("panel", d).markdown;
+    expect(panel).toContain("> “We listened before we planned.” — Rania Khalil, UN Women");
   });
 
-  it("takeaways: the strongest clusters of each category, from the synthesis board when there is one", () => {
-    expect(sections().takeaways).toBe(
-      "- **Barriers**: “Childcare” (6 notes, raised in all three rooms); “Trust” (3 notes, raised in Room B).",
+  it("findings: themes across rooms first, as prose with breadth, examples and quotes; then each room's own themes", async () => {
+    const s = (await sections()).findings;
+    expect(s.indexOf("### Across the rooms")).toBeLessThan(s.indexOf("#### Childcare"));
+    expect(s.indexOf("#### Childcare")).toBeLessThan(s.indexOf("### Room A"));
+    expect(s).toContain(
+      "In all three rooms, participants raised this as a barrier, in 3 notes from every stakeholder group taking part (Civil society / NGO, Local or regional government and Migrant-led or community organisation), with 11 votes.",
     );
+    const roomB = s.slice(s.indexOf("### Room B"), s.indexOf("### Room C"));
+    expect(roomB).toContain("#### Permits");
+    expect(roomB).toContain("In this room, participants raised this as a challenge");
+    const roomC = s.slice(s.indexOf("### Room C"));
+    expect(roomC).toContain("#### Other points raised");
+    expect(roomC).toContain("information reaches few women (challenge)");
+    expect((await sections()).findings).toContain("**Question:** What stops women?");
   });
 
-  it("action items: a table with owner, due date, status and cluster", () => {
-    expect(sections().actions).toContain("| Fund childcare | City of Tunis | Jun 30, 2027 | agreed | Childcare |");
+  it("every note counts: unconsented notes are cited in the findings, and never quoted word for word", async () => {
+    const { sections: all } = await compose();
+    const findings = all.find((x) => x.key === "findings")!;
+    const cited = new Set(findings.machine.flatMap((p) => p.sentences.flatMap((x) => x.cites)));
+    for (const id of NOTES.map((n) => n.id)) expect(cited.has(id), id).toBe(true);
+    const text = all.map((x) => x.markdown).join("\n");
+    for (const id of UNCONSENTED) expect(text).not.toContain(`“${NOTES.find((n) => n.id === id)!.text}”`);
+    expect(text).toContain("> “No childcare during appointments” — Civil society / NGO");
   });
 
-  it("quotes: only the consented ones handed over, attributed to a stakeholder group", () => {
-    expect(sections().quotes).toBe("> “We are asked last” — Migrant-led or community organisation");
-    expect(sections({ ...fixture(), quotes: [] }).quotes).toContain("No participant consented to be quoted");
+  it("takeaways: 3 to 6, including what every room raised and where a barrier meets a way forward", async () => {
+    const { sections: all } = await compose();
+    const t = all.find((x) => x.key === "takeaways")!;
+    expect(t.machine.length).toBeGreaterThanOrEqual(3);
+    expect(t.machine.length).toBeLessThanOrEqual(6);
+    expect(t.markdown).toContain("**Childcare: raised in every room.**");
+    expect(t.markdown).toContain("**Language access: a barrier with a way forward.**");
+    expect(t.markdown).toContain(
+      "and on the same subject saw an opportunity in interpreters paid by the city in every clinic",
+    );
+    expect(t.markdown).not.toMatch(/strongest/i);
   });
 
-  it("resources: the organisers' links", () => {
-    expect(sections().resources).toBe("- [Practice sheet](https://example.org/sheet.pdf)");
+  it("way forward: each item with its details; drafted items awaiting review are left out of a published report", () => {
+    const t = reportTexts("en");
+    const d = fixture();
+    const draft = wayForward(d.actionItems, t, "en", d.event.timezone);
+    expect(draft).toContain("#### 1\\. Fund childcare");
+    expect(draft).toContain("Cover childcare in every consultation.");
+    expect(draft).toContain("- **Owner:** City of Tunis");
+    expect(draft).toContain("- **Due:** June 30, 2027");
+    expect(draft).toContain("- **From:** Childcare, based on 2 notes");
+    expect(draft).toContain("- **Latest progress:** Budget line proposed (Apr 1, 2027)");
+    expect(draft).toContain("- **Suggested owner:** Migrant-led or community organisation");
+    expect(draft).toContain(t.awaitingReview);
+    const published = wayForward(d.actionItems, t, "en", d.event.timezone, true);
+    expect(published).toContain("Fund childcare");
+    expect(published).not.toContain("multilingual outreach");
+    expect(wayForward([], t, "en", "UTC")).toBe("No action items were recorded.");
   });
 
-  it("says what is missing instead of leaving empty headings", () => {
-    const empty = {
+  it("says what is missing instead of leaving empty headings", async () => {
+    const empty: ReportData = {
       ...fixture(),
-      participation: { registered: 0, attended: 0, organisations: 0, categories: [], countries: [], cities: [] },
+      participation: {
+        ...fixture().participation,
+        registered: 0,
+        attended: 0,
+        organisations: 0,
+        categories: [],
+        countries: [],
+        cities: [],
+        organisationList: [],
+      },
       agenda: [],
-      findings: [],
+      rooms: [],
+      notes: [],
+      roomClusters: [],
       synthesis: null,
       actionItems: [],
-      quotes: [],
       resources: [],
     };
-    const s = sections(empty);
+    const s = await sections(empty);
+    expect(s.summary).toContain("not yet enough material");
     expect(s.participation).toContain("No one registered");
     expect(s.programme).toContain("No programme was recorded");
+    expect(s.panel).toContain("No panel was held");
     expect(s.findings).toContain("No breakout boards were used");
-    expect(s.takeaways).toContain("no clusters of notes yet");
+    expect(s.takeaways).toContain("no themes yet");
     expect(s.actions).toBe("No action items were recorded.");
+    expect(s.quotes).toContain("No participant consented to be quoted");
     expect(s.resources).toBe("No resources were added.");
   });
 
-  it("escapes people's text so it cannot become markup, and sanitises Markdown for every output", () => {
+  it("escapes people's text so it cannot become markup, and sanitises Markdown for every output", async () => {
     const d = fixture();
-    d.findings[0]!.clusters[0]!.label = "<img src=x onerror=alert(1)>";
-    d.quotes = [{ text: "[click](javascript:alert(1)) <script>x</script>", attribution: "NGO", votes: 1 }];
-    const s = sections(d);
+    d.synthesis!.clusters[0]!.label = "<img src=x onerror=alert(1)>";
+    d.notes[0]!.text = "[click](javascript:alert(1)) <script>x</script>";
+    const s = await sections(d);
     const html = sectionHtml(s.findings + s.quotes, { categories: [] });
     expect(html).not.toMatch(/<img|<script|href="javascript/);
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
@@ -195,15 +196,26 @@ describe("report sections generated from a fixture event", () => {
 
 describe("the report's fixed parts in every language", () => {
   it.each([
-    ["fr", "Constats", "soulevé dans les trois salles", "Obstacles"],
-    ["es", "Hallazgos", "planteado en las tres salas", "Barreras"],
-    ["ar", "النتائج", "طُرح في الغرف الثلاث", "العوائق"],
-  ])("%s", (locale, findings, allRooms, barriers) => {
-    const { sections } = generateSections(fixture(), locale);
-    expect(sections.find((s) => s.key === "findings")!.title).toBe(findings);
-    const md = sections.map((s) => s.markdown).join("\n");
+    [
+      "fr",
+      "Constats",
+      "Dans les trois salles, les participant·es ont soulevé ce point comme un obstacle",
+      "Perspectives",
+    ],
+    [
+      "es",
+      "Hallazgos",
+      "En las tres salas, las personas participantes plantearon este punto como una barrera",
+      "Próximos pasos",
+    ],
+    ["ar", "النتائج", "في الغرف الثلاث، طرح المشاركون هذه المسألة بوصفها عائقًا", "الخطوات المقبلة"],
+  ])("%s", async (locale, findings, allRooms, wayForwardTitle) => {
+    const d = { ...fixture(), locale };
+    const { sections: all } = await compose(d);
+    expect(all.find((s) => s.key === "findings")!.title).toBe(findings);
+    expect(all.find((s) => s.key === "actions")!.title).toBe(wayForwardTitle);
+    const md = all.map((s) => s.markdown).join("\n");
     expect(md).toContain(allRooms);
-    expect(md).toContain(barriers);
-    expect(md).not.toContain("raised in");
+    expect(md).not.toContain("participants raised");
   });
 });

@@ -35,7 +35,12 @@ export function Suggestions({
     setDismissed(new Set());
     setAccepted({});
     fetcher.load(
-      `${path}?${new URLSearchParams({ mode, category: String(f.get("category") ?? ""), k: String(f.get("k") ?? "") })}`,
+      `${path}?${new URLSearchParams({
+        mode,
+        category: String(f.get("category") ?? ""),
+        k: String(f.get("k") ?? ""),
+        granularity: String(f.get("granularity") ?? ""),
+      })}`,
     );
   };
 
@@ -64,6 +69,16 @@ export function Suggestions({
           <label htmlFor="suggest-k">{t("board.suggest.about")}</label>
           <input id="suggest-k" name="k" type="number" min={1} max={100} />
         </div>
+        <div className="field">
+          <label htmlFor="suggest-granularity">{t("synthesis.granularity")}</label>
+          <select id="suggest-granularity" name="granularity" defaultValue="default">
+            {(["more", "default", "fewer"] as const).map((g) => (
+              <option key={g} value={g}>
+                {t(`synthesis.granularities.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" disabled={busy}>
           {t("board.suggest.run")}
         </button>
@@ -82,12 +97,21 @@ export function Suggestions({
           <p className="form-error">{String((data as { message: string }).message)}</p>
         ) : null}
         {data && "engine" in data ? (
-          <p className="muted" data-testid="suggest-engine">
-            {t(data.engine === "embeddings" ? "board.suggest.engineEmbeddings" : "board.suggest.engineLexical")}{" "}
+          <p className="muted" data-testid="suggest-engine" data-engine={data.engine}>
+            {t(`synthesis.engine.${data.engine}`, { model: data.model ?? "" })}{" "}
             {t("board.suggest.considered", { count: data.considered })}
           </p>
         ) : null}
-        {data && "fallback" in data && data.fallback ? <p className="notice">{data.fallback}</p> : null}
+        {data && "fallbackCode" in data && data.fallbackCode ? (
+          <p className="notice" data-testid="suggest-fallback" title={data.fallback}>
+            {t(`synthesis.fallback.${data.fallbackCode}`)}
+          </p>
+        ) : null}
+        {data && "engine" in data && data.engine === "lexical" ? (
+          <p className="muted" data-testid="suggest-better">
+            {t("synthesis.better")}
+          </p>
+        ) : null}
       </div>
       {data?.mode === "clusters" ? (
         <>

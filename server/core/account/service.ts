@@ -116,6 +116,12 @@ export function createAccountService({
           confirmEmail: ["Type your email address to confirm."],
         });
       }
+      // Nor the instance without anyone to run it.
+      if (
+        user.platformRole === "admin" &&
+        (await db.user.count({ where: { platformRole: "admin", disabledAt: null, NOT: { id: userId } } })) === 0
+      )
+        throw conflict("You are the only administrator of this Plenary. Make someone else administrator first.");
       // An event must not be left without anyone to run it.
       const organised = await db.eventRole.findMany({
         where: { userId, role: "organiser" },

@@ -55,7 +55,8 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
 
   async function publicList(eventId: string) {
     const items = await db.actionItem.findMany({
-      where: { eventId },
+      // Items Plenary drafted stay out of public view until a person has reviewed them.
+      where: { eventId, OR: [{ origin: { not: "drafted" } }, { reviewedAt: { not: null } }] },
       include: {
         cluster: { select: { label: true } },
         updates: { where: { note: { not: "" } }, orderBy: { createdAt: "desc" } },
@@ -70,7 +71,7 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       owner: i.owner,
       dueDate: i.dueDate,
       status: i.status,
-      from: i.cluster?.label ?? null,
+      from: i.sourceLabel || i.cluster?.label || null,
       progress: i.updates.map((u) => ({ note: u.note, at: u.createdAt.toISOString() })),
     }));
   }
@@ -100,13 +101,27 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
         }),
         db.cluster.findMany({
           where: { deletedAt: null, board: { eventId: event.id } },
-          select: { id: true, label: true, board: { select: { title: true } } },
+          select: {
+            id: true,
+            label: true,
+            category: true,
+            board: { select: { title: true, room: { select: { name: true, round: { select: { title: true } } } } } },
+          },
           orderBy: { label: "asc" },
         }),
       ]);
+      // Rooms keep their names from round to round, so the round is named too when there are several.
+      const rounds = new Set(clusters.map((c) => c.board.room?.round.title ?? ""));
       return {
         event,
-        clusters: clusters.map((c) => ({ id: c.id, label: `${c.label} (${c.board.title})` })),
+        // "Women" in three categories of one room read three times alike: each says its category and room.
+        clusters: clusters.map((c) => ({
+          id: c.id,
+          label: c.label,
+          category: c.category,
+          room: c.board.room?.name ?? c.board.title,
+          round: rounds.size > 1 ? (c.board.room?.round.title ?? null) : null,
+        })),
         items: items.map((i) => ({
           id: i.id,
           title: i.title,
@@ -115,7 +130,9 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
           ownerEmail: i.ownerEmail ?? "",
           dueDate: i.dueDate ?? "",
           status: i.status,
-          from: i.cluster?.label ?? (i.note ? `“${i.note.text.slice(0, 80)}”` : null),
+          from: i.sourceLabel || i.cluster?.label || (i.note ? `“${i.note.text.slice(0, 80)}”` : null),
+          awaitingReview: i.origin === "drafted" && !i.reviewedAt,
+          suggestedOwner: i.suggestedOwner,
           history: i.updates.map((u) => ({
             at: u.createdAt.toISOString(),
             by: u.user?.name ?? "",
@@ -182,11 +199,18 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       const changes: Record<string, [unknown, unknown]> = {};
       for (const k of TRACKED)
         if ((item[k] ?? null) !== (next[k] ?? null)) changes[k] = [item[k] ?? null, next[k] ?? null];
+      // A person saving an item Plenary drafted has reviewed it, even without changing a word.
+      const reviewing = item.origin === "drafted" && !item.reviewedAt;
+      if (reviewing) changes.reviewed = [false, true];
       if (!Object.keys(changes).length && !progress) return item;
       const updated = await db.actionItem.update({
         where: { id: item.id },
         // A new due date or owner deserves a new reminder.
-        data: { ...next, ...(changes.dueDate || changes.ownerEmail ? { remindedAt: null } : {}) },
+        data: {
+          ...next,
+          ...(changes.dueDate || changes.ownerEmail ? { remindedAt: null } : {}),
+          ...(reviewing ? { reviewedAt: clock.now() } : {}),
+        },
       });
       await db.actionItemUpdate.create({
         data: { actionItemId: item.id, userId: user.userId, changesJson: JSON.stringify(changes), note: progress },

@@ -1,7 +1,7 @@
 import type { MailMessage } from "../mail/mailer";
 import { type EmailLocale, emailLocale } from "../registration/emails";
 
-type Kind = "confirmSignUp" | "accountExists" | "resetPassword";
+type Kind = "confirmSignUp" | "accountExists" | "resetPassword" | "signInLink";
 type Ctx = { to: string; name: string; link: string; signInUrl: string; minutes: number };
 type Words = {
   hello: (name: string) => string;
@@ -17,6 +17,7 @@ const WORDS: Record<EmailLocale, Words> = {
       confirmSignUp: "Confirm your email to create your Plenary account",
       accountExists: "You already have a Plenary account",
       resetPassword: "Reset your Plenary password",
+      signInLink: "Your Plenary sign-in link",
     },
     body: {
       confirmSignUp: (c) => [
@@ -41,6 +42,13 @@ const WORDS: Record<EmailLocale, Words> = {
         "",
         "If you did not ask for this, ignore this email: your password stays as it is.",
       ],
+      signInLink: (c) => [
+        `Someone (hopefully you) asked for a link to sign in to Plenary. Open it within ${c.minutes} minutes; it works once:`,
+        "",
+        c.link,
+        "",
+        "If you did not ask for this, ignore this email: nobody can sign in without the link.",
+      ],
     },
   },
   fr: {
@@ -49,6 +57,7 @@ const WORDS: Record<EmailLocale, Words> = {
       confirmSignUp: "Confirmez votre adresse pour créer votre compte Plenary",
       accountExists: "Vous avez déjà un compte Plenary",
       resetPassword: "Réinitialisez votre mot de passe Plenary",
+      signInLink: "Votre lien de connexion à Plenary",
     },
     body: {
       confirmSignUp: (c) => [
@@ -73,6 +82,13 @@ const WORDS: Record<EmailLocale, Words> = {
         "",
         "Si vous n'avez rien demandé, ignorez ce message : votre mot de passe reste le même.",
       ],
+      signInLink: (c) => [
+        `Quelqu'un (vous, sans doute) a demandé un lien pour se connecter à Plenary. Ouvrez-le dans les ${c.minutes} minutes ; il ne sert qu'une fois :`,
+        "",
+        c.link,
+        "",
+        "Si vous n'avez rien demandé, ignorez ce message : personne ne peut se connecter sans ce lien.",
+      ],
     },
   },
   es: {
@@ -81,6 +97,7 @@ const WORDS: Record<EmailLocale, Words> = {
       confirmSignUp: "Confirme su correo para crear su cuenta de Plenary",
       accountExists: "Ya tiene una cuenta de Plenary",
       resetPassword: "Restablezca su contraseña de Plenary",
+      signInLink: "Su enlace para iniciar sesión en Plenary",
     },
     body: {
       confirmSignUp: (c) => [
@@ -105,6 +122,13 @@ const WORDS: Record<EmailLocale, Words> = {
         "",
         "Si no lo pidió, ignore este correo: su contraseña sigue igual.",
       ],
+      signInLink: (c) => [
+        `Alguien (seguramente usted) pidió un enlace para iniciar sesión en Plenary. Ábralo en los próximos ${c.minutes} minutos; sirve una sola vez:`,
+        "",
+        c.link,
+        "",
+        "Si no lo pidió, ignore este correo: nadie puede iniciar sesión sin el enlace.",
+      ],
     },
   },
   ar: {
@@ -113,6 +137,7 @@ const WORDS: Record<EmailLocale, Words> = {
       confirmSignUp: "أكِّد بريدك الإلكتروني لإنشاء حسابك في Plenary",
       accountExists: "لديك حساب في Plenary بالفعل",
       resetPassword: "أعد تعيين كلمة مرورك في Plenary",
+      signInLink: "رابط تسجيل دخولك إلى Plenary",
     },
     body: {
       confirmSignUp: (c) => [
@@ -136,6 +161,13 @@ const WORDS: Record<EmailLocale, Words> = {
         c.link,
         "",
         "إذا لم تطلب ذلك، فتجاهل هذه الرسالة: تبقى كلمة مرورك كما هي.",
+      ],
+      signInLink: (c) => [
+        `طلب أحدهم (أنت على الأرجح) رابطًا لتسجيل الدخول إلى Plenary. افتحه خلال ${c.minutes} دقيقة؛ يعمل مرة واحدة فقط:`,
+        "",
+        c.link,
+        "",
+        "إذا لم تطلب ذلك، فتجاهل هذه الرسالة: لا يمكن لأحد تسجيل الدخول دون الرابط.",
       ],
     },
   },

@@ -11,3 +11,4 @@ export const resetInput = z.object({
   token: z.string().min(10, "This reset link is not valid.").max(200),
   password: passwordSchema,
 });
+export const signInLinkInput = z.object({ email: emailSchema });

@@ -11,11 +11,15 @@ import { accountEmail } from "./emails";
 import { type Actor, requireUser } from "../permissions";
 import { validate } from "../validate";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
-import { resetInput, resetRequestInput, signInInput, signUpInput } from "./schemas";
+import { resetInput, resetRequestInput, signInInput, signInLinkInput, signUpInput } from "./schemas";
+import { claimFirstAdmin } from "../platform/access";
 
 export const SESSION_DAYS = 30;
 const RESET_MINUTES = 60;
 const SIGNUP_MINUTES = 48 * 60;
+const SIGN_IN_LINK_MINUTES = 60;
+
+const DISABLED = "This account has been disabled. Contact the administrator of this Plenary.";
 
 export type SessionUser = { id: string; email: string; name: string; locale: string; sessionId: string };
 
@@ -28,7 +32,11 @@ export interface AuthDeps {
 }
 
 export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
+  /** Every way in (password, emailed link, invitation, confirmed sign-up, reset) ends here. */
   async function createSession(userId: string) {
+    const user = await db.user.findUnique({ where: { id: userId }, select: { disabledAt: true, deletedAt: true } });
+    if (!user || user.deletedAt) throw forbidden("This account no longer exists.");
+    if (user.disabledAt) throw forbidden(DISABLED);
     const id = randomBytes(24).toString("base64url");
     const expiresAt = new Date(clock.now().getTime() + SESSION_DAYS * 86_400_000);
     await db.session.create({ data: { id, userId, expiresAt } });
@@ -37,7 +45,12 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
 
   async function insertUser(data: { name: string; email: string; passwordHash: string; locale: string }) {
     try {
-      return await db.user.create({ data });
+      const user = await db.user.create({ data });
+      if (await claimFirstAdmin(db, user.id)) {
+        log.info("the first account is the platform administrator", { email: user.email });
+        return { ...user, platformRole: "admin" };
+      }
+      return user;
     } catch (e) {
       // Two sign-ups with one email at once: the unique index decides.
       if ((e as { code?: string }).code === "P2002") {
@@ -180,6 +193,8 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
           _form: ["Email or password is incorrect."],
         });
       }
+      // Said only to someone who knows the password, so it reveals nothing about who has an account.
+      if (user.disabledAt) throw new DomainError("forbidden", DISABLED, { _form: [DISABLED] });
       const session = await createSession(user.id);
       return { user, session };
     },
@@ -188,7 +203,7 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
     async userForSession(sessionId: string | null | undefined): Promise<SessionUser | null> {
       if (!sessionId) return null;
       const session = await db.session.findUnique({ where: { id: sessionId }, include: { user: true } });
-      if (!session || session.user.deletedAt) return null;
+      if (!session || session.user.deletedAt || session.user.disabledAt) return null;
       if (session.expiresAt <= clock.now()) {
         await db.session.deleteMany({ where: { id: sessionId } });
         return null;
@@ -210,8 +225,8 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
     async requestPasswordReset(input: unknown, baseUrl: string) {
       const { email } = validate(resetRequestInput, input);
       const user = await db.user.findUnique({ where: { email } });
-      if (!user || user.deletedAt) {
-        log.info("password reset requested for unknown email");
+      if (!user || user.deletedAt || user.disabledAt) {
+        log.info("password reset requested for unknown or disabled account");
         return;
       }
       const link = await newResetLink(user.id, baseUrl);
@@ -230,10 +245,47 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
       );
     },
 
+    /**
+     * "Email me a sign-in link", for people who never chose a password (they
+     * registered, or accepted an invitation) and for anyone who prefers it.
+     * Answers alike whether or not the email has an account.
+     */
+    async requestSignInLink(input: unknown, baseUrl: string, redirectTo = "/my-events") {
+      const { email } = validate(signInLinkInput, input);
+      const user = await db.user.findUnique({ where: { email } });
+      if (!user || user.deletedAt || user.disabledAt) {
+        log.info("sign-in link requested for unknown or disabled account");
+        return;
+      }
+      const { token, hash } = newToken();
+      await db.loginLink.create({
+        data: {
+          userId: user.id,
+          tokenHash: hash,
+          redirectTo,
+          expiresAt: new Date(clock.now().getTime() + SIGN_IN_LINK_MINUTES * 60_000),
+        },
+      });
+      await mailer.send(
+        accountEmail(
+          "signInLink",
+          {
+            to: user.email,
+            name: user.name,
+            link: new URL(`/login/link/${token}`, baseUrl).toString(),
+            signInUrl: new URL("/login", baseUrl).toString(),
+            minutes: SIGN_IN_LINK_MINUTES,
+          },
+          user.locale,
+        ),
+      );
+    },
+
     async resetPassword(input: unknown) {
       const data = validate(resetInput, input);
       const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashToken(data.token) } });
-      if (!row || row.usedAt || row.expiresAt <= clock.now()) {
+      const owner = row ? await db.user.findUnique({ where: { id: row.userId }, select: { disabledAt: true } }) : null;
+      if (!row || row.usedAt || row.expiresAt <= clock.now() || owner?.disabledAt) {
         throw validationError("This reset link has expired or was already used. Ask for a new one.", {
           _form: ["This reset link has expired or was already used. Ask for a new one."],
         });

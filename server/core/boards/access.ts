@@ -39,7 +39,7 @@ async function loadBoard(
   userId: string,
 ): Promise<{ board: LoadedBoard; roles: EventRole[]; assignedRoomId: string | null } | null> {
   const rows = await db.$queryRaw<Row[]>`
-    SELECT b."id", b."eventId", b."roomId", b."kind", b."title", b."categoriesJson", b."phase", b."locked", b."dotBudget", b."maxNotes", b."seq", b."timerEndsAt", b."createdAt",
+    SELECT b."id", b."eventId", b."roomId", b."kind", b."title", b."categoriesJson", b."phase", b."locked", b."dotBudget", b."maxNotes", b."seq", b."timerEndsAt", b."gatherJson", b."createdAt",
       e."slug" AS "eventSlug", e."title" AS "eventTitle", e."chathamHouse" AS "chathamHouse", e."timezone" AS "eventTimezone",
       r."name" AS "roomName", r."roundId" AS "roundId", ra."roomId" AS "assignedRoomId", er."role" AS "role"
     FROM "Board" b
@@ -63,6 +63,7 @@ async function loadBoard(
     maxNotes: Number(r.maxNotes),
     seq: Number(r.seq),
     timerEndsAt: r.timerEndsAt,
+    gatherJson: r.gatherJson,
     createdAt: r.createdAt,
     event: {
       id: r.eventId,

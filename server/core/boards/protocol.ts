@@ -62,6 +62,8 @@ export const operation = z.discriminatedUnion("type", [
   z.object({ type: z.literal("board.timer"), minutes: z.number().int().min(0).max(240) }),
   // Synthesis board only: copy every room's notes of a category here, keeping their room of origin.
   z.object({ type: z.literal("synthesis.pull"), category }),
+  // Synthesis board only: keep gathering a category's notes as rooms post them (or stop).
+  z.object({ type: z.literal("synthesis.follow"), category, on: z.boolean() }),
 ]);
 export type Operation = z.infer<typeof operation>;
 
@@ -80,6 +82,7 @@ export const STAFF_OPS = new Set<Operation["type"]>([
   "board.lock",
   "board.timer",
   "synthesis.pull",
+  "synthesis.follow",
 ]);
 
 export type NoteView = {

@@ -22,6 +22,8 @@ import { type BoardEvent, type ClusterView, type NoteView, type Operation, STAFF
 import { insertNote, isUniqueViolation, liveNoteCount, logOperation } from "./hot-path";
 import { createBoardPresence } from "./presence";
 import { authorLabels, newNoteView, noteViews } from "./views";
+import { ensureSynthesisForRounds, gatherNotes, gatheredCategories } from "./synthesis";
+import type { Logger } from "../logger";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type NoteRow = { id: string; authorId: string | null; hidden: boolean; deletedAt: Date | null };
@@ -60,15 +62,20 @@ function stored(type: string, data: Record<string, unknown>): StoredPayload {
   return { type, data: out };
 }
 
+/** How long a room's new notes wait before a synthesis board that follows their category gathers them, together. */
+const GATHER_DELAY_MS = 1000;
+
 export function createBoardService({
   db,
   bus,
   clock,
+  log,
   presenceBeatMs,
 }: {
   db: Db;
   bus: RealtimeBus;
   clock: Clock;
+  log?: Logger;
   presenceBeatMs?: number;
 }) {
   const clusterView = (c: { id: string; label: string; category: string | null; position: number }): ClusterView => ({
@@ -287,55 +294,33 @@ export function createBoardService({
         return { data: { locked: op.locked } };
       case "synthesis.pull": {
         if (board.kind !== "synthesis") throw conflict("Only the synthesis board gathers notes from the rooms.");
-        const categories = JSON.parse(board.categoriesJson) as string[];
-        if (!categories.includes(op.category))
-          throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
-        const sources = await tx.note.findMany({
-          where: {
-            category: op.category,
-            deletedAt: null,
-            hidden: false,
-            board: { eventId: board.eventId, kind: "room" },
-          },
-          include: { board: { select: { roomId: true } } },
-          orderBy: { createdAt: "asc" },
-        });
-        const already = new Set(
-          (
-            await tx.note.findMany({
-              where: { boardId: board.id, sourceNoteId: { not: null } },
-              select: { sourceNoteId: true },
-            })
-          ).map((n) => n.sourceNoteId),
-        );
-        const candidates = sources.filter((n) => !already.has(n.id));
-        // The synthesis board holds as many notes as any board: the oldest fit, the rest wait for room.
-        const room = board.maxNotes - (await liveNoteCount(tx, board.id));
-        if (candidates.length > 0 && room <= 0) await assertRoomFor(tx, board, candidates.length);
-        const fresh = candidates.slice(0, Math.max(0, room));
-        for (const n of fresh) {
-          await tx.note.create({
-            data: {
-              id: `s-${n.id}`.slice(0, 64),
-              boardId: board.id,
-              authorId: n.authorId,
-              category: n.category,
-              text: n.text,
-              originRoomId: n.board.roomId,
-              sourceNoteId: n.id,
-              createdAt: n.createdAt,
-            },
-          });
-        }
-        const pulled = await inSlices(
-          fresh.map((n) => `s-${n.id}`.slice(0, 64)),
-          (slice) => tx.note.findMany({ where: { id: { in: slice } }, orderBy: { createdAt: "asc" } }),
-        );
+        checkCategory(board, op.category);
+        const { pulled, left } = await gatherNotes(tx, board, op.category);
+        // Nothing fits: the board is full, said as every full board says it.
+        if (!pulled.length && left > 0) await assertRoomFor(tx, board, left);
         return {
           data: {
             category: op.category,
             notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, pulled),
-            left: candidates.length - fresh.length,
+            left,
+          },
+          carried: pulled,
+        };
+      }
+      case "synthesis.follow": {
+        if (board.kind !== "synthesis") throw conflict("Only the synthesis board gathers notes from the rooms.");
+        checkCategory(board, op.category);
+        const now = gatheredCategories(board).filter((c) => c !== op.category);
+        if (op.on) now.push(op.category);
+        await tx.board.update({ where: { id: board.id }, data: { gatherJson: JSON.stringify(now) } });
+        // Following starts with what the rooms already have.
+        const { pulled } = op.on ? await gatherNotes(tx, board, op.category) : { pulled: [] };
+        return {
+          data: {
+            category: op.category,
+            on: op.on,
+            gather: now,
+            notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, pulled),
           },
           carried: pulled,
         };
@@ -345,6 +330,71 @@ export function createBoardService({
         await tx.board.update({ where: { id: board.id }, data: { timerEndsAt } });
         return { data: { timerEndsAt: timerEndsAt?.toISOString() ?? null, serverNow: clock.now().toISOString() } };
       }
+    }
+  }
+
+  function checkCategory(board: { categoriesJson: string }, category: string) {
+    if (!(JSON.parse(board.categoriesJson) as string[]).includes(category))
+      throw new DomainError("validation", `Unknown category “${category}” for this board.`);
+  }
+
+  /**
+   * Synthesis boards that keep gathering: a room's new notes reach them a
+   * moment later, a burst of notes in one operation, logged and broadcast
+   * like a facilitator's "gather" (by nobody in particular).
+   */
+  const gatherSoon = new Map<string, NodeJS.Timeout>();
+  function pokeSynthesis(eventId: string) {
+    if (gatherSoon.has(eventId)) return;
+    const timer = setTimeout(() => {
+      gatherSoon.delete(eventId);
+      gatherFollowed(eventId).catch((e: unknown) =>
+        log?.warn(`gathering room notes onto the synthesis board failed: ${(e as Error).message}`),
+      );
+    }, GATHER_DELAY_MS);
+    timer.unref();
+    gatherSoon.set(eventId, timer);
+  }
+
+  async function gatherFollowed(eventId: string) {
+    const board = await db.board.findFirst({
+      where: { eventId, kind: "synthesis" },
+      orderBy: { createdAt: "asc" },
+      include: { event: { select: { chathamHouse: true } } },
+    });
+    if (!board || board.phase === "closed") return;
+    for (const category of gatheredCategories(board)) {
+      const opId = `gather-${randomUUID()}`;
+      let done: { seq: number; effect: Effect & { phase: string } } | null;
+      try {
+        done = await db.$transaction(async (tx) => {
+          const { pulled, left } = await gatherNotes(tx, board, category);
+          if (!pulled.length) return null;
+          const effect: Effect & { phase: string } = {
+            data: { category, notes: await noteViews(tx as Db, eventId, board.event.chathamHouse, pulled), left },
+            carried: pulled,
+            phase: board.phase,
+          };
+          const seq = await logOperation(tx, {
+            boardId: board.id,
+            opId,
+            userId: null,
+            type: "synthesis.pull",
+            payloadJson: JSON.stringify(stored("synthesis.pull", effect.data)),
+            at: clock.now(),
+          });
+          return { seq, effect };
+        });
+      } catch (e) {
+        // Another process gathered the same notes at the same moment: theirs stand.
+        if (isUniqueViolation(e)) continue;
+        throw e;
+      }
+      if (done)
+        broadcast(
+          { boardId: board.id, seq: done.seq, opId, type: "synthesis.pull", data: done.effect.data },
+          done.effect,
+        );
     }
   }
 
@@ -477,6 +527,7 @@ export function createBoardService({
         data: result.effect.data,
       };
       broadcast(event, result.effect);
+      if (env.op.type === "note.create" && a.board.kind === "room") pokeSynthesis(a.board.eventId);
       const facts = new Map((result.effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
       const mine = eventFor(viewerOf(a), event, (id) => facts.get(id), result.effect.phase);
       return { seq: result.seq, duplicate: false, data: mine.data };
@@ -550,6 +601,7 @@ export function createBoardService({
           dotBudget: board.dotBudget,
           categories: JSON.parse(board.categoriesJson) as string[],
           timerEndsAt: board.timerEndsAt?.toISOString() ?? null,
+          gather: gatheredCategories(board),
           seq: board.seq,
           roomId: board.roomId,
           roomName: board.room?.name ?? null,
@@ -571,19 +623,24 @@ export function createBoardService({
     /** Boards of an event that this person may open, for navigation. */
     async listForEvent(actor: Actor, eventId: string) {
       if (!actor) return [];
-      // One query each for boards, roles and room places; the same rule as boardAccess decides.
-      const [boards, roles, places] = await Promise.all([
+      const load = () =>
         db.board.findMany({
           where: { eventId },
           include: { room: { select: { id: true, roundId: true, round: { select: { title: true } } } } },
           orderBy: { createdAt: "asc" },
-        }),
+        });
+      // One query each for boards, roles and room places; the same rule as boardAccess decides.
+      const [loaded, roles, places] = await Promise.all([
+        load(),
         rolesOf(db, eventId, actor.userId),
         db.roomAssignment.findMany({
           where: { userId: actor.userId, round: { eventId } },
           select: { roundId: true, roomId: true },
         }),
       ]);
+      // Events whose rounds were made before synthesis boards came with them get theirs now.
+      const missing = loaded.some((b) => b.kind === "room") && !loaded.some((b) => b.kind === "synthesis");
+      const boards = missing && (await ensureSynthesisForRounds(db, eventId)) ? await load() : loaded;
       const roomIn = new Map(places.map((p) => [p.roundId, p.roomId]));
       return boards.flatMap((b) => {
         const decision = decideAccess(roles, b, b.room ? (roomIn.get(b.room.roundId) ?? null) : null);

@@ -19,6 +19,8 @@ export type Person = {
   role: "participant" | "facilitator" | "rapporteur";
   /** A locked assignment the algorithm must keep. */
   lockedRoom?: string | null;
+  /** Staff invited through Team without registering: placed only as staff, never dealt as a participant. */
+  staffOnly?: boolean;
 };
 
 export type RoomSpec = {
@@ -33,7 +35,7 @@ export type AssignOptions = {
   splitCity?: boolean;
   /** Rooms per language instead of mixed rooms: each room gets one language. */
   byLanguage?: boolean;
-  /** Facilitators and rapporteurs first, at most one of each per room. */
+  /** Facilitators and rapporteurs first: one of each per room where possible, any others spread evenly. */
   staffOnePerRoom?: boolean;
 };
 
@@ -100,21 +102,35 @@ export function assignRooms(people: Person[], rooms: RoomSpec[], options: Assign
   // 1. Locked assignments stay.
   for (const p of people) if (p.lockedRoom && result.has(p.lockedRoom)) place(p, p.lockedRoom);
 
-  // 2. Staff: one facilitator, then one rapporteur, per room (where they may sit).
+  // 2. Staff: facilitators, then rapporteurs, each to the room (they may sit in) with the
+  //    fewest of their role, so every room gets one before any gets two. People who may
+  //    sit in fewer rooms (a room reserved to women) choose first, and rooms fewer
+  //    people may enter are filled first.
+  const unplaced: string[] = [];
   if (options.staffOnePerRoom) {
+    const roleOf = new Map(people.map((p) => [p.id, p.role]));
+    const openTo = (r: RoomSpec) => people.filter((p) => eligible(p, r)).length;
     for (const role of ["facilitator", "rapporteur"] as const) {
       const staff = people
         .filter((p) => p.role === role && !roomOf.has(p.id))
-        .sort((a, b) => jitter.get(a.id)! - jitter.get(b.id)!);
-      for (const r of roomOrder) {
-        if (result.get(r.id)!.some((id) => people.find((p) => p.id === id)?.role === role)) continue;
-        const s = staff.find((p) => !roomOf.has(p.id) && eligible(p, r));
-        if (s) place(s, r.id);
+        .map((p) => ({ p, choices: roomOrder.filter((r) => eligible(p, r)).length }))
+        .sort((a, b) => a.choices - b.choices || jitter.get(a.p.id)! - jitter.get(b.p.id)!)
+        .map((x) => x.p);
+      for (const s of staff) {
+        const rooms = roomOrder.filter((r) => eligible(s, r));
+        if (!rooms.length) continue;
+        const count = (r: RoomSpec) => result.get(r.id)!.filter((id) => roleOf.get(id) === role).length;
+        const best = rooms.reduce((a, b) =>
+          count(b) < count(a) || (count(b) === count(a) && openTo(b) < openTo(a)) ? b : a,
+        );
+        place(s, best.id);
       }
     }
   }
+  // Staff who registered take part like anyone else when not placed as staff; the others wait to be placed by hand.
+  for (const p of people) if (p.staffOnly && !roomOf.has(p.id)) unplaced.push(p.id);
 
-  const remaining = () => people.filter((p) => !roomOf.has(p.id));
+  const remaining = () => people.filter((p) => !roomOf.has(p.id) && !p.staffOnly);
   const reserved = roomOrder.filter((r) => r.gender);
   const open = roomOrder.filter((r) => !r.gender);
 
@@ -142,7 +158,6 @@ export function assignRooms(people: Person[], rooms: RoomSpec[], options: Assign
     sizes(),
     queue.filter((p) => dealRooms.some((r) => eligible(p, r))).length,
   );
-  const unplaced: string[] = [];
   let pointer = 0;
   for (const p of queue) {
     let placed = false;

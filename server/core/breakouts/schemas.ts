@@ -9,7 +9,18 @@ export const roundInput = z
     agendaItemId: z.preprocess((v) => (v === "" ? null : v), z.string().max(64).nullable().optional()),
     roomCount: optionalInt(1, 50, "Between 1 and 50 rooms.").refine((v) => v !== null, "Between 1 and 50 rooms."),
     roomNames: lineList(50, 120),
-    questions: lineList(50, 1000),
+    // One per line (a comma belongs to a question, so lines only).
+    questions: z.preprocess(
+      (v) =>
+        (Array.isArray(v) ? v : typeof v === "string" ? v.split("\n") : [])
+          .map((x) => String(x).trim())
+          .filter(Boolean),
+      z.array(z.string().max(1000, "Each question must be at most 1,000 characters.")).max(50, "At most 50 questions."),
+    ),
+    /** "all": every question to every room; "each": one question per room, in order. */
+    questionsFor: z
+      .enum(["all", "each"], { error: "Choose whether the questions go to every room or one to each." })
+      .default("all"),
     durationMinutes: optionalInt(1, 480, "A duration between 1 and 480 minutes.").refine(
       (v) => v !== null,
       "A duration between 1 and 480 minutes.",
@@ -20,18 +31,19 @@ export const roundInput = z
   .superRefine((r, ctx) => {
     if (r.roomNames.length > (r.roomCount ?? 0))
       ctx.addIssue({ code: "custom", path: ["roomNames"], message: "More room names than rooms." });
-    if (r.questions.length > 1 && r.questions.length !== r.roomCount) {
+    if (r.questionsFor === "each" && r.questions.length !== r.roomCount) {
       ctx.addIssue({
         code: "custom",
         path: ["questions"],
-        message: "Give one question for all rooms, or one per room (one per line).",
+        message: `One question per room: give ${r.roomCount} questions (one per line), or ask every room all of them.`,
       });
     }
   });
 
 export const roomInput = z.object({
   name: requiredText(120, "Give the room a name."),
-  question: optionalText(1000, "The question"),
+  // This room's own questions, one per line, beside those every room of the round discusses.
+  question: optionalText(3000, "This room's questions"),
   meetingUrl: optionalHttpUrl,
   reservedFor: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : ""), z.string().max(40)),
   capacity: optionalInt(1, 1000, "A cap of at least 1 (or empty)."),
@@ -54,4 +66,13 @@ export const helpInput = z.object({ message: optionalText(300, "The message") })
 export const ROOM_ROLES = ["participant", "facilitator", "rapporteur"] as const;
 export const roomRoleInput = z.object({
   role: z.enum(ROOM_ROLES, { error: "A room role is participant, facilitator or rapporteur." }),
+});
+
+/** The questions every room of a round discusses, one per line. */
+export const roundQuestionsInput = z.object({
+  questions: z.preprocess(
+    (v) =>
+      (typeof v === "string" ? v.split("\n") : Array.isArray(v) ? v : []).map((x) => String(x).trim()).filter(Boolean),
+    z.array(z.string().max(1000, "Each question must be at most 1,000 characters.")).max(20, "At most 20 questions."),
+  ),
 });

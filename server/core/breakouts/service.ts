@@ -5,11 +5,23 @@ import { conflict, forbidden, notFound, unauthenticated } from "../errors";
 import { type Actor, allows, requirePermission, rolesOf } from "../permissions";
 import { validate } from "../validate";
 import { assignRooms, eligible, type Person } from "./assign";
-import { assignInput, extendInput, helpInput, messageInput, roomInput, roomRoleInput, roundInput } from "./schemas";
+import { staffGaps } from "./staffing";
+import { placeQuestions, questionsOf, roundQuestions } from "./questions";
+import {
+  assignInput,
+  extendInput,
+  helpInput,
+  messageInput,
+  roomInput,
+  roomRoleInput,
+  roundInput,
+  roundQuestionsInput,
+} from "./schemas";
 import { BOARD_CATEGORIES } from "../boards/category-names";
 import { PRESENCE_BEAT_MS, createPresenceBeat } from "../presence";
 import { inEvent } from "../scope";
 import { liveChannels } from "../visibility";
+import { ensureSynthesisBoard } from "../boards/synthesis";
 
 export interface BreakoutDeps {
   db: Db;
@@ -25,12 +37,13 @@ export type LiveState = {
   room: {
     id: string;
     name: string;
-    question: string;
+    /** The round's questions for every room, then this room's own. */
+    questions: string[];
     meetingUrl: string | null;
     boardId: string | null;
     role: string;
   } | null;
-  choices: { id: string; name: string; question: string; count: number; full: boolean }[] | null;
+  choices: { id: string; name: string; questions: string[]; count: number; full: boolean }[] | null;
 };
 
 export function createBreakoutService({ db, bus, clock, presenceBeatMs }: BreakoutDeps) {
@@ -42,17 +55,21 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
   const reservedOf = (json: string | null) =>
     json ? ((JSON.parse(json) as { gender?: string }).gender ?? null) : null;
 
-  /** Confirmed participants and the room staff, as the assignment algorithm sees them. */
+  /**
+   * Confirmed participants and the event's facilitators and rapporteurs (invited
+   * through Team, registered or not), as the assignment algorithm sees them.
+   */
   async function peopleOf(eventId: string, roundId: string): Promise<Person[]> {
-    const [regs, assignments] = await Promise.all([
+    const [regs, assignments, staff] = await Promise.all([
       db.registration.findMany({
         where: { eventId, status: "confirmed" },
         include: { category: { select: { key: true } } },
       }),
       db.roomAssignment.findMany({ where: { roundId } }),
+      staffRoles(eventId),
     ]);
     const byUser = new Map(assignments.map((a) => [a.userId, a]));
-    return regs.map((r) => {
+    const people: Person[] = regs.map((r) => {
       const a = byUser.get(r.userId);
       return {
         id: r.userId,
@@ -61,10 +78,39 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
         city: r.city,
         language: r.preferredLanguage,
         gender: r.gender,
-        role: (a?.role ?? "participant") as Person["role"],
+        role: (staff.get(r.userId) ?? a?.role ?? "participant") as Person["role"],
         lockedRoom: a?.locked ? a.roomId : null,
       };
     });
+    const registered = new Set(regs.map((r) => r.userId));
+    for (const [userId, role] of staff) {
+      if (registered.has(userId)) continue;
+      const a = byUser.get(userId);
+      people.push({
+        id: userId,
+        category: "other",
+        organisation: "",
+        city: "",
+        language: "",
+        gender: null,
+        role,
+        lockedRoom: a?.locked ? a.roomId : null,
+        staffOnly: true,
+      });
+    }
+    return people;
+  }
+
+  /** The event's facilitators and rapporteurs (a person with both roles facilitates). */
+  async function staffRoles(eventId: string) {
+    const rows = await db.eventRole.findMany({
+      where: { eventId, role: { in: ["facilitator", "rapporteur"] } },
+      select: { userId: true, role: true },
+    });
+    const roles = new Map<string, "facilitator" | "rapporteur">();
+    for (const r of rows)
+      if (r.role === "facilitator" || !roles.has(r.userId)) roles.set(r.userId, r.role as "facilitator");
+    return roles;
   }
 
   const loadRunning = (eventId: string) =>
@@ -100,7 +146,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
           return {
             id: r.id,
             name: r.name,
-            question: r.question,
+            questions: questionsOf(round.questionsJson, r.question),
             count,
             full: r.capacity !== null && count >= r.capacity,
           };
@@ -115,7 +161,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       room: {
         id: room.id,
         name: room.name,
-        question: room.question,
+        questions: questionsOf(round.questionsJson, room.question),
         meetingUrl: room.meetingUrl,
         boardId: room.board?.id ?? null,
         role: assignment.role,
@@ -263,6 +309,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       if (data.agendaItemId) await inEvent(db, eventId).agendaItem(data.agendaItemId);
       const count = data.roomCount!;
       const categories = data.categories.length ? data.categories.map((c) => c.toLowerCase()) : [...BOARD_CATEGORIES];
+      const questions = placeQuestions(data.questions, data.questionsFor, count);
       return db.$transaction(async (tx) => {
         const round = await tx.breakoutRound.create({
           data: {
@@ -272,25 +319,44 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
             durationMinutes: data.durationMinutes!,
             assignmentMode: data.assignmentMode,
             categoriesJson: JSON.stringify(categories),
+            questionsJson: JSON.stringify(questions.round),
           },
         });
         for (let i = 0; i < count; i++) {
           const name =
             data.roomNames[i] ?? `Room ${String.fromCharCode(65 + (i % 26))}${i >= 26 ? Math.floor(i / 26) : ""}`;
           const room = await tx.room.create({
-            data: {
-              roundId: round.id,
-              name,
-              position: i,
-              question: data.questions.length === 1 ? data.questions[0]! : (data.questions[i] ?? ""),
-            },
+            data: { roundId: round.id, name, position: i, question: questions.rooms[i]! },
           });
           await tx.board.create({
             data: { eventId, roomId: room.id, kind: "room", title: name, categoriesJson: JSON.stringify(categories) },
           });
         }
+        // Every event with breakouts has a plenary synthesis board to gather the rooms' notes on.
+        await ensureSynthesisBoard(tx, eventId, categories);
         return round;
       });
+    },
+
+    /** The questions every room of the round discusses (each room may add its own). */
+    async setRoundQuestions(actor: Actor, eventId: string, roundId: string, input: unknown) {
+      await requirePermission(db, actor, eventId, "breakout.manage");
+      const { questions } = validate(roundQuestionsInput, input);
+      await loadRound(eventId, roundId);
+      await db.breakoutRound.update({ where: { id: roundId }, data: { questionsJson: JSON.stringify(questions) } });
+    },
+
+    /**
+     * A room's guiding questions, for its board's page. Callers show them only
+     * after the board's own access check let the viewer in (guiding questions
+     * are what everyone in the round is asked, nothing private).
+     */
+    async questionsOfRoom(roomId: string) {
+      const room = await db.room.findUnique({
+        where: { id: roomId },
+        select: { question: true, round: { select: { questionsJson: true } } },
+      });
+      return room ? questionsOf(room.round.questionsJson, room.question) : [];
     },
 
     async updateRoom(actor: Actor, eventId: string, roomId: string, input: unknown) {
@@ -316,9 +382,11 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       const opts = validate(assignInput, input ?? {});
       const round = await loadRound(eventId, roundId);
       const people = await peopleOf(eventId, roundId);
-      if (people.length === 0) throw conflict("Nobody is confirmed for this event yet, so there is nobody to assign.");
-      if (round.rooms.length > people.length)
-        throw conflict(`There are more rooms (${round.rooms.length}) than people (${people.length}).`);
+      if (!people.some((p) => !p.staffOnly))
+        throw conflict("Nobody is confirmed for this event yet, so there is nobody to assign.");
+      const taking = people.filter((p) => !p.staffOnly).length;
+      if (round.rooms.length > taking)
+        throw conflict(`There are more rooms (${round.rooms.length}) than people (${taking}).`);
       const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
       const result = assignRooms(
         people,
@@ -347,7 +415,11 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
         ),
       ]);
       if (round.status === "running") await pushStates(eventId, roundId);
-      return { seed, unplaced: result.unplaced.length };
+      return {
+        seed,
+        unplaced: result.unplaced.filter((id) => !people.find((p) => p.id === id)?.staffOnly).length,
+        staff: opts.staffOnePerRoom ? staffGaps(people, round.rooms, result.rooms) : null,
+      };
     },
 
     /** Manual placement (a select or drag in the UI), optionally locked against re-balancing. */
@@ -360,14 +432,18 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
         const room = round.rooms.find((r) => r.id === roomId);
         if (!room) throw notFound("This room");
         const reg = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId } } });
-        if (!reg || reg.status !== "confirmed") throw conflict("Only confirmed participants can be placed in a room.");
+        const staff = (await staffRoles(eventId)).get(userId);
+        if (!staff && (!reg || reg.status !== "confirmed"))
+          throw conflict(
+            "Only confirmed participants and the event's facilitators and rapporteurs can be placed in a room.",
+          );
         const reserved = reservedOf(room.constraintJson);
-        if (reserved && !eligible({ gender: reg.gender } as Person, { id: room.id, gender: reserved })) {
+        if (reserved && !eligible({ gender: reg?.gender ?? null } as Person, { id: room.id, gender: reserved })) {
           throw conflict(`${room.name} is reserved to participants who describe themselves as “${reserved}”.`);
         }
         await db.roomAssignment.upsert({
           where: { roundId_userId: { roundId, userId } },
-          create: { roundId, roomId, userId, locked },
+          create: { roundId, roomId, userId, locked, role: staff ?? "participant" },
           update: { roomId, locked },
         });
       }
@@ -437,7 +513,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       if (round.rooms.length > people)
         throw conflict(`There are more rooms (${round.rooms.length}) than confirmed people (${people}).`);
       if (round.assignmentMode === "auto" && (await db.roomAssignment.count({ where: { roundId } })) === 0)
-        await this.autoAssign(actor, eventId, roundId, {});
+        await this.autoAssign(actor, eventId, roundId, { staffOnePerRoom: true });
       const now = clock.now();
       await db.breakoutRound.update({
         where: { id: roundId },
@@ -548,6 +624,14 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
         include: { user: { select: { id: true, name: true } }, category: true },
       });
       const assigned = new Set(round.rooms.flatMap((r) => r.assignments.map((a) => a.userId)));
+      // Team members who did not register still need a room: they are listed to be placed by hand.
+      const staff = await staffRoles(eventId);
+      const registered = new Set(regs.map((r) => r.userId));
+      const unassignedStaff = await db.user.findMany({
+        where: { id: { in: [...staff.keys()].filter((id) => !assigned.has(id) && !registered.has(id)) } },
+        select: { id: true, name: true },
+        orderBy: { name: "asc" },
+      });
       const catOf = new Map(regs.map((r) => [r.userId, r.category?.label ?? ""]));
       const rooms = await Promise.all(
         round.rooms.map(async (r) => {
@@ -556,6 +640,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
             id: r.id,
             name: r.name,
             question: r.question,
+            questions: questionsOf(round.questionsJson, r.question),
             meetingUrl: r.meetingUrl,
             reservedFor: reservedOf(r.constraintJson),
             language: r.language,
@@ -588,14 +673,18 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
           status: round.status,
           durationMinutes: round.durationMinutes,
           assignmentMode: round.assignmentMode,
+          questions: roundQuestions(round.questionsJson),
           seed: round.seed,
           endsAt: round.endsAt?.toISOString() ?? null,
         },
         serverNow: clock.now().toISOString(),
         rooms,
-        unassigned: regs
-          .filter((r) => !assigned.has(r.userId))
-          .map((r) => ({ userId: r.userId, name: r.user.name, category: r.category?.label ?? "" })),
+        unassigned: [
+          ...regs
+            .filter((r) => !assigned.has(r.userId))
+            .map((r) => ({ userId: r.userId, name: r.user.name, category: r.category?.label ?? "", role: null })),
+          ...unassignedStaff.map((u) => ({ userId: u.id, name: u.name, category: "", role: staff.get(u.id)! })),
+        ],
       };
     },
 

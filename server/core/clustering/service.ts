@@ -17,6 +17,10 @@ const request = z.object({
       .max(100, "At most 100 clusters.")
       .optional(),
   ),
+  granularity: z.preprocess(
+    (v) => (v === "" || v == null ? undefined : v),
+    z.enum(["more", "default", "fewer"], { error: "Ask for more groups, the default, or fewer groups." }).optional(),
+  ),
 });
 
 /**
@@ -30,7 +34,7 @@ export function createClusteringService({ db, engine }: { db: Db; engine: Cluste
     // The page's address names an event: a board of another event is not found there.
     if (within && a.board.event.slug !== within.slug) throw notFound("This board");
     if (!a.staff) throw forbidden("Only facilitators and organisers can ask for suggestions.");
-    const { category, k } = validate(request, input, "This request for suggestions is not valid.");
+    const { category, k, granularity } = validate(request, input, "This request for suggestions is not valid.");
     const categories = JSON.parse(a.board.categoriesJson) as string[];
     if (!categories.includes(category))
       throw new DomainError("validation", `Unknown category “${category}” for this board.`, {
@@ -50,15 +54,15 @@ export function createClusteringService({ db, engine }: { db: Db; engine: Cluste
     ]);
     const live = new Set(clusters.map((c) => c.id));
     const loose = notes.filter((n) => !n.clusterId || !live.has(n.clusterId));
-    return { category, k, notes, clusters, loose };
+    return { category, k, granularity, notes, clusters, loose };
   }
 
   return {
     async suggest(actor: Actor, boardId: string, input: unknown, within?: { slug: string }) {
-      const { category, k, loose } = await load(actor, boardId, input, within);
+      const { category, k, granularity, loose } = await load(actor, boardId, input, within);
       const result = await engine.suggest(
         loose.map((n) => ({ id: n.id, text: n.text })),
-        { k },
+        { k, granularity },
       );
       return { category, considered: loose.length, ...result };
     },
@@ -68,8 +72,11 @@ export function createClusteringService({ db, engine }: { db: Db; engine: Cluste
       const withNotes = clusters
         .map((c) => ({ id: c.id, noteIds: notes.filter((n) => n.clusterId === c.id).map((n) => n.id) }))
         .filter((c) => c.noteIds.length > 0);
-      if (!withNotes.length || !loose.length)
-        return { category, considered: loose.length, placements: [], engine: "lexical" as const };
+      if (!withNotes.length || !loose.length) {
+        // Nothing to place: no engine is asked, and the page names the one that serves.
+        const { reason: _reason, ...served } = engine.describe();
+        return { category, considered: loose.length, placements: [], ...served };
+      }
       const result = await engine.place(
         withNotes,
         loose.map((n) => n.id),

@@ -2,12 +2,15 @@ import type { Db } from "../../db/client";
 import type { RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, notFound, validationError, type FieldErrors } from "../errors";
-import { type Actor, requirePermission, requireUser } from "../permissions";
+import { type Actor, requirePermission } from "../permissions";
 import { inEvent } from "../scope";
+import { requireEventCreator } from "../platform/access";
 import { slugify } from "../slug";
 import { localToUtc } from "../time";
+import { shiftAgenda } from "./agenda-shift";
 import { validate } from "../validate";
 import {
+  builtInAskedBy,
   DEFAULT_CATEGORIES,
   EVENT_STATUSES,
   agendaItemInput,
@@ -66,8 +69,18 @@ function eventColumns(data: ReturnType<typeof eventInput.parse>, times: ReturnTy
     capacity: data.capacity,
     requiresApproval: data.requiresApproval,
     partnersJson: JSON.stringify(data.partners),
+    organisationsJson: JSON.stringify(data.organisations),
     retentionDays: data.retentionDays,
   };
+}
+
+/** A custom question must not ask again what every registration form asks. */
+function refuseBuiltIn(label: string) {
+  const field = builtInAskedBy(label);
+  if (field) {
+    const message = `Every registration form already asks “${field.label}”: no need to add it.`;
+    throw conflict(message, { label: [message] });
+  }
 }
 
 export function createEventManagement({ db, clock, onCapacityRaised, onViewsChanged }: ManageDeps) {
@@ -104,9 +117,9 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
   }
 
   return {
-    /** Anyone signed in may start an event; they become its first organiser. */
+    /** Whoever the instance lets create events (platform/access.ts) starts one and becomes its first organiser. */
     async create(actor: Actor, input: unknown) {
-      const user = requireUser(actor);
+      const user = await requireEventCreator(db, actor);
       const data = validate(eventInput, input);
       const times = resolveTimes(data);
       const slug = await uniqueSlug(data.title);
@@ -142,14 +155,33 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
           ],
         });
       }
+      // Moving the event moves its agenda with it (same local times in the event's timezone).
+      const agenda = await db.agendaItem.findMany({
+        where: { eventId },
+        select: { id: true, startsAt: true, endsAt: true },
+      });
+      const moved = shiftAgenda(agenda, current, { startsAt: times.startsAt, timezone: data.timezone });
       // Capacity is part of the "take a seat" condition, so it only changes if nobody took a seat meanwhile.
-      const changed = await db.event.updateMany({
-        where: { id: eventId, seatsTaken: current.seatsTaken },
-        data: eventColumns(data, times),
+      const changed = await db.$transaction(async (tx) => {
+        const r = await tx.event.updateMany({
+          where: { id: eventId, seatsTaken: current.seatsTaken },
+          data: eventColumns(data, times),
+        });
+        if (r.count === 1)
+          for (const m of moved)
+            await tx.agendaItem.update({ where: { id: m.id }, data: { startsAt: m.startsAt, endsAt: m.endsAt } });
+        return r;
       });
       if (changed.count === 0)
         throw conflict("Registrations changed while you were editing. Please review the capacity and save again.");
-      await db.auditLog.create({ data: { eventId, actorId: user.userId, action: "event.update", detailsJson: "{}" } });
+      await db.auditLog.create({
+        data: {
+          eventId,
+          actorId: user.userId,
+          action: "event.update",
+          detailsJson: JSON.stringify(moved.length ? { agendaMoved: moved.length } : {}),
+        },
+      });
       const raised = current.capacity !== null && (data.capacity === null || data.capacity > current.capacity);
       if (raised) await onCapacityRaised?.(eventId);
       if (current.chathamHouse !== data.chathamHouse) await onViewsChanged?.(eventId);
@@ -255,6 +287,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
     async addQuestion(actor: Actor, eventId: string, input: unknown) {
       await requirePermission(db, actor, eventId, "event.manage");
       const q = validate(questionInput, input);
+      refuseBuiltIn(q.label);
       const position = await db.registrationQuestion.count({ where: { eventId } });
       const choice = q.kind === "single_choice" || q.kind === "multi_choice";
       return db.registrationQuestion.create({
@@ -267,6 +300,49 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
           optionsJson: JSON.stringify(choice ? q.options : []),
         },
       });
+    },
+
+    /**
+     * Changes a custom question. Answers already given are kept as they were
+     * written (an option renamed or removed still reads as the person chose it).
+     */
+    async updateQuestion(actor: Actor, eventId: string, questionId: string, input: unknown) {
+      const user = await requirePermission(db, actor, eventId, "event.manage");
+      const q = validate(questionInput, input);
+      refuseBuiltIn(q.label);
+      const choice = q.kind === "single_choice" || q.kind === "multi_choice";
+      const r = await db.registrationQuestion.updateMany({
+        where: { id: questionId, eventId },
+        data: {
+          kind: q.kind,
+          label: q.label,
+          required: q.required,
+          optionsJson: JSON.stringify(choice ? q.options : []),
+        },
+      });
+      if (r.count === 0) throw notFound("This question");
+      await db.auditLog.create({
+        data: { eventId, actorId: user.userId, action: "form.question", detailsJson: JSON.stringify({ questionId }) },
+      });
+    },
+
+    /** How many registrations answered each custom question, so editing or removing one says what it touches. */
+    async answerCounts(actor: Actor, eventId: string) {
+      await requirePermission(db, actor, eventId, "event.manage");
+      const rows = await db.registration.findMany({ where: { eventId }, select: { answersJson: true } });
+      const counts = new Map<string, number>();
+      for (const r of rows) {
+        let answers: Record<string, unknown> = {};
+        try {
+          answers = JSON.parse(r.answersJson) as Record<string, unknown>;
+        } catch {
+          continue;
+        }
+        for (const [id, a] of Object.entries(answers))
+          if (Array.isArray(a) ? a.length : typeof a === "string" && a.trim())
+            counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      return counts;
     },
 
     async removeQuestion(actor: Actor, eventId: string, questionId: string) {

@@ -45,6 +45,8 @@ export const eventInput = z.object({
   registrationClosesAt: optionalLocalDateTime,
   requiresApproval: formBoolean,
   partners: lineList(30, 200),
+  // The organisations running the event ("Organised by"); people's account names are not organisers.
+  organisations: lineList(10, 200, true),
   retentionDays: optionalInt(
     1,
     3650,
@@ -94,4 +96,57 @@ export function parseSpeakers(text: string) {
       };
     })
     .filter((s) => s.name);
+}
+
+/**
+ * The fields every registration form asks already (RegistrationForm.tsx), under the
+ * names organisers tend to give them, so a custom question cannot ask one again.
+ */
+export const BUILT_IN_FIELDS: { key: string; label: string; names: string[] }[] = [
+  { key: "name", label: "Full name", names: ["name", "full name", "first name", "last name", "surname"] },
+  { key: "email", label: "Email", names: ["email", "e mail", "email address", "mail"] },
+  { key: "organisation", label: "Organisation", names: ["organisation", "organization", "institution", "affiliation"] },
+  {
+    key: "category",
+    label: "Kind of organisation",
+    names: [
+      "category",
+      "stakeholder category",
+      "stakeholder group",
+      "kind of organisation",
+      "type of organisation",
+      "sector",
+    ],
+  },
+  {
+    key: "roleTitle",
+    label: "Role or title",
+    names: ["role", "title", "role title", "role or title", "job title", "position", "function"],
+  },
+  { key: "city", label: "City", names: ["city", "town", "municipality"] },
+  { key: "country", label: "Country", names: ["country", "nationality country"] },
+  { key: "language", label: "Preferred language", names: ["language", "preferred language"] },
+  {
+    key: "accessibility",
+    label: "Accessibility needs",
+    names: ["accessibility", "accessibility needs", "access needs", "special needs"],
+  },
+  { key: "gender", label: "Gender (optional, self-described)", names: ["gender", "sex", "gender identity"] },
+  { key: "consentQuote", label: "May be quoted by name", names: ["may we quote you", "quote", "consent to be quoted"] },
+];
+
+const normalise = (label: string) =>
+  label
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\((optional|required)\)/g, " ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .replace(/^(your|you|what is your|whats your) /, "")
+    .trim();
+
+/** The built-in field a question's label would ask again, if any. */
+export function builtInAskedBy(label: string) {
+  const n = normalise(label);
+  return BUILT_IN_FIELDS.find((f) => f.names.includes(n)) ?? null;
 }

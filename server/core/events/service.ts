@@ -124,7 +124,10 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         registered,
         status: event.status,
         partners: parseList(event.partnersJson),
-        organisers: event.roles.map((r) => r.user.name),
+        // The organising organisations when the organisers named them; otherwise their names, as before.
+        organisers: parseList(event.organisationsJson).length
+          ? parseList(event.organisationsJson)
+          : event.roles.map((r) => r.user.name),
         agenda: event.agenda.map((a) => ({
           id: a.id,
           kind: a.kind,
@@ -227,6 +230,9 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         startsAt: event.startsAt.toISOString(),
         endsAt: event.endsAt.toISOString(),
         canManage: allows(roles, "event.manage"),
+        ended: event.endsAt <= clock.now(),
+        canRecord: allows(roles, "registration.record"),
+        canCheckIn: allows(roles, "registration.check_in"),
       };
     },
 

@@ -1,15 +1,14 @@
-import { parse } from "csv-parse/sync";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
-import { conflict, forbidden, notFound, validationError } from "../errors";
+import { conflict, forbidden, notFound } from "../errors";
 import type { Mailer } from "../mail/mailer";
 import { type Actor, EVENT_ROLES, requirePermission } from "../permissions";
 import { hashToken, newToken } from "../tokens";
 import { emailSchema, validate } from "../validate";
 
-import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./limits";
+import { readCsvRows } from "../csv-import";
 
 const roleSchema = z.enum(EVENT_ROLES, { error: `Role must be one of: ${EVENT_ROLES.join(", ")}.` });
 const inviteInput = z.object({
@@ -131,26 +130,12 @@ export function createInvitationService({
       baseUrl: string,
     ): Promise<ImportReport> {
       const user = await requirePermission(db, actor, eventId, "team.invite");
-      const fileError = (message: string) => validationError(message, { file: [message] });
-      if (Buffer.byteLength(csv) > MAX_IMPORT_BYTES)
-        throw fileError("The file is larger than 1 MB. Split it into smaller files.");
-      let records: Record<string, string>[];
-      try {
-        records = parse(csv.replace(/^\uFEFF/, ""), {
-          columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
-          skip_empty_lines: true,
-          relax_column_count: true,
-          trim: true,
-        });
-      } catch (e) {
-        throw fileError(`This file is not valid CSV (${(e as Error).message.split("\n")[0]}).`);
-      }
-      if (records.length === 0) throw fileError("The file has no rows under its header.");
-      if (!Object.keys(records[0]!).includes("email"))
-        throw fileError(
+      const records = readCsvRows(csv, {
+        heading: (c) => c.trim().toLowerCase(),
+        required: ["email"],
+        missing: () =>
           "The file needs an “email” column (name, organisation, category, city, country and role are optional).",
-        );
-      if (records.length > MAX_IMPORT_ROWS) throw fileError(`At most ${MAX_IMPORT_ROWS} rows per file.`);
+      });
 
       const categories = await db.stakeholderCategory.findMany({ where: { eventId } });
       const seen = new Set<string>();

@@ -1,21 +1,32 @@
 import type { Db } from "../../db/client";
-import { forbidden, notFound } from "../errors";
-import { type Actor, requireUser } from "../permissions";
+import { notFound } from "../errors";
+import { type Actor } from "../permissions";
+import { requireAdmin } from "../platform/access";
 
 /**
  * The dev mailbox shows mails that were not sent because no SMTP server is
- * configured. They contain sign-in and reset links, so only organisers (of any
- * event) may read it.
+ * configured. They hold everyone's sign-in, confirmation and reset links, so
+ * it is an operator's tool: only the platform administrator reads it (an
+ * event organiser is a tenant, and reading another account's reset mail is
+ * taking it over), and it does not exist at all once SMTP is configured.
  */
-export function createDevMailbox(db: Db) {
-  async function requireOrganiser(actor: Actor) {
-    const user = requireUser(actor);
-    const role = await db.eventRole.findFirst({ where: { userId: user.userId, role: "organiser" } });
-    if (!role) throw forbidden("Only organisers can read the dev mailbox.");
+export function createDevMailbox(db: Db, opts: { enabled: boolean }) {
+  async function requireOpen(actor: Actor) {
+    if (!opts.enabled) throw notFound("The dev mailbox");
+    await requireAdmin(db, actor);
   }
   return {
+    enabled: opts.enabled,
+    /** Whether this person may open it, so pages link to it only for them. */
+    async canRead(actor: Actor) {
+      if (!opts.enabled || !actor) return false;
+      return requireAdmin(db, actor).then(
+        () => true,
+        () => false,
+      );
+    },
     async list(actor: Actor, to?: string) {
-      await requireOrganiser(actor);
+      await requireOpen(actor);
       return db.devMail.findMany({
         where: to ? { to: to.toLowerCase() } : {},
         orderBy: { createdAt: "desc" },
@@ -24,7 +35,7 @@ export function createDevMailbox(db: Db) {
       });
     },
     async get(actor: Actor, id: string) {
-      await requireOrganiser(actor);
+      await requireOpen(actor);
       const mail = await db.devMail.findUnique({ where: { id } });
       if (!mail) throw notFound("This mail");
       return mail;

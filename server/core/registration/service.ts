@@ -11,6 +11,7 @@ import { hashToken, newToken } from "../tokens";
 import { icsLocation, registrationEmail } from "./emails";
 import { eventIcs } from "./ics";
 import { registrationClosedReason } from "./rules";
+import { createRecordedRegistrations } from "./recorded";
 import { ACTIVE_STATUSES, identityFields, parseAnswers, registrationFields, type RegistrationStatus } from "./schemas";
 
 export interface RegistrationDeps {
@@ -198,9 +199,24 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     return new URL(`/login/link/${token}`, baseUrl).toString();
   }
 
+  // People the team records themselves (past or in-person sessions), outside the registration window.
+  const recorded = createRecordedRegistrations({
+    db,
+    clock,
+    takeSeat,
+    changed,
+    confirm: async (registrationId, userId, eventSlug, baseUrl) =>
+      notify(registrationId, "confirmed", baseUrl, {
+        loginUrl: await loginLinkFor(userId, baseUrl, `/events/${eventSlug}`),
+      }),
+  });
+
   return {
     takeSeat,
     promoteFromWaitlist,
+    record: recorded.record,
+    recordSpec: recorded.recordSpec,
+    importCsv: recorded.importCsv,
 
     /**
      * Registers the signed-in person, or whoever the form names. Without a
@@ -451,9 +467,15 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     /** Signs someone in through an emailed one-time link. */
     async consumeLoginLink(token: string) {
       const link = await db.loginLink.findUnique({ where: { tokenHash: hashToken(token) } });
-      if (!link || link.usedAt || link.expiresAt <= clock.now())
-        throw forbidden("This sign-in link has expired or was already used. Sign in, or ask for a password reset.");
-      await db.loginLink.update({ where: { id: link.id }, data: { usedAt: clock.now() } });
+      const spent = () =>
+        forbidden("This sign-in link has expired or was already used. Ask for a new one on the sign-in page.");
+      if (!link || link.usedAt || link.expiresAt <= clock.now()) throw spent();
+      // Claimed in one conditional update, so a link opened twice at once signs in once.
+      const claimed = await db.loginLink.updateMany({
+        where: { id: link.id, usedAt: null },
+        data: { usedAt: clock.now() },
+      });
+      if (claimed.count === 0) throw spent();
       return { userId: link.userId, redirectTo: link.redirectTo };
     },
   };

@@ -1,5 +1,3 @@
-import type { ReportFigures, SectionKey } from "./sections";
-
 /** A report as it is frozen in a published version (and as drafts are exported). */
 export type ReportContent = {
   title: string;
@@ -10,8 +8,14 @@ export type ReportContent = {
   version: number | null;
   publishedAt: string | null;
   changeNote: string;
-  sections: { key: SectionKey; title: string; markdown: string }[];
-  figures: ReportFigures;
+  sections: {
+    key: string;
+    title: string;
+    markdown: string;
+    /** Paragraphs still as a writer drafted them: shown as machine-written (absent in versions published before). */
+    machine?: { text: string; writer: string }[];
+  }[];
+  figures: { categories: { label: string; count: number }[] };
   actionItems: {
     title: string;
     owner: string;

@@ -16,6 +16,8 @@ import {
 } from "docx";
 import { type Token, type Tokens, marked } from "marked";
 import type { ReportContent } from "./content";
+import { markBlocks } from "./machine";
+import { versionLine } from "./publication";
 
 type Style = { bold?: boolean; italics?: boolean };
 const HEADINGS = [
@@ -184,6 +186,7 @@ function blocks(tokens: Token[], figures: ReportContent["figures"], dir: Directi
 export async function reportDocx(
   c: ReportContent,
   labels: { version: string; draft: string; changeNote: string },
+  machineLabel = "Drafted automatically",
 ): Promise<Buffer> {
   const dir: Direction = { rtl: c.locale === "ar" };
   const children: (Paragraph | Table)[] = [
@@ -192,18 +195,22 @@ export async function reportDocx(
   for (const s of c.sections) {
     if (s.key !== "cover")
       children.push(para(dir, { heading: HeadingLevel.HEADING_1, children: [new TextRun(s.title)] }));
-    // Section Markdown uses ### and #### under the section's own heading.
-    children.push(
-      ...blocks(marked.lexer(s.markdown.replace(/^(#{3,6}) /gm, (_m, h: string) => `${h.slice(1)} `)), c.figures, dir),
-    );
+    // Section Markdown uses ### and #### under the section's own heading; a machine-written paragraph has its label above it.
+    for (const b of markBlocks(s.markdown, s.machine ?? [])) {
+      if (b.machine)
+        children.push(
+          para(dir, { children: [new TextRun({ text: machineLabel, italics: true, size: 16, color: "5A5A5A" })] }),
+        );
+      children.push(
+        ...blocks(marked.lexer(b.raw.replace(/^(#{3,6}) /gm, (_m, h: string) => `${h.slice(1)} `)), c.figures, dir),
+      );
+    }
     if (s.key === "cover") {
       children.push(
         para(dir, {
           children: [
             new TextRun({
-              text: c.version
-                ? `${labels.version} ${c.version}${c.publishedAt ? ` · ${c.publishedAt.slice(0, 10)}` : ""}`
-                : labels.draft,
+              text: versionLine(c, labels),
               italics: true,
             }),
           ],

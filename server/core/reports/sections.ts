@@ -1,13 +1,21 @@
 import { DateTime } from "luxon";
-import { countryName } from "../countries";
-import type { ClusterFinding, FindingGroup, ReportData } from "./data";
+import { type Composition, Writing, md, paragraphs, quote } from "./compose";
+import type { ActionRecord, ReportData } from "./data";
+import type { MachineParagraph } from "./machine";
+import { findingsSection } from "./sections-findings";
+import { panelSection, participationSection, programmeSection } from "./sections-people";
 import { reportTexts, type ReportTexts } from "./texts";
 
+export { md } from "./compose";
+
+/** The generated sections, in their reading order. The secretariat adds free sections among them. */
 export const SECTION_KEYS = [
   "cover",
+  "summary",
   "introduction",
   "participation",
   "programme",
+  "panel",
   "findings",
   "takeaways",
   "actions",
@@ -15,25 +23,9 @@ export const SECTION_KEYS = [
   "resources",
 ] as const;
 export type SectionKey = (typeof SECTION_KEYS)[number];
-export type GeneratedSection = { key: SectionKey; title: string; markdown: string };
+export type GeneratedSection = { key: SectionKey; title: string; markdown: string; machine: MachineParagraph[] };
 /** Figures a report draws as charts; the Markdown refers to them by name in a ```chart block. */
 export type ReportFigures = { categories: { label: string; count: number }[] };
-
-/** Markdown special characters in data typed by people are escaped, so a name cannot become a link or a heading. */
-export const md = (s: string) =>
-  s
-    .replace(/\s*\n\s*/g, " ")
-    .replace(/([\\`*_[\]<>|~])/g, "\\$1")
-    .replace(/^([#+-])/, "\\$1")
-    .replace(/^(\d+)\./, "$1\\.");
-const cell = (s: string) => md(s) || " ";
-const table = (head: string[], rows: string[][]) =>
-  [
-    `| ${head.join(" | ")} |`,
-    `| ${head.map(() => "---").join(" | ")} |`,
-    ...rows.map((r) => `| ${r.join(" | ")} |`),
-  ].join("\n");
-const quote = (text: string, attribution: string) => `> “${md(text)}” — ${md(attribution)}`;
 
 function when(d: ReportData, locale: string) {
   const s = DateTime.fromISO(d.event.startsAt, { zone: d.event.timezone }).setLocale(locale);
@@ -58,6 +50,8 @@ function cover(d: ReportData, t: ReportTexts, locale: string) {
   return lines.join("\n");
 }
 
+export const hasPanel = (d: ReportData) => d.agenda.some((a) => a.speakers.length > 0);
+
 function introduction(d: ReportData, t: ReportTexts, locale: string) {
   const out = [d.event.description.trim() || t.noDescription, ""];
   out.push(
@@ -65,145 +59,54 @@ function introduction(d: ReportData, t: ReportTexts, locale: string) {
   );
   if (d.event.languages.length)
     out.push("", `**${t.languages}:** ${d.event.languages.map((l) => languageName(l, locale)).join(", ")}`);
-  if (d.event.chathamHouse) out.push("", `*${t.chathamHouse}*`);
-  return out.join("\n");
-}
-
-function participation(d: ReportData, t: ReportTexts, locale: string) {
-  const p = d.participation;
-  if (p.registered === 0) return t.noParticipants;
-  const out = [
-    t.participationSummary({
-      registered: p.registered,
-      attended: p.attended,
-      organisations: p.organisations,
-      countries: p.countries.length,
-      cities: p.cities.length,
-    }),
-  ];
-  if (p.categories.length)
-    out.push(
-      "",
-      "```chart\ncategories\n```",
-      "",
-      table(
-        [t.stakeholderGroup, t.participants],
-        p.categories.map((c) => [cell(c.label), String(c.count)]),
-      ),
-    );
-  if (p.countries.length)
-    out.push(
-      "",
-      table(
-        [t.country, t.participants],
-        p.countries.map((c) => [cell(countryName(c.country, locale) || c.country), String(c.count)]),
-      ),
-    );
-  if (p.cities.length) out.push("", `**${t.cities}:** ${p.cities.map((c) => md(c.city)).join(", ")}`);
-  return out.join("\n");
-}
-
-function programme(d: ReportData, t: ReportTexts, locale: string) {
-  if (!d.agenda.length) return t.noAgenda;
-  const time = (iso: string) =>
-    DateTime.fromISO(iso, { zone: d.event.timezone }).setLocale(locale).toLocaleString(DateTime.TIME_SIMPLE);
-  return d.agenda
-    .map((a) => {
-      const head = `- **${time(a.startsAt)}–${time(a.endsAt)}** ${md(a.title)}`;
-      const speakers = a.speakers.map(
-        (s) =>
-          `  - ${md(s.name)}${s.title ? `, ${md(s.title)}` : ""}${s.organisation ? `, ${md(s.organisation)}` : ""}`,
-      );
-      return [head, ...speakers].join("\n");
-    })
-    .join("\n");
-}
-
-const rank = (a: ClusterFinding, b: ClusterFinding) =>
-  b.notes - a.notes || b.votes - a.votes || a.label.localeCompare(b.label);
-
-function clusterLines(c: ClusterFinding, i: number, t: ReportTexts, totalRooms: number | null) {
-  const rooms = totalRooms === null ? "" : t.raisedIn(c.rooms, totalRooms);
-  const facts = [
-    t.notesCount(c.notes),
-    ...(c.votes ? [t.votesCount(c.votes)] : []),
-    ...(rooms ? [rooms] : []),
-    ...(c.automatic ? [t.automatic] : []),
-  ];
-  const lines = [`${i + 1}. **${md(c.label)}** (${facts.join(", ")})`];
-  // A blank line between quotes keeps each its own blockquote inside the list item.
-  for (const q of c.quotable.slice(0, 3)) lines.push("", `   ${quote(q.text, q.attribution)}`);
-  return lines.join("\n");
-}
-
-function groupMarkdown(g: FindingGroup, t: ReportTexts, totalRooms: number | null) {
-  const out: string[] = [];
-  if (g.question) out.push(`**${t.question}:** ${md(g.question)}`, "");
-  if (!g.notes) return [...out, t.noNotes].join("\n");
-  for (const category of g.categories) {
-    const clusters = g.clusters.filter((c) => c.category === category).sort(rank);
-    if (!clusters.length) continue;
-    out.push(
-      `#### ${md(t.categoryNames(category))}`,
-      "",
-      clusters.map((c, i) => clusterLines(c, i, t, totalRooms)).join("\n"),
-      "",
-    );
+  // The panel is on the record and the discussions are under the rule: the report says both, in that order.
+  if (d.event.chathamHouse) {
+    if (hasPanel(d)) out.push("", `*${t.panelOnRecord}*`);
+    out.push("", `*${t.chathamHouse}*`);
   }
-  return out.join("\n").trim();
+  return out.join("\n");
 }
 
-function findings(d: ReportData, t: ReportTexts) {
-  if (!d.findings.length && !d.synthesis) return t.noBoards;
-  const out: string[] = [];
-  if (d.synthesis) out.push(`### ${t.acrossRooms}`, "", groupMarkdown(d.synthesis, t, d.roomCount), "");
-  // Under a room's heading, "raised in Room A" would say nothing new.
-  for (const g of d.findings) out.push(`### ${md(g.title)}`, "", groupMarkdown(g, t, null), "");
-  return out.join("\n").trim();
-}
-
-function takeaways(d: ReportData, t: ReportTexts) {
-  // The synthesis board's clusters already span the rooms; without one, the rooms' clusters speak.
-  const pool = d.synthesis?.clusters.length ? d.synthesis.clusters : d.findings.flatMap((g) => g.clusters);
-  const categories = [...new Set([...(d.synthesis?.categories ?? []), ...d.findings.flatMap((g) => g.categories)])];
-  const lines = categories.flatMap((category) => {
-    const top = pool
-      .filter((c) => c.category === category)
-      .sort(rank)
-      .slice(0, 3);
-    if (!top.length) return [];
-    const items = top
-      .map(
-        (c) =>
-          `“${md(c.label)}” (${[t.notesCount(c.notes), t.raisedIn(c.rooms, d.roomCount)].filter(Boolean).join(", ")})`,
-      )
-      .join("; ");
-    return [`- ${t.strongest(md(t.categoryNames(category)), items)}`];
-  });
-  return lines.length ? lines.join("\n") : t.noTakeaways;
-}
-
-function actions(d: ReportData, t: ReportTexts, locale: string) {
-  if (!d.actionItems.length) return t.noActions;
-  const due = (iso: string | null) =>
-    iso ? DateTime.fromISO(iso, { zone: d.event.timezone }).setLocale(locale).toLocaleString(DateTime.DATE_MED) : " ";
-  return table(
-    [t.what, t.owner, t.due, t.status, t.from],
-    d.actionItems.map((a) => [
-      cell(a.title),
-      cell(a.owner),
-      due(a.dueDate),
-      t.statuses[a.status] ?? a.status,
-      a.from ? cell(a.from) : " ",
-    ]),
-  );
-}
-
-function quotes(d: ReportData, t: ReportTexts) {
-  if (!d.quotes.length) return t.noQuotes;
-  return d.quotes
-    .slice(0, 8)
-    .map((q) => quote(q.text, q.attribution))
+/** The way forward: every action item with its details; drafted items only once a person reviewed them, when published. */
+export function wayForward(
+  items: ActionRecord[],
+  t: ReportTexts,
+  locale: string,
+  timezone: string,
+  forPublication = false,
+): string {
+  const shown = items.filter((a) => a.status !== "dropped" && (a.reviewed || !forPublication));
+  if (!shown.length) return t.noActions;
+  const order = ["agreed", "in_progress", "done", "proposed"];
+  const due = (iso: string) =>
+    DateTime.fromISO(iso, { zone: timezone }).setLocale(locale).toLocaleString(DateTime.DATE_FULL);
+  const at = (iso: string) =>
+    DateTime.fromISO(iso, { zone: timezone }).setLocale(locale).toLocaleString(DateTime.DATE_MED);
+  return shown
+    .slice()
+    .sort((a, b) => Number(b.reviewed) - Number(a.reviewed) || order.indexOf(a.status) - order.indexOf(b.status))
+    .map((a, i) => {
+      const facts = [
+        a.owner
+          ? `- **${t.owner}:** ${md(a.owner)}`
+          : a.suggestedOwner
+            ? `- **${t.suggestedOwner}:** ${md(a.suggestedOwner)}`
+            : "",
+        a.dueDate ? `- **${t.due}:** ${due(a.dueDate)}` : "",
+        `- **${t.status}:** ${t.statuses[a.status] ?? a.status}`,
+        a.from
+          ? `- **${t.from}:** ${md(a.from)}${a.sourceNoteIds.length ? `, ${t.basedOn(a.sourceNoteIds.length)}` : ""}`
+          : "",
+        a.progress ? `- **${t.progress}:** ${md(a.progress.note)} (${at(a.progress.at)})` : "",
+      ].filter(Boolean);
+      return [
+        `#### ${i + 1}\\. ${md(a.title)}`,
+        ...(a.description.trim() ? ["", paragraphs(a.description)] : []),
+        "",
+        facts.join("\n"),
+        ...(a.reviewed ? [] : ["", `*${t.awaitingReview}*`]),
+      ].join("\n");
+    })
     .join("\n\n");
 }
 
@@ -212,29 +115,64 @@ function resources(d: ReportData, t: ReportTexts) {
   return d.resources.map((r) => `- [${md(r.title)}](${encodeURI(r.url).replace(/\)/g, "%29")})`).join("\n");
 }
 
-/** Every section of a report, generated from the event's data, in reading order. */
-export function generateSections(
+/** Sections built from the event's records alone (no themes, no writer): refreshed when those records change. */
+export const DATA_SECTIONS = ["participation", "panel", "actions"] as const;
+export function dataSection(
+  key: (typeof DATA_SECTIONS)[number],
   d: ReportData,
-  locale = "en",
-): { sections: GeneratedSection[]; figures: ReportFigures } {
+  forPublication = false,
+): Omit<GeneratedSection, "machine"> {
+  const t = reportTexts(d.locale);
+  const markdown =
+    key === "participation"
+      ? participationSection(d, t, d.locale)
+      : key === "panel"
+        ? panelSection(d, t)
+        : wayForward(d.actionItems, t, d.locale, d.event.timezone, forPublication);
+  return { key, title: t.sections[key], markdown };
+}
+
+/** Every generated section of a report, in reading order. */
+export function composeSections(c: Composition): { sections: GeneratedSection[]; figures: ReportFigures } {
+  const d = c.data;
+  const locale = d.locale;
   const t = reportTexts(locale);
-  const body: Record<SectionKey, string> = {
-    cover: cover(d, t, locale),
-    introduction: introduction(d, t, locale),
-    participation: participation(d, t, locale),
-    programme: programme(d, t, locale),
-    findings: findings(d, t),
-    takeaways: takeaways(d, t),
-    actions: actions(d, t, locale),
-    quotes: quotes(d, t),
-    resources: resources(d, t),
+  const writerOf = (part: string) => c.authorship?.[part] ?? c.writer ?? "offline";
+  const section = (key: SectionKey, build: (w: Writing) => string): GeneratedSection => {
+    const w = new Writing(writerOf);
+    const markdown = build(w);
+    return { key, title: key === "cover" ? d.event.title : t.sections[key], markdown, machine: w.machine };
   };
+  const byId = new Map(d.notes.map((n) => [n.id, n]));
+  const sections: GeneratedSection[] = [
+    section("cover", () => cover(d, t, locale)),
+    section("summary", (w) => (c.draft.summary.length ? w.paragraph("summary", c.draft.summary) : t.noSummary)),
+    section("introduction", () => introduction(d, t, locale)),
+    section("participation", () => participationSection(d, t, locale)),
+    section("programme", () => programmeSection(d, t, locale)),
+    section("panel", () => panelSection(d, t)),
+    section("findings", (w) => findingsSection(c, t, w)),
+    section("takeaways", (w) =>
+      c.draft.takeaways.length
+        ? c.draft.takeaways.map((k) => w.paragraph("takeaways", k.sentences, k.title)).join("\n\n")
+        : t.noTakeaways,
+    ),
+    section("actions", () => wayForward(d.actionItems, t, locale, d.event.timezone)),
+    // Speakers' and rapporteurs' quotes stand in the panel and under each room; these are more voices from the boards.
+    section("quotes", () =>
+      c.quotes.more.length
+        ? c.quotes.more
+            .map((id) => {
+              const n = byId.get(id)!;
+              return quote(n.text, n.quote!.attribution || t.participant, t.quoteMarks);
+            })
+            .join("\n\n")
+        : t.noQuotes,
+    ),
+    section("resources", () => resources(d, t)),
+  ];
   return {
-    sections: SECTION_KEYS.map((key) => ({
-      key,
-      title: key === "cover" ? d.event.title : t.sections[key],
-      markdown: body[key],
-    })),
-    figures: { categories: d.participation.categories },
+    sections,
+    figures: { categories: d.participation.categories.map((x) => ({ label: x.label, count: x.count })) },
   };
 }

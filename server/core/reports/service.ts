@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { Clock } from "../clock";
@@ -11,10 +12,16 @@ import { validate } from "../validate";
 import type { ReportContent } from "./content";
 import { loadReportData } from "./data";
 import { reportDocx } from "./docx";
+import { generateReport, loadActions, placeSections } from "./generate";
+import { type MachineParagraph, markBlocks, parseMachine, stillMachine } from "./machine";
 import { htmlToPdf } from "./pdf";
+import { isIndependent, organisationKey } from "./disclosure";
+import { publicationDay, versionLine } from "./publication";
 import { reportDocument } from "./render-html";
-import { type ReportFigures, type SectionKey, SECTION_KEYS, generateSections } from "./sections";
+import { type DATA_SECTIONS, type ReportFigures, SECTION_KEYS, dataSection, md } from "./sections";
 import { REPORT_LOCALES, reportTexts } from "./texts";
+import type { ModelConfig } from "./writing/config";
+import type { WriterReport } from "./writing/run";
 
 export const REPORT_FORMATS = ["pdf", "docx", "md", "csv"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -25,7 +32,28 @@ export const CONTENT_TYPES: Record<ReportFormat, string> = {
   csv: "text/csv; charset=utf-8",
 };
 
-const sectionKey = z.enum(SECTION_KEYS, { error: "Unknown report section." });
+/** A generated section's key, or a free section's ("free-" and a random id). */
+const sectionKey = z
+  .string()
+  .refine(
+    (k) => (SECTION_KEYS as readonly string[]).includes(k) || /^free-[a-z0-9]{8,32}$/.test(k),
+    "Unknown report section.",
+  );
+const freeKey = z
+  .string()
+  .regex(/^free-[a-z0-9]{8,32}$/, "Only sections added by the secretariat can be changed this way.");
+const speakerInput = z.object({
+  speakerId: z.string().min(1).max(64),
+  contribution: z.string().trim().max(6000, "At most 6,000 characters.").default(""),
+  quote: z.string().trim().max(1000, "At most 1,000 characters.").default(""),
+  quoteConsent: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
+});
+const names = z.preprocess(
+  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+  z.array(z.string().trim().min(1).max(300)).max(5000),
+);
+const organisationsInput = z.object({ organisations: names, listed: names });
+const freeTitle = z.string().trim().min(1, "Give the section a title.").max(200, "At most 200 characters.");
 const editInput = z.object({
   key: sectionKey,
   markdown: z.string().max(50_000, "A section holds at most 50,000 characters."),
@@ -52,7 +80,18 @@ const withdrawInput = z.object({
  * reviewed, approved, published as immutable numbered versions, withdrawn
  * with a notice. Published files are rendered once and served byte for byte.
  */
-export function createReportService({ db, clock, engine }: { db: Db; clock: Clock; engine: ClusteringEngine }) {
+export function createReportService({
+  db,
+  clock,
+  engine,
+  model = null,
+}: {
+  db: Db;
+  clock: Clock;
+  engine: ClusteringEngine;
+  /** The language model that drafts the prose, when the deployment configured one (LLM_URL, LLM_MODEL). */
+  model?: ModelConfig | null;
+}) {
   const eventOf = async (slug: string) => {
     const e = await db.event.findUnique({
       where: { slug },
@@ -68,56 +107,120 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
     await db.auditLog.create({ data: { eventId, actorId, action, detailsJson: JSON.stringify(details) } });
   }
 
+  /** Saves a generated section: replaces it if nobody edited it, else offers the new text as a proposal. */
+  async function saveGenerated(
+    tx: Pick<Db, "reportSection">,
+    reportId: string,
+    old: { id: string; edited: boolean; generatedMarkdown: string; machineJson: string } | undefined,
+    s: { key: string; title: string; markdown: string; machine?: unknown[] },
+    position: number,
+  ) {
+    const machine = JSON.stringify(s.machine ?? []);
+    if (!old)
+      await tx.reportSection.create({
+        data: {
+          reportId,
+          key: s.key,
+          position,
+          title: s.title,
+          generatedMarkdown: s.markdown,
+          markdown: s.markdown,
+          machineJson: machine,
+        },
+      });
+    else if (!old.edited)
+      await tx.reportSection.update({
+        where: { id: old.id },
+        data: {
+          title: s.title,
+          generatedMarkdown: s.markdown,
+          markdown: s.markdown,
+          pendingMarkdown: null,
+          machineJson: machine,
+          position,
+        },
+      });
+    else
+      await tx.reportSection.update({
+        where: { id: old.id },
+        data: {
+          title: s.title,
+          position,
+          ...(s.markdown === old.generatedMarkdown ? { pendingMarkdown: null } : { pendingMarkdown: s.markdown }),
+          // Paragraphs of both drafts are known, so what the person kept and what the proposal adds stay marked.
+          machineJson: JSON.stringify(
+            [...parseMachine(old.machineJson), ...((s.machine ?? []) as MachineParagraph[])].filter(
+              (m, i, all) => all.findIndex((x) => x.text === m.text) === i,
+            ),
+          ),
+        },
+      });
+  }
+
   /** Generates a draft, or regenerates one: sections nobody edited are replaced; edited ones get the new text as a proposal. */
   async function generateFor(eventId: string, actorId: string | null) {
     const existing = await reportOf(eventId);
     const locale = existing?.locale ?? "en";
-    const { sections, figures } = generateSections(await loadReportData(db, eventId, engine), locale);
-    const figuresJson = JSON.stringify(figures);
+    const g = await generateReport(db, eventId, locale, engine, model);
+    const writer: WriterReport & { at: string } = { ...g.writer, at: clock.now().toISOString() };
     await db.$transaction(async (tx) => {
       const report = existing ?? (await tx.report.create({ data: { eventId, locale } }));
       await tx.report.update({
         where: { id: report.id },
         data: {
-          figuresJson,
+          figuresJson: JSON.stringify(g.figures),
+          writerJson: JSON.stringify(writer),
           ...(existing && existing.status !== "draft" && existing.status !== "in_review" ? { status: "draft" } : {}),
         },
       });
-      for (const [position, s] of sections.entries()) {
-        const old = existing?.sections.find((x) => x.key === s.key);
-        if (!old)
-          await tx.reportSection.create({
-            data: {
-              reportId: report.id,
-              key: s.key,
-              position,
-              title: s.title,
-              generatedMarkdown: s.markdown,
-              markdown: s.markdown,
-            },
-          });
-        else if (!old.edited)
-          await tx.reportSection.update({
-            where: { id: old.id },
-            data: { title: s.title, generatedMarkdown: s.markdown, markdown: s.markdown, pendingMarkdown: null },
-          });
-        else
-          await tx.reportSection.update({
-            where: { id: old.id },
-            data: { title: s.title, pendingMarkdown: s.markdown === old.generatedMarkdown ? null : s.markdown },
-          });
-      }
+      const order = placeSections(
+        existing?.sections ?? [],
+        g.sections.map((s) => s.key),
+      );
+      for (const s of existing?.sections ?? [])
+        if (s.kind === "free")
+          await tx.reportSection.update({ where: { id: s.id }, data: { position: order.indexOf(s.key) } });
+      for (const s of g.sections)
+        await saveGenerated(
+          tx,
+          report.id,
+          existing?.sections.find((x) => x.key === s.key),
+          s,
+          order.indexOf(s.key),
+        );
     });
-    await audit(eventId, actorId, existing ? "report.regenerate" : "report.generate", {});
+    await audit(eventId, actorId, existing ? "report.regenerate" : "report.generate", { writer: writer.writer });
+    return writer;
   }
 
-  async function draftContent(eventId: string): Promise<ReportContent> {
+  /** Rebuilds the sections drawn from records alone (participation, panel, way forward) after those records changed. */
+  async function refreshDataSections(eventId: string, keys: readonly (typeof DATA_SECTIONS)[number][]) {
+    const report = await reportOf(eventId);
+    if (!report) return;
+    const data = await loadReportData(db, eventId, report.locale);
+    data.actionItems = await loadActions(db, eventId);
+    for (const key of keys) {
+      const old = report.sections.find((s) => s.key === key);
+      if (!old) continue;
+      await saveGenerated(db, report.id, old, dataSection(key, data), old.position);
+    }
+  }
+
+  async function draftContent(eventId: string, forPublication = false): Promise<ReportContent> {
     const event = await db.event.findUniqueOrThrow({
       where: { id: eventId },
       select: { slug: true, title: true, timezone: true },
     });
     const report = await reportOf(eventId);
     if (!report) throw notFound("A report for this event");
+    // A published way forward lists only the items a person reviewed: nothing Plenary proposed goes public unseen.
+    let wayForward: string | null = null;
+    const actionsSection = report.sections.find((s) => s.key === "actions");
+    if (forPublication && actionsSection && !actionsSection.edited) {
+      const data = await loadReportData(db, eventId, report.locale);
+      data.actionItems = await loadActions(db, eventId);
+      wayForward = dataSection("actions", data, true).markdown;
+    }
     return {
       title: event.title,
       locale: report.locale,
@@ -126,15 +229,26 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
       version: null,
       publishedAt: null,
       changeNote: "",
-      sections: report.sections.map((s) => ({ key: s.key as SectionKey, title: s.title, markdown: s.markdown })),
+      sections: report.sections.map((s) => {
+        const markdown = s.key === "actions" && wayForward !== null ? wayForward : s.markdown;
+        return {
+          key: s.key,
+          title: s.title,
+          markdown,
+          machine: stillMachine(markdown, parseMachine(s.machineJson)).map((m) => ({ text: m.text, writer: m.writer })),
+        };
+      }),
       figures: JSON.parse(report.figuresJson) as ReportFigures,
-      actionItems: await actionSnapshot(eventId),
+      actionItems: await actionSnapshot(eventId, forPublication),
     };
   }
 
-  async function actionSnapshot(eventId: string): Promise<ReportContent["actionItems"]> {
+  async function actionSnapshot(eventId: string, forPublication: boolean): Promise<ReportContent["actionItems"]> {
     const items = await db.actionItem.findMany({
-      where: { eventId },
+      where: {
+        eventId,
+        ...(forPublication ? { OR: [{ origin: { not: "drafted" } }, { reviewedAt: { not: null } }] } : {}),
+      },
       include: {
         cluster: { select: { label: true } },
         updates: { where: { note: { not: "" } }, orderBy: { createdAt: "desc" }, take: 1 },
@@ -146,7 +260,7 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
       owner: i.owner,
       dueDate: i.dueDate,
       status: i.status,
-      from: i.cluster?.label ?? null,
+      from: i.sourceLabel || i.cluster?.label || null,
       progress: i.updates[0]?.note ?? "",
     }));
   }
@@ -172,14 +286,13 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
           "utf8",
         );
       }
-      case "docx":
-        return reportDocx(content, reportTexts(content.locale).labels);
+      case "docx": {
+        const t = reportTexts(content.locale);
+        return reportDocx(content, t.labels, t.machineDrafted);
+      }
       case "pdf": {
         const labels = reportTexts(content.locale).labels;
-        return htmlToPdf(
-          reportDocument(content, labels),
-          `${content.title} · ${content.version ? `${labels.version} ${content.version}` : labels.draft}`,
-        );
+        return htmlToPdf(reportDocument(content, labels), `${content.title} · ${versionLine(content, labels)}`);
       }
     }
   }
@@ -218,26 +331,76 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
             }),
           ])
         : [[], []];
+      const canManageActions = allows(roles, "action.manage");
+      const sections = (report?.sections ?? []).map((s) => ({
+        s,
+        machine: stillMachine(s.markdown, parseMachine(s.machineJson)),
+      }));
+      const proposals = canManageActions
+        ? await db.actionItem.findMany({
+            where: { eventId: event.id, origin: "drafted", reviewedAt: null },
+            orderBy: { createdAt: "asc" },
+          })
+        : [];
+      // The notes drafted text and proposals rest on, so the team can check each against its sources.
+      const cited = [
+        ...new Set([
+          ...sections.flatMap((x) => x.machine.flatMap((m) => m.sentences.flatMap((t) => t.cites))),
+          ...proposals.flatMap((p) => JSON.parse(p.sourceNoteIdsJson) as string[]),
+        ]),
+      ];
+      const notes = cited.length
+        ? await db.note.findMany({
+            where: { id: { in: cited }, board: { eventId: event.id } },
+            select: {
+              id: true,
+              text: true,
+              board: { select: { room: { select: { name: true } } } },
+              originRoomId: true,
+            },
+          })
+        : [];
+      const rooms = new Map(
+        (await db.room.findMany({ where: { round: { eventId: event.id } }, select: { id: true, name: true } })).map(
+          (r) => [r.id, r.name],
+        ),
+      );
+      const sources = Object.fromEntries(
+        notes.map((n) => [
+          n.id,
+          { text: n.text, room: n.board.room?.name ?? (n.originRoomId ? (rooms.get(n.originRoomId) ?? null) : null) },
+        ]),
+      );
+      const locale = report?.locale ?? "en";
       return {
         event,
         can: {
           edit: allows(roles, "report.edit"),
           comment: allows(roles, "report.comment"),
           publish: allows(roles, "report.publish"),
+          manageActions: canManageActions,
         },
         report: report && {
           status: report.status,
           locale: report.locale,
           withdrawnNotice: report.withdrawnNotice,
           figures: JSON.parse(report.figuresJson) as ReportFigures,
-          sections: report.sections.map((s) => ({
+          writer: JSON.parse(report.writerJson) as Partial<WriterReport & { at: string }>,
+          sections: sections.map(({ s, machine }) => ({
             key: s.key,
+            kind: s.kind,
             title: s.title,
             markdown: s.markdown,
             edited: s.edited,
             pendingMarkdown: s.pendingMarkdown,
             generatedMarkdown: s.generatedMarkdown,
+            machine: machine.map((m) => ({
+              text: m.text,
+              writer: m.writer,
+              cites: [...new Set(m.sentences.flatMap((x) => x.cites))].filter((id) => id in sources),
+            })),
           })),
+          sources,
           comments: comments.map((c) => ({
             id: c.id,
             key: c.sectionKey,
@@ -249,21 +412,191 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
             number: v.number,
             changeNote: v.changeNote,
             publishedAt: v.publishedAt.toISOString(),
+            day: publicationDay(v.publishedAt.toISOString(), event.timezone, locale),
+          })),
+          proposals: proposals.map((p) => ({
+            id: p.id,
+            title: p.title,
+            description: p.description,
+            suggestedOwner: p.suggestedOwner,
+            sourceLabel: p.sourceLabel,
+            sourceNoteIds: (JSON.parse(p.sourceNoteIdsJson) as string[]).filter((id) => id in sources),
           })),
         },
       };
     },
 
+    /** What the editor's side panels change: the panel speakers' contributions, and the organisations listed. */
+    async extras(actor: Actor, slug: string) {
+      const event = await eventOf(slug);
+      const roles = await staffRoles(actor, event.id);
+      // Who took part is for those who edit the report; commenters (facilitators) see the published list only.
+      const editor = allows(roles, "report.edit");
+      const [speakers, regs, report, rooms] = await Promise.all([
+        db.agendaSpeaker.findMany({
+          where: { agendaItem: { eventId: event.id } },
+          include: { agendaItem: { select: { title: true, startsAt: true } } },
+          orderBy: [{ agendaItem: { startsAt: "asc" } }, { position: "asc" }],
+        }),
+        editor
+          ? db.registration.findMany({
+              where: { eventId: event.id, status: "confirmed" },
+              select: { organisation: true },
+            })
+          : Promise.resolve([] as { organisation: string }[]),
+        db.report.findUnique({ where: { eventId: event.id }, select: { hiddenOrganisationsJson: true } }),
+        db.room.findMany({
+          where: { round: { eventId: event.id }, board: { isNot: null } },
+          select: { name: true, board: { select: { id: true } }, summary: { select: { updatedAt: true } } },
+          orderBy: [{ round: { createdAt: "asc" } }, { position: "asc" }],
+        }),
+      ]);
+      const hidden = new Set((JSON.parse(report?.hiddenOrganisationsJson ?? "[]") as string[]).map(organisationKey));
+      const names = new Map<string, string>();
+      for (const r of regs) {
+        const name = r.organisation.trim();
+        if (name && !isIndependent(name) && !names.has(organisationKey(name))) names.set(organisationKey(name), name);
+      }
+      return {
+        speakers: speakers.map((s) => ({
+          id: s.id,
+          item: s.agendaItem.title,
+          name: s.name,
+          title: s.title,
+          organisation: s.organisation,
+          contribution: s.contribution,
+          quote: s.quote,
+          quoteConsent: s.quoteConsent,
+        })),
+        /** Each room's board, and whether its rapporteur has written a summary yet. */
+        rooms: rooms.map((r) => ({ name: r.name, boardId: r.board!.id, written: !!r.summary })),
+        organisations: [...names.entries()]
+          .map(([key, name]) => ({ name, listed: !hidden.has(key) }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      };
+    },
+
+    /** A panel speaker's contribution, as the secretariat writes it up, and their quote with or without consent to name them. */
+    async saveSpeaker(actor: Actor, slug: string, input: unknown) {
+      const event = await eventOf(slug);
+      await requirePermission(db, actor, event.id, "report.edit");
+      const data = validate(speakerInput, input);
+      const speaker = await db.agendaSpeaker.findFirst({
+        where: { id: data.speakerId, agendaItem: { eventId: event.id } },
+      });
+      if (!speaker) throw notFound("This speaker");
+      await db.agendaSpeaker.update({
+        where: { id: speaker.id },
+        data: { contribution: data.contribution, quote: data.quote, quoteConsent: data.quoteConsent },
+      });
+      await refreshDataSections(event.id, ["panel"]);
+    },
+
+    /** Which organisations the published list leaves out: those of `organisations` not in `listed`. */
+    async setListedOrganisations(actor: Actor, slug: string, input: unknown) {
+      const event = await eventOf(slug);
+      await requirePermission(db, actor, event.id, "report.edit");
+      const { organisations, listed } = validate(organisationsInput, input);
+      const report = await reportOf(event.id);
+      if (!report) throw notFound("A report for this event");
+      const shown = new Set(listed.map(organisationKey));
+      const asked = new Set(organisations.map(organisationKey));
+      // Organisations the form did not show keep their choice.
+      const kept = (JSON.parse(report.hiddenOrganisationsJson) as string[]).filter(
+        (o) => !asked.has(organisationKey(o)),
+      );
+      const hidden = [...kept, ...organisations.filter((o) => !shown.has(organisationKey(o)))];
+      await db.report.update({ where: { id: report.id }, data: { hiddenOrganisationsJson: JSON.stringify(hidden) } });
+      await refreshDataSections(event.id, ["participation"]);
+    },
+
+    /** After action items changed: the way forward section shows them as they are now. */
+    async refreshWayForward(actor: Actor, slug: string) {
+      const event = await eventOf(slug);
+      await staffRoles(actor, event.id);
+      await refreshDataSections(event.id, ["actions"]);
+    },
+
+    /** A free section (acknowledgements, about the programme, local initiatives, a partner box), placed after another. */
+    async addSection(actor: Actor, slug: string, input: unknown) {
+      const event = await eventOf(slug);
+      await requirePermission(db, actor, event.id, "report.edit");
+      const { title, after } = validate(z.object({ title: freeTitle, after: sectionKey.optional() }), input);
+      const report = await reportOf(event.id);
+      if (!report) throw notFound("A report for this event");
+      const order = report.sections.map((s) => s.key);
+      const at = after && order.includes(after) ? order.indexOf(after) + 1 : order.length;
+      const key = `free-${randomBytes(8).toString("hex")}`;
+      order.splice(at, 0, key);
+      await db.$transaction([
+        db.reportSection.create({
+          data: {
+            reportId: report.id,
+            key,
+            kind: "free",
+            position: at,
+            title,
+            generatedMarkdown: "",
+            markdown: "",
+            edited: true,
+          },
+        }),
+        ...report.sections.map((s) =>
+          db.reportSection.update({ where: { id: s.id }, data: { position: order.indexOf(s.key) } }),
+        ),
+      ]);
+      return { key };
+    },
+
+    async renameSection(actor: Actor, slug: string, input: unknown) {
+      const event = await eventOf(slug);
+      await requirePermission(db, actor, event.id, "report.edit");
+      const { key, title } = validate(z.object({ key: freeKey, title: freeTitle }), input);
+      const section = (await reportOf(event.id))?.sections.find((s) => s.key === key);
+      if (!section) throw notFound("This report section");
+      await db.reportSection.update({ where: { id: section.id }, data: { title } });
+    },
+
+    async removeSection(actor: Actor, slug: string, input: unknown) {
+      const event = await eventOf(slug);
+      await requirePermission(db, actor, event.id, "report.edit");
+      const { key } = validate(z.object({ key: freeKey }), input);
+      const section = (await reportOf(event.id))?.sections.find((s) => s.key === key);
+      if (!section) throw notFound("This report section");
+      await db.reportSection.delete({ where: { id: section.id } });
+    },
+
+    /** Moves a section one place up or down; generated sections keep the place given when regenerated. */
+    async moveSection(actor: Actor, slug: string, input: unknown) {
+      const event = await eventOf(slug);
+      await requirePermission(db, actor, event.id, "report.edit");
+      const { key, direction } = validate(z.object({ key: sectionKey, direction: z.enum(["up", "down"]) }), input);
+      const report = await reportOf(event.id);
+      const order = (report?.sections ?? []).map((s) => s.key);
+      const i = order.indexOf(key);
+      if (!report || i < 0) throw notFound("This report section");
+      const j = direction === "up" ? i - 1 : i + 1;
+      if (j < 0 || j >= order.length) return;
+      [order[i], order[j]] = [order[j]!, order[i]!];
+      await db.$transaction(
+        report.sections.map((s) =>
+          db.reportSection.update({ where: { id: s.id }, data: { position: order.indexOf(s.key) } }),
+        ),
+      );
+    },
+
     async generate(actor: Actor, slug: string) {
       const event = await eventOf(slug);
       const user = await requirePermission(db, actor, event.id, "report.edit");
-      await generateFor(event.id, user.userId);
+      return generateFor(event.id, user.userId);
     },
 
     async editSection(actor: Actor, slug: string, input: unknown) {
       const event = await eventOf(slug);
       await requirePermission(db, actor, event.id, "report.edit");
-      const { key, markdown } = validate(editInput, input);
+      const { key, markdown: typed } = validate(editInput, input);
+      // Browsers send textarea lines ending in CR LF; a paragraph nobody touched must stay byte for byte what was drafted.
+      const markdown = typed.replace(/\r\n?/g, "\n");
       const report = await reportOf(event.id);
       const section = report?.sections.find((s) => s.key === key);
       if (!report || !section) throw notFound("This report section");
@@ -351,7 +684,7 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
       const number = (last?.number ?? 0) + 1;
       const publishedAt = clock.now();
       const content: ReportContent = {
-        ...(await draftContent(event.id)),
+        ...(await draftContent(event.id, true)),
         version: number,
         publishedAt: publishedAt.toISOString(),
         changeNote,
@@ -523,18 +856,36 @@ export function createReportService({ db, clock, engine }: { db: Db; clock: Cloc
   };
 }
 
+/** A ```chart block as the table of its figures, with a bar of ▇ for each row: Markdown has no pictures. */
+export function chartAsTable(markdown: string, figures: ReportContent["figures"], head: [string, string]): string {
+  return markdown.replace(/^```chart[ \t]*\n\s*([a-z_]+)\s*\n```[ \t]*$/gm, (_m, name: string) => {
+    const rows = (figures as Record<string, { label: string; count: number }[] | undefined>)[name];
+    if (!rows?.length) return "";
+    const max = Math.max(...rows.map((r) => r.count), 1);
+    const bar = (n: number) => "▇".repeat(Math.max(1, Math.round((n / max) * 20)));
+    return [
+      `| ${head[0]} | ${head[1]} |`,
+      "| --- | --- |",
+      ...rows.map((r) => `| ${md(r.label) || " "} | ${bar(r.count)} ${r.count} |`),
+    ].join("\n");
+  });
+}
+
 export function toMarkdown(c: ReportContent): string {
-  const LABELS = reportTexts(c.locale).labels;
+  const t = reportTexts(c.locale);
+  const LABELS = t.labels;
   const head = [
     `# ${safeMarkdown(c.title)}`,
     "",
-    c.version
-      ? `*${LABELS.version} ${c.version}, ${c.publishedAt?.slice(0, 10)}*${c.changeNote ? ` — ${LABELS.changeNote}: ${markdownText(c.changeNote)}` : ""}`
-      : `*${LABELS.draft}*`,
+    `*${versionLine(c, LABELS)}*${c.version && c.changeNote ? ` — ${LABELS.changeNote}: ${markdownText(c.changeNote)}` : ""}`,
   ];
-  const body = c.sections.map((s) =>
-    s.key === "cover" ? safeMarkdown(s.markdown) : `## ${s.title}\n\n${safeMarkdown(s.markdown)}`,
-  );
+  // A machine-written paragraph keeps its label, on the line above it, as on the page.
+  const body = c.sections.map((s) => {
+    const text = markBlocks(chartAsTable(s.markdown, c.figures, [t.chartTitle, t.participants]), s.machine ?? [])
+      .map((b) => (b.machine ? `*${t.machineDrafted}*\n\n${b.raw}` : b.raw))
+      .join("");
+    return s.key === "cover" ? safeMarkdown(text) : `## ${s.title}\n\n${safeMarkdown(text)}`;
+  });
   return `${[...head, "", ...body.flatMap((b) => [b, ""])].join("\n").trim()}\n`;
 }
 

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Board" ADD COLUMN     "gatherJson" TEXT NOT NULL DEFAULT '[]';
+
