@@ -987,6 +987,30 @@ const ar: Resources = {
       noOwner: "لا مسؤول بعد",
     },
   },
+  // Issue 22: the room page, its cards and clusters, the presenter view, translations of the organisers' words.
+  room: {
+    translate: {
+      tab: "الترجمات",
+      title: "الفعالية بكل لغات العمل",
+      intro:
+        "كُتب كل ما يلي بلغة {{language}}، وهي لغة العمل الأولى للفعالية. اكتب كل نص بلغة عمل أخرى ليراه قرّاؤها، وحيث يبقى الحقل فارغًا سيرون النص الأصلي.",
+      onlyOne: "لهذه الفعالية لغة عمل واحدة. أضف لغات أخرى في الإعدادات لترجمة نصوصها.",
+      languages: "لغات العمل",
+      saved: "تم الحفظ: يرى القرّاء بلغة {{language}} هذه النصوص الآن.",
+      event: "الفعالية",
+      fieldTitle: "العنوان",
+      fieldDescription: "الوصف",
+      agenda: "جدول الأعمال",
+      itemTitle: "بند جدول الأعمال: {{title}}",
+      itemDescription: "وصف «{{title}}»",
+      round: "جولة الغرف: {{title}}",
+      roundTitle: "عنوان الجولة",
+      questions: "الأسئلة التوجيهية لكل الغرف (سؤال في كل سطر)",
+      roomName: "اسم الغرفة: {{name}}",
+      roomQuestions: "أسئلة {{name}} وحدها (سؤال في كل سطر)",
+      save: "حفظ النصوص بلغة {{language}}",
+    },
+  },
 };
 
 export default ar;

@@ -1005,6 +1005,30 @@ const en = {
       noOwner: "No owner yet",
     },
   },
+  // Issue 22: the room page, its cards and clusters, the presenter view, translations of the organisers' words.
+  room: {
+    translate: {
+      tab: "Translations",
+      title: "The event in every working language",
+      intro:
+        "Everything below was written in {{language}}, the event's first working language. Give each text in another working language: its readers see it, and where a field is left empty they see the original.",
+      onlyOne: "This event has one working language. Add others in the settings to translate its texts.",
+      languages: "Working languages",
+      saved: "Saved: readers in {{language}} now see these texts.",
+      event: "The event",
+      fieldTitle: "Title",
+      fieldDescription: "Description",
+      agenda: "Agenda",
+      itemTitle: "Agenda item: {{title}}",
+      itemDescription: "Description of “{{title}}”",
+      round: "Breakout round: {{title}}",
+      roundTitle: "Title of the round",
+      questions: "Guiding questions for every room (one per line)",
+      roomName: "Room name: {{name}}",
+      roomQuestions: "Questions of {{name}} only (one per line)",
+      save: "Save the texts in {{language}}",
+    },
+  },
 };
 
 export default en;

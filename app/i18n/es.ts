@@ -1021,6 +1021,30 @@ const es: Resources = {
       noOwner: "Aún sin responsable",
     },
   },
+  // Issue 22: the room page, its cards and clusters, the presenter view, translations of the organisers' words.
+  room: {
+    translate: {
+      tab: "Traducciones",
+      title: "El evento en cada idioma de trabajo",
+      intro:
+        "Todo lo que sigue se escribió en {{language}}, el primer idioma de trabajo del evento. Escriba cada texto en otro idioma de trabajo: quienes lo lean lo verán, y donde un campo quede vacío verán el original.",
+      onlyOne: "Este evento tiene un solo idioma de trabajo. Añada otros en la configuración para traducir sus textos.",
+      languages: "Idiomas de trabajo",
+      saved: "Guardado: quienes leen en {{language}} ya ven estos textos.",
+      event: "El evento",
+      fieldTitle: "Título",
+      fieldDescription: "Descripción",
+      agenda: "Programa",
+      itemTitle: "Punto del programa: {{title}}",
+      itemDescription: "Descripción de «{{title}}»",
+      round: "Ronda de salas: {{title}}",
+      roundTitle: "Título de la ronda",
+      questions: "Preguntas guía para todas las salas (una por línea)",
+      roomName: "Nombre de la sala: {{name}}",
+      roomQuestions: "Preguntas solo de {{name}} (una por línea)",
+      save: "Guardar los textos en {{language}}",
+    },
+  },
 };
 
 export default es;

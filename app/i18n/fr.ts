@@ -1040,6 +1040,31 @@ const fr: Resources = {
       noOwner: "Pas encore de responsable",
     },
   },
+  // Issue 22: the room page, its cards and clusters, the presenter view, translations of the organisers' words.
+  room: {
+    translate: {
+      tab: "Traductions",
+      title: "L'événement dans chaque langue de travail",
+      intro:
+        "Tout ce qui suit a été écrit en {{language}}, la première langue de travail de l'événement. Donnez chaque texte dans une autre langue de travail : ses lectrices et lecteurs le verront ; là où un champ reste vide, ils verront l'original.",
+      onlyOne:
+        "Cet événement a une seule langue de travail. Ajoutez-en d'autres dans les paramètres pour traduire ses textes.",
+      languages: "Langues de travail",
+      saved: "Enregistré : les lectrices et lecteurs en {{language}} voient désormais ces textes.",
+      event: "L'événement",
+      fieldTitle: "Titre",
+      fieldDescription: "Description",
+      agenda: "Programme",
+      itemTitle: "Point du programme : {{title}}",
+      itemDescription: "Description de « {{title}} »",
+      round: "Session en salles : {{title}}",
+      roundTitle: "Titre de la session",
+      questions: "Questions directrices pour toutes les salles (une par ligne)",
+      roomName: "Nom de la salle : {{name}}",
+      roomQuestions: "Questions propres à {{name}} (une par ligne)",
+      save: "Enregistrer les textes en {{language}}",
+    },
+  },
 };
 
 export default fr;

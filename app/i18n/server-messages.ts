@@ -4,6 +4,9 @@
 type Catalogue = Record<string, string>;
 
 const fr: Catalogue = {
+  // Translations of the organisers' words (issue 22).
+  "Choose one of the event's other working languages.":
+    "Choisissez l'une des autres langues de travail de l'événement.",
   // Instance and organisers' paths (issue 17).
   "This account has been disabled. Contact the administrator of this Plenary.":
     "Ce compte a été désactivé. Contactez l'administrateur de ce Plenary.",
@@ -65,6 +68,8 @@ const fr: Catalogue = {
 };
 
 const es: Catalogue = {
+  // Translations of the organisers' words (issue 22).
+  "Choose one of the event's other working languages.": "Elija uno de los otros idiomas de trabajo del evento.",
   // Instance and organisers' paths (issue 17).
   "This account has been disabled. Contact the administrator of this Plenary.":
     "Esta cuenta ha sido desactivada. Contacte con el administrador de este Plenary.",
@@ -127,6 +132,8 @@ const es: Catalogue = {
 };
 
 const ar: Catalogue = {
+  // Translations of the organisers' words (issue 22).
+  "Choose one of the event's other working languages.": "اختر إحدى لغات العمل الأخرى للفعالية.",
   // Instance and organisers' paths (issue 17).
   "This account has been disabled. Contact the administrator of this Plenary.":
     "عُطِّل هذا الحساب. تواصل مع مسؤول نسخة Plenary هذه.",

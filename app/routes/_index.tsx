@@ -4,14 +4,15 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventList } from "~/components/EventList";
 import { pageTitle, metaText } from "~/utils/meta";
+import { readerLanguage } from "~/utils/reader-language.server";
 
 export const meta: MetaFunction = ({ matches }) => [
   ...pageTitle(matches, "home"),
   { name: "description", content: metaText(matches, "homeDescription") },
 ];
 
-export async function loader({ context }: LoaderFunctionArgs) {
-  return json({ events: await context.core.events.listUpcoming() });
+export async function loader({ context, request }: LoaderFunctionArgs) {
+  return json({ events: await context.core.events.listUpcoming(await readerLanguage(context, request)) });
 }
 
 export default function Index() {

@@ -14,14 +14,17 @@ import { formatRange } from "~/utils/dates";
 import { limitAttempt } from "~/utils/limits.server";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
+import { readerLanguage } from "~/utils/reader-language.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.title} · Plenary` : "Plenary" },
 ];
 
-export async function loader({ params, context }: LoaderFunctionArgs) {
+export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
-  const event = await context.core.events.getPage(params.slug ?? "", actor).catch(asHttpError);
+  const event = await context.core.events
+    .getPage(params.slug ?? "", actor, await readerLanguage(context, request))
+    .catch(asHttpError);
   const user = await context.user();
   const mine = await context.core.registrations.mine(actor, event.id);
   const boards = await context.core.boards.listForEvent(actor, event.id);

@@ -23,9 +23,10 @@ import { useBoard } from "~/realtime/use-board";
 import { useConnection } from "~/realtime/use-connection";
 import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { readerLanguage } from "~/utils/reader-language.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.snapshot.board.title} · Plenary` : "Plenary" },
+  { title: data ? `${data.place.title} · Plenary` : "Plenary" },
 ];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
@@ -34,16 +35,17 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const snapshot = await context.core.boards
     .snapshot(actor, params.boardId ?? "", { slug: params.slug ?? "" })
     .catch(asHttpError);
-  // Read only once the board let this viewer in: a room's board shows what the room was asked.
-  const questions = snapshot.board.roomId ? await context.core.breakouts.questionsOfRoom(snapshot.board.roomId) : [];
+  // Read only once the board let this viewer in: where it is and what the room was asked, in the reader's language.
+  const place = await context.core.content.forBoard(snapshot.board.id, await readerLanguage(context, request));
+  const questions = place.questions;
   const canSummarise = await context.core.roomSummaries.canWrite(actor, params.boardId ?? "");
-  return json({ snapshot, questions, canSummarise });
+  return json({ snapshot, questions, canSummarise, place });
 }
 
 const newId = () => crypto.randomUUID();
 
 export default function BoardPage() {
-  const { snapshot, questions, canSummarise } = useLoaderData<typeof loader>();
+  const { snapshot, questions, canSummarise, place } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
   const { revalidate } = useRevalidator();
   const b = useBoard(snapshot, revalidate);
@@ -95,10 +97,10 @@ export default function BoardPage() {
   return (
     <section className="board-page" data-testid="board" data-seq={b.state.seq}>
       <p className="eyebrow">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
-        {board.roomName ? ` · ${board.roomName}` : null}
+        <Link to={`/events/${event.slug}`}>{place.eventTitle}</Link>
+        {place.roundTitle ? ` · ${place.roundTitle}` : null}
       </p>
-      <h1>{board.title}</h1>
+      <h1>{place.title}</h1>
       <GuidingQuestions questions={questions} id="board-questions" />
       <div className="board-status">
         <span data-testid="phase">{t("board.phaseNow", { phase: t(`board.phases.${b.state.phase}`) })}</span>

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LiveState } from "../../server/core/breakouts/service";
+import { liveStateIn } from "../../server/core/breakouts/live-languages";
 import { GuidingQuestions } from "~/components/GuidingQuestions";
 import { Countdown } from "~/components/Countdown";
 import { getSocket, request } from "~/realtime/socket.client";
@@ -11,6 +12,7 @@ import { useConnection } from "~/realtime/use-connection";
 import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
+import { readerLanguage } from "~/utils/reader-language.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "live", { title: data.event.title }) : [{ title: "Plenary" }];
@@ -18,7 +20,9 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
 export async function loader({ params, context, request: req }: LoaderFunctionArgs) {
   await requireUser(context, req);
   const actor = await actorOf(context);
-  const event = await context.core.events.bySlug(params.slug ?? "").catch(asHttpError);
+  const event = await context.core.events
+    .bySlug(params.slug ?? "", await readerLanguage(context, req))
+    .catch(asHttpError);
   const state = await context.core.breakouts.stateFor(actor, event.id).catch(asHttpError);
   return json({ event, state });
 }
@@ -32,8 +36,10 @@ type Presence = { roomId: string; people: { userId: string; name: string }[] };
  */
 export default function Live() {
   const { event, state: initial } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
-  const [state, setState] = useState<LiveState>(initial);
+  const { t, i18n } = useTranslation();
+  const [received, setState] = useState<LiveState>(initial);
+  // The organisers' words (round, room names, questions) in this page's language where they gave them.
+  const state = liveStateIn(received, i18n.language);
   const [offset, setOffset] = useState(() => Date.parse(initial.serverNow) - Date.now());
   const [messages, setMessages] = useState<{ id: string; message: string }[]>([]);
   const [people, setPeople] = useState<Presence["people"]>([]);

@@ -28,6 +28,7 @@ export default function ManageLayout() {
     ...(event.canManage
       ? (["settings", "agenda", "form", "team", "audit"].map((k) => [k, t(`manage.nav.${k}`)]) as [string, string][])
       : []),
+    ...(event.canManage ? ([["translations", t("room.translate.tab")]] as [string, string][]) : []),
   ];
   return (
     <div className="manage">

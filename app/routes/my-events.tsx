@@ -5,13 +5,14 @@ import { useTranslation } from "react-i18next";
 import { EventList } from "~/components/EventList";
 import { requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
+import { readerLanguage } from "~/utils/reader-language.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "myEvents");
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const user = await requireUser(context, request);
   const [events, platform] = await Promise.all([
-    context.core.events.listForUser(user.id),
+    readerLanguage(context, request).then((language) => context.core.events.listForUser(user.id, language)),
     context.core.platform.viewer({ userId: user.id, sessionId: user.sessionId }),
   ]);
   return json({ events, mayCreateEvents: platform.mayCreateEvents });

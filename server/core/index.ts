@@ -25,6 +25,7 @@ import type { ModelConfig } from "./reports/writing/config";
 import { createActionService } from "./actions/service";
 import { createAccountService } from "./account/service";
 import { createPlatformService } from "./platform/service";
+import { createContentService } from "./content/service";
 
 export interface CoreDeps {
   db: Db;
@@ -96,6 +97,8 @@ export function createCore(deps: CoreDeps) {
     }),
     devMailbox: createDevMailbox(deps.db, { enabled: deps.mailer.kind === "devmail" }),
     platform: createPlatformService({ db: deps.db, bus: deps.bus, clock }),
+    /** The organisers' words in every working language (content/languages.ts decides which one a reader gets). */
+    content: createContentService({ db: deps.db }),
     health: () => checkHealth(deps.db),
   };
 }

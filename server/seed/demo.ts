@@ -16,6 +16,7 @@ import {
   ROOMS,
   organisationFor,
 } from "./demo-content";
+import { AGENDA_TRANSLATIONS, EVENT_TRANSLATIONS, ROOM_TRANSLATIONS, ROUND_TRANSLATIONS } from "./demo-translations";
 
 export { DEMO_ADMIN, DEMO_LOGINS, DEMO_PASSWORD } from "./demo-content";
 
@@ -69,6 +70,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
       registrationClosesAt: start.minus({ days: 1 }).toJSDate(),
       partnersJson: JSON.stringify(EVENT.partners),
       organisationsJson: JSON.stringify(EVENT.organisations),
+      translationsJson: JSON.stringify(EVENT_TRANSLATIONS),
       categories: { create: CATEGORIES.map(([key, label], position) => ({ key, label, position })) },
       resources: {
         create: [
@@ -100,6 +102,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
         kind: item.kind,
         title: item.title,
         description: item.description,
+        translationsJson: JSON.stringify(AGENDA_TRANSLATIONS[position] ?? {}),
         startsAt: cursor.toJSDate(),
         endsAt: cursor.plus({ minutes: item.minutes }).toJSDate(),
         speakers: { create: (item.speakers ?? []).map((s, i) => ({ ...s, position: i })) },
@@ -214,6 +217,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
       eventId: event.id,
       agendaItemId: breakoutItemId,
       title: "Challenges, barriers and opportunities",
+      translationsJson: JSON.stringify(ROUND_TRANSLATIONS),
       durationMinutes: 60,
       assignmentMode: "auto",
     },
@@ -226,6 +230,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
         name: r.name,
         position,
         question: r.question,
+        translationsJson: JSON.stringify(ROOM_TRANSLATIONS[position] ?? {}),
         meetingUrl: `https://meet.example.org/cities-of-welcome-room-${"abc"[position]}`,
         constraintJson: position === 2 ? JSON.stringify({ gender: "woman" }) : null,
       },

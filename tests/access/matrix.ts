@@ -241,6 +241,15 @@ export const HTTP: HttpDoor[] = [
     allowed: ["organiser"],
     accepts: [400],
   },
+  { door: "Manage: translations", method: "GET", path: "/events/{slug}/manage/translations", allowed: ["organiser"] },
+  {
+    door: "Save translations (a language the event does not work in)",
+    method: "POST",
+    path: "/events/{slug}/manage/translations",
+    form: { language: "xx", "event.title": "Matrix test" },
+    allowed: ["organiser"],
+    accepts: [400],
+  },
   { door: "Manage: agenda", method: "GET", path: "/events/{slug}/manage/agenda", allowed: ["organiser"] },
   {
     door: "Add an agenda item",

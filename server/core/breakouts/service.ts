@@ -22,6 +22,16 @@ import { PRESENCE_BEAT_MS, createPresenceBeat } from "../presence";
 import { inEvent } from "../scope";
 import { liveChannels } from "../visibility";
 import { ensureSynthesisBoard } from "../boards/synthesis";
+import { type LiveTexts, liveTranslations } from "./live-languages";
+
+const languagesOf = (json: string): string[] => {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+};
 
 export interface BreakoutDeps {
   db: Db;
@@ -44,6 +54,9 @@ export type LiveState = {
     role: string;
   } | null;
   choices: { id: string; name: string; questions: string[]; count: number; full: boolean }[] | null;
+  /** The event's working languages, and the texts above in each but the first (the page picks: live-languages.ts). */
+  languages?: string[];
+  translated?: Record<string, LiveTexts>;
 };
 
 export function createBreakoutService({ db, bus, clock, presenceBeatMs }: BreakoutDeps) {
@@ -116,7 +129,10 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
   const loadRunning = (eventId: string) =>
     db.breakoutRound.findFirst({
       where: { eventId, status: "running" },
-      include: { rooms: { orderBy: { position: "asc" }, include: { board: { select: { id: true } } } } },
+      include: {
+        rooms: { orderBy: { position: "asc" }, include: { board: { select: { id: true } } } },
+        event: { select: { languagesJson: true } },
+      },
     });
   type Running = NonNullable<Awaited<ReturnType<typeof loadRunning>>>;
 
@@ -134,11 +150,14 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       status: round.status,
       endsAt: round.endsAt?.toISOString() ?? null,
     };
+    const languages = languagesOf(round.event.languagesJson);
+    const texts = (rooms: Running["rooms"]) => ({ languages, translated: liveTranslations(languages, round, rooms) });
     if (!assignment) {
       if (round.assignmentMode !== "self_select" || !counts)
-        return { serverNow, round: roundView, room: null, choices: null };
+        return { serverNow, round: roundView, room: null, choices: null, ...texts([]) };
       return {
         serverNow,
+        ...texts(round.rooms),
         round: roundView,
         room: null,
         choices: round.rooms.map((r) => {
@@ -156,6 +175,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
     const room = round.rooms.find((r) => r.id === assignment.roomId)!;
     return {
       serverNow,
+      ...texts([room]),
       round: roundView,
       choices: null,
       room: {

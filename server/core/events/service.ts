@@ -10,6 +10,7 @@ import { eventIcs } from "../registration/ics";
 import { registrationClosedReason } from "../registration/rules";
 import { validate } from "../validate";
 import { liveChannels } from "../visibility";
+import { contentLanguage, inLanguage } from "../content/languages";
 
 export interface EventDeps {
   db: Db;
@@ -36,25 +37,43 @@ const parseList = (json: string): string[] => {
 
 export function createEventService({ db, bus, clock }: EventDeps) {
   /** The few facts most pages need about an event: id, slug and title. */
-  async function bySlug(slug: string) {
-    const e = await db.event.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
+  /** An event's id, slug and title (in `reader`'s language where the organisers gave one). */
+  async function bySlug(slug: string, reader?: string) {
+    const e = await db.event.findUnique({
+      where: { slug },
+      select: { id: true, slug: true, title: true, languagesJson: true, translationsJson: true },
+    });
     if (!e) throw notFound("This event");
-    return e;
+    const { languagesJson, translationsJson, ...event } = e;
+    return inLanguage(event, translationsJson, contentLanguage(reader, parseList(languagesJson)), ["title"]);
   }
 
   return {
     /** Published events that have not ended, for the home page. */
-    async listUpcoming() {
-      return db.event.findMany({
+    async listUpcoming(reader?: string) {
+      const events = await db.event.findMany({
         where: { status: "published", endsAt: { gte: clock.now() } },
         orderBy: { startsAt: "asc" },
-        select: { id: true, slug: true, title: true, startsAt: true, endsAt: true, timezone: true, format: true },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          startsAt: true,
+          endsAt: true,
+          timezone: true,
+          format: true,
+          languagesJson: true,
+          translationsJson: true,
+        },
         take: 50,
       });
+      return events.map(({ languagesJson, translationsJson, ...e }) =>
+        inLanguage(e, translationsJson, contentLanguage(reader, parseList(languagesJson)), ["title"]),
+      );
     },
 
     /** Events where the user holds a role or a registration, with what they are there as. */
-    async listForUser(userId: string) {
+    async listForUser(userId: string, reader?: string) {
       const [roles, regs] = await Promise.all([
         db.eventRole.findMany({ where: { userId }, select: { eventId: true, role: true } }),
         db.registration.findMany({ where: { userId }, select: { eventId: true, status: true } }),
@@ -72,17 +91,19 @@ export function createEventService({ db, bus, clock }: EventDeps) {
           timezone: true,
           format: true,
           status: true,
+          languagesJson: true,
+          translationsJson: true,
         },
       });
-      return events.map((e) => ({
-        ...e,
+      return events.map(({ languagesJson, translationsJson, ...e }) => ({
+        ...inLanguage(e, translationsJson, contentLanguage(reader, parseList(languagesJson)), ["title"]),
         roles: roles.filter((r) => r.eventId === e.id).map((r) => r.role as EventRole),
         registrationStatus: regs.find((r) => r.eventId === e.id)?.status ?? null,
       }));
     },
 
     /** Everything the public event page shows, plus what the viewer may do there. */
-    async getPage(slug: string, actor: Actor) {
+    async getPage(slug: string, actor: Actor, reader?: string) {
       const event = await db.event.findUnique({
         where: { slug },
         include: {
@@ -97,6 +118,9 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         },
       });
       if (!event || event.status === "draft") throw notFound("This event");
+      // The organisers' words in the reader's language where they gave them (content/languages.ts).
+      const language = contentLanguage(reader, parseList(event.languagesJson));
+      const text = inLanguage(event, event.translationsJson, language, ["title", "description"]);
       const viewerRoles = actor ? await rolesOf(db, event.id, actor.userId) : [];
       const [registered, announcements] = await Promise.all([
         db.registration.count({ where: { eventId: event.id, status: { in: ["confirmed", "pending"] } } }),
@@ -110,8 +134,10 @@ export function createEventService({ db, bus, clock }: EventDeps) {
       return {
         id: event.id,
         slug: event.slug,
-        title: event.title,
-        descriptionHtml: renderMarkdown(event.description),
+        title: text.title,
+        /** The language the title, description and agenda are shown in (the reader's, else the event's first). */
+        contentLanguage: language,
+        descriptionHtml: renderMarkdown(text.description),
         format: event.format,
         venue: event.venue,
         meetingUrl: viewerRoles.length ? event.meetingUrl : null,
@@ -128,15 +154,17 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         organisers: parseList(event.organisationsJson).length
           ? parseList(event.organisationsJson)
           : event.roles.map((r) => r.user.name),
-        agenda: event.agenda.map((a) => ({
-          id: a.id,
-          kind: a.kind,
-          title: a.title,
-          description: a.description,
-          startsAt: a.startsAt.toISOString(),
-          endsAt: a.endsAt.toISOString(),
-          speakers: a.speakers.map((s) => ({ name: s.name, title: s.title, organisation: s.organisation })),
-        })),
+        agenda: event.agenda
+          .map((item) => inLanguage(item, item.translationsJson, language, ["title", "description"]))
+          .map((a) => ({
+            id: a.id,
+            kind: a.kind,
+            title: a.title,
+            description: a.description,
+            startsAt: a.startsAt.toISOString(),
+            endsAt: a.endsAt.toISOString(),
+            speakers: a.speakers.map((s) => ({ name: s.name, title: s.title, organisation: s.organisation })),
+          })),
         resources: event.resources.map((r) => ({ title: r.title, url: r.url })),
         announcements: announcements.map((a) => ({
           id: a.id,

@@ -1,4 +1,5 @@
-import { questionsOf } from "../breakouts/questions";
+import { questionsIn } from "../breakouts/questions";
+import { contentLanguage, inLanguage } from "../content/languages";
 import type { Db } from "../../db/client";
 import { publicNoteFilter, quoteAttribution } from "../visibility";
 import {
@@ -213,6 +214,9 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
     ),
   ];
   const confirmed = regs.filter((r) => r.status === "confirmed");
+  // The organisers' own words (title, description, agenda, rooms, questions) in the report's language where given.
+  const language = contentLanguage(locale, parseList(event.languagesJson));
+  const own = inLanguage(event, event.translationsJson, language, ["title", "description"]);
   const groupName = (c: { key: string; label: string }) => stakeholderGroupName(locale, c.key, c.label);
 
   // Which groups are large enough to be named as the source of a contribution.
@@ -244,7 +248,7 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
   const boards = await db.board.findMany({
     where: { eventId },
     include: {
-      room: { include: { summary: true, round: { select: { questionsJson: true } } } },
+      room: { include: { summary: true, round: { select: { questionsJson: true, translationsJson: true } } } },
       clusters: { where: { deletedAt: null }, orderBy: { position: "asc" } },
       notes: {
         where: publicNoteFilter,
@@ -258,9 +262,9 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
     .sort((a, b) => a.room!.position - b.room!.position);
   const rooms: RoomRecord[] = roomBoards.map((b) => ({
     id: b.room!.id,
-    name: b.room!.name,
-    // Every question the room discussed: the round's for all rooms, then its own.
-    question: questionsOf(b.room!.round.questionsJson, b.room!.question).join(" / ") || null,
+    name: inLanguage(b.room!, b.room!.translationsJson, language, ["name"]).name,
+    // Every question the room discussed: the round's for all rooms, then its own (in the report's language where given).
+    question: questionsIn(b.room!.round, b.room!, language).join(" / ") || null,
     position: b.room!.position,
     boardId: b.id,
     categories: parseList(b.categoriesJson),
@@ -351,8 +355,8 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
     locale,
     event: {
       slug: event.slug,
-      title: event.title,
-      description: event.description,
+      title: own.title,
+      description: own.description,
       format: event.format,
       venue: event.venue,
       timezone: event.timezone,
@@ -372,22 +376,24 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
         .map(groupName),
     },
     stakeholderGroups: event.categories.map((c) => ({ key: c.key, label: groupName(c) })),
-    agenda: event.agenda.map((a) => ({
-      id: a.id,
-      startsAt: a.startsAt.toISOString(),
-      endsAt: a.endsAt.toISOString(),
-      title: a.title,
-      kind: a.kind,
-      speakers: a.speakers.map((s) => ({
-        id: s.id,
-        name: s.name,
-        title: s.title,
-        organisation: s.organisation,
-        contribution: s.contribution,
-        quote: s.quote,
-        quoteConsent: s.quoteConsent,
+    agenda: event.agenda
+      .map((item) => inLanguage(item, item.translationsJson, language, ["title"]))
+      .map((a) => ({
+        id: a.id,
+        startsAt: a.startsAt.toISOString(),
+        endsAt: a.endsAt.toISOString(),
+        title: a.title,
+        kind: a.kind,
+        speakers: a.speakers.map((s) => ({
+          id: s.id,
+          name: s.name,
+          title: s.title,
+          organisation: s.organisation,
+          contribution: s.contribution,
+          quote: s.quote,
+          quoteConsent: s.quoteConsent,
+        })),
       })),
-    })),
     rooms,
     notes,
     roomClusters,
