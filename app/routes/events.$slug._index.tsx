@@ -22,12 +22,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
-  const event = await context.core.events
-    .getPage(params.slug ?? "", actor, await readerLanguage(context, request))
-    .catch(asHttpError);
+  const reader = await readerLanguage(context, request);
+  const event = await context.core.events.getPage(params.slug ?? "", actor, reader).catch(asHttpError);
   const user = await context.user();
   const mine = await context.core.registrations.mine(actor, event.id);
-  const boards = await context.core.boards.listForEvent(actor, event.id);
+  const boards = await context.core.boards.listForEvent(actor, event.id, reader);
   const outcomes = await context.core.reports.outcomes(actor, event.id);
   return json({ event, mine, boards, outcomes, user: user ? { name: user.name, email: user.email } : null });
 }

@@ -82,6 +82,11 @@ describe("the organisers' words in every working language", () => {
       questions: ["Qu'est-ce qui empêche les femmes de participer ?"],
     });
     expect((await t.core.content.forBoard(board.id, "es")).title).toBe("Room A");
+    // The event page's list of boards names a room's board after the room, in the reader's language.
+    const listed = await t.core.boards.listForEvent(mine.organiser, mine.eventId, "fr");
+    expect(listed.find((b) => b.id === board.id)).toMatchObject({ title: "Salle A", round: "Obstacles" });
+    const original = await t.core.boards.listForEvent(mine.organiser, mine.eventId, "es");
+    expect(original.find((b) => b.id === board.id)).toMatchObject({ title: "Room A", round: "Barriers" });
 
     // The lists of events read the same way.
     const upcoming = await t.core.events.listUpcoming("fr");

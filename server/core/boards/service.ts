@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { contentLanguage, inLanguage } from "../content/languages";
 import type { Db } from "../../db/client";
 import type { Board } from "../../db/generated/sqlite/client";
 import { channels, type RealtimeBus } from "../bus";
@@ -64,6 +65,15 @@ function stored(type: string, data: Record<string, unknown>): StoredPayload {
 
 /** How long a room's new notes wait before a synthesis board that follows their category gathers them, together. */
 const GATHER_DELAY_MS = 1000;
+
+const parseJsonList = (json: string): string[] => {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.map(String) : [];
+  } catch {
+    return [];
+  }
+};
 
 export function createBoardService({
   db,
@@ -621,12 +631,22 @@ export function createBoardService({
     },
 
     /** Boards of an event that this person may open, for navigation. */
-    async listForEvent(actor: Actor, eventId: string) {
+    async listForEvent(actor: Actor, eventId: string, reader?: string) {
       if (!actor) return [];
       const load = () =>
         db.board.findMany({
           where: { eventId },
-          include: { room: { select: { id: true, roundId: true, round: { select: { title: true } } } } },
+          include: {
+            room: {
+              select: {
+                id: true,
+                roundId: true,
+                translationsJson: true,
+                round: { select: { title: true, translationsJson: true } },
+              },
+            },
+            event: { select: { languagesJson: true } },
+          },
           orderBy: { createdAt: "asc" },
         });
       // One query each for boards, roles and room places; the same rule as boardAccess decides.
@@ -644,13 +664,21 @@ export function createBoardService({
       const roomIn = new Map(places.map((p) => [p.roundId, p.roomId]));
       return boards.flatMap((b) => {
         const decision = decideAccess(roles, b, b.room ? (roomIn.get(b.room.roundId) ?? null) : null);
+        // A room's board is named after the room: in the reader's language where the organisers gave it.
+        const language = contentLanguage(reader, parseJsonList(b.event.languagesJson));
+        const title = b.room
+          ? inLanguage({ name: b.title }, b.room.translationsJson, language, ["name"]).name
+          : b.title;
+        const round = b.room
+          ? inLanguage({ title: b.room.round.title }, b.room.round.translationsJson, language, ["title"]).title
+          : null;
         return decision
           ? [
               {
                 id: b.id,
-                title: b.title,
+                title,
                 kind: b.kind,
-                round: b.room?.round.title ?? null,
+                round,
                 canWrite: decision.canWrite,
               },
             ]
