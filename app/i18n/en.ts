@@ -1028,6 +1028,60 @@ const en = {
       roomQuestions: "Questions of {{name}} only (one per line)",
       save: "Save the texts in {{language}}",
     },
+    side: "About this room",
+    board: "The room's board",
+    loadingBoard: "Opening the room's board…",
+    confirmHint: "Nothing changes until you confirm.",
+    reactions: {
+      agree: "Agree",
+      support: "Support",
+      idea: "Good idea",
+      important: "Important",
+      question: "Question",
+    },
+    card: {
+      menu: "Actions for the note “{{note}}”",
+      drag: "Drag the note “{{note}}” to a cluster",
+      react: "React",
+      move: "Move",
+      comments: "Comments: {{count}}",
+      nothing: "Nothing to do on this note now.",
+    },
+    composer: {
+      count: "{{count}}/{{max}} characters",
+      shortcut: "Ctrl+Enter posts the note.",
+    },
+    phase: {
+      apply: "Apply",
+    },
+    cluster: {
+      menu: "Actions for the cluster “{{label}}”",
+      rename: "Rename the cluster “{{label}}”",
+      drag: "Drag the cluster “{{label}}” onto another to merge them",
+      hint: "Drag notes into a cluster, or a cluster onto another to merge them; each cluster's menu renames, splits, merges or turns it into an action item.",
+    },
+    dnd: {
+      instructions:
+        "To move a note or a cluster, press Space or Enter to pick it up, use the arrow keys to move over a cluster, then press Space or Enter to drop, or Escape to cancel.",
+      picked: "Picked up “{{name}}”.",
+      over: "“{{name}}” is over {{place}}.",
+      nowhere: "“{{name}}” is not over a cluster.",
+      dropped: "“{{name}}” was dropped on {{place}}.",
+      cancelled: "Moving “{{name}}” was cancelled.",
+    },
+    present: {
+      open: "Presenter view",
+      qrAlt: "QR code to join the session",
+      join: "Join at",
+      writing: "Notes being written: {{count}}. They appear here once revealed.",
+    },
+    suggest: {
+      proposed: "Suggested group · {{count}} notes",
+      onBoard:
+        "Suggested groups shown on the board, in their column: {{count}}. Accept, rename or dismiss each one there.",
+      acceptAll: "Accept all ({{count}})",
+      undoAll: "Undo all",
+    },
   },
 };
 

@@ -1044,6 +1044,59 @@ const es: Resources = {
       roomQuestions: "Preguntas solo de {{name}} (una por línea)",
       save: "Guardar los textos en {{language}}",
     },
+    side: "Sobre esta sala",
+    board: "El tablero de la sala",
+    loadingBoard: "Abriendo el tablero de la sala…",
+    confirmHint: "Nada cambia hasta que confirme.",
+    reactions: {
+      agree: "De acuerdo",
+      support: "Apoyo",
+      idea: "Buena idea",
+      important: "Importante",
+      question: "Pregunta",
+    },
+    card: {
+      menu: "Acciones para la nota «{{note}}»",
+      drag: "Arrastrar la nota «{{note}}» a un grupo",
+      react: "Reaccionar",
+      move: "Mover",
+      comments: "Comentarios: {{count}}",
+      nothing: "Nada que hacer con esta nota por ahora.",
+    },
+    composer: {
+      count: "{{count}}/{{max}} caracteres",
+      shortcut: "Ctrl+Intro publica la nota.",
+    },
+    phase: {
+      apply: "Aplicar",
+    },
+    cluster: {
+      menu: "Acciones para el grupo «{{label}}»",
+      rename: "Renombrar el grupo «{{label}}»",
+      drag: "Arrastrar el grupo «{{label}}» sobre otro para fusionarlos",
+      hint: "Arrastre notas a un grupo, o un grupo sobre otro para fusionarlos; el menú de cada grupo permite renombrarlo, dividirlo, fusionarlo o convertirlo en una acción.",
+    },
+    dnd: {
+      instructions:
+        "Para mover una nota o un grupo, pulse Espacio o Intro para tomarlo, use las flechas para llevarlo sobre un grupo y pulse Espacio o Intro para soltarlo, o Escape para cancelar.",
+      picked: "«{{name}}» tomado.",
+      over: "«{{name}}» está sobre {{place}}.",
+      nowhere: "«{{name}}» no está sobre ningún grupo.",
+      dropped: "«{{name}}» se soltó sobre {{place}}.",
+      cancelled: "Se canceló el movimiento de «{{name}}».",
+    },
+    present: {
+      open: "Vista de presentación",
+      qrAlt: "Código QR para unirse a la sesión",
+      join: "Únase en",
+      writing: "Notas en redacción: {{count}}. Aparecerán aquí cuando se revelen.",
+    },
+    suggest: {
+      proposed: "Grupo sugerido · {{count}} notas",
+      onBoard: "Grupos sugeridos en el tablero, en su columna: {{count}}. Acepte, renombre o descarte cada uno allí.",
+      acceptAll: "Aceptar todas ({{count}})",
+      undoAll: "Deshacer todo",
+    },
   },
 };
 

@@ -1064,6 +1064,60 @@ const fr: Resources = {
       roomQuestions: "Questions propres à {{name}} (une par ligne)",
       save: "Enregistrer les textes en {{language}}",
     },
+    side: "À propos de cette salle",
+    board: "Le tableau de la salle",
+    loadingBoard: "Ouverture du tableau de la salle…",
+    confirmHint: "Rien ne change tant que vous n'avez pas confirmé.",
+    reactions: {
+      agree: "D'accord",
+      support: "Soutien",
+      idea: "Bonne idée",
+      important: "Important",
+      question: "Question",
+    },
+    card: {
+      menu: "Actions pour la note « {{note}} »",
+      drag: "Faire glisser la note « {{note}} » vers un groupe",
+      react: "Réagir",
+      move: "Déplacer",
+      comments: "Commentaires : {{count}}",
+      nothing: "Rien à faire sur cette note pour l'instant.",
+    },
+    composer: {
+      count: "{{count}}/{{max}} caractères",
+      shortcut: "Ctrl+Entrée publie la note.",
+    },
+    phase: {
+      apply: "Appliquer",
+    },
+    cluster: {
+      menu: "Actions pour le groupe « {{label}} »",
+      rename: "Renommer le groupe « {{label}} »",
+      drag: "Faire glisser le groupe « {{label}} » sur un autre pour les fusionner",
+      hint: "Faites glisser des notes dans un groupe, ou un groupe sur un autre pour les fusionner ; le menu de chaque groupe permet de le renommer, le scinder, le fusionner ou en faire une action.",
+    },
+    dnd: {
+      instructions:
+        "Pour déplacer une note ou un groupe, appuyez sur Espace ou Entrée pour le saisir, utilisez les flèches pour le placer sur un groupe, puis appuyez sur Espace ou Entrée pour le déposer, ou sur Échap pour annuler.",
+      picked: "« {{name}} » saisi.",
+      over: "« {{name}} » est au-dessus de {{place}}.",
+      nowhere: "« {{name}} » n'est au-dessus d'aucun groupe.",
+      dropped: "« {{name}} » a été déposé sur {{place}}.",
+      cancelled: "Le déplacement de « {{name}} » a été annulé.",
+    },
+    present: {
+      open: "Vue de présentation",
+      qrAlt: "Code QR pour rejoindre la séance",
+      join: "Rejoignez-nous sur",
+      writing: "Notes en cours d'écriture : {{count}}. Elles s'afficheront ici une fois révélées.",
+    },
+    suggest: {
+      proposed: "Groupe suggéré · {{count}} notes",
+      onBoard:
+        "Groupes suggérés affichés sur le tableau, dans leur colonne : {{count}}. Acceptez, renommez ou écartez chacun d'eux sur place.",
+      acceptAll: "Tout accepter ({{count}})",
+      undoAll: "Tout annuler",
+    },
   },
 };
 

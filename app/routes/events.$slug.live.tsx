@@ -1,11 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import roomStyles from "~/styles/room.css";
 import { json } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { LiveState } from "../../server/core/breakouts/service";
 import { liveStateIn } from "../../server/core/breakouts/live-languages";
 import { GuidingQuestions } from "~/components/GuidingQuestions";
+import { BoardView } from "~/components/room/BoardView";
 import { Countdown } from "~/components/Countdown";
 import { getSocket, request } from "~/realtime/socket.client";
 import { useConnection } from "~/realtime/use-connection";
@@ -13,6 +15,8 @@ import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 import { readerLanguage } from "~/utils/reader-language.server";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: roomStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "live", { title: data.event.title }) : [{ title: "Plenary" }];
@@ -24,7 +28,15 @@ export async function loader({ params, context, request: req }: LoaderFunctionAr
     .bySlug(params.slug ?? "", await readerLanguage(context, req))
     .catch(asHttpError);
   const state = await context.core.breakouts.stateFor(actor, event.id).catch(asHttpError);
-  return json({ event, state });
+  // The room's board is part of the room page: its snapshot comes with the page.
+  const boardId = state.room?.boardId ?? null;
+  const room = boardId
+    ? {
+        snapshot: await context.core.boards.snapshot(actor, boardId, { slug: event.slug }).catch(asHttpError),
+        canSummarise: await context.core.roomSummaries.canWrite(actor, boardId),
+      }
+    : null;
+  return json({ event, state, room });
 }
 
 type Presence = { roomId: string; people: { userId: string; name: string }[] };
@@ -35,7 +47,8 @@ type Presence = { roomId: string; people: { userId: string; name: string }[] };
  * reconnect asks for the current state again, so a reload loses nothing.
  */
 export default function Live() {
-  const { event, state: initial } = useLoaderData<typeof loader>();
+  const { event, state: initial, room: roomBoard } = useLoaderData<typeof loader>();
+  const { revalidate, state: revalidation } = useRevalidator();
   const { t, i18n } = useTranslation();
   const [received, setState] = useState<LiveState>(initial);
   // The organisers' words (round, room names, questions) in this page's language where they gave them.
@@ -102,6 +115,13 @@ export default function Live() {
     );
   }, [roomId, event.id, connection]);
 
+  // The server moved this person to another room (or out of one): load that room's board with the page.
+  const wantedBoard = state.room?.boardId ?? null;
+  const loadedBoard = roomBoard?.snapshot.board.id ?? null;
+  useEffect(() => {
+    if (wantedBoard !== loadedBoard && revalidation === "idle") revalidate();
+  }, [wantedBoard, loadedBoard, revalidation, revalidate]);
+
   // Moving between plenary and room moves focus to the new heading, so keyboard and screen-reader users follow.
   const first = useRef(true);
   useEffect(() => {
@@ -123,12 +143,12 @@ export default function Live() {
       {notice ? <p className="notice">{notice}</p> : null}
       {state.room && state.round ? (
         <RoomView
+          board={roomBoard && roomBoard.snapshot.board.id === state.room.boardId ? roomBoard : null}
           state={state}
           offset={offset}
           people={people}
           headingRef={heading}
           eventId={event.id}
-          slug={event.slug}
         />
       ) : state.round && state.choices ? (
         <>
@@ -186,70 +206,84 @@ export default function Live() {
   );
 }
 
+/** The room: who, what and how long on one side, the live board beside it (below it on a phone). */
 function RoomView({
+  board,
   state,
   offset,
   people,
   headingRef,
   eventId,
-  slug,
 }: {
+  board: { snapshot: Parameters<typeof BoardView>[0]["snapshot"]; canSummarise: boolean } | null;
   state: LiveState;
   offset: number;
   people: Presence["people"];
   headingRef: React.RefObject<HTMLHeadingElement>;
   eventId: string;
-  slug: string;
 }) {
   const { t } = useTranslation();
   const [helpSent, setHelpSent] = useState(false);
   const room = state.room!;
   return (
     <div className="room-view">
-      <p className="eyebrow">
-        {state.round!.title} · {t("live.yourRoom")}
-      </p>
-      <h1 ref={headingRef} tabIndex={-1} data-testid="room-name">
-        {room.name}
-      </h1>
-      {room.role !== "participant" ? <p className="badge">{t(`live.role.${room.role}`)}</p> : null}
-      {state.round!.endsAt ? <Countdown endsAt={state.round!.endsAt} offsetMs={offset} /> : null}
-      <GuidingQuestions questions={room.questions} />
-      <p className="actions">
-        {room.boardId ? (
-          <Link to={`/events/${slug}/boards/${room.boardId}`} className="button">
-            {t("board.open")}
-          </Link>
-        ) : null}
-        {room.meetingUrl ? (
-          <a href={room.meetingUrl} rel="noopener noreferrer" target="_blank" className="button secondary">
-            {t("live.meeting")}
-          </a>
-        ) : null}
-      </p>
-      <section aria-labelledby="present-heading">
-        <h2 id="present-heading">{t("live.present", { count: people.length })}</h2>
-        <ul className="presence" data-testid="presence">
-          {people.map((p) => (
-            <li key={p.userId}>{p.name}</li>
-          ))}
-        </ul>
-      </section>
-      <form
-        className="help"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const message = String(new FormData(e.currentTarget).get("message") ?? "");
-          void request("round:help", { eventId, message }).then((a) => setHelpSent(a.ok));
-        }}
-      >
-        <label htmlFor="help-message">{t("live.helpMessage")}</label>
-        <input id="help-message" name="message" maxLength={300} />
-        <button type="submit" className="secondary">
-          {t("live.help")}
-        </button>
-        {helpSent ? <p role="status">{t("live.helpSent")}</p> : null}
-      </form>
+      <header className="room-head">
+        <div>
+          <p className="eyebrow">
+            {state.round!.title} · {t("live.yourRoom")}
+          </p>
+          <h1 ref={headingRef} tabIndex={-1} data-testid="room-name">
+            {room.name}
+          </h1>
+          {room.role !== "participant" ? <p className="badge">{t(`live.role.${room.role}`)}</p> : null}
+        </div>
+        <div className="room-head-side">
+          {state.round!.endsAt ? <Countdown endsAt={state.round!.endsAt} offsetMs={offset} /> : null}
+          {room.meetingUrl ? (
+            <a href={room.meetingUrl} rel="noopener noreferrer" target="_blank" className="button secondary">
+              {t("live.meeting")}
+            </a>
+          ) : null}
+        </div>
+      </header>
+      <div className="room-layout">
+        <aside className="room-side" aria-label={t("room.side")}>
+          <GuidingQuestions questions={room.questions} />
+          <section aria-labelledby="present-heading">
+            <h2 id="present-heading">{t("live.present", { count: people.length })}</h2>
+            <ul className="presence" data-testid="presence">
+              {people.map((p) => (
+                <li key={p.userId}>{p.name}</li>
+              ))}
+            </ul>
+          </section>
+          <form
+            className="help"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const message = String(new FormData(e.currentTarget).get("message") ?? "");
+              void request("round:help", { eventId, message }).then((a) => setHelpSent(a.ok));
+            }}
+          >
+            <label htmlFor="help-message">{t("live.helpMessage")}</label>
+            <input id="help-message" name="message" maxLength={300} />
+            <button type="submit" className="secondary">
+              {t("live.help")}
+            </button>
+            {helpSent ? <p role="status">{t("live.helpSent")}</p> : null}
+          </form>
+        </aside>
+        <section className="room-board" aria-labelledby="room-board-heading">
+          <h2 id="room-board-heading" className="visually-hidden">
+            {t("room.board")}
+          </h2>
+          {board ? (
+            <BoardView key={board.snapshot.board.id} snapshot={board.snapshot} canSummarise={board.canSummarise} />
+          ) : room.boardId ? (
+            <p role="status">{t("room.loadingBoard")}</p>
+          ) : null}
+        </section>
+      </div>
     </div>
   );
 }

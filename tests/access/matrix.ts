@@ -419,6 +419,18 @@ export const HTTP: HttpDoor[] = [
   },
   { door: "Plenary synthesis board", method: "GET", path: "/events/{slug}/boards/{synthesis}", allowed: IN_EVENT },
   {
+    door: "Presenter view of the own room's board",
+    method: "GET",
+    path: "/events/{slug}/boards/{ownBoard}/present",
+    allowed: IN_EVENT,
+  },
+  {
+    door: "Presenter view of another room's board",
+    method: "GET",
+    path: "/events/{slug}/boards/{otherBoard}/present",
+    allowed: TEAM,
+  },
+  {
     door: "Cluster suggestions",
     method: "GET",
     path: "/events/{slug}/boards/{ownBoard}/suggestions?category=barriers",

@@ -66,7 +66,9 @@ test("a facilitator groups a note into a cluster from its menu, and everyone see
     .getByTestId("column-challenges")
     .getByTestId("note")
     .filter({ hasText: "Consultations happen in the evening" });
+  await target.getByRole("button", { name: /^Actions for the note/ }).click();
   await target.getByRole("combobox", { name: /Cluster for this note/ }).selectOption({ label: "Time and care duties" });
+  await target.getByRole("button", { name: /^Move/ }).click();
   const cluster = leila
     .getByTestId("column-challenges")
     .locator(".cluster")
@@ -101,14 +103,14 @@ test("a facilitator asks for suggested clusters on the synthesis board and accep
   await panel.getByLabel("Category to cluster").selectOption("barriers");
   await panel.getByRole("button", { name: "Suggest clusters" }).click();
   await expect(panel.getByTestId("suggest-engine")).toContainText("built-in engine");
-  const first = panel.getByTestId("suggestion").first();
+  const column = page.getByTestId("column-barriers");
+  const first = column.getByTestId("suggestion").first();
   await expect(first).toBeVisible();
   const label = "Suggested: " + (await first.getByLabel("Name for this cluster").inputValue());
   await first.getByLabel("Name for this cluster").fill(label.slice(0, 120));
-  const members = await first.getByRole("listitem").count();
+  const members = await first.getByTestId("note").count();
   await first.getByRole("button", { name: "Accept" }).click();
 
-  const column = page.getByTestId("column-barriers");
   await expect(column.getByRole("heading", { name: `${label.slice(0, 120)} (${members})` })).toBeVisible();
-  await expect(first).toContainText("Accepted as");
+  await expect(panel.getByTestId("suggestion-accepted")).toContainText("Accepted as");
 });

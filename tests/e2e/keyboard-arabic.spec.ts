@@ -89,18 +89,13 @@ test("in Arabic and with the keyboard alone, a participant registers, joins a ro
   await openRoundAfresh(facilitator);
   const roundUrl = facilitator.url();
 
-  // The participant goes to the live session and from their room to its board.
+  // The participant goes to the live session: their room's page holds its board.
   const live = page.locator(`a[href='/events/${SLUG}/live']`);
   await tabTo(page, live);
   await page.keyboard.press("Enter");
   await page.waitForURL("**/live");
-  const openBoard = page.locator("a[href*='/boards/']");
-  await expect(openBoard).toBeVisible();
-  await tabTo(page, openBoard);
-  await page.keyboard.press("Enter");
-  await page.waitForURL("**/boards/**");
   await expect(page.getByTestId("connection")).toHaveText("متصل");
-  const boardUrl = page.url();
+  const boardUrl = (await page.getByTestId("present-link").getAttribute("href"))!.replace(/\/present$/, "");
 
   // Post a note in "barriers".
   const composer = page.locator("#new-barriers");
@@ -117,6 +112,7 @@ test("in Arabic and with the keyboard alone, a participant registers, joins a ro
   await facilitator.goto(boardUrl);
   await expect(facilitator.getByTestId("connection")).toHaveText("Connected");
   await facilitator.getByLabel("Phase", { exact: true }).selectOption("vote");
+  await facilitator.getByRole("button", { name: "Apply: Phase" }).click();
   await expect(page.getByTestId("phase")).toContainText("التصويت");
   const addDot = note.getByRole("button", { name: "إضافة نقطة" });
   await tabTo(page, addDot);
@@ -125,6 +121,8 @@ test("in Arabic and with the keyboard alone, a participant registers, joins a ro
 
   // Leave the demo as it was for the other tests.
   await facilitator.getByLabel("Phase", { exact: true }).selectOption("group");
+  await facilitator.getByRole("button", { name: "Apply: Phase" }).click();
+  await expect(page.getByTestId("phase")).not.toContainText("التصويت");
   await facilitator.goto(roundUrl);
   await expect(facilitator.getByTestId("round-status")).toContainText("Running");
   await facilitator.getByRole("button", { name: "Close the round" }).click();

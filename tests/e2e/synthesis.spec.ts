@@ -85,14 +85,15 @@ test("an event created in the UI reaches its synthesis board with notes from thr
   await panel.getByRole("button", { name: "Suggest clusters" }).click();
   await expect(panel.getByTestId("suggest-engine")).toContainText("built-in engine");
   await expect(panel.getByTestId("suggest-better")).toContainText("npm run models:fetch");
-  const first = panel.getByTestId("suggestion").first();
+  // The suggested groups are drawn on the board, in their column, around the notes they would hold.
+  const first = column.getByTestId("suggestion").first();
   await expect(first).toBeVisible();
   const label = await first.getByLabel("Name for this cluster").inputValue();
   expect(label.split(" ").length).toBeGreaterThanOrEqual(2);
-  const members = await first.getByRole("listitem").count();
+  const members = await first.getByTestId("note").count();
   await first.getByRole("button", { name: "Accept" }).click();
   await expect(column.getByRole("heading", { name: `${label} (${members})` })).toBeVisible();
-  await expect(first).toContainText("Accepted as");
+  await expect(panel.getByTestId("suggestion-accepted")).toContainText("Accepted as");
 
   // A room posts again; the synthesis board shows the note with its room, without a reload.
   const late = "Childcare is the first thing mothers ask about";

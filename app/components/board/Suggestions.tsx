@@ -1,39 +1,59 @@
 import { useFetcher } from "@remix-run/react";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { categoryName } from "~/i18n";
 import type { ClientNote } from "~/realtime/board-state";
 import type { useBoard } from "~/realtime/use-board";
 import type { loader } from "~/routes/events.$slug.boards.$boardId_.suggestions";
+import type { SuggestionPreview } from "~/components/room/suggestion-preview";
 
 type Send = ReturnType<typeof useBoard>["send"];
 
-/** The facilitator's clustering assistant: suggestions come over HTTP, acceptances go through board operations. */
+/**
+ * The facilitator's clustering assistant: suggestions come over HTTP and are drawn on the board
+ * itself (room/SuggestedGroupCard), where each is accepted or dismissed; this panel asks, says
+ * what came back, accepts all at once and undoes. Acceptances go through board operations.
+ */
 export function Suggestions({
   path,
   categories,
   notes,
   clusters,
   send,
+  preview,
 }: {
   path: string;
   categories: string[];
   notes: Record<string, ClientNote>;
   clusters: Record<string, { label: string }>;
   send: Send;
+  preview: SuggestionPreview;
 }) {
   const { t, i18n } = useTranslation();
   const fetcher = useFetcher<typeof loader>();
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
-  const [accepted, setAccepted] = useState<Record<string, { clusterId: string; label: string }>>({});
   const data = fetcher.data;
+  const { setPreview } = preview;
+  // Each new answer replaces what the board previews.
+  useEffect(() => {
+    if (data?.mode === "clusters" && "clusters" in data)
+      setPreview({
+        category: data.category,
+        groups: data.clusters.map((c) => ({
+          key: c.representativeId,
+          label: c.label,
+          noteIds: c.noteIds,
+          representativeId: c.representativeId,
+        })),
+      });
+    else setPreview(null);
+  }, [data, setPreview]);
   const busy = fetcher.state !== "idle";
   const textOf = (id: string) => notes[id]?.text ?? "";
 
   const ask = (form: HTMLFormElement, mode: "clusters" | "place") => {
     const f = new FormData(form);
     setDismissed(new Set());
-    setAccepted({});
     fetcher.load(
       `${path}?${new URLSearchParams({
         mode,
@@ -114,82 +134,40 @@ export function Suggestions({
         ) : null}
       </div>
       {data?.mode === "clusters" ? (
-        <>
-          {data.clusters.length === 0 ? <p>{t("board.suggest.none")}</p> : null}
-          <ol className="suggestion-list">
-            {data.clusters.map((c) => {
-              const key = c.representativeId;
-              if (dismissed.has(key)) return null;
-              const done = accepted[key];
-              return (
-                <li key={key} className="card suggestion" data-testid="suggestion">
-                  {done ? (
-                    <p>
-                      {t("board.suggest.accepted", { label: done.label })}{" "}
-                      <button
-                        type="button"
-                        className="small secondary"
-                        onClick={() => {
-                          send({ type: "cluster.delete", clusterId: done.clusterId });
-                          setAccepted(({ [key]: _, ...rest }) => rest);
-                        }}
-                      >
-                        {t("board.suggest.undo")}
-                      </button>
-                    </p>
-                  ) : (
-                    <form
-                      className="stack"
-                      onSubmit={(e) => {
-                        e.preventDefault();
-                        const label = String(new FormData(e.currentTarget).get("label") ?? "").trim() || c.label;
-                        const clusterId = crypto.randomUUID();
-                        send({
-                          type: "cluster.create",
-                          clusterId,
-                          label: label.slice(0, 120),
-                          category: data.category,
-                          noteIds: c.noteIds,
-                        });
-                        setAccepted((a) => ({ ...a, [key]: { clusterId, label } }));
-                      }}
-                    >
-                      <label htmlFor={`sg-${key}`}>{t("board.suggest.label")}</label>
-                      <input id={`sg-${key}`} name="label" defaultValue={c.label} maxLength={120} />
-                      <p className="muted">{t("board.suggest.size", { count: c.size })}</p>
-                      <ul>
-                        {c.noteIds.map((id) => (
-                          <li key={id}>
-                            {id === c.representativeId ? (
-                              <strong title={t("board.suggest.representative")}>★ {textOf(id)}</strong>
-                            ) : (
-                              textOf(id)
-                            )}
-                          </li>
-                        ))}
-                      </ul>
-                      <div className="inline-form">
-                        <button type="submit" className="small">
-                          {t("board.suggest.accept")}
-                        </button>
-                        <button
-                          type="button"
-                          className="small secondary"
-                          onClick={() => setDismissed((d) => new Set(d).add(key))}
-                        >
-                          {t("board.suggest.dismiss")}
-                        </button>
-                      </div>
-                    </form>
-                  )}
-                </li>
-              );
-            })}
-          </ol>
+        <div className="suggestion-summary" data-testid="suggestion-summary">
+          {data.clusters.length === 0 ? (
+            <p>{t("board.suggest.none")}</p>
+          ) : (
+            <p>{t("room.suggest.onBoard", { count: preview.pending.length })}</p>
+          )}
           {data.unclustered.length ? (
             <p className="muted">{t("board.suggest.leftAlone", { count: data.unclustered.length })}</p>
           ) : null}
-        </>
+          <div className="inline-form">
+            {preview.pending.length > 1 ? (
+              <button type="button" className="small" onClick={preview.acceptAll} data-testid="accept-all">
+                {t("room.suggest.acceptAll", { count: preview.pending.length })}
+              </button>
+            ) : null}
+            {Object.keys(preview.accepted).length > 1 ? (
+              <button type="button" className="small secondary" onClick={preview.undoAll} data-testid="undo-all">
+                {t("room.suggest.undoAll")}
+              </button>
+            ) : null}
+          </div>
+          {Object.keys(preview.accepted).length ? (
+            <ul className="plain-list">
+              {Object.entries(preview.accepted).map(([key, done]) => (
+                <li key={key} data-testid="suggestion-accepted">
+                  {t("board.suggest.accepted", { label: done.label })}{" "}
+                  <button type="button" className="small secondary" onClick={() => preview.undo(key)}>
+                    {t("board.suggest.undo")}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
       ) : null}
       {data?.mode === "place" ? (
         data.placements.length === 0 ? (
