@@ -131,7 +131,8 @@ function PresentedNote({ text, author, votes }: { text: string; author: string; 
         {text}
       </p>
       <p className="note-meta">
-        <span>{author}</span> <span className="votes">{votes ? t("board.votes", { count: votes }) : null}</span>
+        <span>{author}</span>
+        {votes ? <span className="votes"> · {t("board.votes", { count: votes })}</span> : null}
       </p>
     </li>
   );

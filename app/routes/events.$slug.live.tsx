@@ -247,8 +247,20 @@ function RoomView({
         </div>
       </header>
       <div className="room-layout">
-        <aside className="room-side" aria-label={t("room.side")}>
+        <div className="room-brief">
           <GuidingQuestions questions={room.questions} />
+        </div>
+        <section className="room-board" aria-labelledby="room-board-heading">
+          <h2 id="room-board-heading" className="visually-hidden">
+            {t("room.board")}
+          </h2>
+          {board ? (
+            <BoardView key={board.snapshot.board.id} snapshot={board.snapshot} canSummarise={board.canSummarise} />
+          ) : room.boardId ? (
+            <p role="status">{t("room.loadingBoard")}</p>
+          ) : null}
+        </section>
+        <aside className="room-side" aria-label={t("room.side")}>
           <section aria-labelledby="present-heading">
             <h2 id="present-heading">{t("live.present", { count: people.length })}</h2>
             <ul className="presence" data-testid="presence">
@@ -273,16 +285,6 @@ function RoomView({
             {helpSent ? <p role="status">{t("live.helpSent")}</p> : null}
           </form>
         </aside>
-        <section className="room-board" aria-labelledby="room-board-heading">
-          <h2 id="room-board-heading" className="visually-hidden">
-            {t("room.board")}
-          </h2>
-          {board ? (
-            <BoardView key={board.snapshot.board.id} snapshot={board.snapshot} canSummarise={board.canSummarise} />
-          ) : room.boardId ? (
-            <p role="status">{t("room.loadingBoard")}</p>
-          ) : null}
-        </section>
       </div>
     </div>
   );
