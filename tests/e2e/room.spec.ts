@@ -28,8 +28,12 @@ async function openRoundAfresh(facilitator: Page) {
   await expect(close).toBeVisible();
 }
 
-/** Drags `handle` with the mouse onto `target`, in steps, as a person would. */
-async function dragWithMouse(page: Page, handle: Locator, target: Locator) {
+/**
+ * Drags `handle` with the mouse onto `target`, in steps, and lets go once the board says it is over
+ * `place` (as a person waits to see the drop target light up; on a loaded machine dnd-kit measures
+ * the groups a moment after the drag starts).
+ */
+async function dragWithMouse(page: Page, handle: Locator, target: Locator, place: string) {
   // Mid-screen, so dnd-kit's auto-scroll near the window's edges does not move the page under the pointer.
   await target.evaluate((e) => e.scrollIntoView({ block: "center" }));
   await handle.hover();
@@ -37,7 +41,17 @@ async function dragWithMouse(page: Page, handle: Locator, target: Locator) {
   const to = (await target.boundingBox())!;
   await page.mouse.down();
   await page.mouse.move(from.x + from.width / 2 + 10, from.y + from.height / 2 + 10, { steps: 3 });
-  await page.mouse.move(to.x + to.width / 2, to.y + Math.min(24, to.height / 2), { steps: 12 });
+  const x = to.x + to.width / 2;
+  const y = to.y + Math.min(24, to.height / 2);
+  await page.mouse.move(x, y, { steps: 12 });
+  const heard = page.locator("[id^=DndLiveRegion]").first();
+  // As a person corrects their aim: if the page scrolled under the pointer (dnd-kit scrolls while
+  // dragging) or the groups were measured late, move again to where the target is now.
+  for (let i = 0; i < 10 && !(await heard.textContent())?.includes(place); i++) {
+    const now = (await target.boundingBox())!;
+    await page.mouse.move(now.x + now.width / 2, now.y + Math.min(24, now.height / 2) + (i % 2), { steps: 4 });
+  }
+  await expect(heard).toContainText(place);
   await page.mouse.up();
 }
 
@@ -182,7 +196,7 @@ for (const locale of ["en", "ar"] as const) {
       await expect(before.locator("xpath=ancestor::*[@data-testid='cluster']")).toHaveCount(0);
 
       // By mouse: the note lands in the cluster.
-      await dragWithMouse(page, evening.locator(".drag-handle"), care);
+      await dragWithMouse(page, evening.locator(".drag-handle"), care, careLabel);
       await expect(care.getByTestId("note").filter({ hasText: "Consultations happen in the evening" })).toBeVisible();
       // By keyboard alone: the note moves, and focus stays on its handle where it landed.
       await dragWithKeyboard(page, speak, voice, voiceLabel);
@@ -202,7 +216,7 @@ for (const locale of ["en", "ar"] as const) {
       await expect(landed.locator(".note-menu-button")).toBeFocused();
 
       // Dropping one cluster on another merges them; the header renames in place.
-      await dragWithMouse(page, voice.locator(".cluster-head .drag-handle"), care);
+      await dragWithMouse(page, voice.locator(".cluster-head .drag-handle"), care, careLabel);
       await expect(voice).toHaveCount(0);
       await expect(care.getByTestId("note")).toHaveCount(3);
       await care.locator(".cluster-tools button").nth(1).click();
