@@ -8,6 +8,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Server as IoServer } from "socket.io";
+import type { PlenaryIo } from "./infra/io";
 import { createCore, type Core } from "./core";
 import { createClusteringEngine } from "./core/clustering/engine";
 import { modelConfig } from "./core/reports/writing/config";
@@ -33,7 +34,7 @@ export const ROOT = ROOT_DIR;
 export interface PlenaryServer {
   core: Core;
   sessionCookie: SessionCookie;
-  io: IoServer;
+  io: PlenaryIo;
   http: HttpServer;
   log: Logger;
   /** Resolves with the bound port. */
@@ -63,7 +64,7 @@ export async function createPlenaryServer(
   const app = express();
   const http = createServer(app);
   // Board payloads are small; whole-board snapshots go over HTTP.
-  const io = new IoServer(http, {
+  const io: PlenaryIo = new IoServer(http, {
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
     // A page on another site must not open a socket riding on a visitor's session cookie.

@@ -5,6 +5,7 @@ import { BoardClient } from "../../app/realtime/board-client";
 import { type BoardState, applyEvent } from "../../app/realtime/board-state";
 import { seedDemo } from "../../server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 type Participant = { userId: string; socket: Socket; client: BoardClient; state: BoardState };
 
@@ -36,6 +37,7 @@ describe("live boards with real clients", () => {
     const snap = await t.server.core.boards.snapshot({ userId, sessionId: "s" }, boardId);
     const socket = ioClient(t.url, {
       transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
       extraHeaders: { cookie: await cookieFor(userId) },
       reconnection: opts.reconnection ?? false,
       reconnectionDelay: 50,

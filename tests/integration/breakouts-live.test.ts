@@ -1,8 +1,9 @@
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LiveState } from "../../server/core/breakouts/service";
+import type { LiveState } from "../../server/core/breakouts/live-state";
 import { seedDemo } from "../../server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 type Client = { userId: string; socket: Socket; states: LiveState[]; receivedAt: number[] };
 
@@ -16,7 +17,12 @@ describe("a breakout round run live with 100 real clients", () => {
   async function connect(userId: string): Promise<Client> {
     const session = await t.server.core.auth.createSession(userId);
     const cookie = (await t.server.sessionCookie.serialize(session.id)).split(";")[0]!;
-    const socket = ioClient(t.url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+    const socket = ioClient(t.url, {
+      transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
+      extraHeaders: { cookie },
+      reconnection: false,
+    });
     const c: Client = { userId, socket, states: [], receivedAt: [] };
     socket.on("live:state", (s: LiveState) => {
       c.states.push(s);

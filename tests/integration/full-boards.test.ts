@@ -94,7 +94,7 @@ describe("full boards", () => {
   });
 
   it("pulls into the synthesis board only as many notes as it holds, and the board keeps working", async () => {
-    const pull = () =>
+    const pull = (): Promise<{ data: Record<string, unknown> }> =>
       t.server.core.boards.apply(facilitator, {
         boardId: synthesisId,
         opId: randomUUID(),

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
 import { Browser, startTestServer, type TestServer } from "../support/server";
 import { registeredSocketEvents } from "../support/socket-events";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 export const SOCKET_EVENTS = [
   "session:whoami",
@@ -83,6 +84,7 @@ describe("hostile socket payloads never crash or hang the server, and leave the 
       if (who) await b.signIn(who, DEMO_PASSWORD);
       const s = ioClient(t.url, {
         transports: ["websocket"],
+        auth: { protocol: PROTOCOL_VERSION },
         extraHeaders: { cookie: b.cookieHeader },
         reconnection: false,
       });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NoteView } from "../../server/core/boards/protocol";
+import type { NoteView } from "../../server/core/boards/note-view";
 import { ENGINES } from "../support/databases";
 import { testCore } from "../support/core";
 import { BASE, person, publishedEvent } from "../support/events";

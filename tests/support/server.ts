@@ -3,6 +3,7 @@ import { createPlenaryServer, type PlenaryServer } from "../../server/app";
 import { loadEnv } from "../../server/env";
 import type { DatabaseTarget } from "../../server/db/resolve-database";
 import { type Engine, freshDatabase } from "./databases";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 export type TestServer = { url: string; port: number; server: PlenaryServer; close: () => Promise<void> };
 
@@ -102,6 +103,7 @@ export class Browser {
   socket(): Promise<Socket> {
     const s = ioClient(this.base, {
       transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
       extraHeaders: { cookie: this.cookieHeader },
       reconnection: false,
     });
