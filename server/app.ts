@@ -14,7 +14,7 @@ import { createClusteringEngine } from "./core/clustering/engine";
 import { modelConfig } from "./core/reports/writing/config";
 import { createLogger, type Logger } from "./core/logger";
 import { getOrCreateSetting, newSecret } from "./core/settings";
-import { createDb, tuneDb } from "./db/client";
+import { type Db, createDb, tuneDb } from "./db/client";
 import { checkHealth } from "./core/health";
 import { redactUrl, type Env } from "./env";
 import { buildLoadContext } from "./http/load-context";
@@ -23,6 +23,7 @@ import { createDbGate } from "./http/db-gate";
 import { allowedOrigins, csrfGuard, fromOwnSite, securityHeaders } from "./http/security";
 import { createSessionCookie, type SessionCookie } from "./infra/session-cookie";
 import { createMailer } from "./infra/mailer";
+import type { Mailer } from "./core/mail/mailer";
 import { createMemoryRateLimits, createRedisRateLimits } from "./infra/rate-limits";
 import { attachRedisAdapter } from "./infra/redis-adapter";
 import { SocketIoBus } from "./infra/socket-bus";
@@ -33,6 +34,9 @@ export const ROOT = ROOT_DIR;
 
 export interface PlenaryServer {
   core: Core;
+  /** The one database client and mailer, which the server wires into the core (the core does not hand them out). */
+  db: Db;
+  mailer: Mailer;
   sessionCookie: SessionCookie;
   io: PlenaryIo;
   http: HttpServer;
@@ -191,6 +195,8 @@ export async function createPlenaryServer(
 
   return {
     core,
+    db,
+    mailer,
     sessionCookie,
     io,
     http,

@@ -34,7 +34,7 @@ describe("Chatham House: no author's name or organisation in any output", () => 
   beforeAll(async () => {
     t = await startTestServer("sqlite");
     const { core } = t.server;
-    const db = core.db;
+    const { db } = t.server;
     await seedDemo(db);
     const event = await db.event.findUniqueOrThrow({ where: { slug: SLUG } });
     expect(event.chathamHouse).toBe(true);

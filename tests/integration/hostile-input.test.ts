@@ -75,7 +75,7 @@ describe("hostile socket payloads never crash or hang the server, and leave the 
 
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    const db = t.server.core.db;
+    const db = t.server.db;
     await seedDemo(db);
     const board = await db.board.findFirstOrThrow({ where: { kind: "room" }, include: { room: true } });
     ids = { eventId: board.eventId, boardId: board.id, roundId: board.room!.roundId, roomId: board.roomId! };
@@ -190,7 +190,7 @@ describe("hostile socket payloads never crash or hang the server, and leave the 
   });
 
   it("keeps the database's invariants and stays healthy afterwards", async () => {
-    const db = t.server.core.db;
+    const db = t.server.db;
     expect((await (await fetch(`${t.url}/healthz`)).json()) as { ok: boolean }).toMatchObject({ ok: true });
     for (const board of await db.board.findMany()) {
       const ops = await db.boardOp.findMany({ where: { boardId: board.id }, select: { seq: true } });

@@ -15,7 +15,7 @@ describe("sockets refused at the handshake come back by themselves", () => {
   let cookie: string;
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    await seedDemo(t.server.core.db);
+    await seedDemo(t.server.db);
     const b = new Browser(t.url);
     await b.signIn("participant@plenary.demo", DEMO_PASSWORD);
     cookie = b.cookieHeader;

@@ -90,7 +90,7 @@ export class Browser {
   async signUp(server: PlenaryServer, fields: { name: string; email: string; password: string }) {
     const asked = await this.post("/signup", fields);
     if (asked.status !== 200) throw new Error(`sign-up failed with ${asked.status}`);
-    const mail = await server.core.db.devMail.findFirstOrThrow({
+    const mail = await server.db.devMail.findFirstOrThrow({
       where: { to: fields.email.toLowerCase() },
       orderBy: { createdAt: "desc" },
     });
