@@ -1,3 +1,4 @@
+import { stringList } from "../json-columns";
 import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -193,7 +194,7 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
       if (!event) throw notFound("This event");
       return {
         categories: event.categories.map((c) => ({ key: c.key, label: c.label })),
-        languages: JSON.parse(event.languagesJson) as string[],
+        languages: stringList.read(event.languagesJson),
         ended: clock.now() > event.endsAt,
         format: event.format,
         cancelled: event.status === "cancelled",

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../../db/unique";
 import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, DomainError, forbidden, notFound, validationError, type FieldErrors } from "../errors";
+import { answers as answersColumn, stringList } from "../json-columns";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import { type Actor, requirePermission } from "../permissions";
@@ -362,7 +363,13 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
         : null;
       if (!reg) throw notFound("This registration link");
       const position = reg.status === "waitlisted" ? await waitlistPosition(reg.eventId, reg.id) : null;
-      return { ...reg, position };
+      // Stored lists and answers decoded here, so the page reads values, not storage formats.
+      const event = {
+        ...reg.event,
+        languages: stringList.read(reg.event.languagesJson),
+        questions: reg.event.questions.map((q) => ({ ...q, options: stringList.read(q.optionsJson) })),
+      };
+      return { ...reg, event, answers: answersColumn.read(reg.answersJson), position };
     },
 
     async updateByToken(token: string, input: Record<string, unknown>) {
