@@ -1,3 +1,4 @@
+import { localeOr } from "../i18n/locales";
 import { stringList } from "../json-columns";
 import { audit } from "../audit";
 import { z } from "zod";
@@ -127,7 +128,7 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
   async function userFor(p: { email: string; name?: string | undefined; preferredLanguage: string }) {
     const existing = await db.user.findUnique({ where: { email: p.email } });
     if (existing) return existing.id;
-    const locale = ["fr", "es", "ar"].includes(p.preferredLanguage) ? p.preferredLanguage : "en";
+    const locale = localeOr(p.preferredLanguage);
     try {
       return (await db.user.create({ data: { email: p.email, name: p.name ?? p.email.split("@")[0]!, locale } })).id;
     } catch {

@@ -1,3 +1,4 @@
+import { localeOr } from "../i18n/locales";
 import { audit } from "../audit";
 import type { Db, DbLike } from "../../db/client";
 import { isUniqueViolation } from "../../db/unique";
@@ -258,12 +259,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
                 data: {
                   email: identity!.email,
                   name: identity!.name,
-                  locale:
-                    fields.preferredLanguage === "fr" ||
-                    fields.preferredLanguage === "es" ||
-                    fields.preferredLanguage === "ar"
-                      ? fields.preferredLanguage
-                      : "en",
+                  locale: localeOr(fields.preferredLanguage),
                 },
               })
             ).id;
