@@ -6,6 +6,7 @@ import type { Clock } from "../clock";
 import { DomainError, conflict, forbidden } from "../errors";
 import { type Actor, requirePermission, requireUser } from "../permissions";
 import { validate } from "../validate";
+import { auditEntries } from "./audit-view";
 
 const deleteInput = z.object({ password: z.string().optional(), confirmEmail: z.string().optional() });
 
@@ -199,24 +200,12 @@ export function createAccountService({
       return { purged };
     },
 
-    /** The organisers' view of who did what. */
+    /** The organisers' view of who did what, with ids named (audit-view.ts) so the page can say it in words. */
     async auditLog(actor: Actor, eventId: string, limit = 500) {
       await requirePermission(db, actor, eventId, "event.manage").catch(() => {
         throw forbidden("Only organisers can read the audit log.");
       });
-      const rows = await db.auditLog.findMany({
-        where: { eventId },
-        include: { actor: { select: { name: true, email: true } } },
-        orderBy: { createdAt: "desc" },
-        take: limit,
-      });
-      return rows.map((r) => ({
-        id: r.id,
-        at: r.createdAt.toISOString(),
-        who: r.actor ? `${r.actor.name} <${r.actor.email}>` : "Plenary",
-        action: r.action,
-        details: r.detailsJson === "{}" ? "" : r.detailsJson,
-      }));
+      return auditEntries(db, eventId, limit);
     },
   };
 }
