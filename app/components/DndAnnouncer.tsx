@@ -1,0 +1,41 @@
+import { useDndMonitor, type Announcements } from "@dnd-kit/core";
+import { useRef, useState } from "react";
+
+/** dnd-kit's own live region is assertive (it interrupts whatever is being read): ours says nothing there. */
+export const SILENT_ANNOUNCEMENTS: Announcements = {
+  onDragStart: () => undefined,
+  onDragOver: () => undefined,
+  onDragEnd: () => undefined,
+  onDragCancel: () => undefined,
+};
+
+/**
+ * Says what a drag does, in the reader's language and in words (a person, a note, a room),
+ * in a polite live region: each step waits for the screen reader to finish the last one.
+ * Placed inside a DndContext whose own announcements are SILENT_ANNOUNCEMENTS.
+ */
+export function PoliteDndAnnouncer({ announcements }: { announcements: Announcements }) {
+  const [message, setMessage] = useState("");
+  const fresh = useRef(false);
+  const say = (m: string | undefined) => setMessage(m ?? "");
+  useDndMonitor({
+    onDragStart: (e) => {
+      fresh.current = true;
+      say(announcements.onDragStart(e));
+    },
+    // Where the item sits as it is picked up follows at once: said after "picked up", not instead of it.
+    onDragOver: (e) => {
+      const m = announcements.onDragOver?.(e);
+      if (fresh.current) setMessage((prev) => (m ? `${prev} ${m}` : prev));
+      else say(m);
+      fresh.current = false;
+    },
+    onDragEnd: (e) => say(announcements.onDragEnd?.(e)),
+    onDragCancel: (e) => say(announcements.onDragCancel?.(e)),
+  });
+  return (
+    <p className="visually-hidden" aria-live="polite" data-testid="dnd-announcer">
+      {message}
+    </p>
+  );
+}
