@@ -3,13 +3,14 @@ import { useTranslation } from "react-i18next";
 import { UserText } from "~/components/UserText";
 
 /**
- * A list joined the way the reader's language joins lists ("A, B and C", "A وB وC"), each item
- * isolated so a Latin name does not pull the Arabic conjunction to its side.
+ * A list of names joined the way the reader's language joins an enumeration ("A, B, C",
+ * "A, B et C", "A، وB، وC"), as the report does, each item isolated so a Latin name does not
+ * pull the Arabic conjunction to its side.
  */
 export function ListText({
   items,
   render,
-  type = "conjunction",
+  type = "unit",
 }: {
   items: readonly string[];
   /** How one item is shown; by default as someone's own words (its language marked, isolated). */
