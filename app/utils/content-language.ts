@@ -33,10 +33,15 @@ const SCRIPTS: [RegExp, string, string[]][] = [
   [/\p{Script=Bengali}/u, "bengali", ["bn"]],
 ];
 
+/** Letters looked at: enough to tell a script, and a 500-character note costs no more than a title. */
+const SAMPLE = 200;
+
 function dominantScript(text: string): [string, string[]] | null {
   const counts = new Map<string, number>();
+  let seen = 0;
   for (const ch of text) {
     if (!/\p{L}/u.test(ch)) continue;
+    if (++seen > SAMPLE) break;
     const s = SCRIPTS.find(([re]) => re.test(ch));
     if (s) counts.set(s[1], (counts.get(s[1]) ?? 0) + 1);
   }
@@ -61,6 +66,19 @@ function byFunctionWords(text: string): string | null {
  * working languages, the first being its main one): they settle what the script alone cannot.
  */
 export function contentLanguage(text: string, languages: readonly string[] = []): string | null {
+  // A board re-renders its notes on every change: each text is looked at once.
+  const key = `${languages.join(",")}\n${text}`;
+  const known = cache.get(key);
+  if (known !== undefined) return known;
+  if (cache.size > 5000) cache.clear();
+  const lang = detect(text, languages);
+  cache.set(key, lang);
+  return lang;
+}
+
+const cache = new Map<string, string | null>();
+
+function detect(text: string, languages: readonly string[]): string | null {
   const script = dominantScript(text);
   if (!script) return null;
   const [name, written] = script;
