@@ -1,5 +1,4 @@
 import {
-  DndContext,
   KeyboardSensor,
   PointerSensor,
   useDraggable,
@@ -11,7 +10,7 @@ import {
 } from "@dnd-kit/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { PoliteDndAnnouncer, SILENT_ANNOUNCEMENTS } from "~/components/DndAnnouncer";
+import { AccessibleDndContext } from "~/components/DndAnnouncer";
 
 /**
  * Drag people between rooms with a mouse, touch or the keyboard (focus a
@@ -55,19 +54,15 @@ export function RoomDnd({
     onMove(String(e.active.id), roomId === "unassigned" ? "" : roomId);
   };
   return (
-    // A fixed id keeps dnd-kit's generated ARIA ids identical on server and client.
-    <DndContext
+    <AccessibleDndContext
       id="room-dnd"
       sensors={sensors}
       onDragEnd={onDragEnd}
-      accessibility={{
-        announcements: SILENT_ANNOUNCEMENTS,
-        screenReaderInstructions: { draggable: t("dnd.instructions") },
-      }}
+      instructions={t("dnd.instructions")}
+      announcements={announcements}
     >
-      <PoliteDndAnnouncer announcements={announcements} />
       {children}
-    </DndContext>
+    </AccessibleDndContext>
   );
 }
 

@@ -1,12 +1,4 @@
-import {
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useDroppable,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from "@dnd-kit/core";
+import { KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
@@ -16,7 +8,7 @@ import { PHASES } from "../../server/core/boards/constants";
 import { NoteCard } from "~/components/board/NoteCard";
 import { categoryName, translateServerMessage } from "~/i18n";
 import { Suggestions } from "~/components/board/Suggestions";
-import { PoliteDndAnnouncer, SILENT_ANNOUNCEMENTS } from "~/components/DndAnnouncer";
+import { AccessibleDndContext } from "~/components/DndAnnouncer";
 import { UserText } from "~/components/UserText";
 import { authorName } from "~/i18n/stored-names";
 import { formatList, shortText } from "~/utils/format";
@@ -301,16 +293,13 @@ export default function BoardPage() {
         ) : null}
       </form>
 
-      <DndContext
+      <AccessibleDndContext
         id="board-dnd"
         sensors={sensors}
         onDragEnd={onDragEnd}
-        accessibility={{
-          announcements: SILENT_ANNOUNCEMENTS,
-          screenReaderInstructions: { draggable: t("dragNotes.instructions") },
-        }}
+        instructions={t("dragNotes.instructions")}
+        announcements={announcements}
       >
-        <PoliteDndAnnouncer announcements={announcements} />
         <div className="columns">
           {board.categories
             .filter((c) => !filter.category || c === filter.category)
@@ -353,7 +342,7 @@ export default function BoardPage() {
               );
             })}
         </div>
-      </DndContext>
+      </AccessibleDndContext>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { reportTexts } from "../../server/core/reports/texts";
 import { asHttpError } from "~/utils/forms.server";
 import { pageTitle, metaText } from "~/utils/meta";
 import { UserText } from "~/components/UserText";
-import { formatDueDate } from "~/utils/dates";
+import { VersionLine } from "~/components/report/VersionLine";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...(data?.content ? pageTitle(matches, "report", { title: data.content.title }) : pageTitle(matches, "reportNone")),
@@ -55,7 +55,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 }
 
 export default function PublicReport() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { event, withdrawn, versions, content } = useLoaderData<typeof loader>();
   // Withdrawn, or not published yet: a notice instead of the report.
   if (withdrawn !== null || !content) {
@@ -137,18 +137,7 @@ export default function PublicReport() {
           <h2>{t("report.allVersions")}</h2>
           <ul>
             {versions.map((v) => (
-              <li key={v.number}>
-                <Link to={`/events/${event.slug}/report?version=${v.number}`}>
-                  {t("report.versionN", { n: v.number })}
-                </Link>{" "}
-                · <time dateTime={v.day.iso}>{formatDueDate(v.day.iso, i18n.language)}</time>
-                {v.changeNote ? (
-                  <>
-                    {" · "}
-                    <UserText text={v.changeNote} />
-                  </>
-                ) : null}
-              </li>
+              <VersionLine key={v.number} slug={event.slug} version={v} />
             ))}
           </ul>
         </footer>

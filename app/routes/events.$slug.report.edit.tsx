@@ -21,7 +21,7 @@ import { Confirm } from "~/components/Confirm";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 import { UserText } from "~/components/UserText";
-import { formatDueDate } from "~/utils/dates";
+import { VersionLine } from "~/components/report/VersionLine";
 import { translateServerMessage } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
@@ -316,18 +316,7 @@ export default function ReportEditor() {
                 <summary>{t("report.versions", { count: report.versions.length })}</summary>
                 <ul>
                   {report.versions.map((v) => (
-                    <li key={v.number}>
-                      <Link to={`/events/${event.slug}/report?version=${v.number}`}>
-                        {t("report.versionN", { n: v.number })}
-                      </Link>{" "}
-                      · <time dateTime={v.day.iso}>{formatDueDate(v.day.iso, i18n.language)}</time>
-                      {v.changeNote ? (
-                        <>
-                          {" · "}
-                          <UserText text={v.changeNote} />
-                        </>
-                      ) : null}
-                    </li>
+                    <VersionLine key={v.number} slug={event.slug} version={v} />
                   ))}
                 </ul>
               </details>
