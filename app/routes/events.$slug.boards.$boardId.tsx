@@ -84,9 +84,18 @@ export default function BoardPage() {
     const control = card?.querySelector<HTMLElement>(
       refocus.control === "select" ? "select.note-cluster" : ".drag-handle",
     );
-    if (control && document.activeElement !== control) control.focus();
+    // Only where focus was lost with the old card: someone who moved on meanwhile keeps their place.
+    const active = document.activeElement;
+    if (control && (!active || active === document.body || !active.isConnected)) control.focus();
     setRefocus(null);
   }, [refocus, b.state.notes]);
+  // A refused move never lands: nothing to follow (a refusal of anything else leaves it pending).
+  useEffect(() => {
+    const last = b.rejections.at(-1);
+    if (last?.op.type !== "note.move") return;
+    const refused = last.op.noteId;
+    setRefocus((r) => (r?.noteId === refused ? null : r));
+  }, [b.rejections]);
 
   const onDragEnd = (e: DragEndEvent) => {
     if (!e.over) return;
