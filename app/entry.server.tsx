@@ -1,6 +1,6 @@
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { dropNulBytes } from "./utils/drop-nul-bytes.server";
@@ -12,6 +12,8 @@ const ABORT_DELAY = 5_000;
 /** Logs unexpected errors with the request id the error page shows; users never see a stack. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (request.signal.aborted) return;
+  // A request Remix itself answered with a 4xx (a data request for a route that does not exist): not our error.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   const ctx = context as Partial<AppLoadContext>;
   const detail = error instanceof Error ? error.stack : String(error);
   if (ctx.core) ctx.core.log.error("request failed", { requestId: ctx.requestId, url: request.url, error: detail });

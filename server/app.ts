@@ -17,11 +17,12 @@ import { createDb, tuneDb } from "./db/client";
 import { checkHealth } from "./core/health";
 import { redactUrl, type Env } from "./env";
 import { buildLoadContext } from "./http/load-context";
+import { bodyGuard } from "./http/bodies";
 import { createDbGate } from "./http/db-gate";
-import { createRateLimits } from "./http/rate-limits";
 import { allowedOrigins, csrfGuard, fromOwnSite, securityHeaders } from "./http/security";
 import { createSessionCookie, type SessionCookie } from "./infra/session-cookie";
 import { createMailer } from "./infra/mailer";
+import { createMemoryRateLimits, createRedisRateLimits } from "./infra/rate-limits";
 import { attachRedisAdapter } from "./infra/redis-adapter";
 import { SocketIoBus } from "./infra/socket-bus";
 import { attachSocketHandlers } from "./socket/handlers";
@@ -45,7 +46,10 @@ export interface PlenaryServer {
  * Builds the whole server once: one database client, one Socket.IO server, one
  * core, handed to Remix through getLoadContext and to the socket handlers.
  */
-export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild } = {}): Promise<PlenaryServer> {
+export async function createPlenaryServer(
+  env: Env,
+  opts: { build?: ServerBuild; presenceBeatMs?: number } = {},
+): Promise<PlenaryServer> {
   const log = createLogger({ pid: process.pid }, env.LOG_QUIET === "1");
   const db = createDb(env.database);
   const health = await checkHealth(db);
@@ -65,8 +69,8 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
     // A page on another site must not open a socket riding on a visitor's session cookie.
     allowRequest: (req, cb) => cb(null, fromOwnSite(req, allowedOrigins(req, env.PUBLIC_URL, env.TRUST_PROXY === "1"))),
   });
-  const limits = createRateLimits();
   const redis = env.REDIS_URL ? await attachRedisAdapter(io, env.REDIS_URL, log) : null;
+  const limits = env.REDIS_URL ? await createRedisRateLimits(env.REDIS_URL, log) : createMemoryRateLimits();
 
   const secret = env.SESSION_SECRET ?? (await getOrCreateSetting(db, "session_secret", newSecret));
   const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, db, log });
@@ -90,11 +94,12 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
     secret,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${env.PORT}`,
     clustering,
+    presenceBeatMs: opts.presenceBeatMs,
     reportModel,
   });
   const secure = env.PUBLIC_URL?.startsWith("https://") ?? false;
   const sessionCookie = createSessionCookie(secret, secure);
-  attachSocketHandlers(io, core, sessionCookie);
+  attachSocketHandlers(io, core, sessionCookie, limits);
 
   const build = opts.build ?? ((await import(pathToFileURL(path.join(ROOT, "build", "index.js")).href)) as ServerBuild);
 
@@ -113,7 +118,11 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   app.get("/healthz", async (_req, res) => {
     const health = await core.health();
     gate.observe(health);
-    res.status(health.ok ? 200 : 503).json({ ...health, realtime: redis ? redis.status() : "single-process" });
+    res.status(health.ok ? 200 : 503).json({
+      ...health,
+      realtime: redis ? redis.status() : "single-process",
+      rateLimits: limits.status(),
+    });
   });
 
   // Remix fingerprints everything under /build, so it may be cached for good.
@@ -122,6 +131,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
 
   app.use(gate.middleware);
   app.use(csrfGuard(env.PUBLIC_URL, env.TRUST_PROXY === "1"));
+  app.use(bodyGuard());
   app.all(
     "*",
     createRequestHandler({
@@ -142,6 +152,12 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
   );
 
   app.use((err: Error, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    // The client's mistake, named by Express itself (an address that does not decode, a body it refused): a 4xx.
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === "number" && status >= 400 && status < 500) {
+      if (!res.headersSent) res.status(status).type("text/plain").send("This address or request is not valid.");
+      return;
+    }
     log.error("unhandled request error", { requestId: res.locals.requestId, error: err.stack });
     if (!res.headersSent)
       res.status(500).type("text/plain").send(`Something went wrong on our side. Reference: ${res.locals.requestId}`);
@@ -199,6 +215,7 @@ export async function createPlenaryServer(env: Env, opts: { build?: ServerBuild 
         clearTimeout(force);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await redis?.close();
+        await limits.close();
         await clustering.close();
         await db.$disconnect();
       })()),

@@ -15,8 +15,9 @@ type Ack<T> =
 const ACK_TIMEOUT_MS = 5000;
 // Socket.IO drops a connection whose message exceeds the server's limit (64 KB); refuse earlier, with words.
 const MAX_MESSAGE_BYTES = 60_000;
-// Errors that retrying cannot fix; anything else (timeouts, disconnects, rate limits) is retried.
-const FINAL = new Set(["validation", "forbidden", "conflict", "not_found", "unauthenticated", "unknown_event"]);
+// The only errors worth sending again: the server did not answer, or could not reach its database (rate limits wait
+// for the time the server says). Anything else, "internal" included, would fail again the same way: it is given up.
+const TRANSIENT = new Set(["timeout", "unavailable"]);
 
 const uuid = () =>
   typeof crypto !== "undefined" && "randomUUID" in crypto
@@ -119,6 +120,8 @@ export class BoardClient {
     if (e.seq === this.seq + 1) {
       this.seq = e.seq;
       this.handlers.onEvent(e);
+      // What this person may see changed as a whole (the rule switched, the board went back to writing): reload the board.
+      if (e.data.reset) this.handlers.onReset?.();
     } else void this.catchUp();
   };
 
@@ -160,13 +163,13 @@ export class BoardClient {
           await new Promise((r) => setTimeout(r, ms));
           continue;
         }
-        if (FINAL.has(ack.error.code)) {
+        if (!TRANSIENT.has(ack.error.code)) {
           this.pending.shift();
           this.save();
           this.handlers.onReject?.({ opId: next.opId, op: next.op, code: ack.error.code, message: ack.error.message });
           continue;
         }
-        // A timeout or server trouble: keep it, and try again shortly (or on the next connect).
+        // No answer, or the database is away: keep it, and try again shortly (or on the next connect).
         setTimeout(() => void this.flush(), 1000);
         break;
       }

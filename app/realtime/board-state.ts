@@ -13,6 +13,21 @@ export type BoardState = {
   clusters: Record<string, ClusterView>;
 };
 
+/** A board's state from the server's snapshot (over HTTP, or after a reload). */
+export const fromSnapshot = (s: {
+  board: { seq: number; phase: string; locked: boolean; timerEndsAt: string | null; gather?: string[] };
+  notes: ClientNote[];
+  clusters: ClusterView[];
+}): BoardState => ({
+  seq: s.board.seq,
+  phase: s.board.phase,
+  locked: s.board.locked,
+  timerEndsAt: s.board.timerEndsAt,
+  gather: s.board.gather ?? [],
+  notes: Object.fromEntries(s.notes.map((n) => [n.id, n])),
+  clusters: Object.fromEntries(s.clusters.map((c) => [c.id, c])),
+});
+
 /**
  * Applies one server event to a board's state. Pure, so the browser, the
  * tests and the benchmarks converge the same way; events are applied in
@@ -23,12 +38,16 @@ export function applyEvent(state: BoardState, e: BoardEvent): BoardState {
   const s: BoardState = { ...state, seq: e.seq, notes: { ...state.notes }, clusters: { ...state.clusters } };
   const d = e.data as Record<string, unknown>;
   const note = d.note as NoteView | undefined;
+  // The server says this viewer may not see the note (hidden, private to its author, deleted).
+  if (d.removed) {
+    delete s.notes[d.noteId as string];
+    return s;
+  }
   switch (e.type) {
     case "note.create":
     case "note.update":
     case "note.hide":
-      if (d.removed) delete s.notes[d.noteId as string];
-      else if (note) s.notes[note.id] = { ...s.notes[note.id], ...note, pending: false };
+      if (note) s.notes[note.id] = { ...s.notes[note.id], ...note, pending: false };
       break;
     case "note.delete":
       delete s.notes[d.noteId as string];
@@ -46,8 +65,8 @@ export function applyEvent(state: BoardState, e: BoardEvent): BoardState {
       break;
     case "note.comment": {
       const n = s.notes[d.noteId as string];
-      const c = d.comment as NoteView["comments"][number];
-      if (n && !n.comments.some((x) => x.id === c.id)) s.notes[n.id] = { ...n, comments: [...n.comments, c] };
+      const c = d.comment as NoteView["comments"][number] | undefined;
+      if (n && c && !n.comments.some((x) => x.id === c.id)) s.notes[n.id] = { ...n, comments: [...n.comments, c] };
       break;
     }
     case "vote.set":

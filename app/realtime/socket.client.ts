@@ -1,4 +1,5 @@
 import type { Socket } from "socket.io-client";
+import { keepConnecting } from "./reconnect";
 
 let socket: Promise<Socket> | undefined;
 
@@ -9,6 +10,8 @@ let socket: Promise<Socket> | undefined;
 export function getSocket(): Promise<Socket> {
   socket ??= import("socket.io-client").then(({ io }) => {
     const s = io({ transports: ["websocket", "polling"] });
+    // A handshake refused (the server could not check the session) is not retried by Socket.IO: retry it ourselves.
+    keepConnecting(s);
     // A handle for end-to-end tests to cut the connection the way a network drop would.
     (window as unknown as { __plenarySocket?: Socket }).__plenarySocket = s;
     return s;

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Operation } from "../../server/core/boards/protocol";
 import { BoardClient, type PendingOp, type Rejection } from "./board-client";
-import { type BoardState, applyEvent } from "./board-state";
+import { type BoardState, applyEvent, fromSnapshot } from "./board-state";
 import { getSocket } from "./socket.client";
 
 type Snapshot = {
@@ -11,15 +11,8 @@ type Snapshot = {
   myVotes: Record<string, number>;
 };
 
-const fromSnapshot = (s: Snapshot): BoardState => ({
-  seq: s.board.seq,
-  phase: s.board.phase,
-  locked: s.board.locked,
-  timerEndsAt: s.board.timerEndsAt,
-  gather: s.board.gather ?? [],
-  notes: Object.fromEntries(s.notes.map((n) => [n.id, n])),
-  clusters: Object.fromEntries(s.clusters.map((c) => [c.id, c])),
-});
+/** Who is on the board: names, or under the Chatham House rule only how many (for participants). */
+type Presence = { count: number; people: { userId: string; name: string }[] };
 
 /**
  * A live board in React: the server snapshot, then events in sequence
@@ -31,7 +24,7 @@ export function useBoard(snapshot: Snapshot, onReset: () => void) {
   const [pending, setPending] = useState<PendingOp[]>([]);
   const [rejections, setRejections] = useState<Rejection[]>([]);
   const [notices, setNotices] = useState<string[]>([]);
-  const [presence, setPresence] = useState<{ userId: string; name: string }[]>([]);
+  const [presence, setPresence] = useState<Presence>({ count: 0, people: [] });
   const [slowDown, setSlowDown] = useState(0);
   const [myVotes, setMyVotes] = useState(snapshot.myVotes);
   const [mine, setMine] = useState(() => new Set(snapshot.notes.filter((n) => n.mine).map((n) => n.id)));
@@ -68,8 +61,8 @@ export function useBoard(snapshot: Snapshot, onReset: () => void) {
       );
       client.current = c;
       setPending(c.unacknowledged);
-      const onPresence = (p: { boardId: string; people: { userId: string; name: string }[] }) =>
-        p.boardId === boardId && setPresence(p.people);
+      const onPresence = (p: Presence & { boardId: string }) =>
+        p.boardId === boardId && setPresence({ count: p.count, people: p.people });
       const onNotice = (n: { boardId: string; message: string }) =>
         n.boardId === boardId && setNotices((prev) => [...prev.slice(-4), n.message]);
       socket.on("board:presence", onPresence);

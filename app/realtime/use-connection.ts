@@ -15,6 +15,7 @@ export function useConnection(): ConnectionState {
       if (s.connected) on();
       s.on("connect", on);
       s.on("disconnect", off);
+      s.on("connect_error", off);
       s.io.on("reconnect_attempt", off);
     });
     return () => {
@@ -22,6 +23,7 @@ export function useConnection(): ConnectionState {
       void getSocket().then((s) => {
         s.off("connect", on);
         s.off("disconnect", off);
+        s.off("connect_error", off);
         s.io.off("reconnect_attempt", off);
       });
     };

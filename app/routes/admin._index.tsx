@@ -7,7 +7,7 @@ import { Field, FormMessage } from "~/components/Field";
 import { Choices, Select } from "~/components/form";
 import { formToObject, many, one } from "~/utils/form-data";
 import { languageName } from "~/utils/languages";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 
 export async function loader({ context }: LoaderFunctionArgs) {
@@ -20,7 +20,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     await context.core.platform.updateSettings(await actorOf(context), formToObject(form));
     return json({ ok: true as const });

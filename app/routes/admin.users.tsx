@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { PLATFORM_ROLES } from "../../server/core/platform/rules";
 import { Confirm } from "~/components/Confirm";
 import { FormMessage } from "~/components/Field";
-import { asHttpError, formAction, requireConfirmed, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, requireConfirmed, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
@@ -17,7 +17,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const actor = await actorOf(context);
     const userId = String(form.get("userId") ?? "");

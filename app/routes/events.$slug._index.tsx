@@ -18,7 +18,7 @@ import { ListText } from "~/components/ListText";
 import { translateServerMessage } from "~/i18n";
 import { useIsolatedT } from "~/i18n/isolate";
 import { limitAttempt } from "~/utils/limits.server";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -36,12 +36,12 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const actor = await actorOf(context);
   return formAction(form, async () => {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
     if (form.get("intent") === "register") {
-      limitAttempt(context, "registration");
+      await limitAttempt(context, "registration", actor ? `user:${actor.userId}` : String(form.get("email") ?? ""));
       const r = await context.core.registrations.register(actor, eventId, formToObject(form), context.publicUrl);
       // Without a session the answer is the same for everyone: what happened (and the link to
       // manage it) goes to the email's owner only, so the form reveals nobody's account or place.

@@ -10,7 +10,7 @@ import { UserText } from "~/components/UserText";
 import { ActionHistory } from "~/components/ActionHistory";
 import { useIsolatedT } from "~/i18n/isolate";
 import { formToObject, one } from "~/utils/form-data";
-import { asHttpError, formAction, requireConfirmed, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
 import { Confirm } from "~/components/Confirm";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
@@ -31,7 +31,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const actor = await actorOf(context);
     const slug = params.slug ?? "";

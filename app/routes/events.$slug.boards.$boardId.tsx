@@ -27,7 +27,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
   const actor = await actorOf(context);
-  const snapshot = await context.core.boards.snapshot(actor, params.boardId ?? "").catch(asHttpError);
+  const snapshot = await context.core.boards
+    .snapshot(actor, params.boardId ?? "", { slug: params.slug ?? "" })
+    .catch(asHttpError);
   // Read only once the board let this viewer in: a room's board shows what the room was asked.
   const questions = snapshot.board.roomId ? await context.core.breakouts.questionsOfRoom(snapshot.board.roomId) : [];
   const canSummarise = await context.core.roomSummaries.canWrite(actor, params.boardId ?? "");
@@ -162,14 +164,19 @@ export default function BoardPage() {
       <div className="board-status">
         <span data-testid="phase">{t("board.phaseNow", { phase: t(`board.phases.${b.state.phase}`) })}</span>
         {b.state.locked ? <span className="badge">{t("board.locked")}</span> : null}
-        <details className="presence-list">
-          <summary>{t("board.present", { count: b.presence.length })}</summary>
-          <ul data-testid="board-presence">
-            {b.presence.map((p) => (
-              <li key={p.userId}>{p.name}</li>
-            ))}
-          </ul>
-        </details>
+        {b.presence.people.length ? (
+          <details className="presence-list">
+            <summary>{t("board.present", { count: b.presence.count })}</summary>
+            <ul data-testid="board-presence">
+              {b.presence.people.map((p) => (
+                <li key={p.userId}>{p.name}</li>
+              ))}
+            </ul>
+          </details>
+        ) : (
+          // Under the Chatham House rule participants learn how many are here, not who (docs/decisions).
+          <span data-testid="board-presence">{t("board.present", { count: b.presence.count })}</span>
+        )}
         <span className={`connection connection-${connection}`} role="status" data-testid="connection">
           {t(`live.connection.${connection}`)}
         </span>

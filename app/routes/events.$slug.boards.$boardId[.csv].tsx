@@ -5,7 +5,9 @@ import { actorOf, requireUser } from "~/utils/session.server";
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
-  const snap = await context.core.boards.snapshot(await actorOf(context), params.boardId ?? "").catch(asHttpError);
+  const snap = await context.core.boards
+    .snapshot(await actorOf(context), params.boardId ?? "", { slug: params.slug ?? "" })
+    .catch(asHttpError);
   return new Response(boardCsv(snap), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

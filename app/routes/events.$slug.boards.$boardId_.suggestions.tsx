@@ -12,11 +12,11 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
   if (url.searchParams.get("mode") === "place") {
     return json({
       mode: "place" as const,
-      ...(await context.core.clustering.place(actor, boardId, input).catch(asHttpError)),
+      ...(await context.core.clustering.place(actor, boardId, input, { slug: params.slug ?? "" }).catch(asHttpError)),
     });
   }
   return json({
     mode: "clusters" as const,
-    ...(await context.core.clustering.suggest(actor, boardId, input).catch(asHttpError)),
+    ...(await context.core.clustering.suggest(actor, boardId, input, { slug: params.slug ?? "" }).catch(asHttpError)),
   });
 }

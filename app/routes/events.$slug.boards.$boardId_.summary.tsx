@@ -6,7 +6,7 @@ import { FormMessage } from "~/components/Field";
 import { categoryName } from "~/i18n";
 import { useBoard } from "~/realtime/use-board";
 import { formToObject } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { UserText } from "~/components/UserText";
 import { authorName } from "~/i18n/stored-names";
@@ -27,7 +27,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const fields = formToObject(form);
     // Quote slots are numbered, so an unticked consent box still belongs to its quote.

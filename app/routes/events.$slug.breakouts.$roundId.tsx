@@ -9,7 +9,7 @@ import { Checkbox, Select, TextArea } from "~/components/form";
 import { GuidingQuestions } from "~/components/GuidingQuestions";
 import { useLiveRevalidate } from "~/realtime/use-live-revalidate";
 import { formToObject } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 import type { StaffReport } from "../../server/core/breakouts/staffing";
@@ -30,7 +30,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const actor = await actorOf(context);
     const eventId = await context.core.events.idBySlug(params.slug ?? "");

@@ -6,7 +6,7 @@ import { ASSIGNMENT_MODES } from "../../server/core/breakouts/schemas";
 import { Field, FormMessage } from "~/components/Field";
 import { Choices, Select, TextArea } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 import { BOARD_CATEGORIES } from "../../server/core/boards/category-names";
@@ -39,7 +39,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
     const round = await context.core.breakouts.createRound(await actorOf(context), eventId, formToObject(form));

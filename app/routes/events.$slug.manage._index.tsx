@@ -7,7 +7,7 @@ import { BarChart, LineChart } from "~/components/charts";
 import { countryName } from "../../server/core/countries";
 import { stakeholderName } from "~/i18n/stored-names";
 import { formatNumber } from "~/utils/format";
-import { asHttpError, formAction, requireConfirmed, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, readForm, requireConfirmed, type FormResult } from "~/utils/forms.server";
 import { FormMessage } from "~/components/Field";
 import { Confirm } from "~/components/Confirm";
 import { actorOf } from "~/utils/session.server";
@@ -23,7 +23,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
     // Publishing, unpublishing, cancelling and closing change what the public sees: each asks first.

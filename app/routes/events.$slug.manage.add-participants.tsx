@@ -12,7 +12,7 @@ import { ImportReport } from "~/components/ImportReport";
 import { formToObject, one } from "~/utils/form-data";
 import { languageName } from "~/utils/languages";
 import { readCsvUpload } from "~/utils/csv-upload.server";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 
 export const handle = { managePage: "add-participants" };
@@ -42,7 +42,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       return json({ ok: true as const, report });
     });
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const r = await context.core.registrations.record(actor, eventId, formToObject(form), context.publicUrl);
     return json({ ok: true as const, recorded: r.outcome, name: String(form.get("name") ?? "") });

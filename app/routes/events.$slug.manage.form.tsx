@@ -7,7 +7,7 @@ import { BUILT_IN_FIELDS, QUESTION_KINDS } from "../../server/core/events/schema
 import { Field, FormMessage } from "~/components/Field";
 import { Checkbox, Select, TextArea } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
-import { asHttpError, formAction, requireConfirmed, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
 import { Confirm } from "~/components/Confirm";
 import { stakeholderName } from "~/i18n/stored-names";
 import { actorOf } from "~/utils/session.server";
@@ -34,7 +34,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const actor = await actorOf(context);
     const eventId = await context.core.events.idBySlug(params.slug ?? "");

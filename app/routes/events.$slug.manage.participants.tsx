@@ -9,7 +9,7 @@ import { stakeholderName } from "~/i18n/stored-names";
 import { UserText } from "~/components/UserText";
 import { useIsolatedT } from "~/i18n/isolate";
 import { formatDateTime } from "~/utils/format";
-import { asHttpError, formAction, requireConfirmed, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, readForm, requireConfirmed, type FormResult } from "~/utils/forms.server";
 import { Confirm } from "~/components/Confirm";
 import { actorOf } from "~/utils/session.server";
 import type { loader as layoutLoader } from "./events.$slug.manage";
@@ -29,7 +29,7 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const actor = await actorOf(context);
     const eventId = await context.core.events.idBySlug(params.slug ?? "");

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { utcToLocal } from "../../server/core/time";
 import { EventForm } from "~/components/EventForm";
 import { formToObject } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 
 export const handle = { managePage: "settings" };
@@ -42,7 +42,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const eventId = await context.core.events.idBySlug(params.slug ?? "");
     await context.core.manage.update(await actorOf(context), eventId, formToObject(form));

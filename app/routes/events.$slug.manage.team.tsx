@@ -9,7 +9,7 @@ import { ImportReport } from "~/components/ImportReport";
 import { Field, FormMessage } from "~/components/Field";
 import { Checkbox, Select } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 import { readCsvUpload } from "~/utils/csv-upload.server";
 
@@ -44,7 +44,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       return json({ ok: true as const, report });
     });
   }
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     await context.core.invitations.invite(actor, eventId, formToObject(form), context.publicUrl);
     return json({ ok: true as const, invited: true as const });

@@ -16,7 +16,7 @@ import { SectionEditor } from "~/components/report/SectionEditor";
 import { languageName } from "~/utils/languages";
 import { FormMessage } from "~/components/Field";
 import { formToObject } from "~/utils/form-data";
-import { asHttpError, formAction, requireConfirmed, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
 import { Confirm } from "~/components/Confirm";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
@@ -64,7 +64,7 @@ const DECISIONS: Record<string, string> = {
 };
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const slug = params.slug ?? "";
   return formAction(form, async () => {
     const actor = await actorOf(context);

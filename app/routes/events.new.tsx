@@ -4,7 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EventForm } from "~/components/EventForm";
 import { formToObject } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { formAction, type FormResult, readForm, asHttpError } from "~/utils/forms.server";
 import { DomainError } from "../../server/core/errors";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
@@ -27,7 +27,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(context, request);
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const event = await context.core.manage.create(await actorOf(context), formToObject(form));
     return redirect(`/events/${event.slug}/manage`);

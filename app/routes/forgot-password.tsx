@@ -5,15 +5,15 @@ import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { one } from "~/utils/form-data";
 import { limitAttempt } from "~/utils/limits.server";
-import { formAction, type FormResult } from "~/utils/forms.server";
+import { formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "forgot");
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
-    limitAttempt(context, "passwordReset", String(form.get("email") ?? ""));
+    await limitAttempt(context, "passwordReset", String(form.get("email") ?? ""));
     await context.core.auth.requestPasswordReset({ email: form.get("email") }, context.publicUrl);
     return json({ ok: true as const });
   });

@@ -3,8 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { limitAttempt } from "~/utils/limits.server";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
 import { actorOf, startSession } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -28,14 +28,14 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const token = params.token ?? "";
     if (form.get("intent") === "link") {
       // An accepted invitation is not a key that opens the account again (links get forwarded):
       // it offers a one-time sign-in link, sent to the address it was sent to.
       const inv = await context.core.invitations.get(token);
-      limitAttempt(context, "passwordReset", inv.email);
+      await limitAttempt(context, "passwordReset", inv.email);
       await context.core.auth.requestSignInLink(
         { email: inv.email },
         context.publicUrl,

@@ -4,8 +4,8 @@ import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { one } from "~/utils/form-data";
-import { limitAttempt, refuseIfBlocked } from "~/utils/limits.server";
-import { formAction, type FormResult } from "~/utils/forms.server";
+import { refuseIfBlocked, limitAttempt } from "~/utils/limits.server";
+import { formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { safeRedirect, startSession } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -17,11 +17,11 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   if (form.get("intent") === "link") {
     // "Email me a sign-in link": the same answer whether or not the email has an account.
     return formAction(form, async () => {
-      limitAttempt(context, "passwordReset", String(form.get("email") ?? ""));
+      await limitAttempt(context, "passwordReset", String(form.get("email") ?? ""));
       await context.core.auth.requestSignInLink(
         { email: form.get("email") },
         context.publicUrl,
@@ -32,12 +32,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   return formAction(form, async () => {
     const email = String(form.get("email") ?? "");
-    refuseIfBlocked(context, "signInFailures", email);
+    await refuseIfBlocked(context, "signInFailures", email);
     // Only failures count, so people who sign in often are never slowed down.
     const { session } = await context.core.auth
       .signIn({ email: form.get("email"), password: form.get("password") })
-      .catch((e: unknown) => {
-        context.limits.take("signInFailures", `${context.clientIp}|${email.toLowerCase()}`);
+      .catch(async (e: unknown) => {
+        await context.limits.take("signInFailures", { address: context.clientIp, email });
         throw e;
       });
     return startSession(context, session, safeRedirect(form.get("redirectTo")));

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { RegistrationForm } from "~/components/RegistrationForm";
 import { formatRange } from "~/utils/dates";
 import { formToObject } from "~/utils/form-data";
-import { asHttpError, formAction, type FormResult } from "~/utils/forms.server";
+import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
 import { useIsolatedT } from "~/i18n/isolate";
 
@@ -58,7 +58,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const token = params.token ?? "";
   return formAction(form, async () => {
     if (form.get("intent") === "cancel") {

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
-import { formAction, type FormResult } from "~/utils/forms.server";
+import { formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { startSession } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
     const { session } = await context.core.auth.resetPassword({
       token: form.get("token"),

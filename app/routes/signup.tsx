@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Field, FormMessage } from "~/components/Field";
 import { one } from "~/utils/form-data";
 import { limitAttempt } from "~/utils/limits.server";
-import { formAction, type FormResult } from "~/utils/forms.server";
+import { formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { pageTitle } from "~/utils/meta";
 
@@ -17,9 +17,9 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   return formAction(form, async () => {
-    limitAttempt(context, "signUp");
+    await limitAttempt(context, "signUp", String(form.get("email") ?? ""));
     const locale = await resolveLocale(request, null, (await context.core.platform.settings()).languages);
     await context.core.auth.requestSignUp(
       { name: form.get("name"), email: form.get("email"), password: form.get("password") },

@@ -31,7 +31,8 @@ export async function readCsvUpload(request: Request) {
           "The file is larger than 1 MB.",
         ),
       };
-    throw e;
+    // A body that says it is multipart but is not: the sender's error.
+    return { error: refuse(400, "This upload could not be read.", "This upload could not be read.") };
   }
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0)

@@ -1,4 +1,4 @@
-import { stripControls } from "../../server/core/forms";
+import { stripControls, toWellFormed } from "../../server/core/forms";
 
 /**
  * A form's fields as an object for the core: repeated names (checkbox groups,
@@ -11,7 +11,7 @@ export function formToObject(form: FormData): Record<string, string | string[]> 
     const values = form
       .getAll(key)
       .filter((v): v is string => typeof v === "string")
-      .map(stripControls);
+      .map((v) => toWellFormed(stripControls(v)));
     if (values.length === 0) continue;
     out[key] = values.length === 1 ? values[0]! : values;
   }

@@ -41,6 +41,19 @@ export function asHttpError(e: unknown): never {
 }
 
 /**
+ * The submitted form. The server refuses bodies that are not forms or too
+ * large before this reads them (server/http/bodies.ts); one that claims to
+ * be a form but cannot be parsed is the sender's error (400), not ours.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw json({ message: "This form could not be read. Reload the page and send it again." }, { status: 400 });
+  }
+}
+
+/**
  * Destructive and public actions (cancel or publish an event, publish or withdraw a
  * report, delete, disable) run only when the form says the person confirmed
  * (components/Confirm.tsx), so no stray click or replayed request does them.

@@ -1,18 +1,18 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { DomainError } from "../../server/core/errors";
-import type { LimitKind } from "../../server/http/rate-limits";
+import type { LimitKind } from "../../server/core/rate-limit-policy";
 
 const wait = (ms: number) =>
   `Too many attempts. Please wait ${Math.max(1, Math.ceil(ms / 60_000))} minute(s) and try again.`;
 
-/** Counts an attempt of `kind` from this client (and key); refuses it with a clear message when over the limit. */
-export function limitAttempt(context: AppLoadContext, kind: LimitKind, key = "") {
-  const ms = context.limits.take(kind, `${context.clientIp}|${key.toLowerCase()}`);
+/** Counts an attempt of `kind` from this client's address (and the email it names); refuses it with a clear message when over a limit. */
+export async function limitAttempt(context: AppLoadContext, kind: LimitKind, email?: string) {
+  const ms = await context.limits.take(kind, { address: context.clientIp, email });
   if (ms > 0) throw new DomainError("rate_limited", wait(ms));
 }
 
-/** Refuses when earlier failures exhausted the limit, without counting this attempt. */
-export function refuseIfBlocked(context: AppLoadContext, kind: LimitKind, key = "") {
-  const ms = context.limits.blocked(kind, `${context.clientIp}|${key.toLowerCase()}`);
+/** Refuses when earlier failures exhausted a limit, without counting this attempt. */
+export async function refuseIfBlocked(context: AppLoadContext, kind: LimitKind, email?: string) {
+  const ms = await context.limits.blocked(kind, { address: context.clientIp, email });
   if (ms > 0) throw new DomainError("rate_limited", wait(ms));
 }

@@ -15,6 +15,16 @@ export const formBoolean = z.preprocess(
 // eslint-disable-next-line no-control-regex -- these control characters are exactly what is stripped
 export const stripControls = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, "");
 
+/**
+ * A UTF-16 string with a surrogate half on its own (JSON can carry "\uD800")
+ * is not text: it cannot be stored as UTF-8 (PostgreSQL and SQLite refuse it)
+ * nor shown. The socket door refuses such payloads with a validation error;
+ * the HTTP door cannot receive them (bodies are decoded from UTF-8) and replaces any with U+FFFD.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const isWellFormedText = (s: string) => !LONE_SURROGATE.test(s);
+export const toWellFormed = (s: string) => s.replace(new RegExp(LONE_SURROGATE, "g"), "\uFFFD");
+
 export const optionalText = (max: number, label = "This field") =>
   z.preprocess(
     (v) => (typeof v === "string" ? stripControls(v).trim() : (v ?? "")),

@@ -38,6 +38,8 @@ export interface CoreDeps {
   clock?: Clock;
   /** Suggests clusters; the built-in lexical engine unless the server configured an embeddings provider. */
   clustering?: ClusteringEngine;
+  /** How often presence is announced (see presence.ts); tests shorten it. */
+  presenceBeatMs?: number;
   /** A language model that drafts report prose (LLM_URL, LLM_MODEL); the offline writer otherwise, and as fall-back. */
   reportModel?: ModelConfig | null;
 }
@@ -51,6 +53,7 @@ export function createCore(deps: CoreDeps) {
   const full = { ...deps, clock, links: createSignedLinks(deps.secret) };
   const registrations = createRegistrationService(full);
   const clusteringEngine = deps.clustering ?? createClusteringEngine();
+  const boards = createBoardService(full);
   return {
     db: deps.db,
     bus: deps.bus,
@@ -64,6 +67,8 @@ export function createCore(deps: CoreDeps) {
       // Without a request there is no base URL for links: promotions then email the configured PUBLIC_URL.
       onCapacityRaised: async (eventId) =>
         void (await registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000")),
+      // The Chatham House rule changed: open boards show authors afresh.
+      onViewsChanged: (eventId) => boards.refreshViews(eventId),
     }),
     registrations,
     participants: {
@@ -76,7 +81,7 @@ export function createCore(deps: CoreDeps) {
     },
     invitations: createInvitationService(full),
     breakouts: createBreakoutService(full),
-    boards: createBoardService(full),
+    boards,
     clustering: createClusteringService({ db: deps.db, engine: clusteringEngine }),
     reports: createReportService({ db: deps.db, clock, engine: clusteringEngine, model: deps.reportModel ?? null }),
     roomSummaries: createRoomSummaryService({ db: deps.db }),
@@ -86,6 +91,8 @@ export function createCore(deps: CoreDeps) {
       bus: deps.bus,
       clock,
       promote: (eventId) => registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000"),
+      // A deleted author's notes read "former participant" from now on, on open boards too.
+      refreshViews: (eventId) => boards.refreshViews(eventId),
     }),
     devMailbox: createDevMailbox(deps.db, { enabled: deps.mailer.kind === "devmail" }),
     platform: createPlatformService({ db: deps.db, bus: deps.bus, clock }),

@@ -50,3 +50,12 @@ export function safeMarkdown(source: string): string {
     .replace(/\]\(\s*<?(?!https?:|mailto:|#)[a-z][a-z0-9+.-]*:/gi, "](#")
     .replace(/^(\s*\[[^\]]+\]:\s*)(?!https?:|mailto:|#)[a-z][a-z0-9+.-]*:/gim, "$1#");
 }
+
+/**
+ * Plain text (a note, a title, a change note) placed inside Markdown: every
+ * Markdown character escaped (raw HTML included) and line breaks folded, so
+ * what a person typed cannot become markup, a link or a heading in an export.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`).replace(/\r\n?|\n/g, " ");
+}

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from "@remix-run/server-runtime";
 import type { Core } from "../core";
 import type { SessionUser } from "../core/auth/service";
-import type { RateLimits } from "./rate-limits";
+import type { RateLimits } from "../core/rate-limit-policy";
 import { readSessionId, type SessionCookie } from "../infra/session-cookie";
 
 /** What every Remix loader and action receives as `context`. */
@@ -16,7 +16,7 @@ declare module "@remix-run/server-runtime" {
     cspNonce: string;
     /** The client's address (from X-Forwarded-For only with TRUST_PROXY=1), for rate limits. */
     clientIp: string;
-    /** Counts attempts per kind and key; returns how long to wait (ms), 0 when allowed. */
+    /** Rate limits per kind of attempt, keyed on address and email; say how long to wait (ms), 0 when allowed. */
     limits: RateLimits;
     /** Signed-in user of this request, looked up once on first use. */
     user(): Promise<SessionUser | null>;

@@ -2,7 +2,6 @@ import { DateTime } from "luxon";
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { hashPassword } from "../core/auth/passwords";
-import { noteViews } from "../core/boards/views";
 import { ensureSynthesisBoard } from "../core/boards/synthesis";
 import {
   AGENDA,
@@ -267,14 +266,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
         });
       }
     }
-    const views = await noteViews(
-      db,
-      event.id,
-      event.chathamHouse,
-      await db.note.findMany({ where: { boardId: r.board.id }, orderBy: { createdAt: "asc" } }),
-    );
     for (const [k, c] of created.entries()) {
-      const note = views.find((v) => v.id === c.id)!;
       await db.boardOp.create({
         data: {
           boardId: r.board.id,
@@ -282,7 +274,8 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
           opId: c.opId,
           userId: c.authorId,
           type: "note.create",
-          payloadJson: JSON.stringify({ type: "note.create", data: { note } }),
+          // The log keeps ids; texts and author labels are read afresh for each viewer (see visibility.ts).
+          payloadJson: JSON.stringify({ type: "note.create", data: { note: { id: c.id } } }),
           createdAt: c.createdAt,
         },
       });

@@ -2,7 +2,7 @@ import type { Socket } from "socket.io";
 import type { z } from "zod";
 import type { Actor } from "../core/permissions";
 import { isDomainError } from "../core/errors";
-import { stripControls } from "../core/forms";
+import { isWellFormedText, stripControls } from "../core/forms";
 import type { Logger } from "../core/logger";
 
 export type AckError = { code: string; message: string; fieldErrors?: Record<string, string[]> };
@@ -21,19 +21,17 @@ export function handle<S extends z.ZodType, T>(
   fn: (input: z.infer<S>, actor: Actor) => Promise<T>,
 ) {
   const health = (socket.data as { health?: () => Promise<{ ok: boolean }> }).health;
-  socket.on(event, async (raw: unknown, ack?: unknown) => {
+  socket.on(event, async (...args: unknown[]) => {
+    // The acknowledgement is the last argument; emit(event, ack) with no payload is answered like any other call.
+    const last = args.at(-1);
+    const ack = typeof last === "function" ? last : undefined;
+    const raw = args[0] === ack ? undefined : args[0];
     const reply = typeof ack === "function" ? (ack as (a: Ack<T>) => void) : () => {};
+    const invalid = (why: string) =>
+      reply({ ok: false, error: { code: "validation", message: `Invalid payload for ${event}: ${why}` } });
+    if (!wellFormed(raw)) return invalid("the text contains an invalid character (a lone surrogate).");
     const parsed = payload.safeParse(withoutControls(raw));
-    if (!parsed.success) {
-      reply({
-        ok: false,
-        error: {
-          code: "validation",
-          message: `Invalid payload for ${event}: ${parsed.error.issues[0]?.message ?? "bad input"}`,
-        },
-      });
-      return;
-    }
+    if (!parsed.success) return invalid(parsed.error.issues[0]?.message ?? "bad input");
     try {
       reply({ ok: true, data: await fn(parsed.data, socket.data.actor ?? null) });
     } catch (e) {
@@ -58,6 +56,14 @@ export function handle<S extends z.ZodType, T>(
       }
     }
   });
+}
+
+/** Whether every string in a payload, keys included, is well-formed UTF-16 (bounded depth, like the rest). */
+function wellFormed(v: unknown, depth = 0): boolean {
+  if (typeof v === "string") return isWellFormedText(v);
+  if (depth > 8 || v === null || typeof v !== "object") return true;
+  if (Array.isArray(v)) return v.every((x) => wellFormed(x, depth + 1));
+  return Object.entries(v).every(([k, x]) => isWellFormedText(k) && wellFormed(x, depth + 1));
 }
 
 /** Payload strings without control characters (NUL above all, which PostgreSQL refuses); bounded depth. */

@@ -1,10 +1,9 @@
 import type { Server } from "socket.io";
 import { z } from "zod";
 import type { Core } from "../core";
-import { channels } from "../core/bus";
-import { forbidden, unauthenticated } from "../core/errors";
+import { personalChannels } from "../core/visibility";
+import type { RateLimits } from "../infra/rate-limits";
 import { readSessionId, type SessionCookie } from "../infra/session-cookie";
-import { staffChannel } from "../core/registration/service";
 import { handle } from "./ack";
 import { attachBoardHandlers } from "./board-handlers";
 import { attachLiveHandlers } from "./live-handlers";
@@ -16,7 +15,7 @@ const eventRef = z.object({ eventId: z.string().min(1).max(64) });
  * the handshake; each socket joins its user's and session's channels so the
  * core can reach or disconnect them (sign-out, role changes).
  */
-export function attachSocketHandlers(io: Server, core: Core, sessionCookie: SessionCookie) {
+export function attachSocketHandlers(io: Server, core: Core, sessionCookie: SessionCookie, limits: RateLimits) {
   io.use(async (socket, next) => {
     try {
       const sessionId = await readSessionId(sessionCookie, socket.handshake.headers.cookie);
@@ -33,11 +32,8 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
   });
 
   io.on("connection", (socket) => {
-    const actor = socket.data.actor as { userId: string; sessionId: string } | null;
-    if (actor) {
-      socket.join(channels.user(actor.userId));
-      socket.join(channels.session(actor.sessionId));
-    }
+    // The person's and the session's own channels, so the core can reach or disconnect them (sign-out, role changes).
+    void socket.join(personalChannels(socket.data.actor as { userId: string; sessionId: string } | null));
 
     handle(socket, core.log, "session:whoami", z.undefined().or(z.object({})), async (_input, who) => ({
       userId: who?.userId ?? null,
@@ -45,12 +41,7 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
     }));
 
     handle(socket, core.log, "event:follow", eventRef, async ({ eventId }, who) => {
-      if (!who) throw unauthenticated();
-      if (!(await core.events.canFollow(who.userId, eventId)))
-        throw forbidden("You are not taking part in this event.");
-      await socket.join(channels.event(eventId));
-      // Organisers and secretariat also hear registration changes, for live dashboards.
-      if (await core.events.isStaff(who.userId, eventId)) await socket.join(staffChannel(eventId));
+      await socket.join((await core.events.follow(who, eventId)).channels);
       return { following: eventId };
     });
 
@@ -62,8 +53,8 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
       async ({ eventId, message }, who) => core.events.announce(who, eventId, { message }),
     );
 
-    attachLiveHandlers(io, socket, core);
-    attachBoardHandlers(io, socket, core);
+    attachLiveHandlers(socket, core);
+    attachBoardHandlers(socket, core, limits);
 
     // Socket.IO drops unknown events silently; answer them so a client bug shows.
     socket.onAny((event: string, ...args: unknown[]) => {

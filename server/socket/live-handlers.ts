@@ -1,8 +1,7 @@
-import type { Server, Socket } from "socket.io";
+import type { Socket } from "socket.io";
 import { z } from "zod";
 import type { Core } from "../core";
 import { channels } from "../core/bus";
-import { forbidden, unauthenticated } from "../core/errors";
 import { handle } from "./ack";
 import { announceOnDisconnect, channelIds } from "./presence";
 
@@ -10,42 +9,36 @@ const id = z.string().min(1).max(64);
 const eventRef = z.object({ eventId: id });
 const roundRef = eventRef.extend({ roundId: id });
 
-/** Room presence: who is connected to a room's channel, sent to the room and to the staff. */
-async function announcePresence(io: Server, core: Core, eventId: string, roomId: string) {
-  const people = await core.breakouts.presence(roomId);
-  io.to(channels.room(roomId)).to(channels.staff(eventId)).emit("room:presence", { roomId, people });
-}
-
 /**
  * The live breakout door: participants follow their own screen state and
  * enter their room's channel; facilitators run rounds. Every rule is the
  * core's; this only moves sockets between channels.
  */
-export function attachLiveHandlers(io: Server, socket: Socket, core: Core) {
+export function attachLiveHandlers(socket: Socket, core: Core) {
   const log = core.log;
 
   handle(socket, log, "live:join", eventRef, async ({ eventId }, who) => {
-    if (!who) throw unauthenticated();
-    const state = await core.breakouts.stateFor(who, eventId);
-    await socket.join(channels.event(eventId));
-    if (await core.events.isStaff(who.userId, eventId)) await socket.join(channels.staff(eventId));
-    socket.data.eventId = eventId;
-    return state;
+    const joined = await core.breakouts.joinLive(who, eventId);
+    await socket.join(joined.channels);
+    return joined.state;
   });
 
   handle(socket, log, "room:enter", eventRef.extend({ roomId: id }), async ({ eventId, roomId }, who) => {
-    if (!who) throw unauthenticated();
-    if (!(await core.breakouts.canEnterRoom(who.userId, eventId, roomId))) throw forbidden("This is not your room.");
-    for (const r of channelIds(socket, "room:")) if (r !== roomId) await socket.leave(channels.room(r));
-    await socket.join(channels.room(roomId));
-    await announcePresence(io, core, eventId, roomId);
+    const entered = await core.breakouts.enterRoom(who, eventId, roomId);
+    for (const r of channelIds(socket, "room:")) {
+      if (r === roomId) continue;
+      await socket.leave(channels.room(r));
+      core.breakouts.roomPresenceChanged(r);
+    }
+    await socket.join(entered.channels);
+    core.breakouts.roomPresenceChanged(roomId);
     return { people: await core.breakouts.presence(roomId) };
   });
 
-  handle(socket, log, "room:leave", eventRef, async ({ eventId }) => {
+  handle(socket, log, "room:leave", eventRef, async () => {
     for (const r of channelIds(socket, "room:")) {
       await socket.leave(channels.room(r));
-      await announcePresence(io, core, eventId, r);
+      core.breakouts.roomPresenceChanged(r);
     }
     return { left: true };
   });
@@ -89,8 +82,5 @@ export function attachLiveHandlers(io: Server, socket: Socket, core: Core) {
     ({ eventId, roundId, message }, who) => core.breakouts.message(who, eventId, roundId, { message }),
   );
 
-  announceOnDisconnect(socket, "room:", async (roomId) => {
-    const eventId = socket.data.eventId as string | undefined;
-    if (eventId) await announcePresence(io, core, eventId, roomId);
-  });
+  announceOnDisconnect(socket, "room:", async (roomId) => core.breakouts.roomPresenceChanged(roomId));
 }

@@ -6,6 +6,7 @@ import { resolveDatabase } from "../../server/db/resolve-database";
 import { migrate } from "../../server/db/migrate";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
 import { freePort, startThrowawayPostgres } from "../../scripts/lib/throwaway-postgres.mjs";
+import { keepConnecting } from "../../app/realtime/reconnect";
 import { healthOf, spawnServer, stopProcess, waitUntil } from "../support/process";
 import { Browser } from "../support/server";
 
@@ -81,6 +82,11 @@ describe("the database goes away and comes back", () => {
     };
     const refused = (await s.timeout(15_000).emitWithAck("board:op", op)) as { ok: boolean; error?: { code: string } };
     expect(refused).toMatchObject({ ok: false, error: { code: "unavailable" } });
+    // A page opened during the outage: its handshake is refused, and it keeps trying as the browser does.
+    const late: Socket = ioClient(url, { transports: ["websocket"], extraHeaders: { cookie: b.cookieHeader } });
+    const stopRetrying = keepConnecting(late, { baseMs: 200, maxMs: 2000 });
+    const lateRefused = new Promise<void>((r) => late.once("connect_error", () => r()));
+    await lateRefused;
 
     pg.resume();
     await waitUntil("pages to come back", async () => (await b.get(`/events/${SLUG}`)).status === 200, 30_000);
@@ -88,5 +94,10 @@ describe("the database goes away and comes back", () => {
     expect(await s.timeout(15_000).emitWithAck("board:op", op)).toMatchObject({ ok: true, data: { duplicate: false } });
     expect(await s.timeout(15_000).emitWithAck("board:op", op)).toMatchObject({ ok: true, data: { duplicate: true } });
     s.close();
+    // The page refused during the outage came back by itself.
+    await waitUntil("the refused page's socket to connect", async () => late.connected, 30_000);
+    expect(await late.timeout(15_000).emitWithAck("board:join", { boardId })).toMatchObject({ ok: true });
+    stopRetrying();
+    late.close();
   }, 120_000);
 });

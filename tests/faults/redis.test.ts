@@ -111,6 +111,15 @@ describe("two processes behind Redis: one stops, then Redis stops", () => {
       20_000,
     );
     expect((await healthOf(urls[1]!)).ok).toBe(true);
+    // Rate limits count in memory meanwhile: sign-ins and board operations are neither refused nor held up.
+    await waitUntil(
+      "rate limits to count in memory",
+      async () => (await healthOf(urls[1]!)).rateLimits === "redis-unavailable",
+      20_000,
+    );
+    expect(
+      (await new Browser(urls[1]!).post("/login", { email: "nobody@x.test", password: "wrong password" })).status,
+    ).toBe(401);
     const local = arrives(onB, "Still served without Redis");
     expect(await post(onA, "Still served without Redis")).toMatchObject({ ok: true });
     await local;

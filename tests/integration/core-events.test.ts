@@ -103,13 +103,20 @@ describe.each(ENGINES)("events and the demo dialogue on %s", (engine) => {
   });
 
   it("lets only people taking part follow the event live", async () => {
-    expect(await t.core.events.canFollow(await userId(DEMO_LOGINS[4].email), eventId)).toBe(true);
+    const participant = { userId: await userId(DEMO_LOGINS[4].email), sessionId: "s" };
+    expect(await t.core.events.follow(participant, eventId)).toEqual({ channels: [`event:${eventId}`] });
+    const organiser = { userId: await userId("organiser@plenary.demo"), sessionId: "s" };
+    expect(await t.core.events.follow(organiser, eventId)).toEqual({
+      channels: [`event:${eventId}`, `event-staff:${eventId}`],
+    });
     const { user } = await t.core.auth.createAccount({
       name: "Stranger",
       email: "stranger@example.org",
       password: "stranger password",
     });
-    expect(await t.core.events.canFollow(user.id, eventId)).toBe(false);
+    await expect(t.core.events.follow({ userId: user.id, sessionId: "s" }, eventId)).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 
   it("creates an instance setting once, even when asked concurrently", async () => {

@@ -1,4 +1,4 @@
-import { createRateLimits } from "../../server/http/rate-limits";
+import { createMemoryRateLimits } from "../../server/infra/rate-limits";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildLoadContext } from "../../server/http/load-context";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
@@ -60,7 +60,7 @@ describe("the Socket.IO door over the same core", () => {
       publicUrl: t.url,
       cspNonce: "n",
       clientIp: "127.0.0.1",
-      limits: createRateLimits(),
+      limits: createMemoryRateLimits(),
     });
     expect(ctx.core).toBe(t.server.core);
     // The socket handlers hold the server's core too: an announcement made on it

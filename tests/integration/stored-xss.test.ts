@@ -105,6 +105,11 @@ describe("stored XSS: a corpus of injection strings in every user field is shown
     await core.reports.transition(secretariat, SLUG, "submit");
     await core.reports.transition(secretariat, SLUG, "approve");
     await core.reports.publish(secretariat, SLUG, {});
+    // A correction: its change note is plain text in every format, the Markdown included.
+    await core.reports.editSection(secretariat, SLUG, { key: "resources", markdown: "Corrected." });
+    await core.reports.transition(secretariat, SLUG, "submit");
+    await core.reports.transition(secretariat, SLUG, "approve");
+    await core.reports.publish(secretariat, SLUG, { changeNote: `${CORPUS[0]} ${CORPUS[1]} ${CORPUS[5]}` });
     void organiser;
 
     const staff = new Browser(t.url);
@@ -123,6 +128,8 @@ describe("stored XSS: a corpus of injection strings in every user field is shown
     await grab("report editor", `/events/${SLUG}/report/edit`, "html");
     await grab("public report", `/events/${SLUG}/report`, "html");
     await grab("report Markdown", `/events/${SLUG}/report/files/md?version=1`, "md");
+    await grab("corrected report Markdown", `/events/${SLUG}/report/files/md?version=2`, "md");
+    await grab("corrected public report", `/events/${SLUG}/report?version=2`, "html");
     await grab("report CSV", `/events/${SLUG}/report/files/csv?version=1`, "csv");
     await grab("follow-up", `/events/${SLUG}/follow-up`, "html");
     await grab("follow-up CSV", `/events/${SLUG}/follow-up.csv`, "csv");

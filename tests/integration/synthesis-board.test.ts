@@ -104,7 +104,11 @@ describe.each(ENGINES)("the synthesis board on %s", (engine) => {
     expect(logged[0]).toMatchObject({ type: "synthesis.follow", seq: 1 });
     expect(logged.slice(1).map((o) => [o.type, o.userId])).toContainEqual(["synthesis.pull", null]);
     expect(logged.map((o) => o.seq)).toEqual(logged.map((_, i) => i + 1));
-    const broadcast = t.bus.published.filter((p) => p.channel === `board:${synthesis.id}` && p.event === "board:event");
+    // The synthesis board is in its write phase: the staff who run it receive the notes in full (the
+    // visibility policy keeps them from participants until the reveal).
+    const broadcast = t.bus.published.filter(
+      (p) => p.channel === `board-staff:${synthesis.id}` && p.event === "board:event",
+    );
     const carried = broadcast.flatMap((p) =>
       ((p.payload as { data: { notes?: NoteView[] } }).data.notes ?? []).map((n) => n.text),
     );

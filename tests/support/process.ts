@@ -37,7 +37,12 @@ export async function waitUntil<T>(
 }
 
 export const healthOf = async (url: string) =>
-  (await fetch(`${url}/healthz`)).json() as Promise<{ ok: boolean; database: string; realtime: string }>;
+  (await fetch(`${url}/healthz`)).json() as Promise<{
+    ok: boolean;
+    database: string;
+    realtime: string;
+    rateLimits: string;
+  }>;
 
 export const stopProcess = (p: ChildProcess, signal: NodeJS.Signals = "SIGTERM") =>
   new Promise<void>((resolve) => {

@@ -10,6 +10,7 @@ export type TestServer = { url: string; port: number; server: PlenaryServer; clo
 export async function startTestServer(
   engine: Engine | DatabaseTarget = "sqlite",
   env: Record<string, string> = {},
+  opts: { presenceBeatMs?: number } = {},
 ): Promise<TestServer & { target: DatabaseTarget }> {
   const target = typeof engine === "string" ? await freshDatabase(engine) : engine;
   const server = await createPlenaryServer(
@@ -22,6 +23,7 @@ export async function startTestServer(
       EMBEDDINGS_ENGINE: "lexical",
       ...env,
     }),
+    opts,
   );
   const port = await server.listen();
   return { url: `http://127.0.0.1:${port}`, port, server, target, close: () => server.close() };
@@ -31,6 +33,15 @@ export async function startTestServer(
 export class Browser {
   private cookies = new Map<string, string>();
   constructor(private readonly base: string) {}
+
+  /** Starts from another browser's cookies (a copy: what this one is sent back stays here). */
+  useCookies(header: string) {
+    for (const pair of header.split("; ").filter(Boolean)) {
+      const [name, ...rest] = pair.split("=");
+      this.cookies.set(name!, rest.join("="));
+    }
+    return this;
+  }
 
   get cookieHeader() {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");

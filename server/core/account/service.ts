@@ -20,11 +20,13 @@ export function createAccountService({
   bus,
   clock,
   promote,
+  refreshViews,
 }: {
   db: Db;
   bus: RealtimeBus;
   clock: Clock;
   promote: (eventId: string) => Promise<unknown>;
+  refreshViews?: (eventId: string) => Promise<void>;
 }) {
   return {
     hasPassword: async (userId: string) =>
@@ -137,6 +139,17 @@ export function createAccountService({
         where: { userId, status: "confirmed" },
         select: { eventId: true },
       });
+      // Events whose boards show something this person wrote: their name leaves those boards' open pages too.
+      const authored = await db.board.findMany({
+        where: {
+          OR: [
+            { notes: { some: { authorId: userId } } },
+            { notes: { some: { comments: { some: { authorId: userId } } } } },
+          ],
+        },
+        select: { eventId: true },
+        distinct: ["eventId"],
+      });
       await db.$transaction(async (tx) => {
         for (const r of confirmed)
           await tx.event.updateMany({
@@ -151,6 +164,7 @@ export function createAccountService({
       });
       bus.disconnect(channels.user(userId));
       for (const r of confirmed) await promote(r.eventId);
+      for (const b of authored) await refreshViews?.(b.eventId);
     },
 
     /**

@@ -5,10 +5,11 @@ import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { Clock } from "../clock";
 import { toCsv } from "../csv";
-import { DomainError, notFound } from "../errors";
+import { notFound } from "../errors";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import { type Actor, requirePermission } from "../permissions";
+import { inEvent } from "../scope";
 import { emailSchema, validate } from "../validate";
 
 export const ACTION_STATUSES = ["proposed", "agreed", "in_progress", "done", "dropped"] as const;
@@ -146,17 +147,16 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
     async draftFrom(actor: Actor, slug: string, from: { clusterId?: string | null; noteId?: string | null }) {
       const event = await eventOf(slug);
       await requirePermission(db, actor, event.id, "action.manage");
+      const scope = inEvent(db, event.id);
       if (from.clusterId) {
-        const c = await db.cluster.findFirst({
-          where: { id: from.clusterId, deletedAt: null, board: { eventId: event.id } },
-        });
-        if (c) return { title: c.label, clusterId: c.id, noteId: null };
+        const c = await scope.cluster(from.clusterId);
+        return { title: c.label, clusterId: c.id, noteId: null };
       }
       if (from.noteId) {
-        const n = await db.note.findFirst({
-          where: { id: from.noteId, deletedAt: null, board: { eventId: event.id } },
-        });
-        if (n) return { title: n.text.slice(0, 300), clusterId: n.clusterId, noteId: n.id };
+        const n = await scope.note(from.noteId);
+        // A hidden note is the facilitators' to act on; its text does not become a public action item by a link.
+        if (n.hidden) throw notFound("This note");
+        return { title: n.text.slice(0, 300), clusterId: n.clusterId, noteId: n.id };
       }
       return null;
     },
@@ -165,15 +165,9 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       const event = await eventOf(slug);
       const user = await requirePermission(db, actor, event.id, "action.manage");
       const data = validate(createInput, input);
-      if (
-        data.clusterId &&
-        !(await db.cluster.findFirst({ where: { id: data.clusterId, board: { eventId: event.id } } }))
-      )
-        throw new DomainError("validation", "That cluster is not part of this event.", {
-          clusterId: ["Choose a cluster of this event."],
-        });
-      if (data.noteId && !(await db.note.findFirst({ where: { id: data.noteId, board: { eventId: event.id } } })))
-        throw new DomainError("validation", "That note is not part of this event.");
+      const scope = inEvent(db, event.id);
+      if (data.clusterId) await scope.cluster(data.clusterId);
+      if (data.noteId) await scope.note(data.noteId);
       const item = await db.actionItem.create({
         data: {
           eventId: event.id,
@@ -199,8 +193,7 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
     async update(actor: Actor, slug: string, itemId: string, input: unknown) {
       const event = await eventOf(slug);
       const user = await requirePermission(db, actor, event.id, "action.manage");
-      const item = await db.actionItem.findFirst({ where: { id: itemId, eventId: event.id } });
-      if (!item) throw notFound("This action item");
+      const item = await inEvent(db, event.id).actionItem(itemId);
       const { progress, ...data } = validate(updateInput, input);
       const next = { ...data, ownerEmail: data.ownerEmail ?? null, dueDate: data.dueDate ?? null };
       const changes: Record<string, [unknown, unknown]> = {};
@@ -228,8 +221,7 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
     async remove(actor: Actor, slug: string, itemId: string) {
       const event = await eventOf(slug);
       const user = await requirePermission(db, actor, event.id, "action.manage");
-      const item = await db.actionItem.findFirst({ where: { id: itemId, eventId: event.id } });
-      if (!item) throw notFound("This action item");
+      const item = await inEvent(db, event.id).actionItem(itemId);
       await db.actionItem.delete({ where: { id: item.id } });
       await db.auditLog.create({
         data: {

@@ -1,4 +1,5 @@
 import { toCsv } from "../csv";
+import { markdownText } from "../markdown";
 import type { NoteView } from "./protocol";
 
 type Snapshot = {
@@ -9,9 +10,7 @@ type Snapshot = {
 };
 
 /** Escapes Markdown so a note's text stays text (no links, HTML, headings or emphasis from users). */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ");
-}
+export const escapeMarkdown = markdownText;
 
 const byVotes = (a: NoteView, b: NoteView) => b.votes - a.votes || a.createdAt.localeCompare(b.createdAt);
 

@@ -1,34 +1,83 @@
+import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
+import type { Board } from "../../db/generated/sqlite/client";
 import { channels, type RealtimeBus } from "../bus";
+import { inSlices } from "../chunks";
 import type { Clock } from "../clock";
 import { DomainError, conflict, forbidden, notFound } from "../errors";
 import { type Actor, rolesOf } from "../permissions";
 import { validate } from "../validate";
+import {
+  type NoteFacts,
+  type Viewer,
+  allBoardChannels,
+  boardChannels,
+  carriedNoteIds,
+  deliveries,
+  eventFor,
+  mayRead,
+} from "../visibility";
 import { type BoardAccess, boardAccess, decideAccess } from "./access";
 import { type BoardEvent, type ClusterView, type NoteView, type Operation, STAFF_OPS, envelope } from "./protocol";
 import { insertNote, isUniqueViolation, liveNoteCount, logOperation } from "./hot-path";
+import { createBoardPresence } from "./presence";
 import { authorLabels, newNoteView, noteViews } from "./views";
 import { ensureSynthesisForRounds, gatherNotes, gatheredCategories } from "./synthesis";
-import { randomUUID } from "node:crypto";
 import type { Logger } from "../logger";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type NoteRow = { id: string; authorId: string | null; hidden: boolean; deletedAt: Date | null };
 
-/** What an operation did: the broadcast data, and who may see it while notes are private. */
+/**
+ * What an operation did: the data it broadcasts, the notes whose content that
+ * data carries (the visibility policy decides who may read each), and the
+ * board's phase afterwards.
+ */
 type Effect = {
   data: Record<string, unknown>;
-  privateTo?: string;
-  redacted?: Record<string, unknown>;
+  carried?: NoteRow[];
+  phase?: string;
   notifyAuthor?: { userId: string; message: string };
 };
-type StoredPayload = Effect & { type: string };
+/** What the operation log keeps: ids of notes and comments rather than their text and authors' names, which are read afresh for each viewer. */
+type StoredPayload = { type: string; data: Record<string, unknown> };
 
 const SYNC_LIMIT = 1000;
+
+const factsOf = (n: NoteRow): NoteFacts => ({
+  id: n.id,
+  authorId: n.authorId,
+  hidden: n.hidden,
+  deleted: n.deletedAt !== null,
+});
+const viewerOf = (a: BoardAccess): Viewer => ({ userId: a.userId, staff: a.staff });
+
+/** Note views and comments reduced to their ids for the log: no names, no text of notes that may be deleted later. */
+function stored(type: string, data: Record<string, unknown>): StoredPayload {
+  const ref = (v: unknown) => (v && typeof v === "object" && "id" in v ? { id: (v as { id: unknown }).id } : v);
+  const out: Record<string, unknown> = { ...data };
+  if (out.note) out.note = ref(out.note);
+  if (Array.isArray(out.notes)) out.notes = out.notes.map(ref);
+  if (out.comment) out.comment = ref(out.comment);
+  return { type, data: out };
+}
 
 /** How long a room's new notes wait before a synthesis board that follows their category gathers them, together. */
 const GATHER_DELAY_MS = 1000;
 
-export function createBoardService({ db, bus, clock, log }: { db: Db; bus: RealtimeBus; clock: Clock; log?: Logger }) {
+export function createBoardService({
+  db,
+  bus,
+  clock,
+  log,
+  presenceBeatMs,
+}: {
+  db: Db;
+  bus: RealtimeBus;
+  clock: Clock;
+  log?: Logger;
+  presenceBeatMs?: number;
+}) {
   const clusterView = (c: { id: string; label: string; category: string | null; position: number }): ClusterView => ({
     id: c.id,
     label: c.label,
@@ -41,9 +90,10 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
     return (await noteViews(tx as Db, a.board.eventId, a.chathamHouse, [note]))[0]!;
   }
 
-  async function findNote(tx: Tx, boardId: string, noteId: string) {
-    const note = await tx.note.findFirst({ where: { id: noteId, boardId, deletedAt: null } });
-    if (!note) throw notFound("This note");
+  /** A note of this board that the person may read: a note hidden from them (or private to its author) is not found, as if absent. */
+  async function findNote(tx: Tx, a: BoardAccess, phase: string, noteId: string) {
+    const note = await tx.note.findFirst({ where: { id: noteId, boardId: a.board.id, deletedAt: null } });
+    if (!note || !mayRead(viewerOf(a), factsOf(note), phase)) throw notFound("This note");
     return note;
   }
 
@@ -53,19 +103,27 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
     return c;
   }
 
+  /** The one place a board's note limit is enforced, for every path that adds notes. */
+  async function assertRoomFor(tx: Tx, board: { id: string; maxNotes: number }, adding: number) {
+    if ((await liveNoteCount(tx, board.id)) + adding > board.maxNotes)
+      throw conflict(`This board is full (${board.maxNotes} notes).`);
+  }
+
   /** The domain rules of each operation, applied inside the transaction that also assigns its sequence number. */
-  async function applyOp(tx: Tx, a: BoardAccess, op: Operation): Promise<Effect> {
+  async function applyOp(tx: Tx, a: BoardAccess, op: Operation): Promise<Effect & { phase: string }> {
     // Posting a note, the hot path, uses the board as the access check just read it; other operations read it afresh.
     const board = op.type === "note.create" ? a.board : await tx.board.findUniqueOrThrow({ where: { id: a.board.id } });
+    return { phase: board.phase, ...(await rules(tx, a, board, op)) };
+  }
+
+  async function rules(tx: Tx, a: BoardAccess, board: Board, op: Operation): Promise<Effect> {
     const me = a.userId;
-    const writing = board.phase === "write" && !a.staff;
     switch (op.type) {
       case "note.create": {
         const categories = JSON.parse(board.categoriesJson) as string[];
         if (!categories.includes(op.category))
           throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
-        if ((await liveNoteCount(tx, board.id)) >= board.maxNotes)
-          throw conflict(`This board is full (${board.maxNotes} notes).`);
+        await assertRoomFor(tx, board, 1);
         // The primary key refuses a second note with this id (see apply's unique-violation handling); no lookup first.
         const created = await insertNote(tx, {
           id: op.noteId,
@@ -76,10 +134,10 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
           at: clock.now(),
         });
         const note = await newNoteView(tx as Db, a.board.eventId, a.chathamHouse, created);
-        return writing ? { data: { note }, privateTo: me, redacted: { privateNote: true } } : { data: { note } };
+        return { data: { note }, carried: [{ ...created, deletedAt: null }] };
       }
       case "note.update": {
-        const note = await findNote(tx, board.id, op.noteId);
+        const note = await findNote(tx, a, board.phase, op.noteId);
         if (note.authorId !== me && !a.staff) throw forbidden("You can only edit your own notes.");
         // Last writer wins per field, but only on the version the writer saw.
         const updated = await tx.note.updateMany({
@@ -100,20 +158,19 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
           );
         }
         const view = await oneNote(tx, a, note.id);
-        return writing && note.authorId === me
-          ? { data: { note: view }, privateTo: me, redacted: { privateNote: true } }
-          : { data: { note: view } };
+        return { data: { note: view }, carried: [note] };
       }
       case "note.delete": {
-        const note = await findNote(tx, board.id, op.noteId);
+        const note = await findNote(tx, a, board.phase, op.noteId);
         if (note.authorId !== me && !a.staff) throw forbidden("You can only delete your own notes.");
         await tx.note.update({ where: { id: note.id }, data: { deletedAt: clock.now() } });
         return { data: { noteId: note.id } };
       }
       case "note.hide": {
-        const note = await findNote(tx, board.id, op.noteId);
+        const note = await findNote(tx, a, board.phase, op.noteId);
         await tx.note.update({ where: { id: note.id }, data: { hidden: op.hidden } });
         const view = await oneNote(tx, a, note.id);
+        const carried = [{ ...note, hidden: op.hidden }];
         const told = note.authorId
           ? {
               userId: note.authorId,
@@ -122,23 +179,17 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
                 : "A facilitator showed your note again.",
             }
           : undefined;
-        // Others see the note disappear; its author and the staff still see it, marked hidden.
-        if (!op.hidden) return { data: { note: view }, notifyAuthor: told };
-        return {
-          data: { note: view },
-          privateTo: note.authorId ?? undefined,
-          redacted: { noteId: note.id, removed: true },
-          notifyAuthor: told,
-        };
+        // Others see the note disappear; its author and the staff still see it, marked hidden (the policy decides).
+        return { data: { note: view }, carried, notifyAuthor: told };
       }
       case "note.move": {
-        await findNote(tx, board.id, op.noteId);
+        await findNote(tx, a, board.phase, op.noteId);
         if (op.clusterId) await findCluster(tx, board.id, op.clusterId);
         await tx.note.update({ where: { id: op.noteId }, data: { clusterId: op.clusterId } });
         return { data: { noteId: op.noteId, clusterId: op.clusterId } };
       }
       case "note.react": {
-        await findNote(tx, board.id, op.noteId);
+        await findNote(tx, a, board.phase, op.noteId);
         if (op.on)
           await tx.noteReaction.upsert({
             where: { noteId_userId_emoji: { noteId: op.noteId, userId: me, emoji: op.emoji } },
@@ -150,7 +201,7 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
         return { data: { noteId: op.noteId, reactions: Object.fromEntries(counts.map((c) => [c.emoji, c._count])) } };
       }
       case "note.comment": {
-        await findNote(tx, board.id, op.noteId);
+        const note = await findNote(tx, a, board.phase, op.noteId);
         if (await tx.noteComment.findUnique({ where: { id: op.commentId } }))
           throw conflict("A comment with this id exists already.");
         const c = await tx.noteComment.create({
@@ -162,11 +213,12 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
             noteId: op.noteId,
             comment: { id: c.id, text: c.text, authorLabel: label(me), createdAt: c.createdAt.toISOString() },
           },
+          carried: [note],
         };
       }
       case "vote.set": {
         if (board.phase !== "vote") throw conflict("Voting is open only during the vote phase.");
-        const note = await findNote(tx, board.id, op.noteId);
+        const note = await findNote(tx, a, board.phase, op.noteId);
         if (note.hidden) throw conflict("This note is hidden.");
         const mine = await tx.vote.findMany({ where: { boardId: board.id, userId: me } });
         const used = mine.reduce((s, v) => s + (v.noteId === op.noteId ? 0 : v.dots), 0);
@@ -231,9 +283,11 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
           });
           return {
             data: { phase: op.phase, notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, notes) },
+            carried: notes,
+            phase: op.phase,
           };
         }
-        return { data: { phase: op.phase } };
+        return { data: { phase: op.phase }, phase: op.phase };
       }
       case "board.lock":
         await tx.board.update({ where: { id: board.id }, data: { locked: op.locked } });
@@ -241,9 +295,16 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
       case "synthesis.pull": {
         if (board.kind !== "synthesis") throw conflict("Only the synthesis board gathers notes from the rooms.");
         checkCategory(board, op.category);
-        const pulled = await gatherNotes(tx, board, op.category);
+        const { pulled, left } = await gatherNotes(tx, board, op.category);
+        // Nothing fits: the board is full, said as every full board says it.
+        if (!pulled.length && left > 0) await assertRoomFor(tx, board, left);
         return {
-          data: { category: op.category, notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, pulled) },
+          data: {
+            category: op.category,
+            notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, pulled),
+            left,
+          },
+          carried: pulled,
         };
       }
       case "synthesis.follow": {
@@ -253,7 +314,7 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
         if (op.on) now.push(op.category);
         await tx.board.update({ where: { id: board.id }, data: { gatherJson: JSON.stringify(now) } });
         // Following starts with what the rooms already have.
-        const pulled = op.on ? await gatherNotes(tx, board, op.category) : [];
+        const { pulled } = op.on ? await gatherNotes(tx, board, op.category) : { pulled: [] };
         return {
           data: {
             category: op.category,
@@ -261,6 +322,7 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
             gather: now,
             notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, pulled),
           },
+          carried: pulled,
         };
       }
       case "board.timer": {
@@ -303,20 +365,22 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
     if (!board || board.phase === "closed") return;
     for (const category of gatheredCategories(board)) {
       const opId = `gather-${randomUUID()}`;
-      let done: { seq: number; effect: Effect } | null;
+      let done: { seq: number; effect: Effect & { phase: string } } | null;
       try {
         done = await db.$transaction(async (tx) => {
-          const pulled = await gatherNotes(tx, board, category);
+          const { pulled, left } = await gatherNotes(tx, board, category);
           if (!pulled.length) return null;
-          const effect: Effect = {
-            data: { category, notes: await noteViews(tx as Db, eventId, board.event.chathamHouse, pulled) },
+          const effect: Effect & { phase: string } = {
+            data: { category, notes: await noteViews(tx as Db, eventId, board.event.chathamHouse, pulled), left },
+            carried: pulled,
+            phase: board.phase,
           };
           const seq = await logOperation(tx, {
             boardId: board.id,
             opId,
             userId: null,
             type: "synthesis.pull",
-            payloadJson: JSON.stringify({ type: "synthesis.pull", ...effect }),
+            payloadJson: JSON.stringify(stored("synthesis.pull", effect.data)),
             at: clock.now(),
           });
           return { seq, effect };
@@ -343,17 +407,10 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
     if (a.board.locked && !a.staff) throw conflict("The facilitator has locked this board for now.");
   }
 
-  function broadcast(event: BoardEvent, effect: Effect) {
-    const board = channels.board(event.boardId);
-    const staff = channels.boardStaff(event.boardId);
-    if (effect.privateTo) {
-      const author = channels.user(effect.privateTo);
-      bus.publish(board, "board:event", { ...event, data: effect.redacted ?? {} }, [staff, author]);
-      bus.publish(staff, "board:event", event);
-      bus.publish(author, "board:event", event, [staff]);
-    } else {
-      bus.publish(board, "board:event", event);
-    }
+  function broadcast(event: BoardEvent, effect: Effect & { phase: string }) {
+    const facts = new Map((effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
+    for (const d of deliveries(event, (id) => facts.get(id), effect.phase))
+      bus.publish(d.channel, "board:event", d.payload, d.except);
     if (effect.notifyAuthor)
       bus.publish(channels.user(effect.notifyAuthor.userId), "board:notice", {
         boardId: event.boardId,
@@ -361,12 +418,62 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
       });
   }
 
-  /** A stored operation as one viewer may see it. */
-  const forViewer = (a: BoardAccess, payload: StoredPayload) =>
-    payload.privateTo && payload.privateTo !== a.userId && !a.staff ? (payload.redacted ?? {}) : payload.data;
+  /**
+   * Logged operations as one viewer may see them now: the notes and comments
+   * they carry are read afresh (current text, current author labels under the
+   * rule as it stands, nothing of deleted notes or accounts) and passed through
+   * the visibility policy, exactly as the snapshot is.
+   */
+  async function render(a: BoardAccess, ops: { seq: number; opId: string; type: string; payloadJson: string }[]) {
+    const viewer = viewerOf(a);
+    const phase = a.board.phase;
+    const events: BoardEvent[] = ops.map((o) => ({
+      boardId: a.board.id,
+      seq: o.seq,
+      opId: o.opId,
+      type: o.type,
+      data: (JSON.parse(o.payloadJson) as Partial<StoredPayload>).data ?? {},
+    }));
+    const noteIds = [...new Set(events.flatMap(carriedNoteIds))];
+    const rows = await inSlices(noteIds, (slice) =>
+      db.note.findMany({ where: { id: { in: slice }, boardId: a.board.id } }),
+    );
+    const facts = new Map(rows.map((n) => [n.id, factsOf(n)]));
+    const readable = rows.filter((n) => mayRead(viewer, factsOf(n), phase));
+    const views = new Map(
+      (await noteViews(db, a.board.eventId, a.chathamHouse, readable)).map((v) => [v.id, v] as const),
+    );
+    const comments = new Map([...views.values()].flatMap((v) => v.comments).map((c) => [c.id, c] as const));
+    return events.map((e) => {
+      const d = { ...e.data };
+      const note = d.note as { id?: string } | undefined;
+      if (note?.id) d.note = views.get(note.id) ?? { id: note.id };
+      if (Array.isArray(d.notes)) d.notes = (d.notes as { id: string }[]).map((n) => views.get(n.id) ?? { id: n.id });
+      const comment = d.comment as { id?: string } | undefined;
+      if (comment?.id) {
+        if (comments.has(comment.id)) d.comment = comments.get(comment.id);
+        else delete d.comment;
+      }
+      return eventFor(viewer, { ...e, data: d }, (id) => facts.get(id), phase);
+    });
+  }
+
+  const presence = createBoardPresence({ db, bus, beatMs: presenceBeatMs });
 
   return {
     access: boardAccess.bind(null, db),
+
+    /** Opens a board for a connection: the channels it joins are the policy's, not the door's. */
+    async join(actor: Actor, boardId: string) {
+      const a = await boardAccess(db, actor, boardId);
+      return { seq: a.board.seq, channels: boardChannels(boardId, a.staff) };
+    },
+
+    /** Every channel of a board, to leave it. */
+    leave: (boardId: string) => ({ channels: allBoardChannels(boardId) }),
+
+    /** Someone joined or left a board: its presence is announced on the next beat. */
+    presenceChanged: (boardId: string) => presence.changed(boardId),
 
     /**
      * Validates, persists and broadcasts one operation. A retry with the same
@@ -379,30 +486,26 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
     ): Promise<{ seq: number; duplicate: boolean; data: Record<string, unknown> }> {
       const env = validate(envelope, input, "This board operation is not valid.");
       const a = await boardAccess(db, actor, env.boardId);
+      const again = async () => {
+        const op = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
+        return op && { seq: op.seq, duplicate: true, data: (await render(a, [op]))[0]!.data };
+      };
       // A retried note.create fails on the note's primary key inside the transaction, so only other operations look first.
       if (env.op.type !== "note.create") {
-        const again = await db.boardOp.findUnique({
-          where: { boardId_opId: { boardId: env.boardId, opId: env.opId } },
-        });
-        if (again)
-          return {
-            seq: again.seq,
-            duplicate: true,
-            data: forViewer(a, JSON.parse(again.payloadJson) as StoredPayload),
-          };
+        const done = await again();
+        if (done) return done;
       }
       checkRules(a, env.op);
-      let result: { seq: number; effect: Effect };
+      let result: { seq: number; effect: Effect & { phase: string } };
       try {
         result = await db.$transaction(async (tx) => {
           const effect = await applyOp(tx, a, env.op);
-          const stored: StoredPayload = { type: env.op.type, ...effect };
           const seq = await logOperation(tx, {
             boardId: env.boardId,
             opId: env.opId,
             userId: a.userId,
             type: env.op.type,
-            payloadJson: JSON.stringify(stored),
+            payloadJson: JSON.stringify(stored(env.op.type, effect.data)),
             at: clock.now(),
           });
           return { seq, effect };
@@ -410,28 +513,27 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
       } catch (e) {
         // The same operation arriving twice at once: the unique (board, opId) index keeps one.
         if (isUniqueViolation(e)) {
-          const winner = await db.boardOp.findUnique({
-            where: { boardId_opId: { boardId: env.boardId, opId: env.opId } },
-          });
-          if (winner)
-            return {
-              seq: winner.seq,
-              duplicate: true,
-              data: forViewer(a, JSON.parse(winner.payloadJson) as StoredPayload),
-            };
+          const done = await again();
+          if (done) return done;
           throw conflict("A note with this id exists already.");
         }
         throw e;
       }
-      broadcast(
-        { boardId: env.boardId, seq: result.seq, opId: env.opId, type: env.op.type, data: result.effect.data },
-        result.effect,
-      );
+      const event: BoardEvent = {
+        boardId: env.boardId,
+        seq: result.seq,
+        opId: env.opId,
+        type: env.op.type,
+        data: result.effect.data,
+      };
+      broadcast(event, result.effect);
       if (env.op.type === "note.create" && a.board.kind === "room") pokeSynthesis(a.board.eventId);
-      return { seq: result.seq, duplicate: false, data: result.effect.data };
+      const facts = new Map((result.effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
+      const mine = eventFor(viewerOf(a), event, (id) => facts.get(id), result.effect.phase);
+      return { seq: result.seq, duplicate: false, data: mine.data };
     },
 
-    /** Everything after `afterSeq`, as this viewer may see it; `reset` when too far behind for a replay. */
+    /** Everything after `afterSeq`, as this viewer may see it now; `reset` when too far behind for a replay. */
     async sync(actor: Actor, boardId: string, afterSeq: number) {
       const a = await boardAccess(db, actor, boardId);
       const ops = await db.boardOp.findMany({
@@ -440,26 +542,49 @@ export function createBoardService({ db, bus, clock, log }: { db: Db; bus: Realt
         take: SYNC_LIMIT + 1,
       });
       if (ops.length > SYNC_LIMIT) return { reset: true as const, events: [] as BoardEvent[], seq: a.board.seq };
-      const events: BoardEvent[] = ops.map((o) => ({
-        boardId,
-        seq: o.seq,
-        opId: o.opId,
-        type: o.type,
-        data: forViewer(a, JSON.parse(o.payloadJson) as StoredPayload),
-      }));
+      const events = await render(a, ops);
       return { reset: false as const, events, seq: events.at(-1)?.seq ?? afterSeq };
     },
 
+    /**
+     * What people see of a board changed without an operation on it (the
+     * Chatham House rule switched, an author's account deleted): every board
+     * of the event logs a `board.refresh`, so open pages reload and pages that
+     * were offline reload when they catch up.
+     */
+    async refreshViews(eventId: string) {
+      const boards = await db.board.findMany({ where: { eventId }, select: { id: true } });
+      for (const b of boards) {
+        const opId = randomUUID();
+        const seq = await db.$transaction((tx) =>
+          logOperation(tx, {
+            boardId: b.id,
+            opId,
+            userId: null,
+            type: "board.refresh",
+            payloadJson: JSON.stringify(stored("board.refresh", { reset: true })),
+            at: clock.now(),
+          }),
+        );
+        bus.publish(channels.board(b.id), "board:event", {
+          boardId: b.id,
+          seq,
+          opId,
+          type: "board.refresh",
+          data: { reset: true },
+        });
+      }
+    },
+
     /** The whole board as one viewer sees it (sent over HTTP, never over the socket). */
-    async snapshot(actor: Actor, boardId: string) {
+    async snapshot(actor: Actor, boardId: string, within?: { slug: string }) {
       const a = await boardAccess(db, actor, boardId);
+      // The page's address names an event: a board of another event is not found there.
+      if (within && a.board.event.slug !== within.slug) throw notFound("This board");
       const { board } = a;
       const notes = await db.note.findMany({ where: { boardId, deletedAt: null }, orderBy: { createdAt: "asc" } });
-      const visible = notes.filter(
-        (n) =>
-          (board.phase !== "write" || a.staff || n.authorId === a.userId) &&
-          (!n.hidden || a.staff || n.authorId === a.userId),
-      );
+      const viewer = viewerOf(a);
+      const visible = notes.filter((n) => mayRead(viewer, factsOf(n), board.phase));
       const [views, clusters, myVotes] = await Promise.all([
         noteViews(db, board.eventId, a.chathamHouse, visible),
         db.cluster.findMany({ where: { boardId, deletedAt: null }, orderBy: { position: "asc" } }),

@@ -1,4 +1,7 @@
 import type { Db } from "../../db/client";
+import type { Note } from "../../db/generated/sqlite/client";
+import { inSlices } from "../chunks";
+import { liveNoteCount } from "./hot-path";
 import { BOARD_CATEGORIES } from "./category-names";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -52,8 +55,16 @@ export async function ensureSynthesisForRounds(db: Db, eventId: string): Promise
   return true;
 }
 
-/** Copies every room's live notes of `category` not gathered yet onto the synthesis board; returns the copies. */
-export async function gatherNotes(tx: Tx, board: { id: string; eventId: string }, category: string) {
+/**
+ * Copies every room's live notes of `category` not gathered yet onto the synthesis board, as
+ * many as its note limit leaves room for (the oldest first; the rest wait for room): returns
+ * the copies and how many are left behind.
+ */
+export async function gatherNotes(
+  tx: Tx,
+  board: { id: string; eventId: string; maxNotes: number },
+  category: string,
+): Promise<{ pulled: Note[]; left: number }> {
   const sources = await tx.note.findMany({
     where: { category, deletedAt: null, hidden: false, board: { eventId: board.eventId, kind: "room" } },
     include: { board: { select: { roomId: true } } },
@@ -67,7 +78,9 @@ export async function gatherNotes(tx: Tx, board: { id: string; eventId: string }
       })
     ).map((n) => n.sourceNoteId),
   );
-  const fresh = sources.filter((n) => !already.has(n.id));
+  const candidates = sources.filter((n) => !already.has(n.id));
+  const room = Math.max(0, board.maxNotes - (await liveNoteCount(tx, board.id)));
+  const fresh = candidates.slice(0, room);
   const copyId = (noteId: string) => `s-${noteId}`.slice(0, 64);
   if (fresh.length)
     await tx.note.createMany({
@@ -82,7 +95,13 @@ export async function gatherNotes(tx: Tx, board: { id: string; eventId: string }
         createdAt: n.createdAt,
       })),
     });
-  return tx.note.findMany({ where: { id: { in: fresh.map((n) => copyId(n.id)) } }, orderBy: { createdAt: "asc" } });
+  // Read back in slices: a full board's ids exceed a statement's parameter limit.
+  const pulled = await inSlices(
+    fresh.map((n) => copyId(n.id)),
+    (slice) => tx.note.findMany({ where: { id: { in: slice } }, orderBy: { createdAt: "asc" } }),
+  );
+  pulled.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  return { pulled, left: candidates.length - fresh.length };
 }
 
 /** Categories a synthesis board keeps gathering as rooms post. */

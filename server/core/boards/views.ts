@@ -1,4 +1,6 @@
 import type { Db } from "../../db/client";
+import { inSlices } from "../chunks";
+import { authorLabel } from "../visibility";
 import type { NoteView } from "./protocol";
 
 type NoteRow = {
@@ -14,32 +16,29 @@ type NoteRow = {
 };
 
 /**
- * Labels authors by name, or under the Chatham House rule by their
- * stakeholder category only. The server keeps author ids; views never carry them.
+ * Labels authors as the visibility policy says: by name, or under the Chatham
+ * House rule by their stakeholder category only; a deleted account (no author
+ * id any more) is a former participant. The server keeps author ids; views
+ * never carry them.
  */
 export async function authorLabels(db: Db, eventId: string, chathamHouse: boolean, authorIds: (string | null)[]) {
   const ids = [...new Set(authorIds.filter((x): x is string => !!x))];
-  if (ids.length === 0)
-    return Object.assign((id: string | null) => (id ? "Participant" : "Former participant"), {
-      category: () => "Other",
-    });
-  const regs = await db.registration.findMany({
-    where: { eventId, userId: { in: ids } },
-    select: { userId: true, category: { select: { label: true } } },
-  });
-  // Under the Chatham House rule names are never shown, so they are not even read.
-  const users = chathamHouse
-    ? []
-    : await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  const label = new Map<string, string>();
-  const category = new Map<string, string>();
-  for (const id of ids) {
-    const reg = regs.find((r) => r.userId === id);
-    category.set(id, reg?.category?.label ?? "Other");
-    if (chathamHouse) label.set(id, reg?.category?.label ?? "Participant");
-    else label.set(id, users.find((u) => u.id === id)?.name ?? "Participant");
-  }
-  const fn = (id: string | null) => (id ? (label.get(id) ?? "Participant") : "Former participant");
+  const [regs, users] = await Promise.all([
+    inSlices(ids, (slice) =>
+      db.registration.findMany({
+        where: { eventId, userId: { in: slice } },
+        select: { userId: true, category: { select: { label: true } } },
+      }),
+    ),
+    // Under the Chatham House rule names are never shown, so they are not even read.
+    chathamHouse
+      ? Promise.resolve([] as { id: string; name: string }[])
+      : inSlices(ids, (slice) => db.user.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } })),
+  ]);
+  const category = new Map(regs.map((r) => [r.userId, r.category?.label ?? null]));
+  const name = new Map(users.map((u) => [u.id, u.name]));
+  const fn = (id: string | null) =>
+    authorLabel(chathamHouse, id ? { name: name.get(id) ?? null, category: category.get(id) ?? null } : null);
   fn.category = (id: string | null) => (id ? (category.get(id) ?? "Other") : "Other");
   return fn;
 }
@@ -47,21 +46,41 @@ export async function authorLabels(db: Db, eventId: string, chathamHouse: boolea
 export async function noteViews(db: Db, eventId: string, chathamHouse: boolean, notes: NoteRow[]): Promise<NoteView[]> {
   if (notes.length === 0) return [];
   const ids = notes.map((n) => n.id);
+  const originIds = [...new Set(notes.map((n) => n.originRoomId).filter((x): x is string => !!x))];
   const [votes, reactions, comments, rooms] = await Promise.all([
-    db.vote.groupBy({ by: ["noteId"], where: { noteId: { in: ids } }, _sum: { dots: true } }),
-    db.noteReaction.groupBy({ by: ["noteId", "emoji"], where: { noteId: { in: ids } }, _count: true }),
-    db.noteComment.findMany({ where: { noteId: { in: ids }, deletedAt: null }, orderBy: { createdAt: "asc" } }),
-    notes.some((n) => n.originRoomId)
-      ? db.room.findMany({
-          where: { id: { in: notes.map((n) => n.originRoomId).filter((x): x is string => !!x) } },
-          select: { id: true, name: true },
-        })
-      : [],
+    inSlices(ids, (slice) =>
+      db.vote.groupBy({ by: ["noteId"], where: { noteId: { in: slice } }, _sum: { dots: true } }),
+    ),
+    inSlices(ids, (slice) =>
+      db.noteReaction.groupBy({ by: ["noteId", "emoji"], where: { noteId: { in: slice } }, _count: true }),
+    ),
+    inSlices(ids, (slice) =>
+      db.noteComment.findMany({
+        where: { noteId: { in: slice }, deletedAt: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+    ),
+    inSlices(originIds, (slice) =>
+      db.room.findMany({ where: { id: { in: slice } }, select: { id: true, name: true } }),
+    ),
   ]);
   const label = await authorLabels(db, eventId, chathamHouse, [
     ...notes.map((n) => n.authorId),
     ...comments.map((c) => c.authorId),
   ]);
+  const votesOf = new Map(votes.map((v) => [v.noteId, v._sum.dots ?? 0]));
+  const reactionsOf = new Map<string, Record<string, number>>();
+  for (const r of reactions)
+    (reactionsOf.get(r.noteId) ?? reactionsOf.set(r.noteId, {}).get(r.noteId)!)[r.emoji] = r._count;
+  const commentsOf = new Map<string, NoteView["comments"]>();
+  for (const c of comments)
+    (commentsOf.get(c.noteId) ?? commentsOf.set(c.noteId, []).get(c.noteId)!).push({
+      id: c.id,
+      text: c.text,
+      authorLabel: label(c.authorId),
+      createdAt: c.createdAt.toISOString(),
+    });
+  const roomName = new Map(rooms.map((r) => [r.id, r.name]));
   return notes.map((n) => ({
     id: n.id,
     category: n.category,
@@ -71,12 +90,10 @@ export async function noteViews(db: Db, eventId: string, chathamHouse: boolean, 
     clusterId: n.clusterId,
     hidden: n.hidden,
     version: n.version,
-    votes: votes.find((v) => v.noteId === n.id)?._sum.dots ?? 0,
-    reactions: Object.fromEntries(reactions.filter((r) => r.noteId === n.id).map((r) => [r.emoji, r._count])),
-    comments: comments
-      .filter((c) => c.noteId === n.id)
-      .map((c) => ({ id: c.id, text: c.text, authorLabel: label(c.authorId), createdAt: c.createdAt.toISOString() })),
-    originRoom: rooms.find((r) => r.id === n.originRoomId)?.name ?? null,
+    votes: votesOf.get(n.id) ?? 0,
+    reactions: reactionsOf.get(n.id) ?? {},
+    comments: commentsOf.get(n.id) ?? [],
+    originRoom: n.originRoomId ? (roomName.get(n.originRoomId) ?? null) : null,
     createdAt: n.createdAt.toISOString(),
   }));
 }

@@ -18,12 +18,16 @@ import {
   roundQuestionsInput,
 } from "./schemas";
 import { BOARD_CATEGORIES } from "../boards/category-names";
+import { PRESENCE_BEAT_MS, createPresenceBeat } from "../presence";
+import { inEvent } from "../scope";
+import { liveChannels } from "../visibility";
 import { ensureSynthesisBoard } from "../boards/synthesis";
 
 export interface BreakoutDeps {
   db: Db;
   bus: RealtimeBus;
   clock: Clock;
+  presenceBeatMs?: number;
 }
 
 /** What one person's screen shows during a round. */
@@ -42,14 +46,10 @@ export type LiveState = {
   choices: { id: string; name: string; questions: string[]; count: number; full: boolean }[] | null;
 };
 
-export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
+export function createBreakoutService({ db, bus, clock, presenceBeatMs }: BreakoutDeps) {
   async function loadRound(eventId: string, roundId: string) {
-    const round = await db.breakoutRound.findFirst({
-      where: { id: roundId, eventId },
-      include: { rooms: { orderBy: { position: "asc" } } },
-    });
-    if (!round) throw notFound("This breakout round");
-    return round;
+    const round = await inEvent(db, eventId).round(roundId);
+    return { ...round, rooms: await db.room.findMany({ where: { roundId: round.id }, orderBy: { position: "asc" } }) };
   }
 
   const reservedOf = (json: string | null) =>
@@ -265,12 +265,33 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     }
   }
 
+  async function requireTakingPart(actor: Actor, eventId: string) {
+    if (!actor) throw unauthenticated();
+    const roles = await rolesOf(db, eventId, actor.userId);
+    if (roles.length === 0) throw forbidden("You are not taking part in this event.");
+    return { userId: actor.userId, roles };
+  }
+
+  /** Who has a room's live page open, announced on the presence beat to the room and the event's staff. */
+  const roomPresence = createPresenceBeat(presenceBeatMs ?? PRESENCE_BEAT_MS, async (roomId) => {
+    const room = await db.room.findUnique({ where: { id: roomId }, select: { round: { select: { eventId: true } } } });
+    if (!room) return;
+    const people = await bus.members(channels.room(roomId));
+    bus.publish(channels.room(roomId), "room:presence", { roomId, people });
+    bus.publish(channels.staff(room.round.eventId), "room:presence", { roomId, people }, [channels.room(roomId)]);
+  });
+
   return {
     stateFor: async (actor: Actor, eventId: string) => {
-      if (!actor) throw unauthenticated();
-      const roles = await rolesOf(db, eventId, actor.userId);
-      if (roles.length === 0) throw forbidden("You are not taking part in this event.");
-      return stateFor(actor.userId, eventId);
+      const me = await requireTakingPart(actor, eventId);
+      return stateFor(me.userId, eventId);
+    },
+
+    /** A connection following the live session: the person's screen, and the channels the policy lets it join. */
+    async joinLive(actor: Actor, eventId: string) {
+      const me = await requireTakingPart(actor, eventId);
+      const staff = allows(me.roles, "event.view_participants") || allows(me.roles, "breakout.manage");
+      return { state: await stateFor(me.userId, eventId), channels: liveChannels(eventId, staff) };
     },
 
     async listRounds(actor: Actor, eventId: string) {
@@ -285,6 +306,7 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     async createRound(actor: Actor, eventId: string, input: unknown) {
       await requirePermission(db, actor, eventId, "breakout.manage");
       const data = validate(roundInput, input);
+      if (data.agendaItemId) await inEvent(db, eventId).agendaItem(data.agendaItemId);
       const count = data.roomCount!;
       const categories = data.categories.length ? data.categories.map((c) => c.toLowerCase()) : [...BOARD_CATEGORIES];
       const questions = placeQuestions(data.questions, data.questionsFor, count);
@@ -340,8 +362,7 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     async updateRoom(actor: Actor, eventId: string, roomId: string, input: unknown) {
       await requirePermission(db, actor, eventId, "breakout.manage");
       const data = validate(roomInput, input);
-      const room = await db.room.findFirst({ where: { id: roomId, round: { eventId } } });
-      if (!room) throw notFound("This room");
+      await inEvent(db, eventId).room(roomId);
       await db.room.update({
         where: { id: roomId },
         data: {
@@ -433,6 +454,8 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     async setRoomRole(actor: Actor, eventId: string, roundId: string, userId: string, input: unknown) {
       const me = await requirePermission(db, actor, eventId, "breakout.manage");
       const { role } = validate(roomRoleInput, input);
+      // The round is looked up in this event: an id of another event's round is not found (and changes nothing).
+      await inEvent(db, eventId).round(roundId);
       const a = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId, userId } } });
       if (!a) throw notFound("This person's room assignment");
       await db.roomAssignment.update({
@@ -461,8 +484,8 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     /** Self-select rounds: a participant picks a room, up to its cap. */
     async chooseRoom(actor: Actor, eventId: string, roomId: string) {
       if (!actor) throw unauthenticated();
-      const room = await db.room.findFirst({ where: { id: roomId, round: { eventId } }, include: { round: true } });
-      if (!room) throw notFound("This room");
+      const found = await inEvent(db, eventId).room(roomId);
+      const room = { ...found, round: await db.breakoutRound.findUniqueOrThrow({ where: { id: found.roundId } }) };
       if (room.round.assignmentMode !== "self_select")
         throw forbidden("Rooms are assigned by the organisers in this round.");
       const reg = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId: actor.userId } } });
@@ -550,15 +573,15 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
     },
 
     async askHelp(actor: Actor, eventId: string, input: unknown) {
-      if (!actor) throw unauthenticated();
+      const me = await requireTakingPart(actor, eventId);
       const { message } = validate(helpInput, input ?? {});
-      const state = await stateFor(actor.userId, eventId);
+      const state = await stateFor(me.userId, eventId);
       if (!state.room) throw conflict("You can ask for help from a breakout room while a round runs.");
       const open = await db.helpRequest.findFirst({
-        where: { roomId: state.room.id, userId: actor.userId, resolvedAt: null },
+        where: { roomId: state.room.id, userId: me.userId, resolvedAt: null },
       });
       const req =
-        open ?? (await db.helpRequest.create({ data: { roomId: state.room.id, userId: actor.userId, message } }));
+        open ?? (await db.helpRequest.create({ data: { roomId: state.room.id, userId: me.userId, message } }));
       bus.publish(channels.staff(eventId), "round:help", {
         id: req.id,
         roomId: state.room.id,
@@ -569,19 +592,17 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
 
     async resolveHelp(actor: Actor, eventId: string, helpId: string) {
       await requirePermission(db, actor, eventId, "breakout.manage");
-      const r = await db.helpRequest.updateMany({
-        where: { id: helpId, room: { round: { eventId } }, resolvedAt: null },
-        data: { resolvedAt: clock.now() },
-      });
-      if (r.count === 0) throw notFound("This help request");
+      const help = await inEvent(db, eventId).helpRequest(helpId);
+      await db.helpRequest.updateMany({ where: { id: help.id, resolvedAt: null }, data: { resolvedAt: clock.now() } });
       bus.publish(channels.staff(eventId), "round:changed", {});
     },
 
     /** All rooms at a glance, for organisers and facilitators. */
     async overview(actor: Actor, eventId: string, roundId: string) {
       await requirePermission(db, actor, eventId, "breakout.manage");
-      const round = await db.breakoutRound.findFirst({
-        where: { id: roundId, eventId },
+      await inEvent(db, eventId).round(roundId);
+      const round = await db.breakoutRound.findUnique({
+        where: { id: roundId },
         include: {
           rooms: {
             orderBy: { position: "asc" },
@@ -667,16 +688,26 @@ export function createBreakoutService({ db, bus, clock }: BreakoutDeps) {
       };
     },
 
-    /** Whether a person may enter a room's live channel: their own room, or any room for staff. */
-    async canEnterRoom(userId: string, eventId: string, roomId: string) {
-      const room = await db.room.findFirst({ where: { id: roomId, round: { eventId } }, include: { round: true } });
-      if (!room) return false;
-      const roles = await rolesOf(db, eventId, userId);
-      if (allows(roles, "breakout.manage")) return true;
-      if (room.round.status !== "running") return false;
-      const a = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId: room.roundId, userId } } });
-      return a?.roomId === roomId;
+    /**
+     * Entering a room's live channel: one's own room while the round runs, any
+     * room for those who run rounds. A room of another event is not found.
+     */
+    async enterRoom(actor: Actor, eventId: string, roomId: string) {
+      if (!actor) throw unauthenticated();
+      const room = await inEvent(db, eventId).room(roomId);
+      const round = await db.breakoutRound.findUniqueOrThrow({ where: { id: room.roundId } });
+      const roles = await rolesOf(db, eventId, actor.userId);
+      if (!allows(roles, "breakout.manage")) {
+        const a = await db.roomAssignment.findUnique({
+          where: { roundId_userId: { roundId: room.roundId, userId: actor.userId } },
+        });
+        if (round.status !== "running" || a?.roomId !== roomId) throw forbidden("This is not your room.");
+      }
+      return { channels: [channels.room(roomId)], people: await bus.members(channels.room(roomId)) };
     },
+
+    /** Someone's live page entered or left a room: announced on the presence beat. */
+    roomPresenceChanged: (roomId: string) => roomPresence.changed(roomId),
 
     async presence(roomId: string) {
       return bus.members(channels.room(roomId));

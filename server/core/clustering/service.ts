@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { boardAccess } from "../boards/access";
-import { DomainError, forbidden } from "../errors";
+import { DomainError, forbidden, notFound } from "../errors";
 import type { Actor } from "../permissions";
 import { validate } from "../validate";
 import type { ClusteringEngine } from "./engine";
@@ -29,8 +29,10 @@ const request = z.object({
  * changed here; accepting a suggestion is an ordinary board operation.
  */
 export function createClusteringService({ db, engine }: { db: Db; engine: ClusteringEngine }) {
-  async function load(actor: Actor, boardId: string, input: unknown) {
+  async function load(actor: Actor, boardId: string, input: unknown, within?: { slug: string }) {
     const a = await boardAccess(db, actor, boardId);
+    // The page's address names an event: a board of another event is not found there.
+    if (within && a.board.event.slug !== within.slug) throw notFound("This board");
     if (!a.staff) throw forbidden("Only facilitators and organisers can ask for suggestions.");
     const { category, k, granularity } = validate(request, input, "This request for suggestions is not valid.");
     const categories = JSON.parse(a.board.categoriesJson) as string[];
@@ -56,8 +58,8 @@ export function createClusteringService({ db, engine }: { db: Db; engine: Cluste
   }
 
   return {
-    async suggest(actor: Actor, boardId: string, input: unknown) {
-      const { category, k, granularity, loose } = await load(actor, boardId, input);
+    async suggest(actor: Actor, boardId: string, input: unknown, within?: { slug: string }) {
+      const { category, k, granularity, loose } = await load(actor, boardId, input, within);
       const result = await engine.suggest(
         loose.map((n) => ({ id: n.id, text: n.text })),
         { k, granularity },
@@ -65,8 +67,8 @@ export function createClusteringService({ db, engine }: { db: Db; engine: Cluste
       return { category, considered: loose.length, ...result };
     },
 
-    async place(actor: Actor, boardId: string, input: unknown) {
-      const { category, notes, clusters, loose } = await load(actor, boardId, input);
+    async place(actor: Actor, boardId: string, input: unknown, within?: { slug: string }) {
+      const { category, notes, clusters, loose } = await load(actor, boardId, input, within);
       const withNotes = clusters
         .map((c) => ({ id: c.id, noteIds: notes.filter((n) => n.clusterId === c.id).map((n) => n.id) }))
         .filter((c) => c.noteIds.length > 0);

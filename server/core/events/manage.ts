@@ -3,6 +3,7 @@ import type { RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, notFound, validationError, type FieldErrors } from "../errors";
 import { type Actor, requirePermission } from "../permissions";
+import { inEvent } from "../scope";
 import { requireEventCreator } from "../platform/access";
 import { slugify } from "../slug";
 import { localToUtc } from "../time";
@@ -25,6 +26,8 @@ export interface ManageDeps {
   clock: Clock;
   /** Called when capacity grows, so waitlisted people move up at once. */
   onCapacityRaised?: (eventId: string) => Promise<void>;
+  /** Called when what people may see of the boards changes (the Chatham House rule), so open boards reload. */
+  onViewsChanged?: (eventId: string) => Promise<void>;
 }
 
 /** Turns the validated form's wall-clock times into instants, collecting every field error at once. */
@@ -80,7 +83,7 @@ function refuseBuiltIn(label: string) {
   }
 }
 
-export function createEventManagement({ db, clock, onCapacityRaised }: ManageDeps) {
+export function createEventManagement({ db, clock, onCapacityRaised, onViewsChanged }: ManageDeps) {
   async function uniqueSlug(title: string) {
     const base = slugify(title);
     for (let n = 1; ; n++) {
@@ -181,6 +184,7 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
       });
       const raised = current.capacity !== null && (data.capacity === null || data.capacity > current.capacity);
       if (raised) await onCapacityRaised?.(eventId);
+      if (current.chathamHouse !== data.chathamHouse) await onViewsChanged?.(eventId);
       return db.event.findUniqueOrThrow({ where: { id: eventId } });
     },
 
@@ -232,8 +236,7 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
     async updateAgendaItem(actor: Actor, eventId: string, itemId: string, input: unknown) {
       await requirePermission(db, actor, eventId, "event.manage");
       const data = validate(agendaItemInput, input);
-      const item = await db.agendaItem.findFirst({ where: { id: itemId, eventId } });
-      if (!item) throw notFound("This agenda item");
+      await inEvent(db, eventId).agendaItem(itemId);
       const times = await agendaTimes(eventId, data);
       await db.$transaction([
         db.agendaSpeaker.deleteMany({ where: { agendaItemId: itemId } }),
@@ -252,8 +255,7 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
 
     async deleteAgendaItem(actor: Actor, eventId: string, itemId: string) {
       await requirePermission(db, actor, eventId, "event.manage");
-      const r = await db.agendaItem.deleteMany({ where: { id: itemId, eventId } });
-      if (r.count === 0) throw notFound("This agenda item");
+      await db.agendaItem.delete({ where: { id: (await inEvent(db, eventId).agendaItem(itemId)).id } });
     },
 
     async addCategory(actor: Actor, eventId: string, input: unknown) {
@@ -270,16 +272,16 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
     async renameCategory(actor: Actor, eventId: string, categoryId: string, input: unknown) {
       await requirePermission(db, actor, eventId, "event.manage");
       const { label } = validate(categoryInput, input);
-      const r = await db.stakeholderCategory.updateMany({ where: { id: categoryId, eventId }, data: { label } });
-      if (r.count === 0) throw notFound("This category");
+      const category = await inEvent(db, eventId).category(categoryId);
+      await db.stakeholderCategory.update({ where: { id: category.id }, data: { label } });
     },
 
     async removeCategory(actor: Actor, eventId: string, categoryId: string) {
       await requirePermission(db, actor, eventId, "event.manage");
-      const used = await db.registration.count({ where: { eventId, categoryId } });
+      const category = await inEvent(db, eventId).category(categoryId);
+      const used = await db.registration.count({ where: { eventId, categoryId: category.id } });
       if (used > 0) throw conflict(`${used} registrations use this category, so it stays. Rename it instead.`);
-      const r = await db.stakeholderCategory.deleteMany({ where: { id: categoryId, eventId } });
-      if (r.count === 0) throw notFound("This category");
+      await db.stakeholderCategory.delete({ where: { id: category.id } });
     },
 
     async addQuestion(actor: Actor, eventId: string, input: unknown) {
@@ -345,15 +347,14 @@ export function createEventManagement({ db, clock, onCapacityRaised }: ManageDep
 
     async removeQuestion(actor: Actor, eventId: string, questionId: string) {
       await requirePermission(db, actor, eventId, "event.manage");
-      const r = await db.registrationQuestion.deleteMany({ where: { id: questionId, eventId } });
-      if (r.count === 0) throw notFound("This question");
+      await db.registrationQuestion.delete({ where: { id: (await inEvent(db, eventId).question(questionId)).id } });
     },
 
     async moveQuestion(actor: Actor, eventId: string, questionId: string, direction: "up" | "down") {
       await requirePermission(db, actor, eventId, "event.manage");
+      await inEvent(db, eventId).question(questionId);
       const qs = await db.registrationQuestion.findMany({ where: { eventId }, orderBy: { position: "asc" } });
       const i = qs.findIndex((q) => q.id === questionId);
-      if (i < 0) throw notFound("This question");
       const j = direction === "up" ? i - 1 : i + 1;
       if (j < 0 || j >= qs.length) return;
       [qs[i], qs[j]] = [qs[j]!, qs[i]!];

@@ -3,12 +3,13 @@ import type { Db } from "../../db/client";
 import type { RealtimeBus } from "../bus";
 import { channels } from "../bus";
 import type { Clock } from "../clock";
-import { notFound } from "../errors";
+import { forbidden, notFound, unauthenticated } from "../errors";
 import { renderMarkdown } from "../markdown";
 import { type Actor, type EventRole, allows, requirePermission, rolesOf } from "../permissions";
 import { eventIcs } from "../registration/ics";
 import { registrationClosedReason } from "../registration/rules";
 import { validate } from "../validate";
+import { liveChannels } from "../visibility";
 
 export interface EventDeps {
   db: Db;
@@ -179,15 +180,22 @@ export function createEventService({ db, bus, clock }: EventDeps) {
       return announcement;
     },
 
-    /** Whether a user may follow an event's live channel: anyone with a role or a live registration. */
-    async canFollow(userId: string, eventId: string) {
+    /**
+     * A connection following the event's announcements: anyone with a role or a
+     * live registration. The channels it joins are the visibility policy's:
+     * staff also hear registration changes, rounds and help requests.
+     */
+    async follow(actor: Actor, eventId: string) {
+      if (!actor) throw unauthenticated();
       const [roles, reg] = await Promise.all([
-        rolesOf(db, eventId, userId),
+        rolesOf(db, eventId, actor.userId),
         db.registration.findFirst({
-          where: { eventId, userId, status: { in: ["confirmed", "pending", "waitlisted"] } },
+          where: { eventId, userId: actor.userId, status: { in: ["confirmed", "pending", "waitlisted"] } },
         }),
       ]);
-      return roles.length > 0 || reg !== null;
+      if (roles.length === 0 && reg === null) throw forbidden("You are not taking part in this event.");
+      const staff = allows(roles, "event.view_participants") || allows(roles, "breakout.manage");
+      return { channels: liveChannels(eventId, staff) };
     },
 
     /** The event as a calendar file, for "add to calendar" links. */
@@ -227,16 +235,6 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         canRecord: allows(roles, "registration.record"),
         canCheckIn: allows(roles, "registration.check_in"),
       };
-    },
-
-    async canSeeParticipants(userId: string, eventId: string) {
-      return allows(await rolesOf(db, eventId, userId), "event.view_participants");
-    },
-
-    /** Staff follow the event's staff channel: registrations, rounds, help requests. */
-    async isStaff(userId: string, eventId: string) {
-      const roles = await rolesOf(db, eventId, userId);
-      return allows(roles, "event.view_participants") || allows(roles, "breakout.manage");
     },
 
     bySlug,

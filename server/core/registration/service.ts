@@ -5,6 +5,7 @@ import { conflict, DomainError, forbidden, notFound, validationError, type Field
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import { type Actor, requirePermission } from "../permissions";
+import { inEvent } from "../scope";
 import type { SignedLinks } from "../signed-links";
 import { hashToken, newToken } from "../tokens";
 import { icsLocation, registrationEmail } from "./emails";
@@ -399,8 +400,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       baseUrl: string,
     ) {
       const user = await requirePermission(db, actor, eventId, "registration.manage");
-      const reg = await db.registration.findFirst({ where: { id: registrationId, eventId } });
-      if (!reg) throw notFound("This registration");
+      const reg = await inEvent(db, eventId).registration(registrationId);
       let status: RegistrationStatus;
       if (decision === "reject") {
         if (reg.status === "rejected") return reg.status;
@@ -446,8 +446,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     /** Attendance on the day; only confirmed people can be checked in. */
     async setCheckIn(actor: Actor, eventId: string, registrationId: string, present: boolean) {
       await requirePermission(db, actor, eventId, "registration.check_in");
-      const reg = await db.registration.findFirst({ where: { id: registrationId, eventId } });
-      if (!reg) throw notFound("This registration");
+      const reg = await inEvent(db, eventId).registration(registrationId);
       if (reg.status !== "confirmed") throw conflict("Only confirmed participants can be checked in.");
       await db.registration.update({ where: { id: reg.id }, data: { checkedInAt: present ? clock.now() : null } });
       changed(eventId);

@@ -1,5 +1,6 @@
 import { questionsOf } from "../breakouts/questions";
 import type { Db } from "../../db/client";
+import { publicNoteFilter, quoteAttribution } from "../visibility";
 import {
   type GenderFigures,
   MIN_COUNTRY_CELL,
@@ -233,8 +234,11 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
   const quoteOf = (authorId: string | null): NoteRecord["quote"] => {
     const r = authorId ? regOf.get(authorId) : undefined;
     if (!r || !r.consentQuote || r.status === "cancelled") return null;
+    // Under the rule a quote names a stakeholder group, and only one large enough not to point at anyone.
     if (event.chathamHouse) return { attribution: groupOf(authorId) ?? "" };
-    return { attribution: [r.user.name, r.organisation].filter(Boolean).join(", ") };
+    return {
+      attribution: quoteAttribution(false, { name: r.user.name, category: null, organisation: r.organisation }),
+    };
   };
 
   const boards = await db.board.findMany({
@@ -243,7 +247,7 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
       room: { include: { summary: true, round: { select: { questionsJson: true } } } },
       clusters: { where: { deletedAt: null }, orderBy: { position: "asc" } },
       notes: {
-        where: { deletedAt: null, hidden: false },
+        where: publicNoteFilter,
         include: { votes: { select: { dots: true } } },
         orderBy: { createdAt: "asc" },
       },

@@ -6,7 +6,8 @@ import type { ClusteringEngine } from "../clustering/engine";
 import { toCsv } from "../csv";
 import { DomainError, conflict, forbidden, notFound } from "../errors";
 import { type Actor, type EventRole, allows, requirePermission, rolesOf } from "../permissions";
-import { safeMarkdown } from "../markdown";
+import { markdownText, safeMarkdown } from "../markdown";
+import { inEvent } from "../scope";
 import { validate } from "../validate";
 import type { ReportContent } from "./content";
 import { loadReportData } from "./data";
@@ -832,7 +833,7 @@ export function createReportService({
     async removeResource(actor: Actor, slug: string, resourceId: string) {
       const event = await eventOf(slug);
       await requirePermission(db, actor, event.id, "report.edit");
-      await db.eventResource.deleteMany({ where: { id: resourceId, eventId: event.id } });
+      await db.eventResource.delete({ where: { id: (await inEvent(db, event.id).resource(resourceId)).id } });
     },
 
     /** What the event page links to: the published report, the follow-up, and the team's editors. */
@@ -876,7 +877,7 @@ export function toMarkdown(c: ReportContent): string {
   const head = [
     `# ${safeMarkdown(c.title)}`,
     "",
-    `*${versionLine(c, LABELS)}*${c.version && c.changeNote ? ` — ${LABELS.changeNote}: ${c.changeNote}` : ""}`,
+    `*${versionLine(c, LABELS)}*${c.version && c.changeNote ? ` — ${LABELS.changeNote}: ${markdownText(c.changeNote)}` : ""}`,
   ];
   // A machine-written paragraph keeps its label, on the line above it, as on the page.
   const body = c.sections.map((s) => {

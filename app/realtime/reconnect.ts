@@ -1,0 +1,42 @@
+import type { Socket } from "socket.io-client";
+
+/**
+ * How long to wait before the attempt-th retry: doubling from `baseMs` up to
+ * `maxMs`, with jitter (between half and all of that), so a whole room of
+ * clients refused at the same moment does not come back at the same moment.
+ */
+export function retryDelay(attempt: number, random = Math.random, baseMs = 1000, maxMs = 30_000): number {
+  const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(attempt, 30));
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/**
+ * Socket.IO reconnects by itself after a lost connection, but not after the
+ * server refused the handshake (its middleware could not check the session,
+ * for instance while the database was away): `socket.active` is then false
+ * and nothing more happens. This keeps trying, with backoff and jitter, until
+ * the server accepts again. Returns a function that stops it.
+ */
+export function keepConnecting(
+  socket: Socket,
+  opts: { baseMs?: number; maxMs?: number; random?: () => number } = {},
+): () => void {
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const onConnect = () => {
+    attempt = 0;
+    clearTimeout(timer);
+  };
+  const onError = () => {
+    if (socket.active) return; // a lost connection: Socket.IO's own reconnection is at work
+    clearTimeout(timer);
+    timer = setTimeout(() => socket.connect(), retryDelay(attempt++, opts.random, opts.baseMs, opts.maxMs));
+  };
+  socket.on("connect", onConnect);
+  socket.on("connect_error", onError);
+  return () => {
+    clearTimeout(timer);
+    socket.off("connect", onConnect);
+    socket.off("connect_error", onError);
+  };
+}
