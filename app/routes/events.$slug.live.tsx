@@ -4,7 +4,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { LiveState } from "../../server/core/breakouts/service";
+import type { LiveState } from "../../server/core/breakouts/live-state";
 import { liveStateIn } from "../../server/core/breakouts/live-languages";
 import { GuidingQuestions } from "~/components/GuidingQuestions";
 import { BoardView } from "~/components/room/BoardView";
@@ -15,6 +15,9 @@ import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 import { readerLanguage } from "~/utils/reader-language.server";
+import { UserText } from "~/components/UserText";
+import { translateServerMessage } from "~/i18n";
+import { useIsolatedT } from "~/i18n/isolate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: roomStyles }];
 
@@ -50,6 +53,7 @@ export default function Live() {
   const { event, state: initial, room: roomBoard } = useLoaderData<typeof loader>();
   const { revalidate, state: revalidation } = useRevalidator();
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const [received, setState] = useState<LiveState>(initial);
   // The organisers' words (round, room names, questions) in this page's language where they gave them.
   const state = liveStateIn(received, i18n.language);
@@ -75,7 +79,7 @@ export default function Live() {
         return s;
       });
     };
-    const join = () => void request<LiveState>("live:join", { eventId: event.id }).then((a) => a.ok && apply(a.data));
+    const join = () => void request("live:join", { eventId: event.id }).then((a) => a.ok && apply(a.data));
     const onTimer = (p: { endsAt: string; serverNow: string }) => {
       setOffset(Date.parse(p.serverNow) - Date.now());
       setState((prev) => (prev.round ? { ...prev, round: { ...prev.round, endsAt: p.endsAt } } : prev));
@@ -110,9 +114,7 @@ export default function Live() {
       void request("room:leave", { eventId: event.id });
       return;
     }
-    void request<{ people: Presence["people"] }>("room:enter", { eventId: event.id, roomId }).then(
-      (a) => a.ok && setPeople(a.data.people),
-    );
+    void request("room:enter", { eventId: event.id, roomId }).then((a) => a.ok && setPeople(a.data.people));
   }, [roomId, event.id, connection]);
 
   // The server moved this person to another room (or out of one): load that room's board with the page.
@@ -135,12 +137,17 @@ export default function Live() {
   return (
     <section className="live" data-testid="live" data-room={roomId ?? "plenary"}>
       <p className="eyebrow">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        <Link to={`/events/${event.slug}`}>
+          <UserText text={event.title} />
+        </Link>
       </p>
       <p className={`connection connection-${connection}`} role="status">
         {t(`live.connection.${connection}`)}
       </p>
-      {notice ? <p className="notice">{notice}</p> : null}
+      {/* Always in the page, so a notice that appears (the round closed) is announced, not only shown. */}
+      <div role="status" data-testid="live-notice">
+        {notice ? <p className="notice">{translateServerMessage(i18n, notice)}</p> : null}
+      </div>
       {state.room && state.round ? (
         <RoomView
           board={roomBoard && roomBoard.snapshot.board.id === state.room.boardId ? roomBoard : null}
@@ -158,11 +165,11 @@ export default function Live() {
           <ul className="plain-list">
             {state.choices.map((c) => (
               <li key={c.id} className="card">
-                <h2>{c.name}</h2>
+                <UserText as="h2" text={c.name} />
                 {c.questions.length ? (
                   <ul className="muted">
                     {c.questions.map((q, i) => (
-                      <li key={i}>{q}</li>
+                      <UserText as="li" key={i} text={q} />
                     ))}
                   </ul>
                 ) : null}
@@ -171,12 +178,12 @@ export default function Live() {
                   type="button"
                   disabled={c.full}
                   onClick={() =>
-                    void request<LiveState>("round:choose", { eventId: event.id, roomId: c.id }).then((a) =>
+                    void request("round:choose", { eventId: event.id, roomId: c.id }).then((a) =>
                       a.ok ? setState(a.data) : setNotice(a.error.message),
                     )
                   }
                 >
-                  {c.full ? t("live.full") : t("live.join", { name: c.name })}
+                  {c.full ? t("live.full") : ti("live.join", { name: c.name })}
                 </button>
               </li>
             ))}
@@ -195,7 +202,7 @@ export default function Live() {
           <h2 id="messages-heading">{t("live.messages")}</h2>
           <ul aria-live="polite" data-testid="round-messages">
             {messages.map((m) => (
-              <li key={m.id}>{m.message}</li>
+              <UserText as="li" key={m.id} text={m.message} />
             ))}
           </ul>
         </section>
@@ -230,9 +237,9 @@ function RoomView({
       <header className="room-head">
         <div>
           <p className="eyebrow">
-            {state.round!.title} · {t("live.yourRoom")}
+            <UserText text={state.round!.title} /> · {t("live.yourRoom")}
           </p>
-          <h1 ref={headingRef} tabIndex={-1} data-testid="room-name">
+          <h1 ref={headingRef} tabIndex={-1} data-testid="room-name" dir="auto">
             {room.name}
           </h1>
           {room.role !== "participant" ? <p className="badge">{t(`live.role.${room.role}`)}</p> : null}
@@ -265,7 +272,9 @@ function RoomView({
             <h2 id="present-heading">{t("live.present", { count: people.length })}</h2>
             <ul className="presence" data-testid="presence">
               {people.map((p) => (
-                <li key={p.userId}>{p.name}</li>
+                <li key={p.userId}>
+                  <bdi>{p.name}</bdi>
+                </li>
               ))}
             </ul>
           </section>

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 type Config = {
   ports: number[];
@@ -32,6 +33,7 @@ function connect(i: number): Promise<Socket> {
   const port = cfg.ports[i % cfg.ports.length]!;
   const s = io(`http://127.0.0.1:${port}`, {
     transports: ["websocket"],
+    auth: { protocol: PROTOCOL_VERSION },
     extraHeaders: { cookie: c.cookie },
     reconnection: false,
     timeout: 20_000,

@@ -1,11 +1,14 @@
-import type { Server } from "socket.io";
 import type { RealtimeBus } from "../core/bus";
+import type { PayloadOf, ServerEvent } from "../core/contract";
+import type { PlenaryIo } from "./io";
 
 /** The core's bus over Socket.IO rooms; with the Redis adapter it reaches every process. */
 export class SocketIoBus implements RealtimeBus {
-  constructor(private readonly io: Server) {}
-  publish(channel: string, event: string, payload: unknown, except?: string[]) {
-    (except?.length ? this.io.to(channel).except(except) : this.io.to(channel)).emit(event, payload);
+  constructor(private readonly io: PlenaryIo) {}
+  publish<E extends ServerEvent>(channel: string, event: E, payload: PayloadOf<E>, except?: string[]) {
+    const to = except?.length ? this.io.to(channel).except(except) : this.io.to(channel);
+    // Socket.IO's types cannot spread a generic event's arguments; publish's signature types both.
+    (to.emit as (event: E, payload: PayloadOf<E>) => boolean).call(to, event, payload);
   }
   disconnect(channel: string) {
     this.io.in(channel).disconnectSockets(true);
@@ -17,8 +20,8 @@ export class SocketIoBus implements RealtimeBus {
     const sockets = await this.io.in(channel).fetchSockets();
     const people = new Map<string, string>();
     for (const s of sockets) {
-      const actor = s.data.actor as { userId: string } | null;
-      if (actor) people.set(actor.userId, (s.data.name as string | null) ?? "");
+      const actor = s.data.actor;
+      if (actor) people.set(actor.userId, s.data.name ?? "");
     }
     return [...people].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -18,7 +18,7 @@ describe("the organisers' words in every working language", () => {
     t = await testCore("sqlite");
     await seedDemo(t.db, t.clock.now());
     const make = async () => {
-      const { event, organiser } = await publishedEvent(t.core, { languages: ["en", "fr", "es"] });
+      const { event, organiser } = await publishedEvent(t, { languages: ["en", "fr", "es"] });
       const item = await t.core.manage.addAgendaItem(organiser, event.id, {
         kind: "breakout",
         title: "Breakouts",

@@ -1,5 +1,5 @@
+import { AccessibleDndContext } from "~/components/DndAnnouncer";
 import {
-  DndContext,
   KeyboardSensor,
   PointerSensor,
   TouchSensor,
@@ -254,12 +254,13 @@ export function BoardView({ snapshot, canSummarise }: { snapshot: Snapshot; canS
         dots={b.state.phase === "vote" ? { left: board.dotBudget - used, budget: board.dotBudget } : null}
       />
 
-      <DndContext
+      <AccessibleDndContext
         id="board-dnd"
         sensors={sensors}
         collisionDetection={landing}
         onDragEnd={onDragEnd}
-        accessibility={{ announcements, screenReaderInstructions: { draggable: t("room.dnd.instructions") } }}
+        instructions={t("room.dnd.instructions")}
+        announcements={announcements}
       >
         <div className="columns">
           {board.categories
@@ -328,7 +329,7 @@ export function BoardView({ snapshot, canSummarise }: { snapshot: Snapshot; canS
               );
             })}
         </div>
-      </DndContext>
+      </AccessibleDndContext>
     </div>
   );
 }

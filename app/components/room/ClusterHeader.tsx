@@ -2,7 +2,7 @@ import { useDraggable } from "@dnd-kit/core";
 import { Link } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Operation } from "../../../server/core/boards/protocol";
+import type { Operation } from "../../../server/core/boards/ops";
 import type { ClientNote } from "~/realtime/board-state";
 import { Icon } from "./Icon";
 import { ConfirmedChoice, MenuItem, NoteMenu } from "./NoteMenu";

@@ -1,9 +1,11 @@
 import { useDraggable } from "@dnd-kit/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Operation } from "../../../server/core/boards/protocol";
+import type { Operation } from "../../../server/core/boards/ops";
 import { MAX_NOTE, REACTIONS } from "../../../server/core/boards/constants";
 import type { ClientNote } from "~/realtime/board-state";
+import { UserText } from "~/components/UserText";
+import { authorName } from "~/i18n/stored-names";
 import { Icon, REACTION_ICONS } from "./Icon";
 import { ConfirmedChoice, MenuItem, NoteMenu } from "./NoteMenu";
 
@@ -29,10 +31,15 @@ const newId = () => crypto.randomUUID();
  * hover and focus. In the vote phase the dots are part of "votes" and stay on the card.
  */
 export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft, clusters, send, onMoved }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [commenting, setCommenting] = useState(false);
-  const drag = useDraggable({ id: note.id, disabled: !staff || note.pending, data: { kind: "note" } });
+  const drag = useDraggable({
+    id: note.id,
+    disabled: !staff || note.pending,
+    data: { kind: "note" },
+    attributes: { roleDescription: t("dragNotes.note") },
+  });
   const style = drag.transform
     ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` }
     : undefined;
@@ -83,14 +90,19 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
           </div>
         </form>
       ) : (
-        <p className="note-text" dir="auto">
-          {note.text}
-        </p>
+        <UserText as="p" className="note-text" text={note.text} />
       )}
       <div className="note-foot">
         <p className="note-meta">
-          <span className="note-author">{note.authorLabel}</span>
-          {note.originRoom ? <span> · {note.originRoom}</span> : null}
+          <span className="note-author">
+            <UserText text={authorName(t, i18n.language, note.authorLabel)} />
+          </span>
+          {note.originRoom ? (
+            <span>
+              {" · "}
+              <UserText text={note.originRoom} />
+            </span>
+          ) : null}
           {note.pending ? <span> · {t("board.sending")}</span> : null}
           {note.hidden ? <span className="badge">{t("board.hidden")}</span> : null}
         </p>
@@ -140,8 +152,11 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
                 {note.comments.length ? (
                   <ul className="comments">
                     {note.comments.map((c) => (
-                      <li key={c.id} dir="auto">
-                        {c.text} <span className="muted">— {c.authorLabel}</span>
+                      <li key={c.id}>
+                        <UserText text={c.text} />{" "}
+                        <span className="muted">
+                          — <UserText text={authorName(t, i18n.language, c.authorLabel)} />
+                        </span>
                       </li>
                     ))}
                   </ul>

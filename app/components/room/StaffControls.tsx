@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Operation } from "../../../server/core/boards/protocol";
+import type { Operation } from "../../../server/core/boards/ops";
 import { categoryName } from "~/i18n";
 import { PhaseControl } from "./PhaseControl";
 

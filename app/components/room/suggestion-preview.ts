@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from "react";
-import type { Operation } from "../../../server/core/boards/protocol";
+import type { Operation } from "../../../server/core/boards/ops";
 
 /** Suggested groups of one category, shown on the board itself until accepted or dismissed. */
 export type SuggestedGroup = { key: string; label: string; noteIds: string[]; representativeId: string };

@@ -1,3 +1,5 @@
+import { answers } from "../json-columns";
+import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { verifyPassword } from "../auth/passwords";
@@ -6,6 +8,7 @@ import type { Clock } from "../clock";
 import { DomainError, conflict, forbidden } from "../errors";
 import { type Actor, requirePermission, requireUser } from "../permissions";
 import { validate } from "../validate";
+import { auditEntries } from "./audit-view";
 
 const deleteInput = z.object({ password: z.string().optional(), confirmEmail: z.string().optional() });
 
@@ -79,7 +82,7 @@ export function createAccountService({
           gender: r.gender,
           consentData: r.consentData,
           consentQuote: r.consentQuote,
-          answers: JSON.parse(r.answersJson) as unknown,
+          answers: answers.read(r.answersJson),
           checkedInAt: r.checkedInAt,
           createdAt: r.createdAt,
         })),
@@ -155,9 +158,7 @@ export function createAccountService({
             where: { id: r.eventId, seatsTaken: { gt: 0 } },
             data: { seatsTaken: { decrement: 1 } },
           });
-        await tx.auditLog.create({
-          data: { actorId: null, action: "account.delete", detailsJson: JSON.stringify({ events: confirmed.length }) },
-        });
+        await audit(tx, { actorId: null, action: "account.delete", details: { events: confirmed.length } });
         // Notes and comments keep their text with no author (onDelete: SetNull); the rest cascades.
         await tx.user.delete({ where: { id: userId } });
       });
@@ -205,32 +206,18 @@ export function createAccountService({
         });
         if (r.count) {
           purged += r.count;
-          await db.auditLog.create({
-            data: { eventId: e.id, action: "retention.purge", detailsJson: JSON.stringify({ registrations: r.count }) },
-          });
+          await audit(db, { eventId: e.id, action: "retention.purge", details: { registrations: r.count } });
         }
       }
       return { purged };
     },
 
-    /** The organisers' view of who did what. */
+    /** The organisers' view of who did what, with ids named (audit-view.ts) so the page can say it in words. */
     async auditLog(actor: Actor, eventId: string, limit = 500) {
       await requirePermission(db, actor, eventId, "event.manage").catch(() => {
         throw forbidden("Only organisers can read the audit log.");
       });
-      const rows = await db.auditLog.findMany({
-        where: { eventId },
-        include: { actor: { select: { name: true, email: true } } },
-        orderBy: { createdAt: "desc" },
-        take: limit,
-      });
-      return rows.map((r) => ({
-        id: r.id,
-        at: r.createdAt.toISOString(),
-        who: r.actor ? `${r.actor.name} <${r.actor.email}>` : "Plenary",
-        action: r.action,
-        details: r.detailsJson === "{}" ? "" : r.detailsJson,
-      }));
+      return auditEntries(db, eventId, limit);
     },
   };
 }

@@ -1,10 +1,9 @@
-import type { Db } from "../../db/client";
+import { stringList } from "../json-columns";
+import type { Db, DbLike, Tx } from "../../db/client";
 import type { Note } from "../../db/generated/sqlite/client";
 import { inSlices } from "../chunks";
 import { liveNoteCount } from "./hot-path";
 import { BOARD_CATEGORIES } from "./category-names";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * The plenary synthesis board: one per event with breakouts, where
@@ -17,14 +16,14 @@ export const synthesisBoardId = (eventId: string) => `synthesis-${eventId}`.slic
 export const SYNTHESIS_TITLE = "Plenary synthesis";
 
 /** The event's synthesis board (created if missing); its categories grow to hold every round's. */
-export async function ensureSynthesisBoard(db: Db | Tx, eventId: string, categories: readonly string[] = []) {
+export async function ensureSynthesisBoard(db: DbLike, eventId: string, categories: readonly string[] = []) {
   const existing = await db.board.findFirst({
     where: { eventId, kind: "synthesis" },
     orderBy: { createdAt: "asc" },
     select: { id: true, categoriesJson: true },
   });
   if (existing) {
-    const have = JSON.parse(existing.categoriesJson) as string[];
+    const have = stringList.read(existing.categoriesJson);
     const more = categories.filter((c) => !have.includes(c));
     if (more.length)
       await db.board.update({
@@ -50,7 +49,7 @@ export async function ensureSynthesisBoard(db: Db | Tx, eventId: string, categor
 export async function ensureSynthesisForRounds(db: Db, eventId: string): Promise<boolean> {
   const rounds = await db.breakoutRound.findMany({ where: { eventId }, select: { categoriesJson: true } });
   if (!rounds.length) return false;
-  const categories = [...new Set(rounds.flatMap((r) => JSON.parse(r.categoriesJson) as string[]))];
+  const categories = [...new Set(rounds.flatMap((r) => stringList.read(r.categoriesJson)))];
   await ensureSynthesisBoard(db, eventId, categories);
   return true;
 }
@@ -105,4 +104,4 @@ export async function gatherNotes(
 }
 
 /** Categories a synthesis board keeps gathering as rooms post. */
-export const gatheredCategories = (board: { gatherJson: string }) => JSON.parse(board.gatherJson) as string[];
+export const gatheredCategories = (board: { gatherJson: string }) => stringList.read(board.gatherJson);

@@ -1,8 +1,9 @@
 import { contentLanguage, inLanguage } from "../content/languages";
 import { questionsIn } from "./questions";
 
-/** A live screen's own words (round title, room names, questions) in one of the event's other working languages. */
-export type LiveTexts = { roundTitle: string; rooms: Record<string, { name: string; questions: string[] }> };
+import type { LiveTexts } from "./live-state";
+
+export type { LiveTexts };
 
 type RoundRow = { title: string; questionsJson: string; translationsJson: string };
 type RoomRow = { id: string; name: string; question: string; translationsJson: string };

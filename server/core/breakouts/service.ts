@@ -1,3 +1,5 @@
+import type { LiveState } from "./live-state";
+import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
@@ -22,7 +24,7 @@ import { PRESENCE_BEAT_MS, createPresenceBeat } from "../presence";
 import { inEvent } from "../scope";
 import { liveChannels } from "../visibility";
 import { ensureSynthesisBoard } from "../boards/synthesis";
-import { type LiveTexts, liveTranslations } from "./live-languages";
+import { liveTranslations } from "./live-languages";
 
 const languagesOf = (json: string): string[] => {
   try {
@@ -39,25 +41,6 @@ export interface BreakoutDeps {
   clock: Clock;
   presenceBeatMs?: number;
 }
-
-/** What one person's screen shows during a round. */
-export type LiveState = {
-  serverNow: string;
-  round: { id: string; title: string; status: string; endsAt: string | null } | null;
-  room: {
-    id: string;
-    name: string;
-    /** The round's questions for every room, then this room's own. */
-    questions: string[];
-    meetingUrl: string | null;
-    boardId: string | null;
-    role: string;
-  } | null;
-  choices: { id: string; name: string; questions: string[]; count: number; full: boolean }[] | null;
-  /** The event's working languages, and the texts above in each but the first (the page picks: live-languages.ts). */
-  languages?: string[];
-  translated?: Record<string, LiveTexts>;
-};
 
 export function createBreakoutService({ db, bus, clock, presenceBeatMs }: BreakoutDeps) {
   async function loadRound(eventId: string, roundId: string) {
@@ -482,13 +465,11 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
         where: { id: a.id },
         data: { role, locked: role !== "participant" ? true : a.locked },
       });
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: me.userId,
-          action: "role.room",
-          detailsJson: JSON.stringify({ userId, roundId, from: a.role, to: role }),
-        },
+      await audit(db, {
+        eventId,
+        actorId: me.userId,
+        action: "role.room",
+        details: { userId, roundId, from: a.role, to: role },
       });
       if (role !== "participant") {
         await db.eventRole.upsert({
@@ -568,13 +549,11 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       const user = await requirePermission(db, actor, eventId, "breakout.manage");
       const { message } = validate(messageInput, input);
       await loadRound(eventId, roundId);
-      const row = await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: "round.message",
-          detailsJson: JSON.stringify({ roundId, message }),
-        },
+      const row = await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: "round.message",
+        details: { roundId, message },
       });
       const payload = { id: row.id, message, createdAt: row.createdAt.toISOString() };
       bus.publish(channels.event(eventId), "round:message", payload);

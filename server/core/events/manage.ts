@@ -1,7 +1,9 @@
+import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import type { RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, notFound, validationError, type FieldErrors } from "../errors";
+import { stringList } from "../json-columns";
 import { type Actor, requirePermission } from "../permissions";
 import { inEvent } from "../scope";
 import { requireEventCreator } from "../platform/access";
@@ -132,13 +134,11 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
           categories: { create: DEFAULT_CATEGORIES.map(([key, label], position) => ({ key, label, position })) },
         },
       });
-      await db.auditLog.create({
-        data: {
-          eventId: event.id,
-          actorId: user.userId,
-          action: "event.create",
-          detailsJson: JSON.stringify({ slug }),
-        },
+      await audit(db, {
+        eventId: event.id,
+        actorId: user.userId,
+        action: "event.create",
+        details: { slug },
       });
       return event;
     },
@@ -174,13 +174,11 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
       });
       if (changed.count === 0)
         throw conflict("Registrations changed while you were editing. Please review the capacity and save again.");
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: "event.update",
-          detailsJson: JSON.stringify(moved.length ? { agendaMoved: moved.length } : {}),
-        },
+      await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: "event.update",
+        details: moved.length ? { agendaMoved: moved.length } : {},
       });
       const raised = current.capacity !== null && (data.capacity === null || data.capacity > current.capacity);
       if (raised) await onCapacityRaised?.(eventId);
@@ -192,9 +190,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
       const user = await requirePermission(db, actor, eventId, "event.manage");
       if (!(EVENT_STATUSES as readonly string[]).includes(status)) throw validationError("Unknown event status.");
       await db.event.update({ where: { id: eventId }, data: { status } });
-      await db.auditLog.create({
-        data: { eventId, actorId: user.userId, action: `event.${status}`, detailsJson: "{}" },
-      });
+      await audit(db, { eventId, actorId: user.userId, action: `event.${status}` });
     },
 
     /** Everything the organiser's settings form shows, with times as wall-clock values in the event's zone. */
@@ -212,7 +208,14 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
         },
       });
       if (!event) throw notFound("This event");
-      return event;
+      // Stored lists decoded here, so the pages read values, not storage formats.
+      return {
+        ...event,
+        languages: stringList.read(event.languagesJson),
+        partners: stringList.read(event.partnersJson),
+        organisations: stringList.read(event.organisationsJson),
+        questions: event.questions.map((q) => ({ ...q, options: stringList.read(q.optionsJson) })),
+      };
     },
 
     async addAgendaItem(actor: Actor, eventId: string, input: unknown) {
@@ -321,9 +324,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
         },
       });
       if (r.count === 0) throw notFound("This question");
-      await db.auditLog.create({
-        data: { eventId, actorId: user.userId, action: "form.question", detailsJson: JSON.stringify({ questionId }) },
-      });
+      await audit(db, { eventId, actorId: user.userId, action: "form.question", details: { questionId } });
     },
 
     /** How many registrations answered each custom question, so editing or removing one says what it touches. */

@@ -1,3 +1,5 @@
+import { answers as answersColumn } from "../json-columns";
+import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { toCsv } from "../csv";
 import { type Actor, requirePermission } from "../permissions";
@@ -31,7 +33,7 @@ export async function exportParticipantsCsv(db: Db, actor: Actor, eventId: strin
     ...questions.map((q) => q.label),
   ];
   const body = rows.map((r) => {
-    const answers = JSON.parse(r.answersJson) as Record<string, string | string[]>;
+    const answers = answersColumn.read(r.answersJson);
     return [
       r.name,
       r.email,
@@ -53,13 +55,11 @@ export async function exportParticipantsCsv(db: Db, actor: Actor, eventId: strin
       }),
     ];
   });
-  await db.auditLog.create({
-    data: {
-      eventId,
-      actorId: user.userId,
-      action: "participants.export",
-      detailsJson: JSON.stringify({ rows: rows.length }),
-    },
+  await audit(db, {
+    eventId,
+    actorId: user.userId,
+    action: "participants.export",
+    details: { rows: rows.length },
   });
   return toCsv(header, body);
 }

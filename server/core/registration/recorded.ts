@@ -1,3 +1,6 @@
+import { localeOr } from "../i18n/locales";
+import { stringList } from "../json-columns";
+import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { Clock } from "../clock";
@@ -125,7 +128,7 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
   async function userFor(p: { email: string; name?: string | undefined; preferredLanguage: string }) {
     const existing = await db.user.findUnique({ where: { email: p.email } });
     if (existing) return existing.id;
-    const locale = ["fr", "es", "ar"].includes(p.preferredLanguage) ? p.preferredLanguage : "en";
+    const locale = localeOr(p.preferredLanguage);
     try {
       return (await db.user.create({ data: { email: p.email, name: p.name ?? p.email.split("@")[0]!, locale } })).id;
     } catch {
@@ -192,7 +195,7 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
       if (!event) throw notFound("This event");
       return {
         categories: event.categories.map((c) => ({ key: c.key, label: c.label })),
-        languages: JSON.parse(event.languagesJson) as string[],
+        languages: stringList.read(event.languagesJson),
         ended: clock.now() > event.endsAt,
         format: event.format,
         cancelled: event.status === "cancelled",
@@ -222,13 +225,11 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
         throw conflict("This person is already registered for this event.", {
           email: ["Already registered for this event."],
         });
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: r.outcome === "added" ? "registration.record" : "registration.attendance",
-          detailsJson: JSON.stringify({ registrationId: r.id, attended: p.attended }),
-        },
+      await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: r.outcome === "added" ? "registration.record" : "registration.attendance",
+        details: { registrationId: r.id, attended: p.attended },
       });
       if (r.outcome === "added" && p.notify) await confirm(r.id, r.userId, event.slug, baseUrl);
       changed(eventId);
@@ -306,13 +307,11 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
           if (opts.notify) await confirm(r.id, r.userId, event.slug, baseUrl);
         }
       }
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: "registrations.import",
-          detailsJson: JSON.stringify({ added: report.added, attendance: report.attendance, errors: errors.length }),
-        },
+      await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: "registrations.import",
+        details: { added: report.added, attendance: report.attendance, errors: errors.length },
       });
       changed(eventId);
       return report;

@@ -1,3 +1,5 @@
+import { stringList } from "../json-columns";
+import { audit } from "../audit";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -103,10 +105,6 @@ export function createReportService({
   const reportOf = (eventId: string) =>
     db.report.findUnique({ where: { eventId }, include: { sections: { orderBy: { position: "asc" } } } });
 
-  async function audit(eventId: string, actorId: string | null, action: string, details: Record<string, unknown>) {
-    await db.auditLog.create({ data: { eventId, actorId, action, detailsJson: JSON.stringify(details) } });
-  }
-
   /** Saves a generated section: replaces it if nobody edited it, else offers the new text as a proposal. */
   async function saveGenerated(
     tx: Pick<Db, "reportSection">,
@@ -189,7 +187,12 @@ export function createReportService({
           order.indexOf(s.key),
         );
     });
-    await audit(eventId, actorId, existing ? "report.regenerate" : "report.generate", { writer: writer.writer });
+    await audit(db, {
+      eventId,
+      actorId,
+      action: existing ? "report.regenerate" : "report.generate",
+      details: { writer: writer.writer },
+    });
     return writer;
   }
 
@@ -346,7 +349,7 @@ export function createReportService({
       const cited = [
         ...new Set([
           ...sections.flatMap((x) => x.machine.flatMap((m) => m.sentences.flatMap((t) => t.cites))),
-          ...proposals.flatMap((p) => JSON.parse(p.sourceNoteIdsJson) as string[]),
+          ...proposals.flatMap((p) => stringList.read(p.sourceNoteIdsJson)),
         ]),
       ];
       const notes = cited.length
@@ -420,7 +423,7 @@ export function createReportService({
             description: p.description,
             suggestedOwner: p.suggestedOwner,
             sourceLabel: p.sourceLabel,
-            sourceNoteIds: (JSON.parse(p.sourceNoteIdsJson) as string[]).filter((id) => id in sources),
+            sourceNoteIds: stringList.read(p.sourceNoteIdsJson).filter((id) => id in sources),
           })),
         },
       };
@@ -451,7 +454,7 @@ export function createReportService({
           orderBy: [{ round: { createdAt: "asc" } }, { position: "asc" }],
         }),
       ]);
-      const hidden = new Set((JSON.parse(report?.hiddenOrganisationsJson ?? "[]") as string[]).map(organisationKey));
+      const hidden = new Set(stringList.read(report?.hiddenOrganisationsJson).map(organisationKey));
       const names = new Map<string, string>();
       for (const r of regs) {
         const name = r.organisation.trim();
@@ -502,9 +505,7 @@ export function createReportService({
       const shown = new Set(listed.map(organisationKey));
       const asked = new Set(organisations.map(organisationKey));
       // Organisations the form did not show keep their choice.
-      const kept = (JSON.parse(report.hiddenOrganisationsJson) as string[]).filter(
-        (o) => !asked.has(organisationKey(o)),
-      );
+      const kept = stringList.read(report.hiddenOrganisationsJson).filter((o) => !asked.has(organisationKey(o)));
       const hidden = [...kept, ...organisations.filter((o) => !shown.has(organisationKey(o)))];
       await db.report.update({ where: { id: report.id }, data: { hiddenOrganisationsJson: JSON.stringify(hidden) } });
       await refreshDataSections(event.id, ["participation"]);
@@ -665,7 +666,7 @@ export function createReportService({
           `The report is ${report.status.replace("_", " ")}; it cannot be ${action === "submit" ? "sent for review" : action === "approve" ? "approved" : "reopened"} now.`,
         );
       await db.report.update({ where: { id: report.id }, data: { status: rule.to } });
-      await audit(event.id, user.userId, `report.${action}`, {});
+      await audit(db, { eventId: event.id, actorId: user.userId, action: `report.${action}` });
     },
 
     /** Freezes the approved draft as the next numbered version; a correction needs a change note. */
@@ -702,7 +703,12 @@ export function createReportService({
         }),
         db.report.update({ where: { id: report.id }, data: { status: "published", withdrawnNotice: null } }),
       ]);
-      await audit(event.id, user.userId, "report.publish", { version: number });
+      await audit(db, {
+        eventId: event.id,
+        actorId: user.userId,
+        action: "report.publish",
+        details: { version: number },
+      });
       return { version: number };
     },
 
@@ -714,7 +720,7 @@ export function createReportService({
       if (!report || !(await db.reportVersion.count({ where: { reportId: report.id } })))
         throw conflict("Nothing has been published, so there is nothing to withdraw.");
       await db.report.update({ where: { id: report.id }, data: { status: "withdrawn", withdrawnNotice: notice } });
-      await audit(event.id, user.userId, "report.withdraw", { notice });
+      await audit(db, { eventId: event.id, actorId: user.userId, action: "report.withdraw", details: { notice } });
     },
 
     /** The public page: the latest (or a given) published version, or the withdrawal notice. No sign-in. */
