@@ -1,4 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { UserText } from "~/components/UserText";
 import roomStyles from "~/styles/room.css";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -32,10 +33,17 @@ export default function BoardPage() {
   return (
     <section className="board-page">
       <p className="eyebrow">
-        <Link to={`/events/${snapshot.event.slug}`}>{place.eventTitle}</Link>
-        {place.roundTitle ? ` · ${place.roundTitle}` : null}
+        <Link to={`/events/${snapshot.event.slug}`}>
+          <UserText text={place.eventTitle} />
+        </Link>
+        {place.roundTitle ? (
+          <>
+            {" · "}
+            <UserText text={place.roundTitle} />
+          </>
+        ) : null}
       </p>
-      <h1>{place.title}</h1>
+      <UserText as="h1" text={place.title} />
       <GuidingQuestions questions={place.questions} id="board-questions" />
       <BoardView key={snapshot.board.id} snapshot={snapshot} canSummarise={canSummarise} />
     </section>

@@ -1,4 +1,5 @@
 import { AccessibleDndContext } from "~/components/DndAnnouncer";
+import { authorName } from "~/i18n/stored-names";
 import {
   KeyboardSensor,
   PointerSensor,
@@ -194,10 +195,10 @@ export function BoardView({ snapshot, canSummarise }: { snapshot: Snapshot; canS
         ) : null}
         {b.state.timerEndsAt ? <Countdown endsAt={b.state.timerEndsAt} offsetMs={offset} /> : null}
         <a href={`/events/${event.slug}/boards/${board.id}.csv`} download>
-          CSV
+          {t("downloads.boardCsv")}
         </a>
         <a href={`/events/${event.slug}/boards/${board.id}.md`} download>
-          Markdown
+          {t("downloads.boardMarkdown")}
         </a>
         {canSummarise ? (
           <Link to={`/events/${event.slug}/boards/${board.id}/summary`}>{t("roomSummary.link")}</Link>
@@ -427,7 +428,7 @@ function Filters({
           <option value="">{t("board.allAuthors")}</option>
           {[...new Set(notes.map((n) => n.authorCategory).filter(Boolean))].sort().map((c) => (
             <option key={c} value={c}>
-              {c}
+              {authorName(t, i18n.language, c)}
             </option>
           ))}
         </select>

@@ -1,4 +1,5 @@
 import { useDraggable } from "@dnd-kit/core";
+import { UserText } from "~/components/UserText";
 import { Link } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -41,7 +42,7 @@ export function ClusterHeader({
   if (!staff)
     return (
       <h3 className="cluster-label" id={headingId}>
-        <span dir="auto">{cluster.label}</span> <span className="muted">({count})</span>
+        <UserText text={cluster.label} /> <span className="muted">({count})</span>
       </h3>
     );
   return (
@@ -82,7 +83,7 @@ export function ClusterHeader({
         </form>
       ) : (
         <h3 className="cluster-label" id={headingId}>
-          <span dir="auto">{cluster.label}</span> <span className="muted">({count})</span>
+          <UserText text={cluster.label} /> <span className="muted">({count})</span>
         </h3>
       )}
       <span className="cluster-tools">

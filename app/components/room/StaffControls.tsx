@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { formatList } from "~/utils/format";
 import { useTranslation } from "react-i18next";
 import type { Operation } from "../../../server/core/boards/ops";
 import { categoryName } from "~/i18n";
@@ -125,7 +126,12 @@ function GatherControls({ categories, gather, send }: { categories: string[]; ga
       </form>
       {gather.length ? (
         <p className="muted" data-testid="gathering">
-          {t("synthesis.gathering", { categories: gather.map((c) => categoryName(i18n.language, c)).join(", ") })}
+          {t("synthesis.gathering", {
+            categories: formatList(
+              gather.map((c) => categoryName(i18n.language, c)),
+              i18n.language,
+            ),
+          })}
         </p>
       ) : null}
     </div>
