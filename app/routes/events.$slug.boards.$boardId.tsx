@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { PHASES } from "../../server/core/boards/constants";
 import { NoteCard } from "~/components/board/NoteCard";
-import { categoryName, translateServerMessage } from "~/i18n";
+import { categoryName, translateMessage } from "~/i18n";
 import { Suggestions } from "~/components/board/Suggestions";
 import { AccessibleDndContext } from "~/components/DndAnnouncer";
 import { UserText } from "~/components/UserText";
@@ -202,12 +202,12 @@ export default function BoardPage() {
       <div aria-live="polite" className="board-messages">
         {b.rejections.map((r) => (
           <p key={r.opId} className="form-error">
-            {t("board.rejected", { message: translateServerMessage(i18n, r.message) })}
+            {t("board.rejected", { message: translateMessage(i18n, r.message) })}
           </p>
         ))}
         {b.notices.map((n, i) => (
           <p key={i} className="notice">
-            {translateServerMessage(i18n, n)}
+            {translateMessage(i18n, n)}
           </p>
         ))}
       </div>

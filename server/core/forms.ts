@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { msg } from "./i18n/message";
 
 // Coercions for values that arrive from HTML forms (strings, "on", "") as well
 // as from typed callers (booleans, numbers, arrays), so one schema serves both doors.
@@ -34,7 +35,7 @@ export const optionalText = (max: number, label = "This field") =>
 export const requiredText = (max: number, message: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? stripControls(v).trim() : v),
-    z.string({ error: message }).min(1, message).max(max, `At most ${max} characters.`),
+    z.string({ error: message }).min(1, message).max(max),
   );
 
 /** "" or missing means no value; otherwise a whole number within bounds. */
@@ -70,7 +71,7 @@ export const httpUrl = z
     } catch {
       return false;
     }
-  }, "Enter a full web address starting with https://");
+  }, msg("events.webAddress"));
 
 export const optionalHttpUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? null : v),

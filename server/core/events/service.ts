@@ -12,6 +12,8 @@ import { eventIcs } from "../registration/ics";
 import { registrationClosedReason } from "../registration/rules";
 import { validate } from "../validate";
 import { liveChannels } from "../visibility";
+import { zm } from "../i18n/zod-messages";
+import { msg } from "../i18n/message";
 
 export interface EventDeps {
   db: Db;
@@ -21,10 +23,10 @@ export interface EventDeps {
 
 const announceInput = z.object({
   message: z
-    .string({ error: "Write a message." })
+    .string({ error: zm("events.writeMessage") })
     .trim()
-    .min(1, "Write a message.")
-    .max(500, "Keep it under 500 characters."),
+    .min(1, zm("events.writeMessage"))
+    .max(500, zm("events.messageTooLong")),
 });
 
 const parseList = (json: string): string[] => {
@@ -40,7 +42,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
   /** The few facts most pages need about an event: id, slug and title. */
   async function bySlug(slug: string) {
     const e = await db.event.findUnique({ where: { slug }, select: { id: true, slug: true, title: true } });
-    if (!e) throw notFound("This event");
+    if (!e) throw notFound("event");
     return e;
   }
 
@@ -98,7 +100,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
           categories: { orderBy: { position: "asc" } },
         },
       });
-      if (!event || event.status === "draft") throw notFound("This event");
+      if (!event || event.status === "draft") throw notFound("event");
       const viewerRoles = actor ? await rolesOf(db, event.id, actor.userId) : [];
       const [registered, announcements] = await Promise.all([
         db.registration.count({ where: { eventId: event.id, status: { in: ["confirmed", "pending"] } } }),
@@ -193,7 +195,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
           where: { eventId, userId: actor.userId, status: { in: ["confirmed", "pending", "waitlisted"] } },
         }),
       ]);
-      if (roles.length === 0 && reg === null) throw forbidden("You are not taking part in this event.");
+      if (roles.length === 0 && reg === null) throw forbidden(msg("access.notTakingPart"));
       const staff = allows(roles, "event.view_participants") || allows(roles, "breakout.manage");
       return { channels: liveChannels(eventId, staff) };
     },
@@ -201,7 +203,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
     /** The event as a calendar file, for "add to calendar" links. */
     async calendarFile(slug: string, baseUrl: string) {
       const event = await db.event.findUnique({ where: { slug } });
-      if (!event || event.status === "draft") throw notFound("This event");
+      if (!event || event.status === "draft") throw notFound("event");
       const url = new URL(`/events/${event.slug}`, baseUrl).toString();
       return eventIcs({
         uid: `${event.id}@plenary`,
@@ -218,7 +220,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
     /** The header of the management pages; refuses anyone who may not see participants. */
     async getForStaff(actor: Actor, slug: string) {
       const event = await db.event.findUnique({ where: { slug } });
-      if (!event) throw notFound("This event");
+      if (!event) throw notFound("event");
       await requirePermission(db, actor, event.id, "event.view_participants");
       const roles = await rolesOf(db, event.id, actor!.userId);
       return {
