@@ -65,7 +65,7 @@ export function fromAcceptLanguage(
  * an older server) gets the generic words rather than raw text.
  */
 export function translateMessage(i18n: i18n, message: Message | unknown): string {
-  if (!isMessage(message)) return i18n.t("internal", { ns: "errors", keyPrefix: "common" });
+  if (!isMessage(message)) return i18n.t("common.internal", { ns: "errors" });
   return i18n.t(message.key, {
     ns: "errors",
     ...paramsSaid(message.params, (inner) => translateMessage(i18n, inner)),

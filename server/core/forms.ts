@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { msg } from "./i18n/message";
+import { zm } from "./i18n/zod-messages";
 
 // Coercions for values that arrive from HTML forms (strings, "on", "") as well
 // as from typed callers (booleans, numbers, arrays), so one schema serves both doors.
@@ -26,10 +26,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export const isWellFormedText = (s: string) => !LONE_SURROGATE.test(s);
 export const toWellFormed = (s: string) => s.replace(new RegExp(LONE_SURROGATE, "g"), "\uFFFD");
 
-export const optionalText = (max: number, label = "This field") =>
+export const optionalText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? stripControls(v).trim() : (v ?? "")),
-    z.string().max(max, `${label} is too long (at most ${max} characters).`),
+    z.string().max(max, zm("events.fieldTooLong", { max })),
   );
 
 export const requiredText = (max: number, message: string) =>
@@ -56,8 +56,8 @@ export const lineList = (maxItems: number, maxLength: number, linesOnly = false)
         .map((x) => String(x).trim())
         .filter(Boolean),
     z
-      .array(z.string().max(maxLength, `Each item must be at most ${maxLength} characters.`))
-      .max(maxItems, `At most ${maxItems} items.`),
+      .array(z.string().max(maxLength, zm("events.itemTooLong", { max: maxLength })))
+      .max(maxItems, zm("validation.tooMany", { max: maxItems })),
   );
 
 export const httpUrl = z
@@ -71,7 +71,7 @@ export const httpUrl = z
     } catch {
       return false;
     }
-  }, msg("events.webAddress"));
+  }, zm("events.webAddress"));
 
 export const optionalHttpUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? null : v),

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { formBoolean, lineList, optionalHttpUrl, optionalInt, optionalText, requiredText } from "../forms";
 import { zm } from "../i18n/zod-messages";
-import { msg } from "../i18n/message";
 
 export const ASSIGNMENT_MODES = ["auto", "manual", "self_select"] as const;
 
@@ -17,11 +16,13 @@ export const roundInput = z
         (Array.isArray(v) ? v : typeof v === "string" ? v.split("\n") : [])
           .map((x) => String(x).trim())
           .filter(Boolean),
-      z.array(z.string().max(1000, zm("breakouts.questionTooLong"))).max(50, "At most 50 questions."),
+      z
+        .array(z.string().max(1000, zm("breakouts.questionTooLong")))
+        .max(50, zm("breakouts.tooManyQuestions", { max: 50 })),
     ),
     /** "all": every question to every room; "each": one question per room, in order. */
     questionsFor: z.enum(["all", "each"], { error: zm("breakouts.questionMode") }).default("all"),
-    durationMinutes: optionalInt(1, 480, zm("breakouts.duration")).refine((v) => v !== null, msg("breakouts.duration")),
+    durationMinutes: optionalInt(1, 480, zm("breakouts.duration")).refine((v) => v !== null, zm("breakouts.duration")),
     categories: lineList(8, 60),
     assignmentMode: z.enum(ASSIGNMENT_MODES).default("auto"),
   })
@@ -32,7 +33,7 @@ export const roundInput = z
       ctx.addIssue({
         code: "custom",
         path: ["questions"],
-        message: `One question per room: give ${r.roomCount} questions (one per line), or ask every room all of them.`,
+        message: zm("breakouts.questionPerRoom", { count: r.roomCount ?? 0 }),
       });
     }
   });
@@ -40,7 +41,7 @@ export const roundInput = z
 export const roomInput = z.object({
   name: requiredText(120, zm("breakouts.roomName")),
   // This room's own questions, one per line, beside those every room of the round discusses.
-  question: optionalText(3000, "This room's questions"),
+  question: optionalText(3000),
   meetingUrl: optionalHttpUrl,
   reservedFor: z.preprocess((v) => (typeof v === "string" ? v.trim().toLowerCase() : ""), z.string().max(40)),
   capacity: optionalInt(1, 1000, zm("breakouts.roomCap")),
@@ -57,7 +58,7 @@ export const extendInput = z.object({
   minutes: optionalInt(1, 120, zm("breakouts.extendBy")).refine((v) => v !== null, zm("breakouts.extendBy")),
 });
 export const messageInput = z.object({ message: requiredText(500, zm("events.writeMessage")) });
-export const helpInput = z.object({ message: optionalText(300, "The message") });
+export const helpInput = z.object({ message: optionalText(300) });
 
 /** Roles inside a room; event-wide roles such as organiser are never granted from here. */
 export const ROOM_ROLES = ["participant", "facilitator", "rapporteur"] as const;
@@ -70,6 +71,8 @@ export const roundQuestionsInput = z.object({
   questions: z.preprocess(
     (v) =>
       (typeof v === "string" ? v.split("\n") : Array.isArray(v) ? v : []).map((x) => String(x).trim()).filter(Boolean),
-    z.array(z.string().max(1000, zm("breakouts.questionTooLong"))).max(20, "At most 20 questions."),
+    z
+      .array(z.string().max(1000, zm("breakouts.questionTooLong")))
+      .max(20, zm("breakouts.tooManyQuestions", { max: 20 })),
   ),
 });

@@ -29,9 +29,9 @@ const optionalLocalDateTime = z.preprocess(
 /** The event form as organisers fill it in; times are wall-clock times in the event's timezone. */
 export const eventInput = z.object({
   title: requiredText(200, zm("events.title")),
-  description: optionalText(20_000, "The description"),
+  description: optionalText(20_000),
   format: z.enum(EVENT_FORMATS, { error: zm("events.format") }),
-  venue: optionalText(300, "The venue"),
+  venue: optionalText(300),
   meetingUrl: optionalHttpUrl,
   timezone: timezoneSchema,
   startsAt: localDateTime,
@@ -55,7 +55,7 @@ export type EventInput = z.infer<typeof eventInput>;
 export const agendaItemInput = z.object({
   kind: z.enum(AGENDA_KINDS, { error: zm("agenda.kind") }),
   title: requiredText(200, zm("agenda.title")),
-  description: optionalText(2000, "The description"),
+  description: optionalText(2000),
   startsAt: localDateTime,
   endsAt: localDateTime,
   // One speaker per line: "Name | title | organisation".

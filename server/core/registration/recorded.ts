@@ -36,8 +36,8 @@ const person = {
   name: nameSchema,
   email: emailSchema,
   organisation: requiredText(200, zm("recorded.organisation")),
-  roleTitle: optionalText(200, "The role"),
-  city: optionalText(120, "The city"),
+  roleTitle: optionalText(200),
+  city: optionalText(120),
   country,
   preferredLanguage: z.preprocess(
     (v) => (typeof v === "string" && v.trim() ? v.trim().toLowerCase() : "en"),

@@ -21,14 +21,14 @@ const countryCode = z.preprocess(
 export const registrationFields = z.object({
   organisation: requiredText(200, zm("registration.organisation")),
   categoryKey: requiredText(60, zm("registration.category")),
-  roleTitle: optionalText(200, "Your role"),
+  roleTitle: optionalText(200),
   city: requiredText(120, zm("registration.city")),
   country: countryCode,
   preferredLanguage: z.preprocess(
     (v) => (v === "" || v == null ? "en" : v),
     z.string().regex(/^[a-z]{2,3}$/, zm("registration.language")),
   ),
-  accessibilityNeeds: optionalText(1000, "Accessibility needs"),
+  accessibilityNeeds: optionalText(1000),
   gender: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : null), z.string().max(60).nullable()),
   consentData: formBoolean.refine((v) => v, zm("registration.consent")),
   consentQuote: formBoolean,

@@ -22,7 +22,7 @@ const summaryInput = z.object({
         consent: formBoolean.default(false),
       }),
     )
-    .max(MAX_QUOTES, `At most ${MAX_QUOTES} quotes.`)
+    .max(MAX_QUOTES, zm("reports.tooManyQuotes", { max: MAX_QUOTES }))
     .default([]),
 });
 

@@ -41,7 +41,7 @@ const sectionKey = z
   .string()
   .refine(
     (k) => (SECTION_KEYS as readonly string[]).includes(k) || /^free-[a-z0-9]{8,32}$/.test(k),
-    msg("reports.unknownSection"),
+    zm("reports.unknownSection"),
   );
 const freeKey = z.string().regex(/^free-[a-z0-9]{8,32}$/, zm("reports.freeSectionsOnly"));
 const speakerInput = z.object({

@@ -13,7 +13,13 @@ export const id = z
 export const noteText = z
   .string()
   .transform(stripControls)
-  .pipe(z.string().trim().min(1, zm("boards.writeFirst")).max(MAX_NOTE, `Notes are at most ${MAX_NOTE} characters.`));
+  .pipe(
+    z
+      .string()
+      .trim()
+      .min(1, zm("boards.writeFirst"))
+      .max(MAX_NOTE, zm("boards.noteTooLong", { max: MAX_NOTE })),
+  );
 
 export const clusterLabel = z
   .string()

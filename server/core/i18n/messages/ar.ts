@@ -146,6 +146,9 @@ export const ar: Catalogue = {
     tooLarge: "حجم الملف أكبر من 1 ميغابايت. قسّمه إلى ملفات أصغر.",
     notCsv: "هذا الملف ليس ملف CSV صالحًا ({{detail}}).",
     empty: "لا توجد صفوف في الملف تحت سطر العناوين.",
+    unreadable: "تعذّرت قراءة هذا الملف المرفوع.",
+    chooseFile: "اختر ملف CSV لاستيراده.",
+    csvOnly: "لا يمكن استيراد إلا ملفات CSV (.csv).",
     tooManyRows: "{{max}} صفًا كحد أقصى لكل ملف.",
   },
   events: {

@@ -152,6 +152,9 @@ export const en = {
     tooLarge: "The file is larger than 1 MB. Split it into smaller files.",
     notCsv: "This file is not valid CSV ({{detail}}).",
     empty: "The file has no rows under its header.",
+    unreadable: "This upload could not be read.",
+    chooseFile: "Choose a CSV file to import.",
+    csvOnly: "Only CSV files (.csv) can be imported.",
     tooManyRows: "At most {{max}} rows per file.",
   },
   events: {

@@ -150,6 +150,9 @@ export const es: Catalogue = {
     tooLarge: "El archivo supera 1 MB. Divídalo en archivos más pequeños.",
     notCsv: "Este archivo no es un CSV válido ({{detail}}).",
     empty: "El archivo no tiene filas bajo su encabezado.",
+    unreadable: "No se pudo leer este archivo subido.",
+    chooseFile: "Elija un archivo CSV para importar.",
+    csvOnly: "Solo se pueden importar archivos CSV (.csv).",
     tooManyRows: "Como máximo {{max}} filas por archivo.",
   },
   events: {

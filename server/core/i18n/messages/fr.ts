@@ -152,6 +152,9 @@ export const fr: Catalogue = {
     tooLarge: "Le fichier dépasse 1 Mo. Découpez-le en fichiers plus petits.",
     notCsv: "Ce fichier n'est pas un CSV valide ({{detail}}).",
     empty: "Le fichier n'a aucune ligne sous son en-tête.",
+    unreadable: "Ce téléversement n'a pas pu être lu.",
+    chooseFile: "Choisissez un fichier CSV à importer.",
+    csvOnly: "Seuls les fichiers CSV (.csv) peuvent être importés.",
     tooManyRows: "{{max}} lignes au plus par fichier.",
   },
   events: {
