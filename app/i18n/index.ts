@@ -68,7 +68,7 @@ export function translateMessage(i18n: i18n, message: Message | unknown): string
   if (!isMessage(message)) return i18n.t("common.internal", { ns: "errors" });
   return i18n.t(message.key, {
     ns: "errors",
-    ...paramsSaid(message.params, (inner) => translateMessage(i18n, inner)),
+    ...paramsSaid(message.params, i18n.language, (inner) => translateMessage(i18n, inner)),
   });
 }
 

@@ -32,10 +32,11 @@ export const optionalText = (max: number) =>
     z.string().max(max, zm("events.fieldTooLong", { max })),
   );
 
+/** `message` (from zm) says what is missing; the bound is said on its own (a schema-wide error would say it for every issue). */
 export const requiredText = (max: number, message: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? stripControls(v).trim() : v),
-    z.string({ error: message }).min(1, message).max(max),
+    z.string({ error: message }).min(1, message).max(max, zm("validation.tooLong", { max })),
   );
 
 /** "" or missing means no value; otherwise a whole number within bounds. */

@@ -8,6 +8,7 @@ import { LOCALES } from "../../server/core/i18n/locales";
 import { type MessageKey, inEnglish, isMessageKey, lookup, msg, say } from "../../server/core/i18n/message";
 import { CATALOGUES } from "../../server/core/i18n/messages";
 import { issueMessage, zm } from "../../server/core/i18n/zod-messages";
+import { requiredText } from "../../server/core/forms";
 import { validate } from "../../server/core/validate";
 
 const root = path.resolve(__dirname, "../..");
@@ -168,6 +169,14 @@ describe("the core's message catalogues", () => {
       // As it arrives through JSON, unchanged.
       expect(translateMessage(i18n, JSON.parse(JSON.stringify(m)))).toBe(say(locale, m));
     }
+    // A moment is written the way each language writes dates, on the event's clock.
+    const opens = msg("registration.opensOn", {
+      date: { at: "2026-11-25T08:00:00.000Z", zone: "Europe/Brussels" },
+      zone: "Europe/Brussels",
+    });
+    expect(say("fr", opens)).toMatch(/^Les inscriptions ouvrent le 25 novembre 2026 à 09:00 \(Europe\/Brussels\)\.$/);
+    expect(say("es", opens)).toContain("25 de noviembre de 2026");
+    expect(translateMessage(createI18n("fr"), opens)).toBe(say("fr", opens));
     // What is not a message (raw text from elsewhere) is not shown as if it were one.
     expect(translateMessage(createI18n("es"), "Some English text.")).toBe(say("es", msg("common.internal")));
   });
@@ -209,6 +218,13 @@ describe("errors carry keys", () => {
     }
     const empty = schema.shape.title.safeParse("  ");
     expect(issueMessage(empty.error!.issues[0]!)).toEqual({ key: "events.title" });
+    // A required text says what is missing when empty, and its bound (not the same words) when too long.
+    const title = requiredText(5, zm("events.title"));
+    expect(issueMessage(title.safeParse("")!.error!.issues[0]!)).toEqual({ key: "events.title" });
+    expect(issueMessage(title.safeParse("far too long").error!.issues[0]!)).toEqual({
+      key: "validation.tooLong",
+      params: { max: 5 },
+    });
     const missing = z.object({ a: z.string() }).safeParse({});
     expect(issueMessage(missing.error!.issues[0]!)).toEqual({ key: "validation.required" });
   });

@@ -22,7 +22,9 @@ type TextAt<T, K extends string> = K extends `${infer Head}.${infer Rest}`
 type Placeholders<S> = S extends `${string}{{${infer P}}}${infer Rest}` ? P | Placeholders<Rest> : never;
 
 export type MessageKey = Leaves<typeof en>;
-export type MessageParam = string | number | Message;
+/** A moment, said in the reader's language and calendar, on the clock of `zone` (an event's timezone). */
+export type MomentParam = { at: string; zone: string };
+export type MessageParam = string | number | Message | MomentParam;
 export type MessageParams = Record<string, MessageParam>;
 /** A message as it travels: a catalogue key and the values its placeholders take. */
 export type Message = { key: MessageKey; params?: MessageParams };
@@ -52,11 +54,32 @@ export const isMessageKey = (key: unknown): key is MessageKey =>
 export const isMessage = (value: unknown): value is Message =>
   typeof value === "object" && value !== null && isMessageKey((value as { key?: unknown }).key);
 
-/** The parameters with any message among them said in `say`'s words, ready for `{{placeholders}}`. */
-export function paramsSaid(params: MessageParams | undefined, say: (m: Message) => string): Record<string, string> {
+const isMoment = (value: object): value is MomentParam => typeof (value as { at?: unknown }).at === "string";
+
+/** A moment as people of `locale` write it ("25 novembre 2026 à 09:00"), on the clock of its zone. */
+export function momentIn(locale: string, { at, zone }: MomentParam): string {
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone: zone }).format(
+      new Date(at),
+    );
+  } catch {
+    return at;
+  }
+}
+
+/**
+ * The parameters ready for `{{placeholders}}`: a message among them said in `say`'s words, a moment
+ * written the way `locale` writes dates.
+ */
+export function paramsSaid(
+  params: MessageParams | undefined,
+  locale: string,
+  say: (m: Message) => string,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(params ?? {}))
-    out[name] = typeof value === "object" ? say(value) : String(value);
+    out[name] =
+      typeof value !== "object" ? String(value) : isMoment(value) ? momentIn(locale, value) : say(value as Message);
   return out;
 }
 
@@ -69,7 +92,7 @@ export function say(locale: Locale, m: Message): string {
   const text = lookup(CATALOGUES[locale], m.key) ?? lookup(CATALOGUES[DEFAULT_LOCALE], m.key) ?? m.key;
   return interpolate(
     text,
-    paramsSaid(m.params, (inner) => say(locale, inner)),
+    paramsSaid(m.params, locale, (inner) => say(locale, inner)),
   );
 }
 

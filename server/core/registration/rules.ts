@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import { type Message, msg } from "../i18n/message";
 
 type EventWindow = {
@@ -11,11 +10,8 @@ type EventWindow = {
 
 /** Why registration is closed right now, for the person trying; null when it is open. */
 export function registrationClosedReason(event: EventWindow, now: Date): Message | null {
-  // A date every language reads the same way, with the event's timezone named beside it.
-  const at = (d: Date) => ({
-    date: DateTime.fromJSDate(d, { zone: event.timezone }).toFormat("yyyy-MM-dd HH:mm"),
-    zone: event.timezone,
-  });
+  // Said in the reader's language on the event's clock, with the timezone named beside it.
+  const at = (d: Date) => ({ date: { at: d.toISOString(), zone: event.timezone }, zone: event.timezone });
   if (event.status === "cancelled") return msg("registration.cancelled");
   if (event.status !== "published") return msg("registration.notOpen");
   if (event.registrationOpensAt && now < event.registrationOpensAt)
