@@ -53,13 +53,13 @@ module.exports = {
     {
       name: "contract-and-ops-browser-safe",
       comment:
-        "The browser imports the realtime contract and the board operations (for their folds): they reach the database, the bus and the services only as types, through apply's context.",
+        "The browser imports the realtime contract and the board operations (for their folds): they reach the database, the bus and the services only as types, through apply's context. The message catalogues (i18n/) are data the browser needs anyway.",
       severity: "error",
       from: { path: "^server/core/(contract|boards/ops)/" },
       to: {
         path: "^server/",
         pathNot:
-          "^server/core/(contract/|boards/ops/|boards/(constants|note-view|board-state)\\.ts$|(errors|forms|json-columns)\\.ts$)",
+          "^server/core/(contract/|boards/ops/|i18n/|boards/(constants|note-view|board-state)\\.ts$|(errors|forms|json-columns)\\.ts$)",
         dependencyTypesNot: ["type-only"],
       },
     },

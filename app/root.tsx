@@ -17,7 +17,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { DEFAULT_LOCALE, SUPPORTED_LOCALES, createI18n, directionOf, translateServerMessage } from "./i18n";
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, createI18n, directionOf, translateMessage } from "./i18n";
 import { languageName } from "./utils/languages";
 import { resolveLocale } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
@@ -213,11 +213,11 @@ export function ErrorBoundary() {
     );
   }
   if (isRouteErrorResponse(error) && error.status < 500) {
-    const message = (error.data as { message?: string } | undefined)?.message;
+    const message = (error.data as { message?: unknown } | undefined)?.message;
     return (
       <section className="error-page">
         <h1>{error.status === 403 ? t("errors.forbiddenTitle") : t("a11y.requestTitle")}</h1>
-        {message ? <p>{translateServerMessage(i18n, message)}</p> : null}
+        {message ? <p>{translateMessage(i18n, message)}</p> : null}
         <Link to="/">{t("errors.backHome")}</Link>
       </section>
     );

@@ -1,3 +1,4 @@
+import type { Said, SaidPerField } from "~/i18n";
 import { EVENT_LANGUAGES, languageName } from "~/utils/languages";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,8 +19,8 @@ export function EventForm({
   timezones,
 }: {
   values: EventFormValues;
-  errors: Record<string, string[]>;
-  message?: string;
+  errors: SaidPerField;
+  message?: Said;
   submitLabel: string;
   timezones: string[];
 }) {

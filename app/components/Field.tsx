@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { translateServerMessage } from "~/i18n";
+import { type Said, translateMessage } from "~/i18n";
 
 type Props = {
   label: ReactNode;
   name: string;
   type?: string;
   defaultValue?: string;
-  errors?: string[];
+  errors?: readonly Said[];
   hint?: string;
   autoComplete?: string;
   required?: boolean;
@@ -55,7 +55,7 @@ export function Field({
       />
       {errors?.length ? (
         <p className="field-error" id={`${id}-error`}>
-          {errors.map((e) => translateServerMessage(i18n, e)).join(" ")}
+          {errors.map((e) => translateMessage(i18n, e)).join(" ")}
         </p>
       ) : null}
     </div>
@@ -69,7 +69,8 @@ type Problem = { id: string; label: string; error: string };
  * attention as a link to it. It takes focus when it appears, so a keyboard or screen-reader
  * user lands on what went wrong instead of on <body> (WCAG 3.3.1, 2.4.3).
  */
-export function FormMessage({ message }: { message?: string }) {
+/** The form's summary; `message` is the core's message, or words the page already said in the reader's language. */
+export function FormMessage({ message }: { message?: Said | string }) {
   const { i18n, t } = useTranslation();
   const box = useRef<HTMLDivElement>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
@@ -105,7 +106,7 @@ export function FormMessage({ message }: { message?: string }) {
   if (!message) return null;
   return (
     <div className="form-error" role="alert" tabIndex={-1} ref={box} data-testid="error-summary">
-      <p>{translateServerMessage(i18n, message)}</p>
+      <p>{typeof message === "string" ? message : translateMessage(i18n, message)}</p>
       {problems.length ? (
         <ul aria-label={t("a11y.problems")}>
           {problems.map((p) => (

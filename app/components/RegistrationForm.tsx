@@ -1,3 +1,4 @@
+import type { Said, SaidPerField } from "~/i18n";
 import { languageName } from "~/utils/languages";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -33,8 +34,8 @@ export function RegistrationForm({
   spec: RegistrationFormSpec;
   identity: boolean;
   values: Record<string, string | string[]>;
-  errors: Record<string, string[]>;
-  message?: string;
+  errors: SaidPerField;
+  message?: Said;
   intent: string;
   submitLabel: string;
   action?: string;

@@ -1,17 +1,17 @@
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { translateServerMessage } from "~/i18n";
+import { type Said, translateMessage } from "~/i18n";
 
 // Labelled form controls whose hints and errors are tied to them for screen
 // readers (aria-describedby, aria-invalid). Field.tsx holds the plain input.
 
-type Base = { label: ReactNode; name: string; errors?: string[]; hint?: string; required?: boolean };
+type Base = { label: ReactNode; name: string; errors?: readonly Said[]; hint?: string; required?: boolean };
 
-function describe(id: string, hint?: string, errors?: string[]) {
+function describe(id: string, hint?: string, errors?: readonly Said[]) {
   return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-function Messages({ id, hint, errors }: { id: string; hint?: string; errors?: string[] }) {
+function Messages({ id, hint, errors }: { id: string; hint?: string; errors?: readonly Said[] }) {
   const { i18n } = useTranslation();
   return (
     <>
@@ -22,7 +22,7 @@ function Messages({ id, hint, errors }: { id: string; hint?: string; errors?: st
       ) : null}
       {errors?.length ? (
         <p className="field-error" id={`${id}-error`}>
-          {errors.map((e) => translateServerMessage(i18n, e)).join(" ")}
+          {errors.map((e) => translateMessage(i18n, e)).join(" ")}
         </p>
       ) : null}
     </>
@@ -127,7 +127,7 @@ export function Choices({
   options: { value: string; label: ReactNode }[];
   multiple?: boolean;
   defaultValue?: string | string[];
-  errors?: string[];
+  errors?: readonly Said[];
   hint?: string;
   required?: boolean;
 }) {

@@ -1,10 +1,12 @@
 import i18next, { type i18n } from "i18next";
+import type { SerializeFrom } from "@remix-run/node";
 import { defaultCategoryName } from "../../server/core/boards/category-names";
 import ar from "./ar";
 import en from "./en";
 import es from "./es";
 import fr from "./fr";
-import { SERVER_MESSAGES } from "./server-messages";
+import { CATALOGUES } from "../../server/core/i18n/messages";
+import { type Message, isMessage, paramsSaid } from "../../server/core/i18n/message";
 
 import { DEFAULT_LOCALE, LOCALES, type Locale, directionOf, isLocale } from "../../server/core/i18n/locales";
 
@@ -19,10 +21,10 @@ export function createI18n(lng: Locale): i18n {
     lng,
     fallbackLng: DEFAULT_LOCALE,
     resources: {
-      en: { translation: en, server: SERVER_MESSAGES.en! },
-      fr: { translation: fr, server: SERVER_MESSAGES.fr! },
-      es: { translation: es, server: SERVER_MESSAGES.es! },
-      ar: { translation: ar, server: SERVER_MESSAGES.ar! },
+      en: { translation: en, errors: CATALOGUES.en },
+      fr: { translation: fr, errors: CATALOGUES.fr },
+      es: { translation: es, errors: CATALOGUES.es },
+      ar: { translation: ar, errors: CATALOGUES.ar },
     },
     interpolation: { escapeValue: false }, // React escapes already
     initAsync: false,
@@ -56,10 +58,25 @@ export function fromAcceptLanguage(
   return (ranked.map((r) => r.lang).find((l) => isLocale(l) && among.includes(l)) as Locale | undefined) ?? null;
 }
 
-/** A message from the server in the reader's language when we have it, else as the server wrote it. */
-export const translateServerMessage = (i18n: i18n, message: string) =>
-  i18n.t(message, { ns: "server", keySeparator: false, nsSeparator: false, defaultValue: message });
+/**
+ * A message of the core (an error, a field's problem, a refusal in an ack) in the reader's language:
+ * its key in the core's catalogue (i18next's `errors` namespace) with its parameters, any message
+ * among them said first. Anything else that arrives where a message was expected (a proxy's body,
+ * an older server) gets the generic words rather than raw text.
+ */
+export function translateMessage(i18n: i18n, message: Message | unknown): string {
+  if (!isMessage(message)) return i18n.t("common.internal", { ns: "errors" });
+  return i18n.t(message.key, {
+    ns: "errors",
+    ...paramsSaid(message.params, i18n.language, (inner) => translateMessage(i18n, inner)),
+  });
+}
 
 /** A board category's name for people: the default four in the reader's language, an organiser's own as they wrote it. */
 export const categoryName = (locale: string, key: string): string =>
   defaultCategoryName(locale, key) ?? (key ? key[0]!.toUpperCase() + key.slice(1) : key);
+
+/** A core message as a component receives it: straight from the core, or through a loader's JSON. */
+export type Said = Message | SerializeFrom<Message>;
+/** Messages per form field, as forms receive them. */
+export type SaidPerField = Record<string, readonly Said[]>;

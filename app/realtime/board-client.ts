@@ -10,6 +10,7 @@ import {
   asksReset,
 } from "../../server/core/contract";
 import { type PlenarySocket, requestOn } from "./socket.client";
+import { type Message, msg } from "../../server/core/i18n/message";
 
 export type KeyValueStore = {
   getItem(k: string): string | null;
@@ -21,7 +22,7 @@ export type Rejection = {
   opId: string;
   op: Operation;
   code: AckErrorCode;
-  message: string;
+  message: Message;
   /** An edit refused because the note changed meanwhile: the note as it is now. */
   latest?: { note: NoteView };
 };
@@ -105,7 +106,7 @@ export class BoardClient {
   send(op: Operation): string {
     const opId = uuid();
     if (new TextEncoder().encode(JSON.stringify({ boardId: this.boardId, opId, op })).length > MAX_MESSAGE_BYTES) {
-      this.handlers.onReject?.({ opId, op, code: "too_large", message: "This change is too large to send." });
+      this.handlers.onReject?.({ opId, op, code: "too_large", message: msg("common.tooLarge") });
       return opId;
     }
     this.pending.push({ boardId: this.boardId, opId, op });

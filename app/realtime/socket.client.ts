@@ -10,6 +10,7 @@ import {
   type ServerToClient,
 } from "../../server/core/contract";
 import { keepConnecting } from "./reconnect";
+import { msg } from "../../server/core/i18n/message";
 
 /** A connection that speaks the contract (server/core/contract): events and their payloads are typed both ways. */
 export type PlenarySocket = Socket<ServerToClient, ClientToServer>;
@@ -61,7 +62,7 @@ export async function requestOn<E extends ClientEvent>(
     const emit = s.timeout(timeoutMs).emitWithAck as (e: E, p: RequestOf<E>) => Promise<Ack<AnswerOf<E>>>;
     return await emit.call(s.timeout(timeoutMs), event, payload);
   } catch {
-    return { ok: false, error: { code: "timeout", message: "The server did not answer in time." } };
+    return { ok: false, error: { code: "timeout", message: msg("common.timeout") } };
   }
 }
 

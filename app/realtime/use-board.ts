@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { Operation } from "../../server/core/boards/ops";
+import type { Message } from "../../server/core/i18n/message";
 import { BoardClient, type PendingOp, type Rejection } from "./board-client";
 import { type BoardState, applyEvent, fromSnapshot } from "./board-state";
 import { getSocket } from "./socket.client";
@@ -23,7 +24,7 @@ export function useBoard(snapshot: Snapshot, onReset: () => void) {
   const [state, setState] = useState(() => fromSnapshot(snapshot));
   const [pending, setPending] = useState<PendingOp[]>([]);
   const [rejections, setRejections] = useState<Rejection[]>([]);
-  const [notices, setNotices] = useState<string[]>([]);
+  const [notices, setNotices] = useState<Message[]>([]);
   const [presence, setPresence] = useState<Presence>({ count: 0, people: [] });
   const [slowDown, setSlowDown] = useState(0);
   const [myVotes, setMyVotes] = useState(snapshot.myVotes);
@@ -69,7 +70,7 @@ export function useBoard(snapshot: Snapshot, onReset: () => void) {
       setPending(c.unacknowledged);
       const onPresence = (p: Presence & { boardId: string }) =>
         p.boardId === boardId && setPresence({ count: p.count, people: p.people });
-      const onNotice = (n: { boardId: string; message: string }) =>
+      const onNotice = (n: { boardId: string; message: Message }) =>
         n.boardId === boardId && setNotices((prev) => [...prev.slice(-4), n.message]);
       socket.on("board:presence", onPresence);
       socket.on("board:notice", onNotice);

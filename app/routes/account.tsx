@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { translateMessage } from "~/i18n";
 import { FormMessage } from "~/components/Field";
 import { formToObject } from "~/utils/form-data";
 import { formAction, type FormResult, readForm } from "~/utils/forms.server";
@@ -28,7 +29,7 @@ export async function action({ context, request }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { email, hasPassword } = useLoaderData<typeof loader>();
   const failed = useActionData<FormResult>();
   return (
@@ -60,7 +61,7 @@ export default function Account() {
               />
               {failed?.fieldErrors.password ? (
                 <p className="field-error" id="del-password-error">
-                  {failed.fieldErrors.password.join(" ")}
+                  {failed.fieldErrors.password.map((m) => translateMessage(i18n, m)).join(" ")}
                 </p>
               ) : null}
             </div>
@@ -76,7 +77,7 @@ export default function Account() {
               />
               {failed?.fieldErrors.confirmEmail ? (
                 <p className="field-error" id="del-email-error">
-                  {failed.fieldErrors.confirmEmail.join(" ")}
+                  {failed.fieldErrors.confirmEmail.map((m) => translateMessage(i18n, m)).join(" ")}
                 </p>
               ) : null}
             </div>

@@ -7,6 +7,7 @@ import { Confirm } from "~/components/Confirm";
 import { FormMessage } from "~/components/Field";
 import { asHttpError, formAction, requireConfirmed, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
+import { msg } from "../../server/core/i18n/message";
 
 export async function loader({ context, request }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
@@ -34,7 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
         await p.setDisabled(actor, userId, false);
         break;
       default:
-        return json({ ok: false as const, message: "Unknown action.", fieldErrors: {}, values: {} }, { status: 400 });
+        return json(
+          { ok: false as const, message: msg("common.unknownAction"), fieldErrors: {}, values: {} },
+          { status: 400 },
+        );
     }
     return json({ ok: true as const });
   });

@@ -15,7 +15,7 @@ import { formatDateTime, formatList } from "~/utils/format";
 import { partProps } from "~/utils/content-language";
 import { ContentLanguagesProvider, UserText } from "~/components/UserText";
 import { ListText } from "~/components/ListText";
-import { translateServerMessage } from "~/i18n";
+import { translateMessage } from "~/i18n";
 import { useIsolatedT } from "~/i18n/isolate";
 import { limitAttempt } from "~/utils/limits.server";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
@@ -297,7 +297,7 @@ function RegistrationSection({
           </p>
         </div>
       ) : event.registration.closedReason ? (
-        <p>{translateServerMessage(i18n, event.registration.closedReason)}</p>
+        <p>{translateMessage(i18n, event.registration.closedReason)}</p>
       ) : (
         <>
           <p>{t("register.intro")}</p>
@@ -335,7 +335,7 @@ function AnnounceForm() {
   return (
     <Form method="post" ref={formRef} className="announce">
       <input type="hidden" name="intent" value="announce" />
-      <FormMessage message={failed?.fieldErrors.message?.join(" ") ?? failed?.message} />
+      <FormMessage message={failed?.fieldErrors.message?.[0] ?? failed?.message} />
       <label htmlFor="announce-message">{t("events.announceLabel")}</label>
       <textarea
         id="announce-message"

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
-import { categoryName, translateServerMessage } from "~/i18n";
+import { type SaidPerField, categoryName, translateMessage } from "~/i18n";
 import { formatDueDate } from "~/utils/dates";
 import { formatDateTime } from "~/utils/format";
 import { UserText } from "~/components/UserText";
@@ -14,6 +14,7 @@ import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } 
 import { Confirm } from "~/components/Confirm";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
+import { msg } from "../../server/core/i18n/message";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "actions", { title: data.event.title }) : [{ title: "Plenary" }];
@@ -43,7 +44,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       requireConfirmed(form);
       await context.core.actions.remove(actor, slug, id);
     } else
-      return json({ ok: false as const, message: "Unknown action.", fieldErrors: {}, values: {} }, { status: 400 });
+      return json(
+        { ok: false as const, message: msg("common.unknownAction"), fieldErrors: {}, values: {} },
+        { status: 400 },
+      );
     return json({ ok: true as const, intent, itemId: id });
   });
 }
@@ -197,7 +201,7 @@ function ItemFields({
 }: {
   item: Omit<Item, "id">;
   statuses: readonly string[];
-  errors?: Record<string, string[]>;
+  errors?: SaidPerField;
   prefix: string;
 }) {
   const { t, i18n } = useTranslation();
@@ -214,7 +218,7 @@ function ItemFields({
       />
       {errors?.[name] ? (
         <p className="field-error" id={`${prefix}-${name}-error`}>
-          {errors[name]!.map((e) => translateServerMessage(i18n, e)).join(" ")}
+          {errors[name]!.map((e) => translateMessage(i18n, e)).join(" ")}
         </p>
       ) : null}
     </div>

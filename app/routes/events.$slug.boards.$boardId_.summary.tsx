@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
-import { categoryName } from "~/i18n";
+import { categoryName, translateMessage } from "~/i18n";
 import { useBoard } from "~/realtime/use-board";
 import { formToObject } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
@@ -80,7 +80,9 @@ export default function RoomSummaryPage() {
       <p className="hint" id={`rs-${name}-hint`}>
         {hint}
       </p>
-      {failed?.fieldErrors[name] ? <p className="field-error">{failed.fieldErrors[name]!.join(" ")}</p> : null}
+      {failed?.fieldErrors[name] ? (
+        <p className="field-error">{failed.fieldErrors[name]!.map((m) => translateMessage(i18n, m)).join(" ")}</p>
+      ) : null}
     </div>
   );
 

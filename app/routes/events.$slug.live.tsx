@@ -16,7 +16,7 @@ import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 import { readerLanguage } from "~/utils/reader-language.server";
 import { UserText } from "~/components/UserText";
-import { translateServerMessage } from "~/i18n";
+import { translateMessage } from "~/i18n";
 import { useIsolatedT } from "~/i18n/isolate";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: roomStyles }];
@@ -146,7 +146,7 @@ export default function Live() {
       </p>
       {/* Always in the page, so a notice that appears (the round closed) is announced, not only shown. */}
       <div role="status" data-testid="live-notice">
-        {notice ? <p className="notice">{translateServerMessage(i18n, notice)}</p> : null}
+        {notice ? <p className="notice">{notice}</p> : null}
       </div>
       {state.room && state.round ? (
         <RoomView
@@ -179,7 +179,7 @@ export default function Live() {
                   disabled={c.full}
                   onClick={() =>
                     void request("round:choose", { eventId: event.id, roomId: c.id }).then((a) =>
-                      a.ok ? setState(a.data) : setNotice(a.error.message),
+                      a.ok ? setState(a.data) : setNotice(translateMessage(i18n, a.error.message)),
                     )
                   }
                 >

@@ -22,7 +22,8 @@ import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 import { UserText } from "~/components/UserText";
 import { VersionLine } from "~/components/report/VersionLine";
-import { translateServerMessage } from "~/i18n";
+import { translateMessage } from "~/i18n";
+import { msg } from "../../server/core/i18n/message";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "reportEdit", { title: data.event.title }) : [{ title: "Plenary" }];
@@ -155,7 +156,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         await r.removeResource(actor, slug, String(form.get("resourceId") ?? ""));
         break;
       default:
-        return json({ ok: false as const, message: "Unknown action.", fieldErrors: {}, values: {} }, { status: 400 });
+        return json(
+          { ok: false as const, message: msg("common.unknownAction"), fieldErrors: {}, values: {} },
+          { status: 400 },
+        );
     }
     return json({ ok: true as const, intent });
   });
@@ -278,7 +282,7 @@ export default function ReportEditor() {
                   />
                   {failed?.fieldErrors.changeNote ? (
                     <p className="field-error" id="change-note-error">
-                      {failed.fieldErrors.changeNote.map((e) => translateServerMessage(i18n, e)).join(" ")}
+                      {failed.fieldErrors.changeNote.map((e) => translateMessage(i18n, e)).join(" ")}
                     </p>
                   ) : null}
                 </div>

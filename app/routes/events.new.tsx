@@ -8,6 +8,7 @@ import { formAction, type FormResult, readForm, asHttpError } from "~/utils/form
 import { DomainError } from "../../server/core/errors";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
+import { msg } from "../../server/core/i18n/message";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "newEvent");
 
@@ -15,13 +16,7 @@ export async function loader({ context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
   const { mayCreateEvents } = await context.core.platform.viewer(await actorOf(context));
   // Said before the form is filled in, not after: the core refuses the creation anyway.
-  if (!mayCreateEvents)
-    asHttpError(
-      new DomainError(
-        "forbidden",
-        "On this instance, only organisers approved by the administrator can create events. Ask the administrator to approve your account.",
-      ),
-    );
+  if (!mayCreateEvents) asHttpError(new DomainError("forbidden", msg("access.approvedOrganisersOnly")));
   return json({ timezones: Intl.supportedValuesOf("timeZone") });
 }
 
@@ -45,7 +40,7 @@ export default function NewEvent() {
       <EventForm
         values={result?.values ?? {}}
         errors={result?.fieldErrors ?? {}}
-        message={result ? (result.fieldErrors._form?.join(" ") ?? result.message) : undefined}
+        message={result ? (result.fieldErrors._form?.[0] ?? result.message) : undefined}
         submitLabel={t("eventForm.create")}
         timezones={timezones}
       />

@@ -61,7 +61,7 @@ export default function Login() {
         </p>
       ) : null}
       <Form method="post" noValidate>
-        <FormMessage message={result?.fieldErrors?._form?.join(" ") ?? (result ? t("auth.errorSummary") : undefined)} />
+        <FormMessage message={result?.fieldErrors?._form?.[0] ?? (result ? t("auth.errorSummary") : undefined)} />
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field
           label={t("auth.email")}

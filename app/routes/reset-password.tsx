@@ -29,7 +29,7 @@ export default function ResetPassword() {
   const { token } = useLoaderData<typeof loader>();
   const result = useActionData<FormResult>();
   const busy = useNavigation().state !== "idle";
-  const formError = result?.fieldErrors._form?.join(" ") ?? result?.fieldErrors.token?.join(" ");
+  const formError = result?.fieldErrors._form?.[0] ?? result?.fieldErrors.token?.[0];
   return (
     <section className="narrow">
       <h1>{t("auth.resetTitle")}</h1>

@@ -50,7 +50,7 @@ export default function SignUp() {
     <section className="narrow">
       <h1>{t("auth.signUpTitle")}</h1>
       <Form method="post" noValidate>
-        <FormMessage message={result ? (result.fieldErrors._form?.join(" ") ?? t("auth.errorSummary")) : undefined} />
+        <FormMessage message={result ? (result.fieldErrors._form?.[0] ?? t("auth.errorSummary")) : undefined} />
         <Field
           label={t("auth.name")}
           name="name"

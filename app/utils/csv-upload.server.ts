@@ -4,12 +4,13 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
+import { type Message, msg } from "../../server/core/i18n/message";
 import { MAX_IMPORT_BYTES } from "../../server/core/invitations/limits";
 
 const CSV_TYPES = ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel", ""];
 
-const refuse = (status: number, message: string, field: string) =>
-  json({ ok: false as const, message, fieldErrors: { file: [field] }, values: {} }, { status });
+const refuse = (status: number, message: Message) =>
+  json({ ok: false as const, message, fieldErrors: { file: [message] }, values: {} }, { status });
 
 /**
  * A CSV file posted as multipart form data, read within the import limit before anything parses it.
@@ -25,19 +26,14 @@ export async function readCsvUpload(request: Request) {
   } catch (e) {
     if (e instanceof MaxPartSizeExceededError)
       return {
-        error: refuse(
-          413,
-          "The file is larger than 1 MB. Split it into smaller files.",
-          "The file is larger than 1 MB.",
-        ),
+        error: refuse(413, msg("csv.tooLarge")),
       };
     // A body that says it is multipart but is not: the sender's error.
-    return { error: refuse(400, "This upload could not be read.", "This upload could not be read.") };
+    return { error: refuse(400, msg("csv.unreadable")) };
   }
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0)
-    return { error: refuse(400, "Choose a CSV file to import.", "Choose a CSV file to import.") };
+  if (!(file instanceof File) || file.size === 0) return { error: refuse(400, msg("csv.chooseFile")) };
   if (!CSV_TYPES.includes(file.type) && !file.name.toLowerCase().endsWith(".csv"))
-    return { error: refuse(415, "Only CSV files can be imported.", "Only CSV files (.csv) can be imported.") };
+    return { error: refuse(415, msg("csv.csvOnly")) };
   return { form, text: await file.text() };
 }

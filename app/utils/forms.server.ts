@@ -2,9 +2,10 @@ import { json } from "@remix-run/node";
 import { formToObject } from "./form-data";
 // Only the pure errors module: the stateful core arrives through the load context.
 import { httpStatusOf, isDomainError, validationError, type FieldErrors } from "../../server/core/errors";
+import { type Message, msg } from "../../server/core/i18n/message";
 
 export type FormValues = Record<string, string | string[]>;
-export type FormResult = { ok: false; message: string; fieldErrors: FieldErrors; values: FormValues };
+export type FormResult = { ok: false; message: Message; fieldErrors: FieldErrors; values: FormValues };
 
 /** What the user typed, to put back in the form; passwords are never sent back. */
 export function formValues(form: FormData, omit: string[] = ["password"]): FormValues {
@@ -28,7 +29,7 @@ export async function formAction<T>(
     if (e instanceof Response) throw e;
     if (!isDomainError(e)) throw e;
     return json<FormResult>(
-      { ok: false, message: e.message, fieldErrors: e.fieldErrors, values: formValues(form) },
+      { ok: false, message: e.said, fieldErrors: e.fieldErrors, values: formValues(form) },
       { status: httpStatusOf[e.code] },
     );
   }
@@ -36,7 +37,7 @@ export async function formAction<T>(
 
 /** Turns a domain error thrown in a loader into the HTTP response the error boundary shows. */
 export function asHttpError(e: unknown): never {
-  if (isDomainError(e)) throw json({ message: e.message }, { status: httpStatusOf[e.code] });
+  if (isDomainError(e)) throw json({ message: e.said }, { status: httpStatusOf[e.code] });
   throw e;
 }
 
@@ -49,7 +50,7 @@ export async function readForm(request: Request): Promise<FormData> {
   try {
     return await request.formData();
   } catch {
-    throw json({ message: "This form could not be read. Reload the page and send it again." }, { status: 400 });
+    throw json({ message: msg("common.formUnreadable") }, { status: 400 });
   }
 }
 
@@ -60,5 +61,5 @@ export async function readForm(request: Request): Promise<FormData> {
  */
 export function requireConfirmed(form: FormData) {
   if (form.get("confirmed") !== "yes")
-    throw validationError("Please confirm this action first.", { _form: ["Please confirm this action first."] });
+    throw validationError(msg("common.confirmFirst"), { _form: [msg("common.confirmFirst")] });
 }

@@ -1,9 +1,9 @@
 import type { AppLoadContext } from "@remix-run/node";
 import { DomainError } from "../../server/core/errors";
 import type { LimitKind } from "../../server/core/rate-limit-policy";
+import { msg } from "../../server/core/i18n/message";
 
-const wait = (ms: number) =>
-  `Too many attempts. Please wait ${Math.max(1, Math.ceil(ms / 60_000))} minute(s) and try again.`;
+const wait = (ms: number) => msg("common.tooManyAttempts", { minutes: Math.max(1, Math.ceil(ms / 60_000)) });
 
 /** Counts an attempt of `kind` from this client's address (and the email it names); refuses it with a clear message when over a limit. */
 export async function limitAttempt(context: AppLoadContext, kind: LimitKind, email?: string) {

@@ -3,13 +3,20 @@
  * translate them to HTTP statuses or error acks. They are recognised by their
  * `domainError` brand rather than `instanceof`, because Remix's server bundle
  * may hold its own copy of this module.
+ *
+ * An error says what went wrong as a catalogue key and parameters (./i18n/message.ts), never as
+ * English text: the doors pass them on, and each reader sees the message in their own language.
+ * `Error.message` holds the English text, for logs.
  */
 import type { NoteView } from "./boards/note-view";
+import { type Message, type ParamsArg, inEnglish, msg } from "./i18n/message";
+import type { en } from "./i18n/messages/en";
 
 export type DomainErrorCode =
   "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable";
 
-export type FieldErrors = Record<string, string[]>;
+/** Messages per form field (`_form` for the form as a whole). */
+export type FieldErrors = Record<string, Message[]>;
 
 /** What some refusals carry beside their message, for a client to act on (sent as the ack's own fields). */
 export type ErrorDetails = {
@@ -23,22 +30,32 @@ export class DomainError extends Error {
   readonly domainError = true as const;
   constructor(
     readonly code: DomainErrorCode,
-    message: string,
+    /** What to tell the person, as a catalogue key and its parameters. */
+    readonly said: Message,
     readonly fieldErrors: FieldErrors = {},
     readonly details: ErrorDetails = {},
   ) {
-    super(message);
+    super(inEnglish(said));
     this.name = "DomainError";
   }
 }
 
-export const validationError = (message: string, fieldErrors: FieldErrors = {}) =>
-  new DomainError("validation", message, fieldErrors);
-export const unauthenticated = (message = "Please sign in to continue.") => new DomainError("unauthenticated", message);
-export const forbidden = (message = "You are not allowed to do this.") => new DomainError("forbidden", message);
-export const notFound = (what: string) => new DomainError("not_found", `${what} was not found.`);
-export const conflict = (message: string, fieldErrors: FieldErrors = {}) =>
-  new DomainError("conflict", message, fieldErrors);
+export const validationError = (said: Message, fieldErrors: FieldErrors = {}) =>
+  new DomainError("validation", said, fieldErrors);
+export const unauthenticated = (said: Message = msg("access.signIn")) => new DomainError("unauthenticated", said);
+export const forbidden = (said: Message = msg("access.notAllowed")) => new DomainError("forbidden", said);
+export const conflict = (said: Message, fieldErrors: FieldErrors = {}) =>
+  new DomainError("conflict", said, fieldErrors);
+
+/** Things that can be missing: the keys of the catalogue's `notFound` section. */
+export type Missing = keyof typeof en.notFound;
+/** "This <thing> was not found." for any thing the catalogue names. */
+export const notFound = <K extends Missing>(what: K, ...params: ParamsArg<`notFound.${K}`>) =>
+  new DomainError("not_found", msg(`notFound.${what}`, ...params));
+
+/** A field's message, also said for the form as a whole: the form's summary and the field both show it. */
+export const fieldError = (code: DomainErrorCode, field: string, said: Message) =>
+  new DomainError(code, said, { [field]: [said] });
 
 export function isDomainError(e: unknown): e is DomainError {
   return typeof e === "object" && e !== null && (e as { domainError?: unknown }).domainError === true;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { zm } from "./i18n/zod-messages";
 
 // Coercions for values that arrive from HTML forms (strings, "on", "") as well
 // as from typed callers (booleans, numbers, arrays), so one schema serves both doors.
@@ -25,16 +26,17 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export const isWellFormedText = (s: string) => !LONE_SURROGATE.test(s);
 export const toWellFormed = (s: string) => s.replace(new RegExp(LONE_SURROGATE, "g"), "\uFFFD");
 
-export const optionalText = (max: number, label = "This field") =>
+export const optionalText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? stripControls(v).trim() : (v ?? "")),
-    z.string().max(max, `${label} is too long (at most ${max} characters).`),
+    z.string().max(max, zm("events.fieldTooLong", { max })),
   );
 
+/** `message` (from zm) says what is missing; the bound is said on its own (a schema-wide error would say it for every issue). */
 export const requiredText = (max: number, message: string) =>
   z.preprocess(
     (v) => (typeof v === "string" ? stripControls(v).trim() : v),
-    z.string({ error: message }).min(1, message).max(max, `At most ${max} characters.`),
+    z.string({ error: message }).min(1, message).max(max, zm("validation.tooLong", { max })),
   );
 
 /** "" or missing means no value; otherwise a whole number within bounds. */
@@ -55,8 +57,8 @@ export const lineList = (maxItems: number, maxLength: number, linesOnly = false)
         .map((x) => String(x).trim())
         .filter(Boolean),
     z
-      .array(z.string().max(maxLength, `Each item must be at most ${maxLength} characters.`))
-      .max(maxItems, `At most ${maxItems} items.`),
+      .array(z.string().max(maxLength, zm("events.itemTooLong", { max: maxLength })))
+      .max(maxItems, zm("validation.tooMany", { max: maxItems })),
   );
 
 export const httpUrl = z
@@ -70,7 +72,7 @@ export const httpUrl = z
     } catch {
       return false;
     }
-  }, "Enter a full web address starting with https://");
+  }, zm("events.webAddress"));
 
 export const optionalHttpUrl = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? null : v),

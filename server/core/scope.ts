@@ -1,7 +1,7 @@
 import type { DbLike } from "../db/client";
-import { notFound } from "./errors";
+import { type Missing, notFound } from "./errors";
 
-async function must<T>(row: Promise<T | null>, what: string): Promise<T> {
+async function must<T>(row: Promise<T | null>, what: Exclude<Missing, "reportVersion">): Promise<T> {
   const found = await row;
   if (!found) throw notFound(what);
   return found;
@@ -20,21 +20,21 @@ async function must<T>(row: Promise<T | null>, what: string): Promise<T> {
  */
 export function inEvent(db: DbLike, eventId: string) {
   return {
-    round: (id: string) => must(db.breakoutRound.findFirst({ where: { id, eventId } }), "This breakout round"),
-    room: (id: string) => must(db.room.findFirst({ where: { id, round: { eventId } } }), "This room"),
-    board: (id: string) => must(db.board.findFirst({ where: { id, eventId } }), "This board"),
-    note: (id: string) => must(db.note.findFirst({ where: { id, deletedAt: null, board: { eventId } } }), "This note"),
+    round: (id: string) => must(db.breakoutRound.findFirst({ where: { id, eventId } }), "round"),
+    room: (id: string) => must(db.room.findFirst({ where: { id, round: { eventId } } }), "room"),
+    board: (id: string) => must(db.board.findFirst({ where: { id, eventId } }), "board"),
+    note: (id: string) => must(db.note.findFirst({ where: { id, deletedAt: null, board: { eventId } } }), "note"),
     cluster: (id: string) =>
-      must(db.cluster.findFirst({ where: { id, deletedAt: null, board: { eventId } } }), "This cluster"),
-    agendaItem: (id: string) => must(db.agendaItem.findFirst({ where: { id, eventId } }), "This agenda item"),
-    category: (id: string) => must(db.stakeholderCategory.findFirst({ where: { id, eventId } }), "This category"),
-    question: (id: string) => must(db.registrationQuestion.findFirst({ where: { id, eventId } }), "This question"),
-    registration: (id: string) => must(db.registration.findFirst({ where: { id, eventId } }), "This registration"),
+      must(db.cluster.findFirst({ where: { id, deletedAt: null, board: { eventId } } }), "cluster"),
+    agendaItem: (id: string) => must(db.agendaItem.findFirst({ where: { id, eventId } }), "agendaItem"),
+    category: (id: string) => must(db.stakeholderCategory.findFirst({ where: { id, eventId } }), "category"),
+    question: (id: string) => must(db.registrationQuestion.findFirst({ where: { id, eventId } }), "question"),
+    registration: (id: string) => must(db.registration.findFirst({ where: { id, eventId } }), "registration"),
     helpRequest: (id: string) =>
-      must(db.helpRequest.findFirst({ where: { id, room: { round: { eventId } } } }), "This help request"),
-    actionItem: (id: string) => must(db.actionItem.findFirst({ where: { id, eventId } }), "This action item"),
-    resource: (id: string) => must(db.eventResource.findFirst({ where: { id, eventId } }), "This link"),
-    invitation: (id: string) => must(db.invitation.findFirst({ where: { id, eventId } }), "This invitation"),
+      must(db.helpRequest.findFirst({ where: { id, room: { round: { eventId } } } }), "helpRequest"),
+    actionItem: (id: string) => must(db.actionItem.findFirst({ where: { id, eventId } }), "actionItem"),
+    resource: (id: string) => must(db.eventResource.findFirst({ where: { id, eventId } }), "link"),
+    invitation: (id: string) => must(db.invitation.findFirst({ where: { id, eventId } }), "invitation"),
     /** A person taking part in the event (a role or a registration); anyone else is "not found" here. */
     member: (userId: string) =>
       must(
@@ -42,7 +42,7 @@ export function inEvent(db: DbLike, eventId: string) {
           where: { id: userId, OR: [{ roles: { some: { eventId } } }, { registrations: { some: { eventId } } }] },
           select: { id: true, name: true },
         }),
-        "This person",
+        "person",
       ),
   };
 }

@@ -1,12 +1,14 @@
 import { DateTime, IANAZone } from "luxon";
 import { z } from "zod";
+import { type Message, msg } from "./i18n/message";
+import { zm } from "./i18n/zod-messages";
 
 export const isValidZone = (zone: string) => IANAZone.isValidZone(zone);
 
 export const timezoneSchema = z
-  .string({ error: "Choose a timezone." })
+  .string({ error: zm("events.timezone") })
   .trim()
-  .refine(isValidZone, { error: "Unknown timezone: use an IANA name such as Europe/Brussels or America/Sao_Paulo." });
+  .refine(isValidZone, { error: zm("events.unknownTimezone") });
 
 const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 
@@ -16,12 +18,12 @@ const LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
  * refused rather than silently shifted; an ambiguous one (clocks go back)
  * takes the earlier instant, as calendar apps do.
  */
-export function localToUtc(local: string, zone: string): { ok: true; date: Date } | { ok: false; error: string } {
-  if (!LOCAL.test(local)) return { ok: false, error: "Enter a date and time." };
+export function localToUtc(local: string, zone: string): { ok: true; date: Date } | { ok: false; error: Message } {
+  if (!LOCAL.test(local)) return { ok: false, error: msg("events.dateTime") };
   const dt = DateTime.fromISO(local, { zone });
-  if (!dt.isValid) return { ok: false, error: "Enter a valid date and time." };
+  if (!dt.isValid) return { ok: false, error: msg("events.validDateTime") };
   if (dt.toFormat("yyyy-MM-dd'T'HH:mm") !== local) {
-    return { ok: false, error: `This time does not exist in ${zone}: the clocks change then. Choose another time.` };
+    return { ok: false, error: msg("events.skippedTime", { zone }) };
   }
   // When clocks go back, a wall-clock time happens twice and luxon picks the
   // later one; step back by the usual shifts to find the earlier one.

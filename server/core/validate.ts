@@ -1,38 +1,45 @@
 import { z } from "zod";
 import { validationError, type FieldErrors } from "./errors";
+import { type Message, msg } from "./i18n/message";
+import { issueMessage, zm } from "./i18n/zod-messages";
+
+/** A zod error's issues as messages per field (`_form` for the input as a whole). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const fieldErrors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_form";
+    (fieldErrors[key] ??= []).push(issueMessage(issue));
+  }
+  return fieldErrors;
+}
 
 /** Parses input with a zod schema; failures become a DomainError with per-field messages. */
 export function validate<S extends z.ZodType>(
   schema: S,
   input: unknown,
-  message = "Please correct the highlighted fields.",
+  message: Message = msg("common.correctFields"),
 ): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.length ? issue.path.join(".") : "_form";
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  throw validationError(message, fieldErrors);
+  throw validationError(message, fieldErrorsOf(result.error));
 }
 
 export const emailSchema = z
-  .string({ error: "Email is required." })
+  .string({ error: zm("auth.emailRequired") })
   .trim()
-  .min(1, "Email is required.")
-  .max(254, "Email is too long.")
+  .min(1, zm("auth.emailRequired"))
+  .max(254, zm("auth.emailTooLong"))
   // The Unicode pattern accepts internationalised addresses (names in Arabic, CJK...).
-  .pipe(z.email({ pattern: z.regexes.unicodeEmail, error: "Enter a valid email address." }))
+  .pipe(z.email({ pattern: z.regexes.unicodeEmail, error: zm("auth.emailInvalid") }))
   .transform((e) => e.toLowerCase());
 
 export const passwordSchema = z
-  .string({ error: "Password is required." })
-  .min(10, "Use at least 10 characters.")
-  .max(200, "Use at most 200 characters.");
+  .string({ error: zm("auth.passwordRequired") })
+  .min(10, zm("auth.passwordTooShort"))
+  .max(200, zm("auth.passwordTooLong"));
 
 export const nameSchema = z
-  .string({ error: "Name is required." })
+  .string({ error: zm("auth.nameRequired") })
   .trim()
-  .min(1, "Name is required.")
-  .max(120, "Name is too long.");
+  .min(1, zm("auth.nameRequired"))
+  .max(120, zm("auth.nameTooLong"));

@@ -1,7 +1,9 @@
 import type { z } from "zod";
 import type { Ack, AckError, AnswerOf, ClientEvent } from "../core/contract";
 import type { Actor } from "../core/permissions";
-import { isDomainError } from "../core/errors";
+import { type FieldErrors, isDomainError } from "../core/errors";
+import { msg } from "../core/i18n/message";
+import { fieldErrorsOf } from "../core/validate";
 import { isWellFormedText, stripControls } from "../core/forms";
 import type { Logger } from "../core/logger";
 import type { PlenarySocket } from "../infra/io";
@@ -12,7 +14,7 @@ export function ackError(e: unknown): AckError | null {
   const { retryAfterMs, latest } = e.details;
   return {
     code: e.code,
-    message: e.message,
+    message: e.said,
     ...(Object.keys(e.fieldErrors).length ? { fieldErrors: e.fieldErrors } : {}),
     ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     ...(latest ? { latest, latestVersion: latest.note.version } : {}),
@@ -41,11 +43,19 @@ export function handle<E extends ClientEvent, S extends z.ZodType>(
     const ack = typeof last === "function" ? last : undefined;
     const raw = args[0] === ack ? undefined : args[0];
     const reply = typeof ack === "function" ? (ack as (a: Ack<AnswerOf<E>>) => void) : () => {};
-    const invalid = (why: string) =>
-      reply({ ok: false, error: { code: "validation", message: `Invalid payload for ${event}: ${why}` } });
-    if (!wellFormed(raw)) return invalid("the text contains an invalid character (a lone surrogate).");
+    const invalid = (fieldErrors?: FieldErrors) =>
+      reply({
+        ok: false,
+        error: {
+          code: "validation",
+          message: msg("common.badRequest", { event }),
+          ...(fieldErrors ? { fieldErrors } : {}),
+        },
+      });
+    // A lone surrogate: text that cannot be stored or shown.
+    if (!wellFormed(raw)) return invalid({ _form: [msg("common.badCharacter")] });
     const parsed = payload.safeParse(withoutControls(raw));
-    if (!parsed.success) return invalid(parsed.error.issues[0]?.message ?? "bad input");
+    if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
     try {
       reply({ ok: true, data: await fn(parsed.data, socket.data.actor ?? null) });
     } catch (e) {
@@ -58,15 +68,14 @@ export function handle<E extends ClientEvent, S extends z.ZodType>(
           ok: false,
           error: {
             code: "unavailable",
-            message:
-              "The server cannot reach its database right now; your change was not saved yet and will be sent again.",
+            message: msg("common.databaseAway"),
           },
         });
       } else {
         log.error("socket handler failed", { event, error: (e as Error).stack });
         reply({
           ok: false,
-          error: { code: "internal", message: "Something went wrong on the server. Please try again." },
+          error: { code: "internal", message: msg("common.internal") },
         });
       }
     }

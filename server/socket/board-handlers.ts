@@ -2,6 +2,7 @@ import type { PlenarySocket } from "../infra/io";
 import { z } from "zod";
 import type { Core } from "../core";
 import { DomainError, unauthenticated } from "../core/errors";
+import { msg } from "../core/i18n/message";
 import { handle } from "./ack";
 import { announceOnDisconnect } from "./presence";
 import type { RateLimits } from "../infra/rate-limits";
@@ -39,7 +40,7 @@ export function attachBoardHandlers(socket: PlenarySocket, core: Core, limits: R
       if (wait > 0)
         throw new DomainError(
           "rate_limited",
-          `You are sending changes very fast: wait ${Math.ceil(wait / 1000)} s.`,
+          msg("common.tooFast", { seconds: Math.ceil(wait / 1000) }),
           {},
           { retryAfterMs: wait },
         );

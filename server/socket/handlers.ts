@@ -14,6 +14,7 @@ import { readSessionId, type SessionCookie } from "../infra/session-cookie";
 import { handle } from "./ack";
 import { attachBoardHandlers } from "./board-handlers";
 import { attachLiveHandlers } from "./live-handlers";
+import { msg } from "../core/i18n/message";
 
 const eventRef = z.object({ eventId: z.string().min(1).max(64) });
 
@@ -78,7 +79,10 @@ export function attachSocketHandlers(io: PlenaryIo, core: Core, sessionCookie: S
     // Socket.IO drops unknown events silently; answer them so a client bug shows.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (socket.listeners(event as ClientEvent).length > 0) return;
-      const error: AckError = { code: "unknown_event", message: `Unknown event "${String(event).slice(0, 64)}".` };
+      const error: AckError = {
+        code: "unknown_event",
+        message: msg("common.unknownEvent", { event: String(event).slice(0, 64) }),
+      };
       const ack = args[args.length - 1];
       if (typeof ack === "function") ack({ ok: false, error });
     });

@@ -1,6 +1,7 @@
 import { defaultScreenReaderInstructions } from "@dnd-kit/core";
 import type { Page } from "@playwright/test";
 import { RESOURCES } from "../../app/i18n";
+import { CATALOGUES } from "../../server/core/i18n/messages";
 import { BOARD_CATEGORIES, defaultCategoryName } from "../../server/core/boards/category-names";
 import { reportTexts } from "../../server/core/reports/texts";
 import { expect, signInAs, test } from "./fixtures";
@@ -18,9 +19,14 @@ const leaves = (t: Tree): string[] => Object.values(t).flatMap((v) => (typeof v 
 
 /** English interface phrases that the target language says otherwise, split where values go in. */
 function englishPhrases(locale: "fr" | "es" | "ar"): string[] {
-  const theirs = new Set(leaves(RESOURCES[locale] as unknown as Tree).flatMap((s) => s.split(/\{\{\w+\}\}/)));
+  // The interface's words and the core's messages (errors, refusals) alike.
+  const theirs = new Set(
+    [...leaves(RESOURCES[locale] as unknown as Tree), ...leaves(CATALOGUES[locale] as unknown as Tree)].flatMap((s) =>
+      s.split(/\{\{\w+\}\}/),
+    ),
+  );
   const phrases = new Set<string>();
-  for (const text of leaves(RESOURCES.en as unknown as Tree))
+  for (const text of [...leaves(RESOURCES.en as unknown as Tree), ...leaves(CATALOGUES.en as unknown as Tree)])
     for (const part of text.split(/\{\{\w+\}\}/)) {
       const p = part.trim().replace(/^[\s:;,.·—–()“”"]+|[\s:;,.·—–()“”"…]+$/g, "");
       // A word of three letters at least, and not also the other language's (names, formats, "Plenary").
@@ -159,6 +165,14 @@ for (const locale of ["fr", "es", "ar"] as const) {
       await expectNone(page, `${boards[0]}/summary`);
       await expectNone(page, `/events/${SLUG}/actions`);
       await expectNone(page, `/events/${SLUG}/report/edit`);
+      // A form the server refuses: its errors, with their bounds, in the page's language.
+      await expectNone(page, "/events/new");
+      await page.locator("main input[name=title]").fill("x".repeat(201));
+      await page.locator("main form button[type=submit]").click();
+      await expect(page.getByTestId("error-summary")).toBeVisible();
+      await expect(page.locator("main")).toContainText(CATALOGUES[locale].common.correctFields);
+      await expect(page.locator("main")).toContainText(CATALOGUES[locale].validation.tooLong.replace("{{max}}", "200"));
+      expect(await englishLeft(page, phrases, stored), `${locale} refused form`).toEqual([]);
     });
   });
 }

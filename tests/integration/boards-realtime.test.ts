@@ -6,6 +6,7 @@ import { type BoardState, applyEvent } from "../../app/realtime/board-state";
 import { seedDemo } from "../../server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
 import { PROTOCOL_VERSION } from "../../server/core/contract/version";
+import { english } from "../support/messages";
 
 type Participant = { userId: string; socket: Socket; client: BoardClient; state: BoardState };
 
@@ -241,6 +242,6 @@ describe("live boards with real clients", () => {
     );
     const limited = acks.filter((a) => !a.ok && a.error.code === "rate_limited");
     expect(limited.length).toBeGreaterThan(0);
-    expect(limited[0].error.message).toMatch(/very fast/);
+    expect(english(limited[0].error.message)).toMatch(/very fast/);
   });
 });

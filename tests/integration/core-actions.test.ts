@@ -34,7 +34,11 @@ describe("action items", () => {
       t.core.actions.create(who.secretariat!, SLUG, { title: "", dueDate: "2027-02-30", ownerEmail: "nope" }),
     ).rejects.toMatchObject({
       code: "validation",
-      fieldErrors: { title: expect.any(Array), dueDate: ["This date does not exist."], ownerEmail: expect.any(Array) },
+      fieldErrors: {
+        title: expect.any(Array),
+        dueDate: [{ key: "actions.noSuchDate" }],
+        ownerEmail: expect.any(Array),
+      },
     });
     const prefill = await t.core.actions.draftFrom(who.secretariat!, SLUG, { clusterId });
     expect(prefill).toMatchObject({ title: "Interpreters", clusterId });

@@ -175,7 +175,7 @@ describe.each(ENGINES)("board operations on %s", (engine) => {
     await op(facilitator, { type: "note.hide", noteId: n.noteId, hidden: true, reason: "off topic" });
     expect(
       t.bus.published.find((p) => p.event === "board:notice" && p.channel === `user:${alice.userId}`)?.payload,
-    ).toMatchObject({ message: "A facilitator hid your note: off topic" });
+    ).toMatchObject({ message: { key: "boards.hiddenWithReason", params: { reason: "off topic" } } });
     expect((await t.core.boards.snapshot(bob, boardId)).notes.some((x) => x.id === n.noteId)).toBe(false);
     expect((await t.core.boards.snapshot(alice, boardId)).notes.find((x) => x.id === n.noteId)?.hidden).toBe(true);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../support/databases";
 import { testCore } from "../support/core";
 import { BASE, person, publishedEvent } from "../support/events";
+import { english } from "../support/messages";
 
 describe.each(ENGINES)("participant CSV export and invitation import on %s", (engine) => {
   let t: Awaited<ReturnType<typeof testCore>>;
@@ -60,10 +61,10 @@ describe.each(ENGINES)("participant CSV export and invitation import on %s", (en
     expect(report.dryRun).toBe(true);
     expect(report.imported).toBe(0);
     expect(report.errors.map((e) => e.line)).toEqual([3, 4, 6, 7]);
-    expect(report.errors[0]!.messages.join(" ")).toMatch(/email/);
-    expect(report.errors[1]!.messages.join(" ")).toMatch(/unknown category/);
-    expect(report.errors[2]!.messages.join(" ")).toMatch(/appears twice/);
-    expect(report.errors[3]!.messages.join(" ")).toMatch(/two-letter code/);
+    expect(english(report.errors[0]!.messages)).toMatch(/email/);
+    expect(english(report.errors[1]!.messages)).toMatch(/unknown category/);
+    expect(english(report.errors[2]!.messages)).toMatch(/appears twice/);
+    expect(english(report.errors[3]!.messages)).toMatch(/two-letter code/);
     expect(t.mailer.sent.length).toBe(sent);
     expect(await t.db.invitation.count({ where: { eventId: event.id } })).toBe(0);
   });

@@ -97,7 +97,7 @@ describe.each(ENGINES)("events and the demo dialogue on %s", (engine) => {
       t.core.events.announce(await actor("organiser@plenary.demo"), eventId, { message: "   " }),
     ).rejects.toMatchObject({
       code: "validation",
-      fieldErrors: { message: ["Write a message."] },
+      fieldErrors: { message: [{ key: "events.writeMessage" }] },
     });
     expect(t.bus.published.length).toBe(published);
   });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ENGINES } from "../support/databases";
 import { testCore } from "../support/core";
 import { BASE, person, publishedEvent } from "../support/events";
+import { english } from "../support/messages";
 
 const BXL = "Europe/Brussels";
 
@@ -143,9 +144,9 @@ describe.each(ENGINES)("what organisers do for a real session on %s", (engine) =
     const dry = await t.core.registrations.importCsv(organiser, event.id, sheet, { consentData: "on" }, BASE);
     expect(dry).toMatchObject({ dryRun: true, added: 0 });
     expect(dry.errors.map((e) => e.line)).toEqual([5, 6]);
-    expect(dry.errors[0]!.messages.join(" ")).toMatch(/email.*category|category.*email/s);
-    expect(dry.errors[0]!.messages.join(" ")).toMatch(/Unknown country/);
-    expect(dry.errors[1]!.messages.join(" ")).toMatch(/appears twice/);
+    expect(english(dry.errors[0]!.messages)).toMatch(/email.*category|category.*email/s);
+    expect(english(dry.errors[0]!.messages)).toMatch(/Unknown country/);
+    expect(english(dry.errors[1]!.messages)).toMatch(/appears twice/);
     expect(await t.db.registration.count({ where: { eventId: event.id } })).toBe(1);
 
     await expect(
@@ -186,7 +187,10 @@ describe.each(ENGINES)("what organisers do for a real session on %s", (engine) =
     const { event, organiser } = await pastEvent({ capacity: "1" });
     const sheet = "email,organisation,category\na@example.org,IOM,other\nb@example.org,IOM,other\n";
     const r = await t.core.registrations.importCsv(organiser, event.id, sheet, { consentData: "on" }, BASE);
-    expect(r).toMatchObject({ added: 1, skipped: [{ line: 3, email: "b@example.org", reason: "the event is full" }] });
+    expect(r).toMatchObject({
+      added: 1,
+      skipped: [{ line: 3, email: "b@example.org", reason: { key: "recorded.skippedFull" } }],
+    });
   });
 
   it("refuses files that are not usable spreadsheets", async () => {
@@ -257,7 +261,7 @@ describe.each(ENGINES)("what organisers do for a real session on %s", (engine) =
 
     for (const label of ["Gender", "Your role / title", "Organization", "Country (optional)"]) {
       await expect(t.core.manage.addQuestion(organiser, event.id, { kind: "short_text", label })).rejects.toMatchObject(
-        { code: "conflict", fieldErrors: { label: [expect.stringMatching(/already asks/)] } },
+        { code: "conflict", fieldErrors: { label: [expect.objectContaining({ key: "form.alreadyAsked" })] } },
       );
     }
     const other = await publishedEvent(t);

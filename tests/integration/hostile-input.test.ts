@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
 import { Browser, startTestServer, type TestServer } from "../support/server";
 import { registeredSocketEvents } from "../support/socket-events";
 import { PROTOCOL_VERSION } from "../../server/core/contract/version";
+import { isMessageKey } from "../../server/core/i18n/message";
 
 export const SOCKET_EVENTS = [
   "session:whoami",
@@ -167,13 +168,13 @@ describe("hostile socket payloads never crash or hang the server, and leave the 
           }
           const ack = (await socket.timeout(5000).emitWithAck(event, payload)) as {
             ok: boolean;
-            error?: { code: string; message: string };
+            error?: { code: string; message: { key: string } };
           };
           answered++;
           expect(typeof ack.ok).toBe("boolean");
           if (!ack.ok) {
             expect(ack.error?.code).not.toBe("internal");
-            expect(ack.error?.message.length).toBeGreaterThan(0);
+            expect(isMessageKey(ack.error?.message.key)).toBe(true);
           }
         }),
         { numRuns: RUNS_PER_EVENT, seed: 2026 },

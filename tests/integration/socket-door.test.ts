@@ -5,6 +5,10 @@ import { BoardClient, type Rejection } from "../../app/realtime/board-client";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
 import { Browser, startTestServer, type TestServer } from "../support/server";
 import { registeredSocketEvents } from "../support/socket-events";
+import { english } from "../support/messages";
+import type { Message } from "../../server/core/i18n/message";
+import { createI18n, translateMessage } from "../../app/i18n";
+import { MAX_NOTE } from "../../server/core/boards/constants";
 
 const LONE = "\uD800";
 
@@ -50,6 +54,19 @@ describe("the socket door answers everything clearly", () => {
     });
   });
 
+  it("answers a refusal as a key and parameters, which the client says in its reader's language", async () => {
+    const ack = (await participant.timeout(3000).emitWithAck("board:op", {
+      boardId: ids.boardId,
+      opId: randomUUID(),
+      op: { type: "note.create", noteId: randomUUID(), category: "barriers", text: "x".repeat(MAX_NOTE + 1) },
+    })) as { ok: false; error: { code: string; message: Message; fieldErrors: Record<string, Message[]> } };
+    expect(ack).toMatchObject({ ok: false, error: { code: "validation", message: { key: "boards.invalidOp" } } });
+    const tooLong = Object.values(ack.error.fieldErrors).flat()[0]!;
+    expect(tooLong).toEqual({ key: "boards.noteTooLong", params: { max: MAX_NOTE } });
+    expect(translateMessage(createI18n("fr"), tooLong)).toBe(`Les notes font ${MAX_NOTE} caractères au plus.`);
+    expect(translateMessage(createI18n("ar"), ack.error.message)).toBe("هذه العملية على اللوحة غير صالحة.");
+  });
+
   it("refuses ill-formed Unicode (a lone surrogate) in any string with a validation error", async () => {
     const payloads: Record<string, unknown> = {
       "session:whoami": { x: LONE },
@@ -77,10 +94,10 @@ describe("the socket door answers everything clearly", () => {
     for (const [event, payload] of Object.entries(payloads)) {
       const ack = (await organiser.timeout(3000).emitWithAck(event, payload)) as {
         ok: boolean;
-        error?: { code: string; message: string };
+        error?: { code: string; message: Message; fieldErrors?: Record<string, Message[]> };
       };
       expect({ event, ok: ack.ok, code: ack.error?.code }).toEqual({ event, ok: false, code: "validation" });
-      expect(ack.error!.message).toMatch(/text|character/i);
+      expect(english(ack.error!.fieldErrors?._form)).toMatch(/invalid character/i);
     }
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { NoteView } from "../../server/core/boards/note-view";
 import { DomainError, conflict } from "../../server/core/errors";
+import { msg } from "../../server/core/i18n/message";
 import { ackError } from "../../server/socket/ack";
 
 const note: NoteView = {
@@ -21,24 +22,25 @@ const note: NoteView = {
 
 describe("a refusal as its ack carries it", () => {
   it("puts retry-after and the latest version in fields of their own, not in fieldErrors", () => {
-    expect(ackError(new DomainError("rate_limited", "Slow down.", {}, { retryAfterMs: 1500 }))).toEqual({
+    const slow = msg("common.tooFast", { seconds: 2 });
+    expect(ackError(new DomainError("rate_limited", slow, {}, { retryAfterMs: 1500 }))).toEqual({
       code: "rate_limited",
-      message: "Slow down.",
+      message: slow,
       retryAfterMs: 1500,
     });
-    expect(ackError(new DomainError("conflict", "Changed meanwhile.", {}, { latest: { note } }))).toEqual({
+    expect(ackError(new DomainError("conflict", msg("boards.staleEdit"), {}, { latest: { note } }))).toEqual({
       code: "conflict",
-      message: "Changed meanwhile.",
+      message: { key: "boards.staleEdit" },
       latest: { note },
       latestVersion: 3,
     });
   });
 
   it("keeps field messages, and answers nothing for what is not a domain error (a bug is answered apart)", () => {
-    expect(ackError(conflict("Taken.", { email: ["Taken."] }))).toEqual({
+    expect(ackError(conflict(msg("auth.emailTaken"), { email: [msg("auth.emailTakenHint")] }))).toEqual({
       code: "conflict",
-      message: "Taken.",
-      fieldErrors: { email: ["Taken."] },
+      message: { key: "auth.emailTaken" },
+      fieldErrors: { email: [{ key: "auth.emailTakenHint" }] },
     });
     expect(ackError(new Error("boom"))).toBeNull();
   });

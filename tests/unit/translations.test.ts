@@ -90,38 +90,3 @@ describe("no UI string is hard-coded outside the translation files", () => {
     expect(found).toEqual([]);
   });
 });
-
-describe("the server's messages people see most often", () => {
-  it("exist in every language for the same English messages", async () => {
-    const { SERVER_MESSAGES } = await import("../../app/i18n/server-messages");
-    const keys = Object.keys(SERVER_MESSAGES.fr!).sort();
-    expect(keys.length).toBeGreaterThan(30);
-    for (const l of ["es", "ar"]) expect(Object.keys(SERVER_MESSAGES[l]!).sort()).toEqual(keys);
-  });
-
-  it("are shown in the reader's language, and as written when there is no translation", async () => {
-    const { createI18n, translateServerMessage } = await import("../../app/i18n");
-    expect(translateServerMessage(createI18n("ar"), "Write something first.")).toBe("اكتب شيئًا أولًا.");
-    expect(translateServerMessage(createI18n("fr"), "Email or password is incorrect.")).toBe(
-      "Adresse e-mail ou mot de passe incorrect.",
-    );
-    expect(translateServerMessage(createI18n("es"), "Some new message: with a colon.")).toBe(
-      "Some new message: with a colon.",
-    );
-  });
-});
-
-describe("the catalogue of server messages", () => {
-  it("only holds messages the core still says (so no translation goes stale unnoticed)", async () => {
-    const { SERVER_MESSAGES } = await import("../../app/i18n/server-messages");
-    const { execFileSync } = await import("node:child_process");
-    const core = execFileSync("grep", [
-      "-rh",
-      "--include=*.ts",
-      "",
-      path.resolve(__dirname, "../../server/core"),
-    ]).toString();
-    const stale = Object.keys(SERVER_MESSAGES.fr!).filter((m) => !core.includes(m));
-    expect(stale).toEqual([]);
-  });
-});

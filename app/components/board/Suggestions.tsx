@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { categoryName, translateServerMessage } from "~/i18n";
+import { categoryName, translateMessage } from "~/i18n";
 import type { ClientNote } from "~/realtime/board-state";
 import type { useBoard } from "~/realtime/use-board";
 import type { loader } from "~/routes/events.$slug.boards.$boardId_.suggestions";
@@ -114,7 +114,7 @@ export function Suggestions({
       <div aria-live="polite">
         {busy ? <p>{t("board.suggest.working")}</p> : null}
         {data && "message" in data ? (
-          <p className="form-error">{translateServerMessage(i18n, String((data as { message: string }).message))}</p>
+          <p className="form-error">{translateMessage(i18n, (data as { message: unknown }).message)}</p>
         ) : null}
         {data && "engine" in data ? (
           <p className="muted" data-testid="suggest-engine" data-engine={data.engine}>

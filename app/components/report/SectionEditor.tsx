@@ -3,7 +3,7 @@ import { diffLines } from "diff";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { FormResult } from "~/utils/forms.server";
-import { translateServerMessage } from "~/i18n";
+import { translateMessage } from "~/i18n";
 import { UserText } from "~/components/UserText";
 import { formatDateTime } from "~/utils/format";
 
@@ -154,7 +154,7 @@ export function SectionEditor({
             />
             {errors ? (
               <p className="field-error" id={`md-${s.key}-error`}>
-                {errors.map((e) => translateServerMessage(i18n, e)).join(" ")}
+                {errors.map((e) => translateMessage(i18n, e)).join(" ")}
               </p>
             ) : null}
             <div className="inline-form">

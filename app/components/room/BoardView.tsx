@@ -16,7 +16,7 @@ import {
 import { Link, useRevalidator } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { categoryName, translateServerMessage } from "~/i18n";
+import { categoryName, translateMessage } from "~/i18n";
 import { Suggestions } from "~/components/board/Suggestions";
 import { Countdown } from "~/components/Countdown";
 import type { ClientNote } from "~/realtime/board-state";
@@ -214,12 +214,12 @@ export function BoardView({ snapshot, canSummarise }: { snapshot: Snapshot; canS
       <div aria-live="polite" className="board-messages">
         {b.rejections.map((r) => (
           <p key={r.opId} className="form-error">
-            {t("board.rejected", { message: translateServerMessage(i18n, r.message) })}
+            {t("board.rejected", { message: translateMessage(i18n, r.message) })}
           </p>
         ))}
         {b.notices.map((n, i) => (
           <p key={i} className="notice">
-            {n}
+            {translateMessage(i18n, n)}
           </p>
         ))}
       </div>

@@ -9,6 +9,7 @@ import { DomainError, conflict, forbidden } from "../errors";
 import { type Actor, requirePermission, requireUser } from "../permissions";
 import { validate } from "../validate";
 import { auditEntries } from "./audit-view";
+import { msg } from "../i18n/message";
 
 const deleteInput = z.object({ password: z.string().optional(), confirmEmail: z.string().optional() });
 
@@ -111,12 +112,12 @@ export function createAccountService({
       // Accounts made by registering have no password until one is set: those confirm with their email.
       if (user.passwordHash) {
         if (!password || !(await verifyPassword(user.passwordHash, password)))
-          throw new DomainError("validation", "That password is not right.", {
-            password: ["Enter your password to confirm."],
+          throw new DomainError("validation", msg("account.wrongPassword"), {
+            password: [msg("account.enterPassword")],
           });
       } else if ((confirmEmail ?? "").trim().toLowerCase() !== user.email) {
-        throw new DomainError("validation", "Type your email address to confirm.", {
-          confirmEmail: ["Type your email address to confirm."],
+        throw new DomainError("validation", msg("account.typeEmail"), {
+          confirmEmail: [msg("account.typeEmail")],
         });
       }
       // Nor the instance without anyone to run it.
@@ -124,7 +125,7 @@ export function createAccountService({
         user.platformRole === "admin" &&
         (await db.user.count({ where: { platformRole: "admin", disabledAt: null, NOT: { id: userId } } })) === 0
       )
-        throw conflict("You are the only administrator of this Plenary. Make someone else administrator first.");
+        throw conflict(msg("account.onlyAdministrator"));
       // An event must not be left without anyone to run it.
       const organised = await db.eventRole.findMany({
         where: { userId, role: "organiser" },
@@ -132,9 +133,7 @@ export function createAccountService({
       });
       for (const o of organised) {
         if ((await db.eventRole.count({ where: { eventId: o.eventId, role: "organiser" } })) === 1) {
-          throw conflict(
-            `You are the only organiser of “${o.event.title}”. Invite another organiser first, then delete your account.`,
-          );
+          throw conflict(msg("account.onlyOrganiser", { event: o.event.title }));
         }
       }
       const confirmed = await db.registration.findMany({
@@ -215,7 +214,7 @@ export function createAccountService({
     /** The organisers' view of who did what, with ids named (audit-view.ts) so the page can say it in words. */
     async auditLog(actor: Actor, eventId: string, limit = 500) {
       await requirePermission(db, actor, eventId, "event.manage").catch(() => {
-        throw forbidden("Only organisers can read the audit log.");
+        throw forbidden(msg("access.auditLogOrganisersOnly"));
       });
       return auditEntries(db, eventId, limit);
     },

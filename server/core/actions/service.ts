@@ -13,6 +13,7 @@ import type { Mailer } from "../mail/mailer";
 import { type Actor, requirePermission } from "../permissions";
 import { inEvent } from "../scope";
 import { emailSchema, validate } from "../validate";
+import { zm } from "../i18n/zod-messages";
 
 export const ACTION_STATUSES = ["proposed", "agreed", "in_progress", "done", "dropped"] as const;
 /** Owners are reminded once, this many days before the due date (in the event's timezone). */
@@ -22,15 +23,15 @@ const optional = <T extends z.ZodType>(s: T) =>
   z.preprocess((v) => (v === "" || v == null ? undefined : v), s.optional());
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date such as 2027-03-31.")
-  .refine((d) => DateTime.fromISO(d).isValid, "This date does not exist.");
+  .regex(/^\d{4}-\d{2}-\d{2}$/, zm("actions.dateFormat"))
+  .refine((d) => DateTime.fromISO(d).isValid, zm("actions.noSuchDate"));
 const fields = {
-  title: z.string().trim().min(1, "Say what is to be done.").max(300, "At most 300 characters."),
-  description: z.string().trim().max(4000, "At most 4,000 characters.").default(""),
-  owner: z.string().trim().max(200, "At most 200 characters.").default(""),
+  title: z.string().trim().min(1, zm("actions.title")).max(300),
+  description: z.string().trim().max(4000).default(""),
+  owner: z.string().trim().max(200).default(""),
   ownerEmail: optional(emailSchema),
   dueDate: optional(isoDate),
-  status: z.enum(ACTION_STATUSES, { error: "Choose a status." }).default("proposed"),
+  status: z.enum(ACTION_STATUSES, { error: zm("actions.status") }).default("proposed"),
 };
 const createInput = z.object({
   ...fields,
@@ -39,7 +40,7 @@ const createInput = z.object({
 });
 const updateInput = z.object({
   ...fields,
-  progress: z.string().trim().max(2000, "At most 2,000 characters.").default(""),
+  progress: z.string().trim().max(2000).default(""),
 });
 
 const TRACKED = ["title", "description", "owner", "ownerEmail", "dueDate", "status"] as const;
@@ -51,7 +52,7 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       where: { slug },
       select: { id: true, slug: true, title: true, timezone: true },
     });
-    if (!e) throw notFound("This event");
+    if (!e) throw notFound("event");
     return e;
   };
 
@@ -157,7 +158,7 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       if (from.noteId) {
         const n = await scope.note(from.noteId);
         // A hidden note is the facilitators' to act on; its text does not become a public action item by a link.
-        if (n.hidden) throw notFound("This note");
+        if (n.hidden) throw notFound("note");
         return { title: n.text.slice(0, 300), clusterId: n.clusterId, noteId: n.id };
       }
       return null;

@@ -14,13 +14,14 @@ import { validate } from "../validate";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import { resetInput, resetRequestInput, signInInput, signInLinkInput, signUpInput } from "./schemas";
 import { claimFirstAdmin } from "../platform/access";
+import { msg } from "../i18n/message";
 
 export const SESSION_DAYS = 30;
 const RESET_MINUTES = 60;
 const SIGNUP_MINUTES = 48 * 60;
 const SIGN_IN_LINK_MINUTES = 60;
 
-const DISABLED = "This account has been disabled. Contact the administrator of this Plenary.";
+const DISABLED = msg("auth.accountDisabled");
 
 export type SessionUser = { id: string; email: string; name: string; locale: string; sessionId: string };
 
@@ -36,7 +37,7 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
   /** Every way in (password, emailed link, invitation, confirmed sign-up, reset) ends here. */
   async function createSession(userId: string) {
     const user = await db.user.findUnique({ where: { id: userId }, select: { disabledAt: true, deletedAt: true } });
-    if (!user || user.deletedAt) throw forbidden("This account no longer exists.");
+    if (!user || user.deletedAt) throw forbidden(msg("auth.accountGone"));
     if (user.disabledAt) throw forbidden(DISABLED);
     const id = randomBytes(24).toString("base64url");
     const expiresAt = new Date(clock.now().getTime() + SESSION_DAYS * 86_400_000);
@@ -55,8 +56,8 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
     } catch (e) {
       // Two sign-ups with one email at once: the unique index decides.
       if (isUniqueViolation(e)) {
-        throw conflict("An account with this email already exists.", {
-          email: ["An account with this email already exists. Sign in, or reset your password."],
+        throw conflict(msg("auth.emailTaken"), {
+          email: [msg("auth.emailTakenHint")],
         });
       }
       throw e;
@@ -151,14 +152,13 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
     async confirmSignUp(token: string) {
       const request = await db.signUpRequest.findUnique({ where: { tokenHash: hashToken(token) } });
       if (!request || request.usedAt || request.expiresAt <= clock.now()) {
-        throw forbidden("This confirmation link has expired or was already used. Sign in, or sign up again.");
+        throw forbidden(msg("auth.confirmationLinkUsed"));
       }
       const used = await db.signUpRequest.updateMany({
         where: { id: request.id, usedAt: null },
         data: { usedAt: clock.now() },
       });
-      if (used.count === 0)
-        throw forbidden("This confirmation link has expired or was already used. Sign in, or sign up again.");
+      if (used.count === 0) throw forbidden(msg("auth.confirmationLinkUsed"));
       // The link proves the address; if an account appeared meanwhile, it is theirs to enter.
       const user =
         (await db.user.findUnique({ where: { email: request.email } })) ??
@@ -190,8 +190,8 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
           ? await verifyPassword(user.passwordHash, data.password)
           : (await verifyPassword(await dummyPasswordHash(), data.password), false);
       if (!user || !ok) {
-        throw new DomainError("unauthenticated", "Email or password is incorrect.", {
-          _form: ["Email or password is incorrect."],
+        throw new DomainError("unauthenticated", msg("auth.wrongCredentials"), {
+          _form: [msg("auth.wrongCredentials")],
         });
       }
       // Said only to someone who knows the password, so it reveals nothing about who has an account.
@@ -287,8 +287,8 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
       const row = await db.passwordResetToken.findUnique({ where: { tokenHash: hashToken(data.token) } });
       const owner = row ? await db.user.findUnique({ where: { id: row.userId }, select: { disabledAt: true } }) : null;
       if (!row || row.usedAt || row.expiresAt <= clock.now() || owner?.disabledAt) {
-        throw validationError("This reset link has expired or was already used. Ask for a new one.", {
-          _form: ["This reset link has expired or was already used. Ask for a new one."],
+        throw validationError(msg("auth.resetLinkUsed"), {
+          _form: [msg("auth.resetLinkUsed")],
         });
       }
       const passwordHash = await hashPassword(data.password);

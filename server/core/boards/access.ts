@@ -2,6 +2,7 @@ import type { Db } from "../../db/client";
 import { forbidden, notFound, unauthenticated } from "../errors";
 import type { Board } from "../../db/generated/sqlite/client";
 import { type Actor, type EventRole, allows } from "../permissions";
+import { msg } from "../i18n/message";
 
 export type BoardAccess = {
   board: LoadedBoard;
@@ -101,10 +102,10 @@ export function decideAccess(
 export async function boardAccess(db: Db, actor: Actor, boardId: string): Promise<BoardAccess> {
   if (!actor) throw unauthenticated();
   const loaded = await loadBoard(db, boardId, actor.userId);
-  if (!loaded) throw notFound("This board");
+  if (!loaded) throw notFound("board");
   const { board, roles, assignedRoomId } = loaded;
-  if (roles.length === 0) throw forbidden("You are not taking part in this event.");
+  if (roles.length === 0) throw forbidden(msg("access.notTakingPart"));
   const decision = decideAccess(roles, board, assignedRoomId);
-  if (!decision) throw forbidden("This board belongs to another room.");
+  if (!decision) throw forbidden(msg("boards.otherRoom"));
   return { board, userId: actor.userId, chathamHouse: board.event.chathamHouse, ...decision };
 }

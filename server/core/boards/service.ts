@@ -31,6 +31,7 @@ import { createBoardPresence } from "./presence";
 import { authorLabels, newNoteView, noteViews } from "./views";
 import { ensureSynthesisForRounds, gatherNotes, gatheredCategories } from "./synthesis";
 import type { Logger } from "../logger";
+import { msg } from "../i18n/message";
 
 /** What an operation did (ops/define.ts), with the board's phase afterwards, which the visibility policy reads. */
 type AppliedEffect = Omit<Effect<BoardEvent["data"]>, "phase"> & { phase: string };
@@ -93,14 +94,14 @@ export function createBoardService({
   /** A note of this board that the person may read: a note hidden from them (or private to its author) is not found, as if absent. */
   async function findNote(tx: Tx, a: BoardAccess, phase: string, noteId: string) {
     const note = await tx.note.findFirst({ where: { id: noteId, boardId: a.board.id, deletedAt: null } });
-    if (!note || !mayRead(viewerOf(a), factsOf(note), phase)) throw notFound("This note");
+    if (!note || !mayRead(viewerOf(a), factsOf(note), phase)) throw notFound("note");
     return note;
   }
 
   /** The one place a board's note limit is enforced, for every path that adds notes. */
   async function assertRoomFor(tx: Tx, board: { id: string; maxNotes: number }, adding: number) {
     if ((await liveNoteCount(tx, board.id)) + adding > board.maxNotes)
-      throw conflict(`This board is full (${board.maxNotes} notes).`);
+      throw conflict(msg("boards.full", { max: board.maxNotes }));
   }
 
   /** What an operation's apply may use, inside the transaction that also assigns its sequence number. */
@@ -116,13 +117,13 @@ export function createBoardService({
       findNote: (noteId) => findNote(tx, a, board.phase, noteId),
       async findCluster(clusterId) {
         const c = await tx.cluster.findFirst({ where: { id: clusterId, boardId: board.id, deletedAt: null } });
-        if (!c) throw notFound("This cluster");
+        if (!c) throw notFound("cluster");
         return c;
       },
       assertRoomFor: (adding) => assertRoomFor(tx, board, adding),
       checkCategory(category) {
         if (!stringList.read(board.categoriesJson).includes(category))
-          throw new DomainError("validation", `Unknown category “${category}” for this board.`);
+          throw new DomainError("validation", msg("boards.unknownCategory", { category }));
       },
       async insertNote(n) {
         const created = await insertNote(tx, { ...n, boardId: board.id, authorId: a.userId, at: clock.now() });
@@ -216,11 +217,10 @@ export function createBoardService({
   /** Who may send an operation, from its access rule: checked before its transaction, on the board as access read it. */
   function checkRules(a: BoardAccess, op: Operation) {
     const access = opOf(op.type).access;
-    if (!a.canWrite) throw forbidden("This board is read-only for you.");
-    if (access.who === "staff" && !a.staff) throw forbidden("Only facilitators can do this.");
-    if (a.board.phase === "closed" && !(a.staff && access.onClosedBoard))
-      throw conflict("This board is closed: it can be read, not changed.");
-    if (a.board.locked && !a.staff) throw conflict("The facilitator has locked this board for now.");
+    if (!a.canWrite) throw forbidden(msg("boards.readOnly"));
+    if (access.who === "staff" && !a.staff) throw forbidden(msg("boards.facilitatorsOnly"));
+    if (a.board.phase === "closed" && !(a.staff && access.onClosedBoard)) throw conflict(msg("boards.closed"));
+    if (a.board.locked && !a.staff) throw conflict(msg("boards.locked"));
   }
 
   /** When an operation applies, from its access rule: checked inside its transaction, on the board as it is then. */
@@ -300,7 +300,7 @@ export function createBoardService({
      * only once.
      */
     async apply(actor: Actor, input: unknown): Promise<OpResult> {
-      const env = validate(envelope, input, "This board operation is not valid.");
+      const env = validate(envelope, input, msg("boards.invalidOp"));
       const a = await boardAccess(db, actor, env.boardId);
       const again = async () => {
         const op = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
@@ -331,7 +331,7 @@ export function createBoardService({
         if (isUniqueViolation(e)) {
           const done = await again();
           if (done) return done;
-          throw conflict("A note with this id exists already.");
+          throw conflict(msg("boards.noteExists"));
         }
         throw e;
       }
@@ -390,7 +390,7 @@ export function createBoardService({
     async snapshot(actor: Actor, boardId: string, within?: { slug: string }) {
       const a = await boardAccess(db, actor, boardId);
       // The page's address names an event: a board of another event is not found there.
-      if (within && a.board.event.slug !== within.slug) throw notFound("This board");
+      if (within && a.board.event.slug !== within.slug) throw notFound("board");
       const { board } = a;
       const notes = await db.note.findMany({ where: { boardId, deletedAt: null }, orderBy: { createdAt: "asc" } });
       const viewer = viewerOf(a);

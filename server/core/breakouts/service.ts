@@ -34,6 +34,7 @@ const languagesOf = (json: string): string[] => {
     return [];
   }
 };
+import { msg } from "../i18n/message";
 
 export interface BreakoutDeps {
   db: Db;
@@ -271,7 +272,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
   async function requireTakingPart(actor: Actor, eventId: string) {
     if (!actor) throw unauthenticated();
     const roles = await rolesOf(db, eventId, actor.userId);
-    if (roles.length === 0) throw forbidden("You are not taking part in this event.");
+    if (roles.length === 0) throw forbidden(msg("access.notTakingPart"));
     return { userId: actor.userId, roles };
   }
 
@@ -385,11 +386,10 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       const opts = validate(assignInput, input ?? {});
       const round = await loadRound(eventId, roundId);
       const people = await peopleOf(eventId, roundId);
-      if (!people.some((p) => !p.staffOnly))
-        throw conflict("Nobody is confirmed for this event yet, so there is nobody to assign.");
+      if (!people.some((p) => !p.staffOnly)) throw conflict(msg("breakouts.nobodyToAssign"));
       const taking = people.filter((p) => !p.staffOnly).length;
       if (round.rooms.length > taking)
-        throw conflict(`There are more rooms (${round.rooms.length}) than people (${taking}).`);
+        throw conflict(msg("breakouts.moreRoomsThanPeople", { rooms: round.rooms.length, people: taking }));
       const seed = opts.seed ?? Math.floor(Math.random() * 2 ** 31);
       const result = assignRooms(
         people,
@@ -433,16 +433,13 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
         await db.roomAssignment.deleteMany({ where: { roundId, userId } });
       } else {
         const room = round.rooms.find((r) => r.id === roomId);
-        if (!room) throw notFound("This room");
+        if (!room) throw notFound("room");
         const reg = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId } } });
         const staff = (await staffRoles(eventId)).get(userId);
-        if (!staff && (!reg || reg.status !== "confirmed"))
-          throw conflict(
-            "Only confirmed participants and the event's facilitators and rapporteurs can be placed in a room.",
-          );
+        if (!staff && (!reg || reg.status !== "confirmed")) throw conflict(msg("breakouts.notPlaceable"));
         const reserved = reservedOf(room.constraintJson);
         if (reserved && !eligible({ gender: reg?.gender ?? null } as Person, { id: room.id, gender: reserved })) {
-          throw conflict(`${room.name} is reserved to participants who describe themselves as “${reserved}”.`);
+          throw conflict(msg("breakouts.reservedTo", { room: room.name, group: reserved }));
         }
         await db.roomAssignment.upsert({
           where: { roundId_userId: { roundId, userId } },
@@ -460,7 +457,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       // The round is looked up in this event: an id of another event's round is not found (and changes nothing).
       await inEvent(db, eventId).round(roundId);
       const a = await db.roomAssignment.findUnique({ where: { roundId_userId: { roundId, userId } } });
-      if (!a) throw notFound("This person's room assignment");
+      if (!a) throw notFound("roomAssignment");
       await db.roomAssignment.update({
         where: { id: a.id },
         data: { role, locked: role !== "participant" ? true : a.locked },
@@ -487,16 +484,15 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       if (!actor) throw unauthenticated();
       const found = await inEvent(db, eventId).room(roomId);
       const room = { ...found, round: await db.breakoutRound.findUniqueOrThrow({ where: { id: found.roundId } }) };
-      if (room.round.assignmentMode !== "self_select")
-        throw forbidden("Rooms are assigned by the organisers in this round.");
+      if (room.round.assignmentMode !== "self_select") throw forbidden(msg("breakouts.assignedByOrganisers"));
       const reg = await db.registration.findUnique({ where: { eventId_userId: { eventId, userId: actor.userId } } });
-      if (!reg || reg.status !== "confirmed") throw forbidden("Only confirmed participants can join a room.");
+      if (!reg || reg.status !== "confirmed") throw forbidden(msg("breakouts.confirmedOnly"));
       if (!eligible({ gender: reg.gender } as Person, { id: room.id, gender: reservedOf(room.constraintJson) }))
-        throw forbidden(`${room.name} is reserved.`);
+        throw forbidden(msg("breakouts.reserved", { room: room.name }));
       await db.$transaction(async (tx) => {
         await tx.roomAssignment.deleteMany({ where: { roundId: room.roundId, userId: actor.userId } });
         if (room.capacity !== null && (await tx.roomAssignment.count({ where: { roomId } })) >= room.capacity)
-          throw conflict(`${room.name} is full. Choose another room.`);
+          throw conflict(msg("breakouts.full", { room: room.name }));
         await tx.roomAssignment.create({ data: { roundId: room.roundId, roomId, userId: actor.userId } });
       });
       return stateFor(actor.userId, eventId);
@@ -507,12 +503,12 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       await requirePermission(db, actor, eventId, "breakout.manage");
       const round = await loadRound(eventId, roundId);
       const running = await db.breakoutRound.findFirst({ where: { eventId, status: "running", id: { not: roundId } } });
-      if (running) throw conflict(`“${running.title}” is still running. Close it before opening another round.`);
+      if (running) throw conflict(msg("breakouts.stillRunning", { round: running.title }));
       if (round.status === "running") return;
       const people = await db.registration.count({ where: { eventId, status: "confirmed" } });
-      if (people === 0) throw conflict("Nobody is confirmed for this event yet: there is nobody to send to the rooms.");
+      if (people === 0) throw conflict(msg("breakouts.nobodyToSend"));
       if (round.rooms.length > people)
-        throw conflict(`There are more rooms (${round.rooms.length}) than confirmed people (${people}).`);
+        throw conflict(msg("breakouts.moreRoomsThanConfirmed", { rooms: round.rooms.length, people }));
       if (round.assignmentMode === "auto" && (await db.roomAssignment.count({ where: { roundId } })) === 0)
         await this.autoAssign(actor, eventId, roundId, { staffOnePerRoom: true });
       const now = clock.now();
@@ -533,7 +529,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       await requirePermission(db, actor, eventId, "breakout.manage");
       const { minutes } = validate(extendInput, input);
       const round = await loadRound(eventId, roundId);
-      if (round.status !== "running" || !round.endsAt) throw conflict("Only a running round can be extended.");
+      if (round.status !== "running" || !round.endsAt) throw conflict(msg("breakouts.extendRunningOnly"));
       const endsAt = new Date(Math.max(round.endsAt.getTime(), clock.now().getTime()) + minutes! * 60_000);
       await db.breakoutRound.update({ where: { id: roundId }, data: { endsAt } });
       bus.publish(channels.event(eventId), "round:timer", {
@@ -564,7 +560,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
     async close(actor: Actor, eventId: string, roundId: string) {
       await requirePermission(db, actor, eventId, "breakout.manage");
       const round = await loadRound(eventId, roundId);
-      if (round.status !== "running") throw conflict("This round is not running.");
+      if (round.status !== "running") throw conflict(msg("breakouts.notRunning"));
       await db.breakoutRound.update({ where: { id: roundId }, data: { status: "closed", closedAt: clock.now() } });
       bus.publish(channels.event(eventId), "round:closed", { roundId });
       await pushStates(eventId, roundId);
@@ -575,7 +571,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       const me = await requireTakingPart(actor, eventId);
       const { message } = validate(helpInput, input ?? {});
       const state = await stateFor(me.userId, eventId);
-      if (!state.room) throw conflict("You can ask for help from a breakout room while a round runs.");
+      if (!state.room) throw conflict(msg("breakouts.helpFromRoom"));
       const open = await db.helpRequest.findFirst({
         where: { roomId: state.room.id, userId: me.userId, resolvedAt: null },
       });
@@ -617,7 +613,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
           },
         },
       });
-      if (!round) throw notFound("This breakout round");
+      if (!round) throw notFound("round");
       const regs = await db.registration.findMany({
         where: { eventId, status: "confirmed" },
         include: { user: { select: { id: true, name: true } }, category: true },
@@ -700,7 +696,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
         const a = await db.roomAssignment.findUnique({
           where: { roundId_userId: { roundId: room.roundId, userId: actor.userId } },
         });
-        if (round.status !== "running" || a?.roomId !== roomId) throw forbidden("This is not your room.");
+        if (round.status !== "running" || a?.roomId !== roomId) throw forbidden(msg("breakouts.notYourRoom"));
       }
       return { channels: [channels.room(roomId)], people: await bus.members(channels.room(roomId)) };
     },

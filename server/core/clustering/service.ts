@@ -6,21 +6,23 @@ import { DomainError, forbidden, notFound } from "../errors";
 import type { Actor } from "../permissions";
 import { validate } from "../validate";
 import type { ClusteringEngine } from "./engine";
+import { zm } from "../i18n/zod-messages";
+import { msg } from "../i18n/message";
 
 const request = z.object({
-  category: z.string().trim().min(1, "Choose a category."),
+  category: z.string().trim().min(1, zm("clustering.category")),
   k: z.preprocess(
     (v) => (v === "" || v == null ? undefined : v),
     z.coerce
-      .number({ error: "Give a number of clusters." })
-      .int("Give a whole number of clusters.")
-      .min(1, "At least one cluster.")
-      .max(100, "At most 100 clusters.")
+      .number({ error: zm("clustering.count") })
+      .int(zm("clustering.wholeCount"))
+      .min(1, zm("clustering.atLeastOne"))
+      .max(100, zm("clustering.atMost"))
       .optional(),
   ),
   granularity: z.preprocess(
     (v) => (v === "" || v == null ? undefined : v),
-    z.enum(["more", "default", "fewer"], { error: "Ask for more groups, the default, or fewer groups." }).optional(),
+    z.enum(["more", "default", "fewer"], { error: zm("clustering.granularity") }).optional(),
   ),
 });
 
@@ -33,13 +35,13 @@ export function createClusteringService({ db, engine }: { db: Db; engine: Cluste
   async function load(actor: Actor, boardId: string, input: unknown, within?: { slug: string }) {
     const a = await boardAccess(db, actor, boardId);
     // The page's address names an event: a board of another event is not found there.
-    if (within && a.board.event.slug !== within.slug) throw notFound("This board");
-    if (!a.staff) throw forbidden("Only facilitators and organisers can ask for suggestions.");
-    const { category, k, granularity } = validate(request, input, "This request for suggestions is not valid.");
+    if (within && a.board.event.slug !== within.slug) throw notFound("board");
+    if (!a.staff) throw forbidden(msg("clustering.staffOnly"));
+    const { category, k, granularity } = validate(request, input, msg("clustering.invalidRequest"));
     const categories = stringList.read(a.board.categoriesJson);
     if (!categories.includes(category))
-      throw new DomainError("validation", `Unknown category “${category}” for this board.`, {
-        category: ["Choose one of this board's categories."],
+      throw new DomainError("validation", msg("boards.unknownCategory", { category }), {
+        category: [msg("clustering.chooseCategory")],
       });
     const [notes, clusters] = await Promise.all([
       db.note.findMany({

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { msg } from "../i18n/message";
+import { issueMessage } from "../i18n/zod-messages";
 import type { Db } from "../../db/client";
 import { questionsIn, roomOwnQuestions, roundQuestions } from "../breakouts/questions";
 import { notFound, validationError } from "../errors";
@@ -62,7 +64,7 @@ export function createContentService({ db }: { db: Db }) {
         rounds: { orderBy: { createdAt: "asc" }, include: { rooms: { orderBy: { position: "asc" } } } },
       },
     });
-    if (!event) throw notFound("This event");
+    if (!event) throw notFound("event");
     return event;
   }
 
@@ -110,9 +112,7 @@ export function createContentService({ db }: { db: Db }) {
       const event = await load(eventId);
       const languages = parseList(event.languagesJson);
       if (!languages.includes(language) || language === languages[0])
-        throw validationError("Choose one of the event's other working languages.", {
-          language: ["Choose one of the event's other working languages."],
-        });
+        throw validationError(msg("content.otherLanguage"), { language: [msg("content.otherLanguage")] });
       // Group the form's fields by what they translate.
       const groups = new Map<string, { kind: TranslatableKind; id: string; fields: Record<string, string> }>();
       for (const [key, value] of Object.entries(rest)) {
@@ -122,11 +122,9 @@ export function createContentService({ db }: { db: Db }) {
         const id = kind === "event" ? eventId : (m[2] ?? "");
         const field = m[3]!;
         if (!(TRANSLATABLE[kind] as readonly string[]).includes(field)) continue;
-        const parsed = optionalText(LIMITS[kind][field]!, "A translation").safeParse(value);
+        const parsed = optionalText(LIMITS[kind][field]!).safeParse(value);
         if (!parsed.success)
-          throw validationError("Please correct the highlighted fields.", {
-            [key]: parsed.error.issues.map((i) => i.message),
-          });
+          throw validationError(msg("common.correctFields"), { [key]: parsed.error.issues.map(issueMessage) });
         const text = parsed.data;
         const g = groups.get(`${kind}:${id}`) ?? { kind, id, fields: {} };
         g.fields[field] = text;
@@ -194,7 +192,7 @@ export function createContentService({ db }: { db: Db }) {
           },
         },
       });
-      if (!board) throw notFound("This board");
+      if (!board) throw notFound("board");
       const language = contentLanguage(reader, parseList(board.event.languagesJson));
       const eventTitle = inLanguage({ title: board.event.title }, board.event.translationsJson, language, [
         "title",

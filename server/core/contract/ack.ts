@@ -1,9 +1,11 @@
 import type { NoteView } from "../boards/note-view";
-import type { DomainErrorCode } from "../errors";
+import type { DomainErrorCode, FieldErrors } from "../errors";
+import type { Message } from "../i18n/message";
 
 /**
  * How every socket request is answered. An error has a code a client acts on and a message
- * it shows; what a client needs beyond that travels in fields of its own, not in fieldErrors.
+ * it shows, as a catalogue key and parameters the client says in its reader's language; what a
+ * client needs beyond that travels in fields of its own, not in fieldErrors.
  */
 export type AckErrorCode =
   | DomainErrorCode
@@ -18,9 +20,9 @@ export type AckErrorCode =
 
 export type AckError = {
   code: AckErrorCode;
-  message: string;
+  message: Message;
   /** Messages per form field. */
-  fieldErrors?: Record<string, string[]>;
+  fieldErrors?: FieldErrors;
   /** rate_limited: how long to wait before sending again. */
   retryAfterMs?: number;
   /** conflict on an edit made on an older version: the note as it is now, to show and retry on. */

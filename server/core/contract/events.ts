@@ -2,6 +2,7 @@ import type { LiveState } from "../breakouts/live-state";
 import type { Envelope } from "../boards/ops";
 import type { AckFn } from "./ack";
 import type { BoardEvent } from "./board-events";
+import type { Message } from "../i18n/message";
 
 /*
  * The Socket.IO contract, both directions, used through Socket.IO's generics by the server
@@ -47,7 +48,7 @@ export interface ClientToServer {
 
 export interface ServerToClient {
   "board:event": (event: BoardEvent) => void;
-  "board:notice": (notice: { boardId: string; message: string }) => void;
+  "board:notice": (notice: { boardId: string; message: Message }) => void;
   "board:presence": (presence: Presence & { boardId: string }) => void;
   "live:state": (state: LiveState) => void;
   "room:presence": (presence: { roomId: string; people: Person[] }) => void;

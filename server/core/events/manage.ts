@@ -21,6 +21,7 @@ import {
   parseSpeakers,
   questionInput,
 } from "./schemas";
+import { msg } from "../i18n/message";
 
 export interface ManageDeps {
   db: Db;
@@ -48,11 +49,10 @@ function resolveTimes(data: ReturnType<typeof eventInput.parse>) {
   const endsAt = at("endsAt", data.endsAt);
   const opens = at("registrationOpensAt", data.registrationOpensAt);
   const closes = at("registrationClosesAt", data.registrationClosesAt);
-  if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = ["The event must end after it starts."];
-  if (opens && closes && closes <= opens) errors.registrationClosesAt = ["Registration must close after it opens."];
-  if (closes && endsAt && closes > endsAt)
-    errors.registrationClosesAt = ["Registration must close before the event ends."];
-  if (Object.keys(errors).length) throw validationError("Please correct the highlighted fields.", errors);
+  if (startsAt && endsAt && endsAt <= startsAt) errors.endsAt = [msg("events.endAfterStart")];
+  if (opens && closes && closes <= opens) errors.registrationClosesAt = [msg("events.closeAfterOpen")];
+  if (closes && endsAt && closes > endsAt) errors.registrationClosesAt = [msg("events.closeBeforeEnd")];
+  if (Object.keys(errors).length) throw validationError(msg("common.correctFields"), errors);
   return { startsAt: startsAt!, endsAt: endsAt!, registrationOpensAt: opens, registrationClosesAt: closes };
 }
 
@@ -80,7 +80,7 @@ function eventColumns(data: ReturnType<typeof eventInput.parse>, times: ReturnTy
 function refuseBuiltIn(label: string) {
   const field = builtInAskedBy(label);
   if (field) {
-    const message = `Every registration form already asks “${field.label}”: no need to add it.`;
+    const message = msg("form.alreadyAsked", { field: field.label });
     throw conflict(message, { label: [message] });
   }
 }
@@ -100,10 +100,9 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
       select: { startsAt: true, endsAt: true },
     });
     const errors: FieldErrors = {};
-    if (endsAt <= startsAt) errors.endsAt = ["The item must end after it starts."];
-    if (startsAt < event.startsAt || endsAt > event.endsAt)
-      errors.startsAt = ["The item must fall within the event's start and end."];
-    if (Object.keys(errors).length) throw validationError("Please correct the highlighted fields.", errors);
+    if (endsAt <= startsAt) errors.endsAt = [msg("agenda.endAfterStart")];
+    if (startsAt < event.startsAt || endsAt > event.endsAt) errors.startsAt = [msg("agenda.withinEvent")];
+    if (Object.keys(errors).length) throw validationError(msg("common.correctFields"), errors);
   }
 
   async function agendaTimes(eventId: string, data: { startsAt: string; endsAt: string }) {
@@ -113,7 +112,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
     const errors: FieldErrors = {};
     if (!s.ok) errors.startsAt = [s.error];
     if (!e.ok) errors.endsAt = [e.error];
-    if (!s.ok || !e.ok) throw validationError("Please correct the highlighted fields.", errors);
+    if (!s.ok || !e.ok) throw validationError(msg("common.correctFields"), errors);
     await assertAgendaTimes(eventId, s.date, e.date);
     return { startsAt: s.date, endsAt: e.date };
   }
@@ -149,10 +148,8 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
       const times = resolveTimes(data);
       const current = await db.event.findUniqueOrThrow({ where: { id: eventId } });
       if (data.capacity !== null && data.capacity < current.seatsTaken) {
-        throw validationError("Please correct the highlighted fields.", {
-          capacity: [
-            `${current.seatsTaken} people are already confirmed: capacity cannot be lower. Cancel or move registrations first.`,
-          ],
+        throw validationError(msg("common.correctFields"), {
+          capacity: [msg("events.capacityBelowConfirmed", { count: current.seatsTaken })],
         });
       }
       // Moving the event moves its agenda with it (same local times in the event's timezone).
@@ -172,8 +169,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
             await tx.agendaItem.update({ where: { id: m.id }, data: { startsAt: m.startsAt, endsAt: m.endsAt } });
         return r;
       });
-      if (changed.count === 0)
-        throw conflict("Registrations changed while you were editing. Please review the capacity and save again.");
+      if (changed.count === 0) throw conflict(msg("events.capacityChanged"));
       await audit(db, {
         eventId,
         actorId: user.userId,
@@ -188,7 +184,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
 
     async setStatus(actor: Actor, eventId: string, status: string) {
       const user = await requirePermission(db, actor, eventId, "event.manage");
-      if (!(EVENT_STATUSES as readonly string[]).includes(status)) throw validationError("Unknown event status.");
+      if (!(EVENT_STATUSES as readonly string[]).includes(status)) throw validationError(msg("events.unknownStatus"));
       await db.event.update({ where: { id: eventId }, data: { status } });
       await audit(db, { eventId, actorId: user.userId, action: `event.${status}` });
     },
@@ -207,7 +203,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
           questions: { orderBy: { position: "asc" } },
         },
       });
-      if (!event) throw notFound("This event");
+      if (!event) throw notFound("event");
       // Stored lists decoded here, so the pages read values, not storage formats.
       return {
         ...event,
@@ -266,7 +262,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
       const { label } = validate(categoryInput, input);
       const existing = await db.stakeholderCategory.findMany({ where: { eventId } });
       if (existing.some((c) => c.label.toLowerCase() === label.toLowerCase()))
-        throw conflict("This category exists already.", { label: ["This category exists already."] });
+        throw conflict(msg("form.categoryExists"), { label: [msg("form.categoryExists")] });
       let key = slugify(label, 40).replace(/-/g, "_");
       while (existing.some((c) => c.key === key)) key += "_2";
       return db.stakeholderCategory.create({ data: { eventId, key, label, position: existing.length } });
@@ -283,7 +279,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
       await requirePermission(db, actor, eventId, "event.manage");
       const category = await inEvent(db, eventId).category(categoryId);
       const used = await db.registration.count({ where: { eventId, categoryId: category.id } });
-      if (used > 0) throw conflict(`${used} registrations use this category, so it stays. Rename it instead.`);
+      if (used > 0) throw conflict(msg("form.categoryInUse", { count: used }));
       await db.stakeholderCategory.delete({ where: { id: category.id } });
     },
 
@@ -323,7 +319,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
           optionsJson: JSON.stringify(choice ? q.options : []),
         },
       });
-      if (r.count === 0) throw notFound("This question");
+      if (r.count === 0) throw notFound("question");
       await audit(db, { eventId, actorId: user.userId, action: "form.question", details: { questionId } });
     },
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { formBoolean, lineList, optionalHttpUrl, optionalInt, optionalText, requiredText } from "../forms";
 import { timezoneSchema } from "../time";
+import { zm } from "../i18n/zod-messages";
 
 export const EVENT_FORMATS = ["online", "hybrid", "in_person"] as const;
 export const AGENDA_KINDS = ["opening", "panel", "breakout", "plenary", "closing", "other"] as const;
@@ -19,7 +20,7 @@ export const DEFAULT_CATEGORIES: [string, string][] = [
   ["other", "Other"],
 ];
 
-const localDateTime = z.string({ error: "Enter a date and time." }).trim();
+const localDateTime = z.string({ error: zm("events.dateTime") }).trim();
 const optionalLocalDateTime = z.preprocess(
   (v) => (v === "" || v === undefined ? null : v),
   z.string().trim().nullable(),
@@ -27,57 +28,53 @@ const optionalLocalDateTime = z.preprocess(
 
 /** The event form as organisers fill it in; times are wall-clock times in the event's timezone. */
 export const eventInput = z.object({
-  title: requiredText(200, "Give the event a title."),
-  description: optionalText(20_000, "The description"),
-  format: z.enum(EVENT_FORMATS, { error: "Choose online, hybrid or in person." }),
-  venue: optionalText(300, "The venue"),
+  title: requiredText(200, zm("events.title")),
+  description: optionalText(20_000),
+  format: z.enum(EVENT_FORMATS, { error: zm("events.format") }),
+  venue: optionalText(300),
   meetingUrl: optionalHttpUrl,
   timezone: timezoneSchema,
   startsAt: localDateTime,
   endsAt: localDateTime,
   languages: z.preprocess(
     (v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []),
-    z.array(z.string().regex(/^[a-z]{2,3}$/, "Unknown language code.")).min(1, "Choose at least one working language."),
+    z.array(z.string().regex(/^[a-z]{2,3}$/, zm("events.languageCode"))).min(1, zm("events.workingLanguage")),
   ),
   chathamHouse: formBoolean,
-  capacity: optionalInt(1, 100_000, "Capacity must be a whole number of at least 1 (or empty for no limit)."),
+  capacity: optionalInt(1, 100_000, zm("events.capacity")),
   registrationOpensAt: optionalLocalDateTime,
   registrationClosesAt: optionalLocalDateTime,
   requiresApproval: formBoolean,
   partners: lineList(30, 200),
   // The organisations running the event ("Organised by"); people's account names are not organisers.
   organisations: lineList(10, 200, true),
-  retentionDays: optionalInt(
-    1,
-    3650,
-    "Keep personal data between 1 and 3,650 days after the event (or leave empty to keep it).",
-  ),
+  retentionDays: optionalInt(1, 3650, zm("events.retention")),
 });
 export type EventInput = z.infer<typeof eventInput>;
 
 export const agendaItemInput = z.object({
-  kind: z.enum(AGENDA_KINDS, { error: "Choose what kind of item this is." }),
-  title: requiredText(200, "Give the item a title."),
-  description: optionalText(2000, "The description"),
+  kind: z.enum(AGENDA_KINDS, { error: zm("agenda.kind") }),
+  title: requiredText(200, zm("agenda.title")),
+  description: optionalText(2000),
   startsAt: localDateTime,
   endsAt: localDateTime,
   // One speaker per line: "Name | title | organisation".
   speakers: z.preprocess((v) => (typeof v === "string" ? v : ""), z.string().max(5000)),
 });
 
-export const categoryInput = z.object({ label: requiredText(100, "Give the category a name.") });
+export const categoryInput = z.object({ label: requiredText(100, zm("form.categoryName")) });
 
 export const questionInput = z
   .object({
-    kind: z.enum(QUESTION_KINDS, { error: "Choose a question type." }),
-    label: requiredText(300, "Write the question."),
+    kind: z.enum(QUESTION_KINDS, { error: zm("form.questionKind") }),
+    label: requiredText(300, zm("form.questionLabel")),
     options: lineList(30, 200),
     required: formBoolean,
   })
   .superRefine((q, ctx) => {
     const choice = q.kind === "single_choice" || q.kind === "multi_choice";
     if (choice && q.options.length < 2)
-      ctx.addIssue({ code: "custom", path: ["options"], message: "Give at least two options, one per line." });
+      ctx.addIssue({ code: "custom", path: ["options"], message: zm("form.twoOptions") });
   });
 
 export function parseSpeakers(text: string) {

@@ -13,6 +13,8 @@ import { registrationClosedReason } from "../registration/rules";
 import { validate } from "../validate";
 import { liveChannels } from "../visibility";
 import { contentLanguage, inLanguage } from "../content/languages";
+import { zm } from "../i18n/zod-messages";
+import { msg } from "../i18n/message";
 
 export interface EventDeps {
   db: Db;
@@ -22,10 +24,10 @@ export interface EventDeps {
 
 const announceInput = z.object({
   message: z
-    .string({ error: "Write a message." })
+    .string({ error: zm("events.writeMessage") })
     .trim()
-    .min(1, "Write a message.")
-    .max(500, "Keep it under 500 characters."),
+    .min(1, zm("events.writeMessage"))
+    .max(500, zm("events.messageTooLong")),
 });
 
 const parseList = (json: string): string[] => {
@@ -45,7 +47,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
       where: { slug },
       select: { id: true, slug: true, title: true, languagesJson: true, translationsJson: true },
     });
-    if (!e) throw notFound("This event");
+    if (!e) throw notFound("event");
     const { languagesJson, translationsJson, ...event } = e;
     return inLanguage(event, translationsJson, contentLanguage(reader, parseList(languagesJson)), ["title"]);
   }
@@ -119,7 +121,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
           categories: { orderBy: { position: "asc" } },
         },
       });
-      if (!event || event.status === "draft") throw notFound("This event");
+      if (!event || event.status === "draft") throw notFound("event");
       // The organisers' words in the reader's language where they gave them (content/languages.ts).
       const language = contentLanguage(reader, parseList(event.languagesJson));
       const text = inLanguage(event, event.translationsJson, language, ["title", "description"]);
@@ -221,7 +223,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
           where: { eventId, userId: actor.userId, status: { in: ["confirmed", "pending", "waitlisted"] } },
         }),
       ]);
-      if (roles.length === 0 && reg === null) throw forbidden("You are not taking part in this event.");
+      if (roles.length === 0 && reg === null) throw forbidden(msg("access.notTakingPart"));
       const staff = allows(roles, "event.view_participants") || allows(roles, "breakout.manage");
       return { channels: liveChannels(eventId, staff) };
     },
@@ -229,7 +231,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
     /** The event as a calendar file, for "add to calendar" links. */
     async calendarFile(slug: string, baseUrl: string) {
       const event = await db.event.findUnique({ where: { slug } });
-      if (!event || event.status === "draft") throw notFound("This event");
+      if (!event || event.status === "draft") throw notFound("event");
       const url = new URL(`/events/${event.slug}`, baseUrl).toString();
       return eventIcs({
         uid: `${event.id}@plenary`,
@@ -246,7 +248,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
     /** The header of the management pages; refuses anyone who may not see participants. */
     async getForStaff(actor: Actor, slug: string) {
       const event = await db.event.findUnique({ where: { slug } });
-      if (!event) throw notFound("This event");
+      if (!event) throw notFound("event");
       await requirePermission(db, actor, event.id, "event.view_participants");
       const roles = await rolesOf(db, event.id, actor!.userId);
       return {

@@ -8,10 +8,14 @@ import type { Mailer } from "../mail/mailer";
 import { type Actor, EVENT_ROLES, requirePermission } from "../permissions";
 import { hashToken, newToken } from "../tokens";
 import { emailSchema, validate } from "../validate";
+import { zm } from "../i18n/zod-messages";
+import { rowProblem } from "../csv-import";
+import type { Message } from "../i18n/message";
+import { msg } from "../i18n/message";
 
 import { readCsvRows } from "../csv-import";
 
-const roleSchema = z.enum(EVENT_ROLES, { error: `Role must be one of: ${EVENT_ROLES.join(", ")}.` });
+const roleSchema = z.enum(EVENT_ROLES, { error: zm("invitations.role", { roles: EVENT_ROLES.join(", ") }) });
 const inviteInput = z.object({
   email: emailSchema,
   role: roleSchema,
@@ -20,15 +24,15 @@ const inviteInput = z.object({
 
 const importRow = z.object({
   email: emailSchema,
-  name: z.string().trim().max(120, "Name is too long.").optional().default(""),
-  organisation: z.string().trim().max(200, "Organisation is too long.").optional().default(""),
+  name: z.string().trim().max(120, zm("auth.nameTooLong")).optional().default(""),
+  organisation: z.string().trim().max(200, zm("invitations.organisationTooLong")).optional().default(""),
   category: z.string().trim().max(100).optional().default(""),
   city: z.string().trim().max(120).optional().default(""),
   country: z
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^([A-Z]{2})?$/, "Country must be a two-letter code such as BE or TN.")
+    .regex(/^([A-Z]{2})?$/, zm("invitations.country"))
     .optional()
     .default(""),
   role: z.preprocess((v) => (v === "" || v == null ? "participant" : String(v).trim().toLowerCase()), roleSchema),
@@ -36,8 +40,8 @@ const importRow = z.object({
 
 export type ImportReport = {
   imported: number;
-  skipped: { line: number; email: string; reason: string }[];
-  errors: { line: number; messages: string[] }[];
+  skipped: { line: number; email: string; reason: Message }[];
+  errors: { line: number; messages: Message[] }[];
   dryRun: boolean;
 };
 
@@ -132,8 +136,7 @@ export function createInvitationService({
       const records = readCsvRows(csv, {
         heading: (c) => c.trim().toLowerCase(),
         required: ["email"],
-        missing: () =>
-          "The file needs an “email” column (name, organisation, category, city, country and role are optional).",
+        missing: () => msg("invitations.emailColumn"),
       });
 
       const categories = await db.stakeholderCategory.findMany({ where: { eventId } });
@@ -143,17 +146,25 @@ export function createInvitationService({
       records.forEach((record, i) => {
         const line = i + 2; // line 1 is the header
         const r = importRow.safeParse(record);
-        const messages = r.success ? [] : r.error.issues.map((x) => `${x.path.join(".") || "row"}: ${x.message}`);
+        const messages = r.success ? [] : r.error.issues.map(rowProblem);
         let categoryKey: string | null = null;
         if (r.success && r.data.category) {
           const c = categories.find(
             (c) => c.key === r.data.category || c.label.toLowerCase() === r.data.category.toLowerCase(),
           );
-          if (!c) messages.push(`category: unknown category “${r.data.category}”.`);
+          if (!c)
+            messages.push(
+              msg("common.fieldProblem", {
+                field: "category",
+                problem: msg("invitations.unknownCategory", { category: r.data.category }),
+              }),
+            );
           else categoryKey = c.key;
         }
         if (r.success && seen.has(`${r.data.email}|${r.data.role}`))
-          messages.push(`email: ${r.data.email} appears twice in the file.`);
+          messages.push(
+            msg("common.fieldProblem", { field: "email", problem: msg("recorded.twice", { email: r.data.email }) }),
+          );
         if (messages.length) errors.push({ line, messages });
         else if (r.success) {
           seen.add(`${r.data.email}|${r.data.role}`);
@@ -169,7 +180,7 @@ export function createInvitationService({
           where: { eventId, user: { email: row.email }, status: { in: ["pending", "confirmed", "waitlisted"] } },
         });
         if (row.role === "participant" && registered) {
-          skipped.push({ line, email: row.email, reason: "already registered" });
+          skipped.push({ line, email: row.email, reason: msg("recorded.skippedAlready") });
           continue;
         }
         await send(eventId, user.userId, row, baseUrl);
@@ -208,7 +219,7 @@ export function createInvitationService({
         where: { tokenHash: hashToken(token) },
         include: { event: { select: { id: true, slug: true, title: true } } },
       });
-      if (!inv || inv.status === "revoked") throw notFound("This invitation");
+      if (!inv || inv.status === "revoked") throw notFound("invitation");
       return inv;
     },
 
@@ -219,11 +230,9 @@ export function createInvitationService({
     async accept(actor: Actor, token: string) {
       const inv = await this.get(token);
       const owner = await db.user.findUnique({ where: { email: inv.email } });
-      if (actor && owner && actor.userId !== owner.id)
-        throw forbidden("This invitation was sent to another email address. Sign out, then open the link again.");
-      if (actor && !owner)
-        throw forbidden("This invitation was sent to another email address. Sign out, then open the link again.");
-      if (inv.status !== "pending") throw conflict("This invitation was already used. Sign in to continue.");
+      if (actor && owner && actor.userId !== owner.id) throw forbidden(msg("invitations.otherEmail"));
+      if (actor && !owner) throw forbidden(msg("invitations.otherEmail"));
+      if (inv.status !== "pending") throw conflict(msg("invitations.used"));
       const userId =
         owner?.id ??
         (await db.user.create({ data: { email: inv.email, name: inv.name || inv.email.split("@")[0]! } })).id;
@@ -231,7 +240,7 @@ export function createInvitationService({
         where: { id: inv.id, status: "pending" },
         data: { status: "accepted", acceptedAt: clock.now() },
       });
-      if (claimed.count === 0) throw conflict("This invitation was already used. Sign in to continue.");
+      if (claimed.count === 0) throw conflict(msg("invitations.used"));
       if (inv.role !== "participant") {
         await db.eventRole.upsert({
           where: { eventId_userId_role: { eventId: inv.eventId, userId, role: inv.role } },

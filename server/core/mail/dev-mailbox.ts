@@ -13,7 +13,7 @@ import { requireAdmin } from "../platform/access";
  */
 export function createDevMailbox(db: Db, opts: { enabled: boolean }) {
   async function requireOpen(actor: Actor) {
-    if (!opts.enabled) throw notFound("The dev mailbox");
+    if (!opts.enabled) throw notFound("devMailbox");
     await requireAdmin(db, actor);
   }
   return {
@@ -38,7 +38,7 @@ export function createDevMailbox(db: Db, opts: { enabled: boolean }) {
     async get(actor: Actor, id: string) {
       await requireOpen(actor);
       const mail = await db.devMail.findUnique({ where: { id } });
-      if (!mail) throw notFound("This mail");
+      if (!mail) throw notFound("mail");
       return {
         id: mail.id,
         to: mail.to,

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { forbidden } from "../errors";
 import { type Actor, requireUser } from "../permissions";
 import { type InstanceSettings, type PlatformRole, SETTING_KEYS, parseSettings } from "./rules";
+import { msg } from "../i18n/message";
 
 /** The instance's settings as stored, with defaults for what nobody set. */
 export async function readSettings(db: Db): Promise<InstanceSettings> {
@@ -22,8 +23,7 @@ export async function platformRoleOf(db: Db, userId: string): Promise<PlatformRo
 /** Operator-only tools (users, instance settings, the dev mailbox) ask this. */
 export async function requireAdmin(db: Db, actor: Actor): Promise<NonNullable<Actor>> {
   const user = requireUser(actor);
-  if ((await platformRoleOf(db, user.userId)) !== "admin")
-    throw forbidden("Only the platform administrator can do this.");
+  if ((await platformRoleOf(db, user.userId)) !== "admin") throw forbidden(msg("access.platformAdminOnly"));
   return user;
 }
 
@@ -38,10 +38,7 @@ export async function mayCreateEvents(db: Db, userId: string): Promise<boolean> 
 
 export async function requireEventCreator(db: Db, actor: Actor): Promise<NonNullable<Actor>> {
   const user = requireUser(actor);
-  if (!(await mayCreateEvents(db, user.userId)))
-    throw forbidden(
-      "On this instance, only organisers approved by the administrator can create events. Ask the administrator to approve your account.",
-    );
+  if (!(await mayCreateEvents(db, user.userId))) throw forbidden(msg("access.approvedOrganisersOnly"));
   return user;
 }
 

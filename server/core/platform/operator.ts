@@ -13,7 +13,7 @@ import type { PlatformRole } from "./rules";
 export async function grantPlatformRole(db: Db, who: { userId: string } | { email: string }, role: PlatformRole) {
   const where = "userId" in who ? { id: who.userId } : { email: who.email.trim().toLowerCase() };
   const user = await db.user.findUnique({ where, select: { id: true } });
-  if (!user) throw notFound("This account");
+  if (!user) throw notFound("account");
   await db.user.update({ where: { id: user.id }, data: { platformRole: role } });
   await audit(db, { action: "platform.role", details: { userId: user.id, role, by: "operator" } });
   return user.id;

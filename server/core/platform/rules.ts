@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from "../i18n/locales";
 import { z } from "zod";
 import { requiredText } from "../forms";
+import { zm } from "../i18n/zod-messages";
 
 /**
  * Instance-wide roles, apart from the per-event roles of permissions.ts:
@@ -47,18 +48,18 @@ export const SETTING_KEYS = {
 } as const;
 
 export const settingsInput = z.object({
-  name: requiredText(80, "Give the instance a name."),
+  name: requiredText(80, zm("platform.nameRequired")),
   languages: z.preprocess(
     (v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []),
-    z.array(z.enum(INSTANCE_LANGUAGES, { error: "Unknown language." })).min(1, "Offer at least one language."),
+    z.array(z.enum(INSTANCE_LANGUAGES, { error: zm("platform.unknownLanguage") })).min(1, zm("platform.oneLanguage")),
   ),
   // The default language is listed first; "defaultLanguage" moves it there.
   defaultLanguage: z.enum(INSTANCE_LANGUAGES).optional(),
-  eventCreation: z.enum(EVENT_CREATION, { error: "Choose who may create events." }),
+  eventCreation: z.enum(EVENT_CREATION, { error: zm("platform.eventCreation") }),
 });
 
 export const roleInput = z.object({
-  role: z.enum(PLATFORM_ROLES, { error: "Choose member, organiser or administrator." }),
+  role: z.enum(PLATFORM_ROLES, { error: zm("platform.role") }),
 });
 
 export const userQuery = z.object({

@@ -8,6 +8,7 @@ import { type Actor } from "../permissions";
 import { validate } from "../validate";
 import { claimFirstAdmin, mayCreate, platformRoleOf, readSettings, requireAdmin } from "./access";
 import { type InstanceSettings, type PlatformRole, SETTING_KEYS, roleInput, settingsInput, userQuery } from "./rules";
+import { msg } from "../i18n/message";
 
 const PAGE = 50;
 
@@ -119,11 +120,11 @@ export function createPlatformService({ db, bus, clock }: PlatformDeps) {
       const me = await requireAdmin(db, actor);
       const { role } = validate(roleInput, input);
       const user = await db.user.findFirst({ where: { id: userId, deletedAt: null } });
-      if (!user) throw notFound("This account");
+      if (!user) throw notFound("account");
       if (user.platformRole === role) return;
       // The instance always keeps someone who can run it.
       if (user.platformRole === "admin" && (await activeAdmins(userId)) === 0)
-        throw conflict("This is the only administrator. Make someone else administrator first.");
+        throw conflict(msg("platform.onlyAdministrator"));
       await db.user.update({ where: { id: userId }, data: { platformRole: role } });
       await audit(db, {
         actorId: me.userId,
@@ -135,9 +136,9 @@ export function createPlatformService({ db, bus, clock }: PlatformDeps) {
     /** A disabled account cannot sign in by any means, and its sessions end now. */
     async setDisabled(actor: Actor, userId: string, disabled: boolean) {
       const me = await requireAdmin(db, actor);
-      if (userId === me.userId) throw conflict("You cannot disable your own account.");
+      if (userId === me.userId) throw conflict(msg("platform.notYourself"));
       const user = await db.user.findFirst({ where: { id: userId, deletedAt: null } });
-      if (!user) throw notFound("This account");
+      if (!user) throw notFound("account");
       if (disabled === (user.disabledAt !== null)) return;
       await db.user.update({ where: { id: userId }, data: { disabledAt: disabled ? clock.now() : null } });
       if (disabled) {

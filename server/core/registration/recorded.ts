@@ -11,6 +11,10 @@ import { readCsvRows } from "../csv-import";
 import { type Actor, requirePermission } from "../permissions";
 import { emailSchema, nameSchema } from "../validate";
 import { ACTIVE_STATUSES } from "./schemas";
+import { issueMessage, zm } from "../i18n/zod-messages";
+import { rowProblem } from "../csv-import";
+import type { Message } from "../i18n/message";
+import { msg } from "../i18n/message";
 
 /**
  * People the team records themselves, whatever the registration window: a
@@ -25,24 +29,21 @@ const yes = z.preprocess(
 );
 const country = z.preprocess(
   (v) => (typeof v === "string" && v.trim() ? (countryCode(v) ?? `?${v}`) : ""),
-  z.string().refine((c) => !c.startsWith("?"), "Unknown country: use a two-letter code such as TN, or its name."),
+  z.string().refine((c) => !c.startsWith("?"), zm("recorded.unknownCountry")),
 );
 
 const person = {
   name: nameSchema,
   email: emailSchema,
-  organisation: requiredText(200, "Enter their organisation (or “Independent”)."),
-  roleTitle: optionalText(200, "The role"),
-  city: optionalText(120, "The city"),
+  organisation: requiredText(200, zm("recorded.organisation")),
+  roleTitle: optionalText(200),
+  city: optionalText(120),
   country,
   preferredLanguage: z.preprocess(
     (v) => (typeof v === "string" && v.trim() ? v.trim().toLowerCase() : "en"),
-    z.string().regex(/^[a-z]{2,3}$/, "Use a language code such as en, fr, es or ar."),
+    z.string().regex(/^[a-z]{2,3}$/, zm("recorded.languageCode")),
   ),
-  gender: z.preprocess(
-    (v) => (typeof v === "string" && v.trim() ? v.trim() : null),
-    z.string().max(60, "At most 60 characters.").nullable(),
-  ),
+  gender: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : null), z.string().max(60).nullable()),
   attended: yes,
   consentQuote: yes,
 };
@@ -50,8 +51,8 @@ const person = {
 /** One person typed in the form. */
 export const recordInput = z.object({
   ...person,
-  categoryKey: requiredText(60, "Choose their kind of organisation."),
-  consentData: formBoolean.refine((v) => v, "Confirm that this person agreed to their data being recorded."),
+  categoryKey: requiredText(60, zm("recorded.category")),
+  consentData: formBoolean.refine((v) => v, zm("recorded.consent")),
   notify: formBoolean,
 });
 
@@ -59,11 +60,11 @@ export const recordInput = z.object({
 const recordRow = z.object({
   ...person,
   name: z.preprocess((v) => (typeof v === "string" && v.trim() ? v : undefined), nameSchema.optional()),
-  category: requiredText(100, "Give their stakeholder category."),
+  category: requiredText(100, zm("recorded.stakeholder")),
 });
 
 export const importOptions = z.object({
-  consentData: formBoolean.refine((v) => v, "Confirm that everyone in the file agreed to their data being recorded."),
+  consentData: formBoolean.refine((v) => v, zm("recorded.consentAll")),
   validOnly: formBoolean,
   notify: formBoolean,
 });
@@ -97,8 +98,8 @@ const heading = (h: string) => {
 export type RecordReport = {
   added: number;
   attendance: number;
-  skipped: { line: number; email: string; reason: string }[];
-  errors: { line: number; messages: string[] }[];
+  skipped: { line: number; email: string; reason: Message }[];
+  errors: { line: number; messages: Message[] }[];
   dryRun: boolean;
 };
 
@@ -116,8 +117,8 @@ export interface RecordDeps {
 export function createRecordedRegistrations({ db, clock, takeSeat, confirm, changed }: RecordDeps) {
   async function loadEvent(eventId: string) {
     const event = await db.event.findUnique({ where: { id: eventId } });
-    if (!event) throw notFound("This event");
-    if (event.status === "cancelled") throw conflict("This event was cancelled: there is nobody to record.");
+    if (!event) throw notFound("event");
+    if (event.status === "cancelled") throw conflict(msg("recorded.eventCancelled"));
     return event;
   }
 
@@ -182,7 +183,7 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
     return { outcome: "added" as const, id: reg.id, userId };
   }
 
-  const full = () => conflict("The event is full: raise its capacity (settings) before recording more participants.");
+  const full = () => conflict(msg("recorded.full"));
 
   return {
     /** What the team's form offers: the event's categories and languages, and whether it is over. */
@@ -192,7 +193,7 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
         where: { id: eventId },
         include: { categories: { orderBy: { position: "asc" } } },
       });
-      if (!event) throw notFound("This event");
+      if (!event) throw notFound("event");
       return {
         categories: event.categories.map((c) => ({ key: c.key, label: c.label })),
         languages: stringList.read(event.languagesJson),
@@ -208,11 +209,11 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
       const event = await loadEvent(eventId);
       const parsed = recordInput.safeParse(input);
       const errors: FieldErrors = {};
-      if (!parsed.success) for (const i of parsed.error.issues) (errors[i.path.join(".")] ??= []).push(i.message);
+      if (!parsed.success) for (const i of parsed.error.issues) (errors[i.path.join(".")] ??= []).push(issueMessage(i));
       const categories = await db.stakeholderCategory.findMany({ where: { eventId } });
       const category = categories.find((c) => c.key === (input as { categoryKey?: unknown } | null)?.categoryKey);
-      if (!category) errors.categoryKey = ["Choose their kind of organisation."];
-      if (Object.keys(errors).length) throw validationError("Please correct the highlighted fields.", errors);
+      if (!category) errors.categoryKey = [msg("recorded.category")];
+      if (Object.keys(errors).length) throw validationError(msg("common.correctFields"), errors);
       const p = { ...parsed.data!, categoryId: category!.id };
       let r;
       try {
@@ -222,8 +223,8 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
         throw e;
       }
       if (r.outcome === "already")
-        throw conflict("This person is already registered for this event.", {
-          email: ["Already registered for this event."],
+        throw conflict(msg("recorded.alreadyRegistered"), {
+          email: [msg("registration.alreadyRegistered")],
         });
       await audit(db, {
         eventId,
@@ -254,8 +255,7 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
       const records = readCsvRows(csv, {
         heading,
         required: ["email", "organisation", "category"],
-        missing: (missing) =>
-          `The file needs the columns email, organisation and category (missing: ${missing.join(", ")}). Name, role, city, country, language, gender, attended and quote are optional.`,
+        missing: (missing) => msg("recorded.columns", { missing: missing.join(", ") }),
       });
 
       const categories = await db.stakeholderCategory.findMany({ where: { eventId } });
@@ -265,14 +265,23 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
       records.forEach((record, i) => {
         const line = i + 2; // line 1 is the header
         const r = recordRow.safeParse(record);
-        const messages = r.success ? [] : r.error.issues.map((x) => `${x.path.join(".") || "row"}: ${x.message}`);
+        const messages = r.success ? [] : r.error.issues.map(rowProblem);
         const wanted = (record.category ?? "").trim().toLowerCase();
         const category = categories.find((c) => c.key === wanted || c.label.toLowerCase() === wanted);
         if (wanted && !category)
           messages.push(
-            `category: unknown category “${record.category}” (this event has: ${categories.map((c) => c.label).join("; ")}).`,
+            msg("common.fieldProblem", {
+              field: "category",
+              problem: msg("recorded.unknownCategory", {
+                category: record.category ?? "",
+                known: categories.map((c) => c.label).join("; "),
+              }),
+            }),
           );
-        if (r.success && seen.has(r.data.email)) messages.push(`email: ${r.data.email} appears twice in the file.`);
+        if (r.success && seen.has(r.data.email))
+          messages.push(
+            msg("common.fieldProblem", { field: "email", problem: msg("recorded.twice", { email: r.data.email }) }),
+          );
         if (messages.length || !r.success || !category) errors.push({ line, messages });
         else {
           seen.add(r.data.email);
@@ -297,10 +306,11 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
           r = await recordOne(event, p);
         } catch (e) {
           if (!(e instanceof NoSeat)) throw e;
-          report.skipped.push({ line, email: p.email, reason: "the event is full" });
+          report.skipped.push({ line, email: p.email, reason: msg("recorded.skippedFull") });
           continue;
         }
-        if (r.outcome === "already") report.skipped.push({ line, email: p.email, reason: "already registered" });
+        if (r.outcome === "already")
+          report.skipped.push({ line, email: p.email, reason: msg("recorded.skippedAlready") });
         else if (r.outcome === "attendance") report.attendance++;
         else {
           report.added++;
@@ -323,8 +333,8 @@ function importOptionsParsed(options: unknown) {
   const r = importOptions.safeParse(options ?? {});
   if (r.success) return r.data;
   const errors: FieldErrors = {};
-  for (const i of r.error.issues) (errors[i.path.join(".")] ??= []).push(i.message);
-  throw validationError(r.error.issues[0]!.message, errors);
+  for (const i of r.error.issues) (errors[i.path.join(".")] ??= []).push(issueMessage(i));
+  throw validationError(issueMessage(r.error.issues[0]!), errors);
 }
 
 class NoSeat extends Error {}

@@ -1,4 +1,4 @@
-import { DateTime } from "luxon";
+import { type Message, msg } from "../i18n/message";
 
 type EventWindow = {
   status: string;
@@ -8,15 +8,16 @@ type EventWindow = {
   registrationClosesAt: Date | null;
 };
 
-/** Why registration is closed right now, in words for the person trying; null when it is open. */
-export function registrationClosedReason(event: EventWindow, now: Date): string | null {
-  const fmt = (d: Date) => DateTime.fromJSDate(d, { zone: event.timezone }).toFormat("d LLLL yyyy, HH:mm ZZZZ");
-  if (event.status === "cancelled") return "This event was cancelled, so registration is closed.";
-  if (event.status !== "published") return "Registration is not open for this event.";
+/** Why registration is closed right now, for the person trying; null when it is open. */
+export function registrationClosedReason(event: EventWindow, now: Date): Message | null {
+  // Said in the reader's language on the event's clock, with the timezone named beside it.
+  const at = (d: Date) => ({ date: { at: d.toISOString(), zone: event.timezone }, zone: event.timezone });
+  if (event.status === "cancelled") return msg("registration.cancelled");
+  if (event.status !== "published") return msg("registration.notOpen");
   if (event.registrationOpensAt && now < event.registrationOpensAt)
-    return `Registration opens on ${fmt(event.registrationOpensAt)}.`;
+    return msg("registration.opensOn", at(event.registrationOpensAt));
   if (event.registrationClosesAt && now >= event.registrationClosesAt)
-    return `Registration closed on ${fmt(event.registrationClosesAt)}.`;
-  if (now >= event.endsAt) return "This event has ended.";
+    return msg("registration.closedOn", at(event.registrationClosesAt));
+  if (now >= event.endsAt) return msg("registration.ended");
   return null;
 }

@@ -4,7 +4,7 @@ import type { Db, DbLike } from "../../db/client";
 import { isUniqueViolation } from "../../db/unique";
 import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
-import { conflict, DomainError, forbidden, notFound, validationError, type FieldErrors } from "../errors";
+import { conflict, type DomainError, forbidden, notFound, validationError, type FieldErrors } from "../errors";
 import { answers as answersColumn, stringList } from "../json-columns";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
@@ -17,6 +17,8 @@ import { eventIcs } from "./ics";
 import { registrationClosedReason } from "./rules";
 import { createRecordedRegistrations } from "./recorded";
 import { ACTIVE_STATUSES, identityFields, parseAnswers, registrationFields, type RegistrationStatus } from "./schemas";
+import { msg } from "../i18n/message";
+import { issueMessage } from "../i18n/zod-messages";
 
 export interface RegistrationDeps {
   db: Db;
@@ -55,7 +57,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
 
   async function loadEvent(eventId: string) {
     const event = await db.event.findUnique({ where: { id: eventId } });
-    if (!event) throw notFound("This event");
+    if (!event) throw notFound("event");
     return event;
   }
 
@@ -161,7 +163,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
 
   function assertOpen(event: Awaited<ReturnType<typeof loadEvent>>) {
     const reason = registrationClosedReason(event, clock.now());
-    if (reason) throw new DomainError("conflict", reason);
+    if (reason) throw conflict(reason);
   }
 
   async function validateFields(eventId: string, input: Record<string, unknown>) {
@@ -171,12 +173,12 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     ]);
     const errors: FieldErrors = {};
     const fields = registrationFields.safeParse(input);
-    if (!fields.success) for (const i of fields.error.issues) (errors[i.path.join(".")] ??= []).push(i.message);
+    if (!fields.success) for (const i of fields.error.issues) (errors[i.path.join(".")] ??= []).push(issueMessage(i));
     const category = categories.find((c) => c.key === input.categoryKey);
-    if (!category) errors.categoryKey = ["Choose the kind of organisation you represent."];
+    if (!category) errors.categoryKey = [msg("registration.category")];
     const { answers, errors: answerErrors } = parseAnswers(questions, input);
     Object.assign(errors, answerErrors);
-    if (Object.keys(errors).length) throw validationError("Please correct the highlighted fields.", errors);
+    if (Object.keys(errors).length) throw validationError(msg("common.correctFields"), errors);
     const data = fields.data!;
     return {
       organisation: data.organisation,
@@ -233,18 +235,17 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       if (!actor) {
         const r = identityFields.safeParse(input);
         if (r.success) identity = r.data;
-        else for (const i of r.error.issues) (identityErrors[i.path.join(".")] ??= []).push(i.message);
+        else for (const i of r.error.issues) (identityErrors[i.path.join(".")] ??= []).push(issueMessage(i));
       }
       let fields;
       try {
         fields = await validateFields(eventId, input);
       } catch (e) {
         if ((e as DomainError).code === "validation")
-          throw validationError((e as DomainError).message, { ...identityErrors, ...(e as DomainError).fieldErrors });
+          throw validationError((e as DomainError).said, { ...identityErrors, ...(e as DomainError).fieldErrors });
         throw e;
       }
-      if (Object.keys(identityErrors).length)
-        throw validationError("Please correct the highlighted fields.", identityErrors);
+      if (Object.keys(identityErrors).length) throw validationError(msg("common.correctFields"), identityErrors);
 
       let userId: string;
       let newAccount = false;
@@ -271,12 +272,9 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       }
 
       const duplicate = () =>
-        conflict(
-          "This email is already registered for this event. Use the link in your confirmation email to change or cancel the registration.",
-          {
-            email: ["Already registered for this event."],
-          },
-        );
+        conflict(msg("registration.emailRegistered"), {
+          email: [msg("registration.alreadyRegistered")],
+        });
       /**
        * Without a session, a second registration for the same email gets the
        * same answer as a first one (so the form cannot tell who is registered,
@@ -357,7 +355,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
             },
           })
         : null;
-      if (!reg) throw notFound("This registration link");
+      if (!reg) throw notFound("registrationLink");
       const position = reg.status === "waitlisted" ? await waitlistPosition(reg.eventId, reg.id) : null;
       // Stored lists and answers decoded here, so the page reads values, not storage formats.
       const event = {
@@ -370,7 +368,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
 
     async updateByToken(token: string, input: Record<string, unknown>) {
       const reg = await this.getByToken(token);
-      if (!(ACTIVE_STATUSES as string[]).includes(reg.status)) throw conflict("This registration is no longer active.");
+      if (!(ACTIVE_STATUSES as string[]).includes(reg.status)) throw conflict(msg("registration.noLongerActive"));
       const fields = await validateFields(reg.eventId, input);
       await db.registration.update({ where: { id: reg.id }, data: fields });
       changed(reg.eventId);
@@ -417,14 +415,13 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
         if (reg.status === "confirmed") await promoteFromWaitlist(eventId, baseUrl);
       } else {
         if (reg.status === "confirmed") return reg.status;
-        if (reg.status === "cancelled") throw conflict("This person cancelled; they can register again themselves.");
+        if (reg.status === "cancelled") throw conflict(msg("registration.personCancelled"));
         status = await db.$transaction(async (tx) => {
           if (await takeSeat(tx, eventId)) {
             await tx.registration.update({ where: { id: reg.id }, data: { status: "confirmed" } });
             return "confirmed" as const;
           }
-          if (decision === "promote")
-            throw conflict("The event is full: raise the capacity before moving someone from the waitlist.");
+          if (decision === "promote") throw conflict(msg("registration.fullForWaitlist"));
           await tx.registration.update({ where: { id: reg.id }, data: { status: "waitlisted" } });
           return "waitlisted" as const;
         });
@@ -448,7 +445,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     async setCheckIn(actor: Actor, eventId: string, registrationId: string, present: boolean) {
       await requirePermission(db, actor, eventId, "registration.check_in");
       const reg = await inEvent(db, eventId).registration(registrationId);
-      if (reg.status !== "confirmed") throw conflict("Only confirmed participants can be checked in.");
+      if (reg.status !== "confirmed") throw conflict(msg("registration.checkInConfirmedOnly"));
       await db.registration.update({ where: { id: reg.id }, data: { checkedInAt: present ? clock.now() : null } });
       changed(eventId);
     },
@@ -468,8 +465,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     /** Signs someone in through an emailed one-time link. */
     async consumeLoginLink(token: string) {
       const link = await db.loginLink.findUnique({ where: { tokenHash: hashToken(token) } });
-      const spent = () =>
-        forbidden("This sign-in link has expired or was already used. Ask for a new one on the sign-in page.");
+      const spent = () => forbidden(msg("auth.signInLinkUsed"));
       if (!link || link.usedAt || link.expiresAt <= clock.now()) throw spent();
       // Claimed in one conditional update, so a link opened twice at once signs in once.
       const claimed = await db.loginLink.updateMany({

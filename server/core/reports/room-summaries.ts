@@ -5,22 +5,24 @@ import { DomainError, forbidden } from "../errors";
 import { type Actor, allows, rolesOf } from "../permissions";
 import { validate } from "../validate";
 import { parseRoomSummary } from "./data";
+import { zm } from "../i18n/zod-messages";
+import { msg } from "../i18n/message";
 
 const MAX_QUOTES = 5;
 const formBoolean = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const summaryInput = z.object({
-  observations: z.string().trim().max(6000, "At most 6,000 characters.").default(""),
-  keyMessages: z.string().trim().max(4000, "At most 4,000 characters.").default(""),
-  proposedActions: z.string().trim().max(4000, "At most 4,000 characters.").default(""),
+  observations: z.string().trim().max(6000).default(""),
+  keyMessages: z.string().trim().max(4000).default(""),
+  proposedActions: z.string().trim().max(4000).default(""),
   quotes: z
     .array(
       z.object({
-        text: z.string().trim().max(500, "A quote holds at most 500 characters.").default(""),
-        attribution: z.string().trim().max(200, "At most 200 characters.").default(""),
+        text: z.string().trim().max(500, zm("reports.quoteTooLong")).default(""),
+        attribution: z.string().trim().max(200).default(""),
         consent: formBoolean.default(false),
       }),
     )
-    .max(MAX_QUOTES, `At most ${MAX_QUOTES} quotes.`)
+    .max(MAX_QUOTES, zm("reports.tooManyQuotes", { max: MAX_QUOTES }))
     .default([]),
 });
 
@@ -33,7 +35,7 @@ export function createRoomSummaryService({ db }: { db: Db }) {
   /** The room behind a board, and whether this person writes its summary: rapporteurs, facilitators, the secretariat, organisers. */
   async function access(actor: Actor, boardId: string) {
     const a = await boardAccess(db, actor, boardId);
-    if (!a.board.room) throw new DomainError("validation", "Only a breakout room's board has a rapporteur's summary.");
+    if (!a.board.room) throw new DomainError("validation", msg("reports.roomBoardsOnly"));
     const roles = await rolesOf(db, a.board.eventId, a.userId);
     const canWrite = allows(roles, "report.edit") || allows(roles, "breakout.manage");
     return { a, room: a.board.room, canWrite };
@@ -54,7 +56,7 @@ export function createRoomSummaryService({ db }: { db: Db }) {
 
     async view(actor: Actor, boardId: string) {
       const { a, room, canWrite } = await access(actor, boardId);
-      if (!canWrite) throw forbidden("Only the room's rapporteur and the event's team write its summary.");
+      if (!canWrite) throw forbidden(msg("reports.rapporteurOnly"));
       const s = await db.roomSummary.findUnique({
         where: { roomId: room.id },
         include: { updatedBy: { select: { name: true } } },
@@ -80,7 +82,7 @@ export function createRoomSummaryService({ db }: { db: Db }) {
 
     async save(actor: Actor, boardId: string, input: unknown) {
       const { a, room, canWrite } = await access(actor, boardId);
-      if (!canWrite) throw forbidden("Only the room's rapporteur and the event's team write its summary.");
+      if (!canWrite) throw forbidden(msg("reports.rapporteurOnly"));
       const data = validate(summaryInput, input);
       const fields = {
         observations: data.observations,

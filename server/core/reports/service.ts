@@ -24,6 +24,8 @@ import { type DATA_SECTIONS, type ReportFigures, SECTION_KEYS, dataSection, md }
 import { REPORT_LOCALES, reportTexts } from "./texts";
 import type { ModelConfig } from "./writing/config";
 import type { WriterReport } from "./writing/run";
+import { zm } from "../i18n/zod-messages";
+import { type MessageParam, isMessageKey, msg } from "../i18n/message";
 
 export const REPORT_FORMATS = ["pdf", "docx", "md", "csv"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -39,15 +41,13 @@ const sectionKey = z
   .string()
   .refine(
     (k) => (SECTION_KEYS as readonly string[]).includes(k) || /^free-[a-z0-9]{8,32}$/.test(k),
-    "Unknown report section.",
+    zm("reports.unknownSection"),
   );
-const freeKey = z
-  .string()
-  .regex(/^free-[a-z0-9]{8,32}$/, "Only sections added by the secretariat can be changed this way.");
+const freeKey = z.string().regex(/^free-[a-z0-9]{8,32}$/, zm("reports.freeSectionsOnly"));
 const speakerInput = z.object({
   speakerId: z.string().min(1).max(64),
-  contribution: z.string().trim().max(6000, "At most 6,000 characters.").default(""),
-  quote: z.string().trim().max(1000, "At most 1,000 characters.").default(""),
+  contribution: z.string().trim().max(6000).default(""),
+  quote: z.string().trim().max(1000).default(""),
   quoteConsent: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
 });
 const names = z.preprocess(
@@ -55,26 +55,22 @@ const names = z.preprocess(
   z.array(z.string().trim().min(1).max(300)).max(5000),
 );
 const organisationsInput = z.object({ organisations: names, listed: names });
-const freeTitle = z.string().trim().min(1, "Give the section a title.").max(200, "At most 200 characters.");
+const freeTitle = z.string().trim().min(1, zm("reports.sectionTitle")).max(200);
 const editInput = z.object({
   key: sectionKey,
-  markdown: z.string().max(50_000, "A section holds at most 50,000 characters."),
+  markdown: z.string().max(50_000, zm("reports.sectionTooLong")),
 });
 const commentInput = z.object({
   key: sectionKey,
-  body: z.string().trim().min(1, "Write a comment first.").max(2000, "At most 2,000 characters."),
+  body: z.string().trim().min(1, zm("reports.writeComment")).max(2000),
 });
-const publishInput = z.object({ changeNote: z.string().trim().max(500, "At most 500 characters.").default("") });
+const publishInput = z.object({ changeNote: z.string().trim().max(500).default("") });
 const resourceInput = z.object({
-  title: z.string().trim().min(1, "Give the link a title.").max(200, "At most 200 characters."),
-  url: z.url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." }).max(2000),
+  title: z.string().trim().min(1, zm("reports.linkTitle")).max(200),
+  url: z.url({ protocol: /^https?$/, error: zm("reports.webAddress") }).max(2000),
 });
 const withdrawInput = z.object({
-  notice: z
-    .string()
-    .trim()
-    .min(1, "Say why the report is withdrawn: readers will see it.")
-    .max(1000, "At most 1,000 characters."),
+  notice: z.string().trim().min(1, zm("reports.withdrawReason")).max(1000),
 });
 
 /**
@@ -99,7 +95,7 @@ export function createReportService({
       where: { slug },
       select: { id: true, slug: true, title: true, timezone: true },
     });
-    if (!e) throw notFound("This event");
+    if (!e) throw notFound("event");
     return e;
   };
   const reportOf = (eventId: string) =>
@@ -215,7 +211,7 @@ export function createReportService({
       select: { slug: true, title: true, timezone: true },
     });
     const report = await reportOf(eventId);
-    if (!report) throw notFound("A report for this event");
+    if (!report) throw notFound("report");
     // A published way forward lists only the items a person reviewed: nothing Plenary proposed goes public unseen.
     let wayForward: string | null = null;
     const actionsSection = report.sections.find((s) => s.key === "actions");
@@ -301,13 +297,22 @@ export function createReportService({
   }
 
   async function staffRoles(actor: Actor, eventId: string): Promise<EventRole[]> {
-    if (!actor) throw new DomainError("unauthenticated", "Please sign in to continue.");
+    if (!actor) throw new DomainError("unauthenticated", msg("access.signIn"));
     const roles = await rolesOf(db, eventId, actor.userId);
-    if (!allows(roles, "report.comment") && !allows(roles, "report.edit"))
-      throw forbidden("Only the event's team can see the report before it is published.");
+    if (!allows(roles, "report.comment") && !allows(roles, "report.edit")) throw forbidden(msg("reports.teamOnly"));
     return roles;
   }
 
+  /** Why a transition is refused, per action; the report's status is said in the reader's words. */
+  const refusals = {
+    submit: "reports.cannotSubmit",
+    approve: "reports.cannotApprove",
+    reopen: "reports.cannotReopen",
+  } as const;
+  const statusSaid = (status: string): MessageParam => {
+    const key = `reportStatus.${status}`;
+    return isMessageKey(key) ? { key } : status;
+  };
   const transitions: Record<string, { from: string[]; to: string; permission: "report.edit" | "report.publish" }> = {
     submit: { from: ["draft"], to: "in_review", permission: "report.edit" },
     approve: { from: ["in_review"], to: "approved", permission: "report.publish" },
@@ -487,7 +492,7 @@ export function createReportService({
       const speaker = await db.agendaSpeaker.findFirst({
         where: { id: data.speakerId, agendaItem: { eventId: event.id } },
       });
-      if (!speaker) throw notFound("This speaker");
+      if (!speaker) throw notFound("speaker");
       await db.agendaSpeaker.update({
         where: { id: speaker.id },
         data: { contribution: data.contribution, quote: data.quote, quoteConsent: data.quoteConsent },
@@ -501,7 +506,7 @@ export function createReportService({
       await requirePermission(db, actor, event.id, "report.edit");
       const { organisations, listed } = validate(organisationsInput, input);
       const report = await reportOf(event.id);
-      if (!report) throw notFound("A report for this event");
+      if (!report) throw notFound("report");
       const shown = new Set(listed.map(organisationKey));
       const asked = new Set(organisations.map(organisationKey));
       // Organisations the form did not show keep their choice.
@@ -524,7 +529,7 @@ export function createReportService({
       await requirePermission(db, actor, event.id, "report.edit");
       const { title, after } = validate(z.object({ title: freeTitle, after: sectionKey.optional() }), input);
       const report = await reportOf(event.id);
-      if (!report) throw notFound("A report for this event");
+      if (!report) throw notFound("report");
       const order = report.sections.map((s) => s.key);
       const at = after && order.includes(after) ? order.indexOf(after) + 1 : order.length;
       const key = `free-${randomBytes(8).toString("hex")}`;
@@ -554,7 +559,7 @@ export function createReportService({
       await requirePermission(db, actor, event.id, "report.edit");
       const { key, title } = validate(z.object({ key: freeKey, title: freeTitle }), input);
       const section = (await reportOf(event.id))?.sections.find((s) => s.key === key);
-      if (!section) throw notFound("This report section");
+      if (!section) throw notFound("reportSection");
       await db.reportSection.update({ where: { id: section.id }, data: { title } });
     },
 
@@ -563,7 +568,7 @@ export function createReportService({
       await requirePermission(db, actor, event.id, "report.edit");
       const { key } = validate(z.object({ key: freeKey }), input);
       const section = (await reportOf(event.id))?.sections.find((s) => s.key === key);
-      if (!section) throw notFound("This report section");
+      if (!section) throw notFound("reportSection");
       await db.reportSection.delete({ where: { id: section.id } });
     },
 
@@ -575,7 +580,7 @@ export function createReportService({
       const report = await reportOf(event.id);
       const order = (report?.sections ?? []).map((s) => s.key);
       const i = order.indexOf(key);
-      if (!report || i < 0) throw notFound("This report section");
+      if (!report || i < 0) throw notFound("reportSection");
       const j = direction === "up" ? i - 1 : i + 1;
       if (j < 0 || j >= order.length) return;
       [order[i], order[j]] = [order[j]!, order[i]!];
@@ -600,7 +605,7 @@ export function createReportService({
       const markdown = typed.replace(/\r\n?/g, "\n");
       const report = await reportOf(event.id);
       const section = report?.sections.find((s) => s.key === key);
-      if (!report || !section) throw notFound("This report section");
+      if (!report || !section) throw notFound("reportSection");
       await db.reportSection.update({
         where: { id: section.id },
         data: { markdown, edited: markdown !== section.generatedMarkdown },
@@ -616,7 +621,7 @@ export function createReportService({
       await requirePermission(db, actor, event.id, "report.edit");
       const { key, take } = validate(z.object({ key: sectionKey, take: z.enum(["take", "leave"]) }), input);
       const section = (await reportOf(event.id))?.sections.find((s) => s.key === key);
-      if (!section?.pendingMarkdown) throw conflict("There is no new generated text for this section.");
+      if (!section?.pendingMarkdown) throw conflict(msg("reports.noPending"));
       await db.reportSection.update({
         where: { id: section.id },
         data:
@@ -636,11 +641,11 @@ export function createReportService({
       const event = await eventOf(slug);
       const user = await requirePermission(db, actor, event.id, "report.edit");
       const { locale } = validate(
-        z.object({ locale: z.enum(REPORT_LOCALES, { error: "Choose English, French, Spanish or Arabic." }) }),
+        z.object({ locale: z.enum(REPORT_LOCALES, { error: zm("reports.language") }) }),
         input,
       );
       const report = await reportOf(event.id);
-      if (!report) throw notFound("A report for this event");
+      if (!report) throw notFound("report");
       await db.report.update({ where: { id: report.id }, data: { locale } });
       await generateFor(event.id, user.userId);
     },
@@ -650,20 +655,22 @@ export function createReportService({
       const user = await requirePermission(db, actor, event.id, "report.comment");
       const { key, body } = validate(commentInput, input);
       const report = await reportOf(event.id);
-      if (!report) throw notFound("A report for this event");
+      if (!report) throw notFound("report");
       await db.reportComment.create({ data: { reportId: report.id, sectionKey: key, userId: user.userId, body } });
     },
 
     async transition(actor: Actor, slug: string, action: string) {
       const event = await eventOf(slug);
       const rule = transitions[action];
-      if (!rule) throw new DomainError("validation", "Unknown report action.");
+      if (!rule) throw new DomainError("validation", msg("reports.unknownAction"));
       const user = await requirePermission(db, actor, event.id, rule.permission);
       const report = await reportOf(event.id);
-      if (!report) throw notFound("A report for this event");
+      if (!report) throw notFound("report");
       if (!rule.from.includes(report.status))
         throw conflict(
-          `The report is ${report.status.replace("_", " ")}; it cannot be ${action === "submit" ? "sent for review" : action === "approve" ? "approved" : "reopened"} now.`,
+          msg(refusals[action as keyof typeof refusals] ?? "reports.cannotReopen", {
+            status: statusSaid(report.status),
+          }),
         );
       await db.report.update({ where: { id: report.id }, data: { status: rule.to } });
       await audit(db, { eventId: event.id, actorId: user.userId, action: `report.${action}` });
@@ -675,12 +682,12 @@ export function createReportService({
       const user = await requirePermission(db, actor, event.id, "report.publish");
       const { changeNote } = validate(publishInput, input);
       const report = await reportOf(event.id);
-      if (!report) throw notFound("A report for this event");
-      if (report.status !== "approved") throw conflict("Only an approved report can be published.");
+      if (!report) throw notFound("report");
+      if (report.status !== "approved") throw conflict(msg("reports.approvedOnly"));
       const last = await db.reportVersion.findFirst({ where: { reportId: report.id }, orderBy: { number: "desc" } });
       if (last && !changeNote)
-        throw new DomainError("validation", "Say what changed since the last version.", {
-          changeNote: ["A correction needs a change note."],
+        throw new DomainError("validation", msg("reports.sayWhatChanged"), {
+          changeNote: [msg("reports.changeNote")],
         });
       const number = (last?.number ?? 0) + 1;
       const publishedAt = clock.now();
@@ -718,7 +725,7 @@ export function createReportService({
       const { notice } = validate(withdrawInput, input);
       const report = await reportOf(event.id);
       if (!report || !(await db.reportVersion.count({ where: { reportId: report.id } })))
-        throw conflict("Nothing has been published, so there is nothing to withdraw.");
+        throw conflict(msg("reports.nothingPublished"));
       await db.report.update({ where: { id: report.id }, data: { status: "withdrawn", withdrawnNotice: notice } });
       await audit(db, { eventId: event.id, actorId: user.userId, action: "report.withdraw", details: { notice } });
     },
@@ -736,14 +743,14 @@ export function createReportService({
         : [];
       // Before the first publication the public page says so, rather than "page not found".
       if (!report || !versions.length) {
-        if (versionNumber !== undefined) throw notFound(`Version ${versionNumber} of this report`);
+        if (versionNumber !== undefined) throw notFound("reportVersion", { number: versionNumber });
         return { event, withdrawn: null, content: null, versions: [] };
       }
       if (report.status === "withdrawn")
         return { event, withdrawn: report.withdrawnNotice ?? "", content: null, versions: [] };
       const number = versionNumber ?? versions[0]!.number;
       const v = await db.reportVersion.findUnique({ where: { reportId_number: { reportId: report.id, number } } });
-      if (!v) throw notFound(`Version ${number} of this report`);
+      if (!v) throw notFound("reportVersion", { number });
       return {
         event,
         withdrawn: null,
@@ -761,7 +768,7 @@ export function createReportService({
      * every time) or of the current draft (report staff only, rendered fresh).
      */
     async download(actor: Actor, slug: string, format: string, which: number | "draft" | "latest" = "latest") {
-      const fmt = validate(z.enum(REPORT_FORMATS, { error: "Choose pdf, docx, md or csv." }), format);
+      const fmt = validate(z.enum(REPORT_FORMATS, { error: zm("reports.format") }), format);
       const event = await eventOf(slug);
       const filename = (suffix: string) => `${event.slug}-report-${suffix}.${fmt}`;
       if (which === "draft") {
@@ -773,8 +780,8 @@ export function createReportService({
         };
       }
       const { content, withdrawn } = await this.published(slug, which === "latest" ? undefined : which);
-      if (withdrawn !== null) throw new DomainError("not_found", "This report was withdrawn.");
-      if (!content) throw notFound("A published report for this event");
+      if (withdrawn !== null) throw new DomainError("not_found", msg("notFound.reportWithdrawn"));
+      if (!content) throw notFound("publishedReport");
       const version = await db.reportVersion.findFirstOrThrow({
         where: { report: { eventId: event.id }, number: content.version! },
         select: { id: true },
@@ -805,7 +812,7 @@ export function createReportService({
 
     /** For the command line: the latest published version, else the draft (generated first if there is none). */
     async exportForCli(slug: string, format: string) {
-      const fmt = validate(z.enum(REPORT_FORMATS, { error: "Choose pdf, docx, md or csv." }), format);
+      const fmt = validate(z.enum(REPORT_FORMATS, { error: zm("reports.format") }), format);
       const event = await eventOf(slug);
       const report = await db.report.findUnique({ where: { eventId: event.id } });
       const published =

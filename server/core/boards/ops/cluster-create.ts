@@ -4,6 +4,7 @@ import type { ClusterView } from "../note-view";
 import { clusterView } from "./cluster-view";
 import { category, clusterLabel, id } from "./fields";
 import { defineOp } from "./define";
+import { msg } from "../../i18n/message";
 
 export const clusterCreate = defineOp({
   type: "cluster.create",
@@ -17,8 +18,7 @@ export const clusterCreate = defineOp({
   access: { who: "staff" },
   async apply(ctx, op) {
     const { tx, board } = ctx;
-    if (await tx.cluster.findUnique({ where: { id: op.clusterId } }))
-      throw conflict("A cluster with this id exists already.");
+    if (await tx.cluster.findUnique({ where: { id: op.clusterId } })) throw conflict(msg("boards.clusterExists"));
     const position = await tx.cluster.count({ where: { boardId: board.id, deletedAt: null } });
     const c = await tx.cluster.create({
       data: { id: op.clusterId, boardId: board.id, label: op.label, category: op.category ?? null, position },

@@ -2,14 +2,14 @@ import { z } from "zod";
 import { DomainError } from "../../errors";
 import { id } from "./fields";
 import { defineOp } from "./define";
+import { msg } from "../../i18n/message";
 
 export const clusterMerge = defineOp({
   type: "cluster.merge",
   schema: z.object({ type: z.literal("cluster.merge"), clusterId: id, fromClusterId: id }),
   access: { who: "staff" },
   async apply(ctx, op) {
-    if (op.clusterId === op.fromClusterId)
-      throw new DomainError("validation", "A cluster cannot be merged into itself.");
+    if (op.clusterId === op.fromClusterId) throw new DomainError("validation", msg("boards.mergeIntoItself"));
     await ctx.findCluster(op.clusterId);
     await ctx.findCluster(op.fromClusterId);
     const { tx } = ctx;

@@ -5,6 +5,7 @@ import type { BoardAccess } from "../access";
 import type { BoardState } from "../board-state";
 import type { Phase } from "../constants";
 import type { NoteView } from "../note-view";
+import type { Message } from "../../i18n/message";
 
 /*
  * One board operation, in one file: what a client sends (schema), who may send it and when
@@ -25,7 +26,7 @@ export type Effect<D> = {
   data: D;
   carried?: CarriedNote[];
   phase?: Phase;
-  notifyAuthor?: { userId: string; message: string };
+  notifyAuthor?: { userId: string; message: Message };
 };
 
 /** What apply may use: the transaction, the board as this transaction reads it, and the rules' shared helpers. */
@@ -61,9 +62,9 @@ export type OpAccess = {
   /** Who may send it: anyone who may write on the board, or only its facilitators (and organisers). */
   who: "writers" | "staff";
   /** The phases it applies in (every phase when absent), and what is said in the others. */
-  phases?: { only: readonly Phase[]; refusal: string };
+  phases?: { only: readonly Phase[]; refusal: Message };
   /** The kind of board it applies to (every kind when absent), and what is said on the others. */
-  boards?: { only: "room" | "synthesis"; refusal: string };
+  boards?: { only: "room" | "synthesis"; refusal: Message };
   /** Staff may still send it on a closed board: what reopens or unlocks one. */
   onClosedBoard?: boolean;
 };

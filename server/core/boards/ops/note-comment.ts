@@ -3,6 +3,8 @@ import { conflict } from "../../errors";
 import type { CommentView } from "../note-view";
 import { id } from "./fields";
 import { defineOp } from "./define";
+import { zm } from "../../i18n/zod-messages";
+import { msg } from "../../i18n/message";
 
 export const noteComment = defineOp({
   type: "note.comment",
@@ -10,13 +12,13 @@ export const noteComment = defineOp({
     type: z.literal("note.comment"),
     noteId: id,
     commentId: id,
-    text: z.string().trim().min(1).max(200, "Comments are at most 200 characters."),
+    text: z.string().trim().min(1).max(200, zm("boards.commentTooLong")),
   }),
   access: { who: "writers" },
   async apply(ctx, op) {
     const note = await ctx.findNote(op.noteId);
     if (await ctx.tx.noteComment.findUnique({ where: { id: op.commentId } }))
-      throw conflict("A comment with this id exists already.");
+      throw conflict(msg("boards.commentExists"));
     const c = await ctx.tx.noteComment.create({
       data: { id: op.commentId, noteId: op.noteId, authorId: ctx.me, text: op.text, createdAt: ctx.now() },
     });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { forbidden } from "../../errors";
 import { id } from "./fields";
 import { defineOp } from "./define";
+import { msg } from "../../i18n/message";
 
 export const noteDelete = defineOp({
   type: "note.delete",
@@ -9,7 +10,7 @@ export const noteDelete = defineOp({
   access: { who: "writers" },
   async apply(ctx, op) {
     const note = await ctx.findNote(op.noteId);
-    if (note.authorId !== ctx.me && !ctx.access.staff) throw forbidden("You can only delete your own notes.");
+    if (note.authorId !== ctx.me && !ctx.access.staff) throw forbidden(msg("boards.deleteOwn"));
     await ctx.tx.note.update({ where: { id: note.id }, data: { deletedAt: ctx.now() } });
     return { data: { noteId: note.id } };
   },

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { NoteView } from "../note-view";
 import { id } from "./fields";
 import { defineOp } from "./define";
+import { msg } from "../../i18n/message";
 
 export const noteHide = defineOp({
   type: "note.hide",
@@ -19,8 +20,10 @@ export const noteHide = defineOp({
       ? {
           userId: note.authorId,
           message: op.hidden
-            ? `A facilitator hid your note${op.reason ? `: ${op.reason}` : "."}`
-            : "A facilitator showed your note again.",
+            ? op.reason
+              ? msg("boards.hiddenWithReason", { reason: op.reason })
+              : msg("boards.hiddenByFacilitator")
+            : msg("boards.shownAgain"),
         }
       : undefined;
     // Others see the note disappear; its author and the staff still see it, marked hidden (the policy decides).

@@ -3,6 +3,7 @@ import { DomainError, forbidden } from "../../errors";
 import type { NoteView } from "../note-view";
 import { category, id, noteText } from "./fields";
 import { defineOp } from "./define";
+import { msg } from "../../i18n/message";
 
 export const noteUpdate = defineOp({
   type: "note.update",
@@ -16,7 +17,7 @@ export const noteUpdate = defineOp({
   access: { who: "writers" },
   async apply(ctx, op) {
     const note = await ctx.findNote(op.noteId);
-    if (note.authorId !== ctx.me && !ctx.access.staff) throw forbidden("You can only edit your own notes.");
+    if (note.authorId !== ctx.me && !ctx.access.staff) throw forbidden(msg("boards.editOwn"));
     // Last writer wins per field, but only on the version the writer saw.
     const updated = await ctx.tx.note.updateMany({
       where: { id: note.id, version: op.version },
@@ -27,12 +28,7 @@ export const noteUpdate = defineOp({
       },
     });
     if (updated.count === 0)
-      throw new DomainError(
-        "conflict",
-        "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.",
-        {},
-        { latest: { note: await ctx.noteView(note.id) } },
-      );
+      throw new DomainError("conflict", msg("boards.staleEdit"), {}, { latest: { note: await ctx.noteView(note.id) } });
     return { data: { note: await ctx.noteView(note.id) }, carried: [note] };
   },
   fold(s, d: { note: NoteView }) {

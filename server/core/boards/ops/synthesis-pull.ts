@@ -2,10 +2,11 @@ import { z } from "zod";
 import type { NoteView } from "../note-view";
 import { category } from "./fields";
 import { defineOp, foldNotes } from "./define";
+import { msg } from "../../i18n/message";
 
 export const SYNTHESIS_ONLY = {
   only: "synthesis",
-  refusal: "Only the synthesis board gathers notes from the rooms.",
+  refusal: msg("boards.synthesisOnly"),
 } as const;
 
 /** Synthesis board only: copy every room's notes of a category here, keeping their room of origin. */

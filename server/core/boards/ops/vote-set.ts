@@ -2,19 +2,20 @@ import { z } from "zod";
 import { conflict } from "../../errors";
 import { id } from "./fields";
 import { defineOp } from "./define";
+import { msg } from "../../i18n/message";
 
 export const voteSet = defineOp({
   type: "vote.set",
   schema: z.object({ type: z.literal("vote.set"), noteId: id, dots: z.number().int().min(0).max(20) }),
-  access: { who: "writers", phases: { only: ["vote"], refusal: "Voting is open only during the vote phase." } },
+  access: { who: "writers", phases: { only: ["vote"], refusal: msg("boards.voteOnlyInVote") } },
   async apply(ctx, op) {
     const { tx, board, me } = ctx;
     const note = await ctx.findNote(op.noteId);
-    if (note.hidden) throw conflict("This note is hidden.");
+    if (note.hidden) throw conflict(msg("boards.noteHidden"));
     const mine = await tx.vote.findMany({ where: { boardId: board.id, userId: me } });
     const used = mine.reduce((sum, v) => sum + (v.noteId === op.noteId ? 0 : v.dots), 0);
     if (used + op.dots > board.dotBudget)
-      throw conflict(`You have ${board.dotBudget} dots on this board and ${board.dotBudget - used} left.`);
+      throw conflict(msg("boards.dotsLeft", { budget: board.dotBudget, left: board.dotBudget - used }));
     if (op.dots === 0) await tx.vote.deleteMany({ where: { noteId: op.noteId, userId: me } });
     else
       await tx.vote.upsert({
