@@ -44,7 +44,7 @@ async function dragWithMouse(page: Page, handle: Locator, target: Locator, place
   const x = to.x + to.width / 2;
   const y = to.y + Math.min(24, to.height / 2);
   await page.mouse.move(x, y, { steps: 12 });
-  const heard = page.locator("[id^=DndLiveRegion]").first();
+  const heard = page.getByTestId("dnd-announcer");
   // As a person corrects their aim: if the page scrolled under the pointer (dnd-kit scrolls while
   // dragging) or the groups were measured late, move again to where the target is now.
   for (let i = 0; i < 10 && !(await heard.textContent())?.includes(place); i++) {
@@ -64,7 +64,7 @@ async function dragWithKeyboard(page: Page, card: Locator, target: Locator, plac
   const from = (await card.boundingBox())!;
   const to = (await target.boundingBox())!;
   const key = to.y + to.height / 2 < from.y + from.height / 2 ? "ArrowUp" : "ArrowDown";
-  const heard = page.locator("[id^=DndLiveRegion]").first();
+  const heard = page.getByTestId("dnd-announcer");
   await card.locator(".drag-handle").focus();
   await page.keyboard.press("Space");
   for (let i = 0; i < 40 && !(await heard.textContent())?.includes(place); i++) await page.keyboard.press(key);
@@ -204,8 +204,8 @@ for (const locale of ["en", "ar"] as const) {
       await expect(moved).toBeVisible();
       await expect(moved.locator(".drag-handle")).toBeFocused();
       // What a screen reader heard names the note and the cluster, never an id.
-      await expect(page.locator("[id^=DndLiveRegion]").first()).toContainText(voiceLabel);
-      await expect(page.locator("[id^=DndLiveRegion]").first()).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+      await expect(page.getByTestId("dnd-announcer")).toContainText(voiceLabel);
+      await expect(page.getByTestId("dnd-announcer")).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
 
       // From the card's menu, confirmed with its button; focus stays on the note it moved.
       await before.locator(".note-menu-button").click();
