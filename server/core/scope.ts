@@ -1,7 +1,5 @@
-import type { Db } from "../db/client";
+import type { DbLike } from "../db/client";
 import { notFound } from "./errors";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 async function must<T>(row: Promise<T | null>, what: string): Promise<T> {
   const found = await row;
@@ -20,7 +18,7 @@ async function must<T>(row: Promise<T | null>, what: string): Promise<T> {
  * (tests/integration/core-cross-event.test.ts tries every such method with
  * another event's ids).
  */
-export function inEvent(db: Db | Tx, eventId: string) {
+export function inEvent(db: DbLike, eventId: string) {
   return {
     round: (id: string) => must(db.breakoutRound.findFirst({ where: { id, eventId } }), "This breakout round"),
     room: (id: string) => must(db.room.findFirst({ where: { id, round: { eventId } } }), "This room"),

@@ -12,6 +12,10 @@ import type { DatabaseTarget } from "./resolve-database";
  * prisma/schema.prisma), so their query APIs agree; only the engine differs.
  */
 export type Db = SqliteClient;
+/** The client inside `db.$transaction(async (tx) => ...)`: the same queries, without `$transaction` itself. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+/** Where a query may run: on the client, or inside a transaction someone else opened. */
+export type DbLike = Db | Tx;
 export type { Prisma } from "./generated/sqlite/client";
 
 export function createDb(target: DatabaseTarget): Db {

@@ -1,3 +1,5 @@
+import { auditDetails } from "../json-columns";
+import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { verifyPassword } from "../auth/passwords";
@@ -155,9 +157,7 @@ export function createAccountService({
             where: { id: r.eventId, seatsTaken: { gt: 0 } },
             data: { seatsTaken: { decrement: 1 } },
           });
-        await tx.auditLog.create({
-          data: { actorId: null, action: "account.delete", detailsJson: JSON.stringify({ events: confirmed.length }) },
-        });
+        await audit(tx, { actorId: null, action: "account.delete", details: { events: confirmed.length } });
         // Notes and comments keep their text with no author (onDelete: SetNull); the rest cascades.
         await tx.user.delete({ where: { id: userId } });
       });
@@ -205,9 +205,7 @@ export function createAccountService({
         });
         if (r.count) {
           purged += r.count;
-          await db.auditLog.create({
-            data: { eventId: e.id, action: "retention.purge", detailsJson: JSON.stringify({ registrations: r.count }) },
-          });
+          await audit(db, { eventId: e.id, action: "retention.purge", details: { registrations: r.count } });
         }
       }
       return { purged };
@@ -224,13 +222,17 @@ export function createAccountService({
         orderBy: { createdAt: "desc" },
         take: limit,
       });
-      return rows.map((r) => ({
-        id: r.id,
-        at: r.createdAt.toISOString(),
-        who: r.actor ? `${r.actor.name} <${r.actor.email}>` : "Plenary",
-        action: r.action,
-        details: r.detailsJson === "{}" ? "" : r.detailsJson,
-      }));
+      return rows.map((r) => {
+        const details = auditDetails.read(r.detailsJson);
+        return {
+          id: r.id,
+          at: r.createdAt.toISOString(),
+          who: r.actor ? `${r.actor.name} <${r.actor.email}>` : "Plenary",
+          action: r.action,
+          // Shown as written: the log is for organisers checking who did what.
+          details: Object.keys(details).length ? JSON.stringify(details) : "",
+        };
+      });
     },
   };
 }

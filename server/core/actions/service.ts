@@ -1,3 +1,4 @@
+import { audit } from "../audit";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import { ICalCalendar, ICalCalendarMethod } from "ical-generator";
 import { DateTime } from "luxon";
@@ -223,13 +224,11 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
       const user = await requirePermission(db, actor, event.id, "action.manage");
       const item = await inEvent(db, event.id).actionItem(itemId);
       await db.actionItem.delete({ where: { id: item.id } });
-      await db.auditLog.create({
-        data: {
-          eventId: event.id,
-          actorId: user.userId,
-          action: "action.delete",
-          detailsJson: JSON.stringify({ title: item.title }),
-        },
+      await audit(db, {
+        eventId: event.id,
+        actorId: user.userId,
+        action: "action.delete",
+        details: { title: item.title },
       });
     },
 

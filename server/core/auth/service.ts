@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../db/client";
+import { isUniqueViolation } from "../../db/unique";
 import type { RealtimeBus } from "../bus";
 import { channels } from "../bus";
 import type { Clock } from "../clock";
@@ -53,7 +54,7 @@ export function createAuthService({ db, bus, mailer, clock, log }: AuthDeps) {
       return user;
     } catch (e) {
       // Two sign-ups with one email at once: the unique index decides.
-      if ((e as { code?: string }).code === "P2002") {
+      if (isUniqueViolation(e)) {
         throw conflict("An account with this email already exists.", {
           email: ["An account with this email already exists. Sign in, or reset your password."],
         });

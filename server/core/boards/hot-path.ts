@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../db/client";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+import type { DbLike, Tx } from "../../db/client";
 
 /*
  * The statements every board operation runs, in raw SQL. Prisma 6's client
@@ -11,16 +9,7 @@ type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
  * and PostgreSQL read alike; values are always bound parameters.
  */
 
-/** Whether an error is a unique-index violation, from the ORM (P2002) or from raw SQL (P2010 carrying the driver's kind). */
-export function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return (
-    err?.code === "P2002" ||
-    (err?.code === "P2010" && err.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation")
-  );
-}
-
-export async function liveNoteCount(tx: Tx | Db, boardId: string): Promise<number> {
+export async function liveNoteCount(tx: DbLike, boardId: string): Promise<number> {
   const [row] = await tx.$queryRaw<
     { n: number | bigint }[]
   >`SELECT COUNT(*) AS "n" FROM "Note" WHERE "boardId" = ${boardId} AND "deletedAt" IS NULL`;

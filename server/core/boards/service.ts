@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../db/client";
+import type { Db, DbLike, Tx } from "../../db/client";
+import { isUniqueViolation } from "../../db/unique";
 import type { Board } from "../../db/generated/sqlite/client";
 import { channels, type RealtimeBus } from "../bus";
 import { inSlices } from "../chunks";
@@ -19,13 +20,12 @@ import {
 } from "../visibility";
 import { type BoardAccess, boardAccess, decideAccess } from "./access";
 import { type BoardEvent, type ClusterView, type NoteView, type Operation, STAFF_OPS, envelope } from "./protocol";
-import { insertNote, isUniqueViolation, liveNoteCount, logOperation } from "./hot-path";
+import { insertNote, liveNoteCount, logOperation } from "./hot-path";
 import { createBoardPresence } from "./presence";
 import { authorLabels, newNoteView, noteViews } from "./views";
 import { ensureSynthesisForRounds, gatherNotes, gatheredCategories } from "./synthesis";
 import type { Logger } from "../logger";
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 type NoteRow = { id: string; authorId: string | null; hidden: boolean; deletedAt: Date | null };
 
 /**
@@ -85,7 +85,7 @@ export function createBoardService({
     position: c.position,
   });
 
-  async function oneNote(tx: Tx | Db, a: BoardAccess, noteId: string): Promise<NoteView> {
+  async function oneNote(tx: DbLike, a: BoardAccess, noteId: string): Promise<NoteView> {
     const note = await tx.note.findUniqueOrThrow({ where: { id: noteId } });
     return (await noteViews(tx as Db, a.board.eventId, a.chathamHouse, [note]))[0]!;
   }

@@ -1,10 +1,8 @@
-import type { Db } from "../../db/client";
+import type { Db, DbLike, Tx } from "../../db/client";
 import type { Note } from "../../db/generated/sqlite/client";
 import { inSlices } from "../chunks";
 import { liveNoteCount } from "./hot-path";
 import { BOARD_CATEGORIES } from "./category-names";
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 /**
  * The plenary synthesis board: one per event with breakouts, where
@@ -17,7 +15,7 @@ export const synthesisBoardId = (eventId: string) => `synthesis-${eventId}`.slic
 export const SYNTHESIS_TITLE = "Plenary synthesis";
 
 /** The event's synthesis board (created if missing); its categories grow to hold every round's. */
-export async function ensureSynthesisBoard(db: Db | Tx, eventId: string, categories: readonly string[] = []) {
+export async function ensureSynthesisBoard(db: DbLike, eventId: string, categories: readonly string[] = []) {
   const existing = await db.board.findFirst({
     where: { eventId, kind: "synthesis" },
     orderBy: { createdAt: "asc" },

@@ -1,3 +1,4 @@
+import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
@@ -462,13 +463,11 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
         where: { id: a.id },
         data: { role, locked: role !== "participant" ? true : a.locked },
       });
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: me.userId,
-          action: "role.room",
-          detailsJson: JSON.stringify({ userId, roundId, from: a.role, to: role }),
-        },
+      await audit(db, {
+        eventId,
+        actorId: me.userId,
+        action: "role.room",
+        details: { userId, roundId, from: a.role, to: role },
       });
       if (role !== "participant") {
         await db.eventRole.upsert({
@@ -548,13 +547,11 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       const user = await requirePermission(db, actor, eventId, "breakout.manage");
       const { message } = validate(messageInput, input);
       await loadRound(eventId, roundId);
-      const row = await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: "round.message",
-          detailsJson: JSON.stringify({ roundId, message }),
-        },
+      const row = await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: "round.message",
+        details: { roundId, message },
       });
       const payload = { id: row.id, message, createdAt: row.createdAt.toISOString() };
       bus.publish(channels.event(eventId), "round:message", payload);

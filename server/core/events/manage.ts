@@ -1,3 +1,4 @@
+import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import type { RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
@@ -132,13 +133,11 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
           categories: { create: DEFAULT_CATEGORIES.map(([key, label], position) => ({ key, label, position })) },
         },
       });
-      await db.auditLog.create({
-        data: {
-          eventId: event.id,
-          actorId: user.userId,
-          action: "event.create",
-          detailsJson: JSON.stringify({ slug }),
-        },
+      await audit(db, {
+        eventId: event.id,
+        actorId: user.userId,
+        action: "event.create",
+        details: { slug },
       });
       return event;
     },
@@ -174,13 +173,11 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
       });
       if (changed.count === 0)
         throw conflict("Registrations changed while you were editing. Please review the capacity and save again.");
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: "event.update",
-          detailsJson: JSON.stringify(moved.length ? { agendaMoved: moved.length } : {}),
-        },
+      await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: "event.update",
+        details: moved.length ? { agendaMoved: moved.length } : {},
       });
       const raised = current.capacity !== null && (data.capacity === null || data.capacity > current.capacity);
       if (raised) await onCapacityRaised?.(eventId);
@@ -192,9 +189,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
       const user = await requirePermission(db, actor, eventId, "event.manage");
       if (!(EVENT_STATUSES as readonly string[]).includes(status)) throw validationError("Unknown event status.");
       await db.event.update({ where: { id: eventId }, data: { status } });
-      await db.auditLog.create({
-        data: { eventId, actorId: user.userId, action: `event.${status}`, detailsJson: "{}" },
-      });
+      await audit(db, { eventId, actorId: user.userId, action: `event.${status}` });
     },
 
     /** Everything the organiser's settings form shows, with times as wall-clock values in the event's zone. */
@@ -321,9 +316,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
         },
       });
       if (r.count === 0) throw notFound("This question");
-      await db.auditLog.create({
-        data: { eventId, actorId: user.userId, action: "form.question", detailsJson: JSON.stringify({ questionId }) },
-      });
+      await audit(db, { eventId, actorId: user.userId, action: "form.question", details: { questionId } });
     },
 
     /** How many registrations answered each custom question, so editing or removing one says what it touches. */

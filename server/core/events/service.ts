@@ -1,3 +1,5 @@
+import { auditDetails } from "../json-columns";
+import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { RealtimeBus } from "../bus";
@@ -140,7 +142,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         resources: event.resources.map((r) => ({ title: r.title, url: r.url })),
         announcements: announcements.map((a) => ({
           id: a.id,
-          message: String((JSON.parse(a.detailsJson) as { message?: string }).message ?? ""),
+          message: String(auditDetails.read(a.detailsJson).message ?? ""),
           createdAt: a.createdAt.toISOString(),
         })),
         viewer: {
@@ -172,9 +174,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
     async announce(actor: Actor, eventId: string, input: unknown) {
       const user = await requirePermission(db, actor, eventId, "event.announce");
       const { message } = validate(announceInput, input);
-      const row = await db.auditLog.create({
-        data: { eventId, actorId: user.userId, action: "event.announce", detailsJson: JSON.stringify({ message }) },
-      });
+      const row = await audit(db, { eventId, actorId: user.userId, action: "event.announce", details: { message } });
       const announcement = { id: row.id, message, createdAt: row.createdAt.toISOString() };
       bus.publish(channels.event(eventId), "event:announcement", announcement);
       return announcement;

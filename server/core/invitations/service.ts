@@ -1,3 +1,4 @@
+import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { channels, type RealtimeBus } from "../bus";
@@ -107,13 +108,11 @@ export function createInvitationService({
       const user = await requirePermission(db, actor, eventId, "team.invite");
       const data = validate(inviteInput, input);
       await send(eventId, user.userId, data, baseUrl);
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: "team.invite",
-          detailsJson: JSON.stringify({ email: data.email, role: data.role }),
-        },
+      await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: "team.invite",
+        details: { email: data.email, role: data.role },
       });
     },
 
@@ -176,13 +175,11 @@ export function createInvitationService({
         await send(eventId, user.userId, row, baseUrl);
         imported++;
       }
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: "invitations.import",
-          detailsJson: JSON.stringify({ imported, errors: errors.length }),
-        },
+      await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: "invitations.import",
+        details: { imported, errors: errors.length },
       });
       return { imported, skipped, errors, dryRun: false };
     },
@@ -242,13 +239,11 @@ export function createInvitationService({
           update: {},
         });
         bus.publish(channels.user(userId), "session:rescope", { eventId: inv.eventId });
-        await db.auditLog.create({
-          data: {
-            eventId: inv.eventId,
-            actorId: userId,
-            action: "role.granted",
-            detailsJson: JSON.stringify({ role: inv.role, invitedBy: inv.invitedById, email: inv.email }),
-          },
+        await audit(db, {
+          eventId: inv.eventId,
+          actorId: userId,
+          action: "role.granted",
+          details: { role: inv.role, invitedBy: inv.invitedById, email: inv.email },
         });
       }
       return { userId, eventSlug: inv.event.slug, role: inv.role };

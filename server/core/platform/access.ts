@@ -1,3 +1,4 @@
+import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { forbidden } from "../errors";
 import { type Actor, requireUser } from "../permissions";
@@ -61,8 +62,6 @@ export async function claimFirstAdmin(db: Db, userId: string): Promise<boolean> 
     return false; // another process claimed it
   }
   await db.user.update({ where: { id: userId }, data: { platformRole: "admin" } });
-  await db.auditLog.create({
-    data: { actorId: userId, action: "platform.first_admin", detailsJson: JSON.stringify({ userId }) },
-  });
+  await audit(db, { actorId: userId, action: "platform.first_admin", details: { userId } });
   return true;
 }

@@ -1,3 +1,4 @@
+import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { notFound } from "../errors";
 import type { PlatformRole } from "./rules";
@@ -14,8 +15,6 @@ export async function grantPlatformRole(db: Db, who: { userId: string } | { emai
   const user = await db.user.findUnique({ where, select: { id: true } });
   if (!user) throw notFound("This account");
   await db.user.update({ where: { id: user.id }, data: { platformRole: role } });
-  await db.auditLog.create({
-    data: { action: "platform.role", detailsJson: JSON.stringify({ userId: user.id, role, by: "operator" }) },
-  });
+  await audit(db, { action: "platform.role", details: { userId: user.id, role, by: "operator" } });
   return user.id;
 }

@@ -1,3 +1,5 @@
+import { auditDetails } from "../json-columns";
+import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
@@ -23,9 +25,6 @@ export interface PlatformDeps {
 
 /** The instance itself: its administrator, its users' platform roles, and its settings. */
 export function createPlatformService({ db, bus, clock }: PlatformDeps) {
-  const audit = (actorId: string | null, action: string, details: Record<string, unknown>) =>
-    db.auditLog.create({ data: { actorId, action, detailsJson: JSON.stringify(details) } });
-
   /** Ends every session of a person at once: cookies stop working and open sockets close. */
   async function endSessions(userId: string) {
     const sessions = await db.session.findMany({ where: { userId }, select: { id: true } });
@@ -126,7 +125,11 @@ export function createPlatformService({ db, bus, clock }: PlatformDeps) {
       if (user.platformRole === "admin" && (await activeAdmins(userId)) === 0)
         throw conflict("This is the only administrator. Make someone else administrator first.");
       await db.user.update({ where: { id: userId }, data: { platformRole: role } });
-      await audit(me.userId, "platform.role", { userId, from: user.platformRole, to: role });
+      await audit(db, {
+        actorId: me.userId,
+        action: "platform.role",
+        details: { userId, from: user.platformRole, to: role },
+      });
     },
 
     /** A disabled account cannot sign in by any means, and its sessions end now. */
@@ -143,7 +146,11 @@ export function createPlatformService({ db, bus, clock }: PlatformDeps) {
         await db.loginLink.updateMany({ where: { userId, usedAt: null }, data: { usedAt: clock.now() } });
         await db.passwordResetToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: clock.now() } });
       }
-      await audit(me.userId, disabled ? "platform.disable" : "platform.enable", { userId });
+      await audit(db, {
+        actorId: me.userId,
+        action: disabled ? "platform.disable" : "platform.enable",
+        details: { userId },
+      });
     },
 
     async updateSettings(actor: Actor, input: unknown) {
@@ -161,7 +168,11 @@ export function createPlatformService({ db, bus, clock }: PlatformDeps) {
       await db.$transaction(
         values.map(([key, value]) => db.setting.upsert({ where: { key }, create: { key, value }, update: { value } })),
       );
-      await audit(me.userId, "platform.settings", { name: data.name, languages, eventCreation: data.eventCreation });
+      await audit(db, {
+        actorId: me.userId,
+        action: "platform.settings",
+        details: { name: data.name, languages, eventCreation: data.eventCreation },
+      });
       return readSettings(db);
     },
 
@@ -175,8 +186,8 @@ export function createPlatformService({ db, bus, clock }: PlatformDeps) {
         include: { actor: { select: { name: true } } },
       });
       const ids = rows
-        .map((r) => (JSON.parse(r.detailsJson) as { userId?: string }).userId)
-        .filter(Boolean) as string[];
+        .map((r) => auditDetails.read(r.detailsJson).userId)
+        .filter((id): id is string => typeof id === "string");
       const names = new Map(
         (await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [
           u.id,
@@ -184,7 +195,7 @@ export function createPlatformService({ db, bus, clock }: PlatformDeps) {
         ]),
       );
       return rows.map((r) => {
-        const d = JSON.parse(r.detailsJson) as Record<string, unknown>;
+        const d = auditDetails.read(r.detailsJson);
         return {
           id: r.id,
           at: r.createdAt.toISOString(),

@@ -1,3 +1,4 @@
+import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { toCsv } from "../csv";
 import { type Actor, requirePermission } from "../permissions";
@@ -53,13 +54,11 @@ export async function exportParticipantsCsv(db: Db, actor: Actor, eventId: strin
       }),
     ];
   });
-  await db.auditLog.create({
-    data: {
-      eventId,
-      actorId: user.userId,
-      action: "participants.export",
-      detailsJson: JSON.stringify({ rows: rows.length }),
-    },
+  await audit(db, {
+    eventId,
+    actorId: user.userId,
+    action: "participants.export",
+    details: { rows: rows.length },
   });
   return toCsv(header, body);
 }

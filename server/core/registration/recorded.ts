@@ -1,3 +1,4 @@
+import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import type { Clock } from "../clock";
@@ -222,13 +223,11 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
         throw conflict("This person is already registered for this event.", {
           email: ["Already registered for this event."],
         });
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: r.outcome === "added" ? "registration.record" : "registration.attendance",
-          detailsJson: JSON.stringify({ registrationId: r.id, attended: p.attended }),
-        },
+      await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: r.outcome === "added" ? "registration.record" : "registration.attendance",
+        details: { registrationId: r.id, attended: p.attended },
       });
       if (r.outcome === "added" && p.notify) await confirm(r.id, r.userId, event.slug, baseUrl);
       changed(eventId);
@@ -306,13 +305,11 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
           if (opts.notify) await confirm(r.id, r.userId, event.slug, baseUrl);
         }
       }
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: "registrations.import",
-          detailsJson: JSON.stringify({ added: report.added, attendance: report.attendance, errors: errors.length }),
-        },
+      await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: "registrations.import",
+        details: { added: report.added, attendance: report.attendance, errors: errors.length },
       });
       changed(eventId);
       return report;

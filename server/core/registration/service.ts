@@ -1,4 +1,6 @@
-import type { Db } from "../../db/client";
+import { audit } from "../audit";
+import type { Db, DbLike } from "../../db/client";
+import { isUniqueViolation } from "../../db/unique";
 import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, DomainError, forbidden, notFound, validationError, type FieldErrors } from "../errors";
@@ -23,8 +25,6 @@ export interface RegistrationDeps {
   links: SignedLinks;
 }
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
 /** Organisers' dashboards follow this channel to refresh their figures. */
 export const staffChannel = channels.staff;
 
@@ -35,7 +35,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
    * serialised) and on PostgreSQL (the row lock makes the second UPDATE
    * re-check its condition after the first commits).
    */
-  async function takeSeat(tx: Tx | Db, eventId: string): Promise<boolean> {
+  async function takeSeat(tx: DbLike, eventId: string): Promise<boolean> {
     const r = await tx.event.updateMany({
       where: { id: eventId, OR: [{ capacity: null }, { seatsTaken: { lt: tx.event.fields.capacity } }] },
       data: { seatsTaken: { increment: 1 } },
@@ -43,7 +43,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
     return r.count === 1;
   }
 
-  const releaseSeat = (tx: Tx | Db, eventId: string) =>
+  const releaseSeat = (tx: DbLike, eventId: string) =>
     tx.event.updateMany({ where: { id: eventId, seatsTaken: { gt: 0 } }, data: { seatsTaken: { decrement: 1 } } });
 
   async function waitlistPosition(eventId: string, registrationId: string) {
@@ -325,7 +325,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
         });
       } catch (e) {
         // Two submissions of the same form at once: the unique index keeps one.
-        if ((e as { code?: string }).code !== "P2002") throw e;
+        if (!isUniqueViolation(e)) throw e;
         if (actor) throw duplicate();
         return answerAgain(
           (await db.registration.findUniqueOrThrow({ where: { eventId_userId: { eventId, userId } } })).id,
@@ -431,13 +431,11 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
           baseUrl,
         );
       }
-      await db.auditLog.create({
-        data: {
-          eventId,
-          actorId: user.userId,
-          action: `registration.${decision}`,
-          detailsJson: JSON.stringify({ registrationId, status }),
-        },
+      await audit(db, {
+        eventId,
+        actorId: user.userId,
+        action: `registration.${decision}`,
+        details: { registrationId, status },
       });
       changed(eventId);
       return status;

@@ -1,3 +1,4 @@
+import { audit } from "../audit";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -103,10 +104,6 @@ export function createReportService({
   const reportOf = (eventId: string) =>
     db.report.findUnique({ where: { eventId }, include: { sections: { orderBy: { position: "asc" } } } });
 
-  async function audit(eventId: string, actorId: string | null, action: string, details: Record<string, unknown>) {
-    await db.auditLog.create({ data: { eventId, actorId, action, detailsJson: JSON.stringify(details) } });
-  }
-
   /** Saves a generated section: replaces it if nobody edited it, else offers the new text as a proposal. */
   async function saveGenerated(
     tx: Pick<Db, "reportSection">,
@@ -189,7 +186,12 @@ export function createReportService({
           order.indexOf(s.key),
         );
     });
-    await audit(eventId, actorId, existing ? "report.regenerate" : "report.generate", { writer: writer.writer });
+    await audit(db, {
+      eventId,
+      actorId,
+      action: existing ? "report.regenerate" : "report.generate",
+      details: { writer: writer.writer },
+    });
     return writer;
   }
 
@@ -665,7 +667,7 @@ export function createReportService({
           `The report is ${report.status.replace("_", " ")}; it cannot be ${action === "submit" ? "sent for review" : action === "approve" ? "approved" : "reopened"} now.`,
         );
       await db.report.update({ where: { id: report.id }, data: { status: rule.to } });
-      await audit(event.id, user.userId, `report.${action}`, {});
+      await audit(db, { eventId: event.id, actorId: user.userId, action: `report.${action}` });
     },
 
     /** Freezes the approved draft as the next numbered version; a correction needs a change note. */
@@ -702,7 +704,12 @@ export function createReportService({
         }),
         db.report.update({ where: { id: report.id }, data: { status: "published", withdrawnNotice: null } }),
       ]);
-      await audit(event.id, user.userId, "report.publish", { version: number });
+      await audit(db, {
+        eventId: event.id,
+        actorId: user.userId,
+        action: "report.publish",
+        details: { version: number },
+      });
       return { version: number };
     },
 
@@ -714,7 +721,7 @@ export function createReportService({
       if (!report || !(await db.reportVersion.count({ where: { reportId: report.id } })))
         throw conflict("Nothing has been published, so there is nothing to withdraw.");
       await db.report.update({ where: { id: report.id }, data: { status: "withdrawn", withdrawnNotice: notice } });
-      await audit(event.id, user.userId, "report.withdraw", { notice });
+      await audit(db, { eventId: event.id, actorId: user.userId, action: "report.withdraw", details: { notice } });
     },
 
     /** The public page: the latest (or a given) published version, or the withdrawal notice. No sign-in. */
