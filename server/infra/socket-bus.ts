@@ -1,9 +1,24 @@
 import type { Server } from "socket.io";
-import type { RealtimeBus } from "../core/bus";
+import type { AccessScope, RealtimeBus } from "../core/bus";
 
-/** The core's bus over Socket.IO rooms; with the Redis adapter it reaches every process. */
+const ACCESS_CHANGED = "plenary:access-changed";
+
+/**
+ * The core's bus over Socket.IO rooms; with the Redis adapter (`shared`) it
+ * reaches every process, and access changes travel as server-side events.
+ */
 export class SocketIoBus implements RealtimeBus {
-  constructor(private readonly io: Server) {}
+  constructor(
+    private readonly io: Server,
+    private readonly shared = false,
+  ) {}
+  accessChanged(scope: AccessScope) {
+    // The in-memory adapter has no other process to tell (and warns when asked to).
+    if (this.shared) this.io.serverSideEmit(ACCESS_CHANGED, scope);
+  }
+  onAccessChanged(listener: (scope: AccessScope) => void) {
+    this.io.on(ACCESS_CHANGED, listener);
+  }
   publish(channel: string, event: string, payload: unknown, except?: string[]) {
     (except?.length ? this.io.to(channel).except(except) : this.io.to(channel)).emit(event, payload);
   }

@@ -14,6 +14,8 @@ const boardRef = z.object({ boardId: z.string().min(8).max(64) });
  * core names and answers every message with an ack.
  */
 export function attachBoardHandlers(socket: Socket, core: Core, limits: RateLimits) {
+  // This connection's board access decisions: a burst of its operations asks the database once.
+  const access = core.boards.accessCache();
   handle(socket, core.log, "board:join", boardRef, async ({ boardId }, who) => {
     const joined = await core.boards.join(who, boardId);
     await socket.join(joined.channels);
@@ -40,7 +42,7 @@ export function attachBoardHandlers(socket: Socket, core: Core, limits: RateLimi
         throw new DomainError("rate_limited", `You are sending changes very fast: wait ${Math.ceil(wait / 1000)} s.`, {
           retryAfterMs: [String(wait)],
         });
-      return core.boards.apply(who, input);
+      return core.boards.apply(who, input, access);
     },
   );
 

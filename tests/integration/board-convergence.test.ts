@@ -32,6 +32,8 @@ class SimBus implements RealtimeBus {
   async members() {
     return [];
   }
+  accessChanged() {}
+  onAccessChanged() {}
 }
 
 /** One person's board page: a snapshot, then events in sequence, catching up after gaps and reconnects, as the browser does. */

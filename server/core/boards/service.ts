@@ -20,25 +20,17 @@ import {
 } from "../visibility";
 import { type BoardAccess, boardAccess, decideAccess } from "./access";
 import { type BoardEvent, type ClusterView, type NoteView, type Operation, STAFF_OPS, envelope } from "./protocol";
-import { insertNote, liveNoteCount, logOperation } from "./hot-path";
+import { liveNoteCount, logOperation } from "./hot-path";
+import { AccessCache, type AccessEpochs, type AccessScope, createAccessEpochs } from "./access-cache";
+import { type Effect as Applied, type Job, type NoteRow, type Outcome, commitBatch } from "./batch";
+import { GroupCommit } from "./group-commit";
 import { createBoardPresence } from "./presence";
-import { authorLabels, newNoteView, noteViews } from "./views";
+import { authorLabels, noteViews } from "./views";
 import { ensureSynthesisForRounds, gatherNotes, gatheredCategories } from "./synthesis";
 import type { Logger } from "../logger";
 
-type NoteRow = { id: string; authorId: string | null; hidden: boolean; deletedAt: Date | null };
-
-/**
- * What an operation did: the data it broadcasts, the notes whose content that
- * data carries (the visibility policy decides who may read each), and the
- * board's phase afterwards.
- */
-type Effect = {
-  data: Record<string, unknown>;
-  carried?: NoteRow[];
-  phase?: string;
-  notifyAuthor?: { userId: string; message: string };
-};
+/** What an operation's rules did (see batch.ts); applyOp adds the board's phase afterwards. */
+type Effect = Omit<Applied, "phase"> & { phase?: string };
 /** What the operation log keeps: ids of notes and comments rather than their text and authors' names, which are read afresh for each viewer. */
 type StoredPayload = { type: string; data: Record<string, unknown> };
 
@@ -71,7 +63,10 @@ export function createBoardService({
   clock,
   log,
   presenceBeatMs,
+  access = createAccessEpochs(),
 }: {
+  /** The epochs that keep connections' access decisions fresh (index.ts shares them with the bus). */
+  access?: AccessEpochs;
   db: Db;
   bus: RealtimeBus;
   clock: Clock;
@@ -111,31 +106,16 @@ export function createBoardService({
 
   /** The domain rules of each operation, applied inside the transaction that also assigns its sequence number. */
   async function applyOp(tx: Tx, a: BoardAccess, op: Operation): Promise<Effect & { phase: string }> {
-    // Posting a note, the hot path, uses the board as the access check just read it; other operations read it afresh.
-    const board = op.type === "note.create" ? a.board : await tx.board.findUniqueOrThrow({ where: { id: a.board.id } });
+    const board = await tx.board.findUniqueOrThrow({ where: { id: a.board.id } });
     return { phase: board.phase, ...(await rules(tx, a, board, op)) };
   }
 
   async function rules(tx: Tx, a: BoardAccess, board: Board, op: Operation): Promise<Effect> {
     const me = a.userId;
     switch (op.type) {
-      case "note.create": {
-        const categories = JSON.parse(board.categoriesJson) as string[];
-        if (!categories.includes(op.category))
-          throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
-        await assertRoomFor(tx, board, 1);
-        // The primary key refuses a second note with this id (see apply's unique-violation handling); no lookup first.
-        const created = await insertNote(tx, {
-          id: op.noteId,
-          boardId: board.id,
-          authorId: me,
-          category: op.category,
-          text: op.text,
-          at: clock.now(),
-        });
-        const note = await newNoteView(tx as Db, a.board.eventId, a.chathamHouse, created);
-        return { data: { note }, carried: [{ ...created, deletedAt: null }] };
-      }
+      case "note.create":
+        // The hot path: a batch posts its new notes together, with the checks and labels read once (batch.ts).
+        throw new Error("note.create is applied by commitBatch");
       case "note.update": {
         const note = await findNote(tx, a, board.phase, op.noteId);
         if (note.authorId !== me && !a.staff) throw forbidden("You can only edit your own notes.");
@@ -408,15 +388,140 @@ export function createBoardService({
   }
 
   function broadcast(event: BoardEvent, effect: Effect & { phase: string }) {
-    const facts = new Map((effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
-    for (const d of deliveries(event, (id) => facts.get(id), effect.phase))
-      bus.publish(d.channel, "board:event", d.payload, d.except);
-    if (effect.notifyAuthor)
-      bus.publish(channels.user(effect.notifyAuthor.userId), "board:notice", {
-        boardId: event.boardId,
-        message: effect.notifyAuthor.message,
-      });
+    broadcastTick([{ event, effect }]);
   }
+
+  /**
+   * One tick's events (a batch), coalesced per board: the events every viewer
+   * of the board may read whole go out together as one `board:events` message
+   * to the board's channel (one event alone stays a `board:event`). An event
+   * that some viewers must see differently (a private or hidden note) first
+   * sends what was gathered for its board, then goes out as before, one
+   * version per audience; so every connection still receives each sequence
+   * number once and in order.
+   */
+  function broadcastTick(items: { event: BoardEvent; effect: Effect & { phase: string } }[]) {
+    const gathered = new Map<string, BoardEvent[]>();
+    const send = (boardId: string) => {
+      const events = gathered.get(boardId);
+      gathered.delete(boardId);
+      if (!events?.length) return;
+      if (events.length === 1) bus.publish(channels.board(boardId), "board:event", events[0]);
+      else bus.publish(channels.board(boardId), "board:events", { boardId, events });
+    };
+    for (const { event, effect } of items) {
+      const facts = new Map((effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
+      const to = deliveries(event, (id) => facts.get(id), effect.phase);
+      const whole = to.length === 1 && !to[0]!.except?.length && to[0]!.channel === channels.board(event.boardId);
+      if (whole) gathered.set(event.boardId, [...(gathered.get(event.boardId) ?? []), event]);
+      else {
+        send(event.boardId);
+        for (const d of to) bus.publish(d.channel, "board:event", d.payload, d.except);
+      }
+      if (effect.notifyAuthor)
+        bus.publish(channels.user(effect.notifyAuthor.userId), "board:notice", {
+          boardId: event.boardId,
+          message: effect.notifyAuthor.message,
+        });
+    }
+    for (const boardId of [...gathered.keys()]) send(boardId);
+  }
+
+  /** Drops cached decisions in this scope, here and (through the bus) in every other process. */
+  function accessChanged(scope: AccessScope) {
+    access.changed(scope);
+    bus.accessChanged(scope);
+  }
+
+  /** A connection's board access: its cached decision while still valid, else decided afresh (and kept). */
+  async function accessFor(actor: Actor, boardId: string, cache?: AccessCache): Promise<BoardAccess> {
+    const hit = actor && cache?.get(actor.userId, boardId);
+    if (hit) return hit;
+    const before = access.changes;
+    const a = await boardAccess(db, actor, boardId);
+    cache?.put(a, before);
+    return a;
+  }
+
+  /** An operation already in the log, as this viewer sees it now; null when it is not there. */
+  async function fromLog(a: BoardAccess, boardId: string, opId: string) {
+    const op = await db.boardOp.findUnique({ where: { boardId_opId: { boardId, opId } } });
+    return op && { seq: op.seq, duplicate: true, data: (await render(a, [op]))[0]!.data };
+  }
+
+  type Reply = { seq: number; duplicate: boolean; data: Record<string, unknown> };
+  type WriteJob = Job & { ok(r: Reply): void };
+
+  /** Settles one transaction's operations: broadcasts what was done, then answers each sender in order. */
+  async function runBatch(jobs: WriteJob[]): Promise<void> {
+    let outcomes: Outcome[];
+    try {
+      outcomes = await commitBatch(
+        {
+          db,
+          clock,
+          applyOp,
+          checkRules,
+          storedJson: (type, data) => JSON.stringify(stored(type, data)),
+        },
+        jobs,
+      );
+    } catch (e) {
+      // The transaction failed, so none of it was written: each operation is tried alone, to fail (or not) on its own.
+      if (jobs.length > 1) {
+        for (const j of jobs) await runBatch([j]);
+        return;
+      }
+      outcomes = [isUniqueViolation(e) ? { kind: "again" } : { kind: "error", error: e }];
+    }
+    const done: { job: WriteJob; event: BoardEvent; effect: Effect & { phase: string } }[] = [];
+    outcomes.forEach((o, k) => {
+      if (o.kind !== "done") return;
+      const job = jobs[k]!;
+      const event = {
+        boardId: job.env.boardId,
+        seq: o.seq,
+        opId: job.env.opId,
+        type: job.env.op.type,
+        data: o.effect.data,
+      };
+      done.push({ job, event, effect: o.effect });
+      // A phase or lock decides what others may do next; connections decide again.
+      if (job.env.op.type === "board.phase" || job.env.op.type === "board.lock")
+        accessChanged({ boardId: job.env.boardId });
+    });
+    broadcastTick(done);
+    const replies = new Map(
+      done.map(({ job, event, effect }) => {
+        const facts = new Map((effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
+        const mine = eventFor(viewerOf(job.a), event, (id) => facts.get(id), effect.phase);
+        return [job, { seq: event.seq, duplicate: false, data: mine.data }] as const;
+      }),
+    );
+    for (const [k, job] of jobs.entries()) {
+      const o = outcomes[k]!;
+      job.settled = true;
+      try {
+        if (o.kind === "done") job.ok(replies.get(job)!);
+        else if (o.kind === "error") job.fail(o.error);
+        else {
+          const logged = await fromLog(job.a, job.env.boardId, job.env.opId);
+          if (logged) job.ok(logged);
+          else job.fail(conflict("A note with this id exists already."));
+        }
+      } catch (e) {
+        job.fail(e);
+      }
+    }
+    const rooms = new Set(
+      done
+        .filter((d) => d.job.env.op.type === "note.create" && d.job.a.board.kind === "room")
+        .map((d) => d.job.a.board.eventId),
+    );
+    for (const eventId of rooms) pokeSynthesis(eventId);
+  }
+
+  const writer = new GroupCommit<WriteJob>(runBatch);
 
   /**
    * Logged operations as one viewer may see them now: the notes and comments
@@ -478,60 +583,18 @@ export function createBoardService({
     /**
      * Validates, persists and broadcasts one operation. A retry with the same
      * opId is acknowledged again with its original sequence number and applied
-     * only once.
+     * only once. Operations wait for the transaction in flight and then go
+     * together in the next (group commit, batch.ts); each is still checked,
+     * logged and answered on its own, in the order they arrived.
      */
-    async apply(
-      actor: Actor,
-      input: unknown,
-    ): Promise<{ seq: number; duplicate: boolean; data: Record<string, unknown> }> {
+    async apply(actor: Actor, input: unknown, cache?: AccessCache): Promise<Reply> {
       const env = validate(envelope, input, "This board operation is not valid.");
-      const a = await boardAccess(db, actor, env.boardId);
-      const again = async () => {
-        const op = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
-        return op && { seq: op.seq, duplicate: true, data: (await render(a, [op]))[0]!.data };
-      };
-      // A retried note.create fails on the note's primary key inside the transaction, so only other operations look first.
-      if (env.op.type !== "note.create") {
-        const done = await again();
-        if (done) return done;
-      }
-      checkRules(a, env.op);
-      let result: { seq: number; effect: Effect & { phase: string } };
-      try {
-        result = await db.$transaction(async (tx) => {
-          const effect = await applyOp(tx, a, env.op);
-          const seq = await logOperation(tx, {
-            boardId: env.boardId,
-            opId: env.opId,
-            userId: a.userId,
-            type: env.op.type,
-            payloadJson: JSON.stringify(stored(env.op.type, effect.data)),
-            at: clock.now(),
-          });
-          return { seq, effect };
-        });
-      } catch (e) {
-        // The same operation arriving twice at once: the unique (board, opId) index keeps one.
-        if (isUniqueViolation(e)) {
-          const done = await again();
-          if (done) return done;
-          throw conflict("A note with this id exists already.");
-        }
-        throw e;
-      }
-      const event: BoardEvent = {
-        boardId: env.boardId,
-        seq: result.seq,
-        opId: env.opId,
-        type: env.op.type,
-        data: result.effect.data,
-      };
-      broadcast(event, result.effect);
-      if (env.op.type === "note.create" && a.board.kind === "room") pokeSynthesis(a.board.eventId);
-      const facts = new Map((result.effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
-      const mine = eventFor(viewerOf(a), event, (id) => facts.get(id), result.effect.phase);
-      return { seq: result.seq, duplicate: false, data: mine.data };
+      const a = await accessFor(actor, env.boardId, cache);
+      return new Promise<Reply>((ok, fail) => writer.push({ a, env, ok, fail }));
     },
+
+    /** A connection's own access decisions (one per socket), kept fresh by the access epochs. */
+    accessCache: () => new AccessCache(access),
 
     /** Everything after `afterSeq`, as this viewer may see it now; `reset` when too far behind for a replay. */
     async sync(actor: Actor, boardId: string, afterSeq: number) {
@@ -553,6 +616,8 @@ export function createBoardService({
      * were offline reload when they catch up.
      */
     async refreshViews(eventId: string) {
+      // The rule (or an author) changed: labels and decisions are read afresh.
+      accessChanged({ eventId });
       const boards = await db.board.findMany({ where: { eventId }, select: { id: true } });
       for (const b of boards) {
         const opId = randomUUID();
