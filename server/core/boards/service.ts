@@ -450,10 +450,23 @@ export function createBoardService({
   }
 
   type Reply = { seq: number; duplicate: boolean; data: Record<string, unknown> };
-  type WriteJob = Job & { ok(r: Reply): void };
+  /** An operation in the queue; its access is being decided while it waits, and is known before its batch starts. */
+  type WriteJob = Omit<Job, "a"> & { a?: BoardAccess; access: Promise<BoardAccess>; ok(r: Reply): void };
 
   /** Settles one transaction's operations: broadcasts what was done, then answers each sender in order. */
-  async function runBatch(jobs: WriteJob[]): Promise<void> {
+  async function runBatch(queued: WriteJob[]): Promise<void> {
+    type Ready = WriteJob & { a: BoardAccess };
+    const jobs: Ready[] = [];
+    for (const j of queued) {
+      try {
+        j.a = await j.access;
+        jobs.push(j as Ready);
+      } catch (e) {
+        j.settled = true;
+        j.fail(e);
+      }
+    }
+    if (!jobs.length) return;
     let outcomes: Outcome[];
     try {
       outcomes = await commitBatch(
@@ -474,7 +487,7 @@ export function createBoardService({
       }
       outcomes = [isUniqueViolation(e) ? { kind: "again" } : { kind: "error", error: e }];
     }
-    const done: { job: WriteJob; event: BoardEvent; effect: Effect & { phase: string } }[] = [];
+    const done: { job: Ready; event: BoardEvent; effect: Effect & { phase: string } }[] = [];
     outcomes.forEach((o, k) => {
       if (o.kind !== "done") return;
       const job = jobs[k]!;
@@ -589,8 +602,11 @@ export function createBoardService({
      */
     async apply(actor: Actor, input: unknown, cache?: AccessCache): Promise<Reply> {
       const env = validate(envelope, input, "This board operation is not valid.");
-      const a = await accessFor(actor, env.boardId, cache);
-      return new Promise<Reply>((ok, fail) => writer.push({ a, env, ok, fail }));
+      // Its place in the queue is taken now, as it arrives: deciding access takes a query, and two operations
+      // of one connection must not swap places while theirs run.
+      const access = accessFor(actor, env.boardId, cache);
+      access.catch(() => {}); // answered through the job when its batch starts
+      return new Promise<Reply>((ok, fail) => writer.push({ env, access, ok, fail }));
     },
 
     /** A connection's own access decisions (one per socket), kept fresh by the access epochs. */
