@@ -114,8 +114,8 @@ export async function benchRealtime({ quick }: { quick: boolean }) {
   for (const n of small ? [reduced() ? 10 : 100] : [100, 300, 1000])
     if (wanted(`burst ${n}`)) bursts.push(await burstScenario(n, small, dir));
   const capacity = [];
-  if (wanted("capacity, 1 process")) capacity.push(await capacityScenario(1, small, {}, dir));
-  if (!small && wanted("capacity, 2 processes")) {
+  if (wanted("capacity: 1 process")) capacity.push(await capacityScenario(1, small, {}, dir));
+  if (!small && wanted("capacity: 2 processes")) {
     const two = await withPostgresAndRedis((shared) => capacityScenario(2, false, shared, dir));
     if (two) capacity.push(two);
   }

@@ -93,7 +93,7 @@ export async function capacityScenario(processes: 1 | 2, small: boolean, shared:
   const tiny = reduced();
   const clients = tiny ? 20 : 300;
   const rates = tiny ? [20, 40] : small ? [100, 200, 400] : [100, 200, 400, 600, 800, 1000, 1200, 1500, 2000];
-  const name = processes === 2 ? "capacity, 2 processes + Redis (PostgreSQL)" : "capacity, 1 process";
+  const name = processes === 2 ? "capacity: 2 processes + Redis (PostgreSQL)" : "capacity: 1 process";
   const { ours, baseline, usage } = await pair<RateLoad>(
     name,
     { clients, rooms: clients / 10, processes },

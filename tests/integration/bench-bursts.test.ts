@@ -27,7 +27,7 @@ describe("burst benchmarks, reduced", () => {
 
   it("capacity: each step's notes all arrive, and the rate held is one of the steps", async () => {
     const r = await capacityScenario(1, true, {}, dir);
-    expect(r).toMatchObject({ name: "capacity, 1 process", processes: 1, lost: 0, duplicated: 0, errors: 0 });
+    expect(r).toMatchObject({ name: "capacity: 1 process", processes: 1, lost: 0, duplicated: 0, errors: 0 });
     const plenary = r.steps.filter((s) => s.server === "plenary");
     const baseline = r.steps.filter((s) => s.server === "baseline");
     expect(plenary.length).toBeGreaterThan(0);
