@@ -51,6 +51,19 @@ module.exports = {
       to: { path: "(^server/db/generated/|node_modules/@prisma/)" },
     },
     {
+      name: "contract-and-ops-browser-safe",
+      comment:
+        "The browser imports the realtime contract and the board operations (for their folds): they reach the database, the bus and the services only as types, through apply's context.",
+      severity: "error",
+      from: { path: "^server/core/(contract|boards/ops)/" },
+      to: {
+        path: "^server/",
+        pathNot:
+          "^server/core/(contract/|boards/ops/|boards/(constants|note-view|board-state)\\.ts$|(errors|forms|json-columns)\\.ts$)",
+        dependencyTypesNot: ["type-only"],
+      },
+    },
+    {
       name: "no-circular",
       severity: "error",
       from: { path: "^(app|server)/" },

@@ -8,12 +8,13 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Server as IoServer } from "socket.io";
+import type { PlenaryIo } from "./infra/io";
 import { createCore, type Core } from "./core";
 import { createClusteringEngine } from "./core/clustering/engine";
 import { modelConfig } from "./core/reports/writing/config";
 import { createLogger, type Logger } from "./core/logger";
 import { getOrCreateSetting, newSecret } from "./core/settings";
-import { createDb, tuneDb } from "./db/client";
+import { type Db, createDb, tuneDb } from "./db/client";
 import { checkHealth } from "./core/health";
 import { redactUrl, type Env } from "./env";
 import { buildLoadContext } from "./http/load-context";
@@ -22,6 +23,7 @@ import { createDbGate } from "./http/db-gate";
 import { allowedOrigins, csrfGuard, fromOwnSite, securityHeaders } from "./http/security";
 import { createSessionCookie, type SessionCookie } from "./infra/session-cookie";
 import { createMailer } from "./infra/mailer";
+import type { Mailer } from "./core/mail/mailer";
 import { createMemoryRateLimits, createRedisRateLimits } from "./infra/rate-limits";
 import { attachRedisAdapter } from "./infra/redis-adapter";
 import { SocketIoBus } from "./infra/socket-bus";
@@ -32,8 +34,11 @@ export const ROOT = ROOT_DIR;
 
 export interface PlenaryServer {
   core: Core;
+  /** The one database client and mailer, which the server wires into the core (the core does not hand them out). */
+  db: Db;
+  mailer: Mailer;
   sessionCookie: SessionCookie;
-  io: IoServer;
+  io: PlenaryIo;
   http: HttpServer;
   log: Logger;
   /** Resolves with the bound port. */
@@ -63,7 +68,7 @@ export async function createPlenaryServer(
   const app = express();
   const http = createServer(app);
   // Board payloads are small; whole-board snapshots go over HTTP.
-  const io = new IoServer(http, {
+  const io: PlenaryIo = new IoServer(http, {
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
     // A page on another site must not open a socket riding on a visitor's session cookie.
@@ -190,6 +195,8 @@ export async function createPlenaryServer(
 
   return {
     core,
+    db,
+    mailer,
     sessionCookie,
     io,
     http,

@@ -35,12 +35,10 @@ async function main() {
     fail(err.message);
   }
   const url = env.PUBLIC_URL ?? `http://localhost:${port}`;
-  server.log.info("Plenary is listening", { url, database: env.database.kind, mail: server.core.mailer.kind });
+  server.log.info("Plenary is listening", { url, database: env.database.kind, mail: server.mailer.kind });
   const { accounts, admins } = await server.core.platform.state();
   const mailNote =
-    server.core.mailer.kind === "devmail"
-      ? " No SMTP_URL is set, so its confirmation link is printed in this log."
-      : "";
+    server.mailer.kind === "devmail" ? " No SMTP_URL is set, so its confirmation link is printed in this log." : "";
   if (accounts === 0)
     server.log.info(
       `first run: no account yet. Create one at ${url}/signup: the first account becomes the platform administrator.${mailNote}`,

@@ -610,7 +610,12 @@ const en = {
     helpSent: "A facilitator has been told you need help.",
     helpMessage: "What do you need? (optional)",
     messages: "Messages from the facilitators",
-    connection: { connecting: "Connecting…", online: "Connected", offline: "Connection lost: reconnecting…" },
+    connection: {
+      connecting: "Connecting…",
+      online: "Connected",
+      offline: "Connection lost: reconnecting…",
+      outdated: "Plenary has been updated since this page was loaded: reload the page to continue.",
+    },
     roundClosed: "The round is closed: welcome back to the plenary.",
     goLive: "Go to the live session",
   },

@@ -619,7 +619,12 @@ const es: Resources = {
     helpSent: "La facilitación sabe que necesita ayuda.",
     helpMessage: "¿Qué necesita? (opcional)",
     messages: "Mensajes de la facilitación",
-    connection: { connecting: "Conectando…", online: "Conectado", offline: "Conexión perdida: reconectando…" },
+    connection: {
+      connecting: "Conectando…",
+      online: "Conectado",
+      offline: "Conexión perdida: reconectando…",
+      outdated: "Plenary se ha actualizado desde que se abrió esta página: recárguela para continuar.",
+    },
     roundClosed: "La ronda ha terminado: bienvenido/a de vuelta a la plenaria.",
     goLive: "Ir a la sesión en directo",
   },

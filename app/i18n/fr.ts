@@ -629,7 +629,12 @@ const fr: Resources = {
     helpSent: "La facilitation sait que vous avez besoin d'aide.",
     helpMessage: "De quoi avez-vous besoin ? (facultatif)",
     messages: "Messages de la facilitation",
-    connection: { connecting: "Connexion…", online: "Connecté", offline: "Connexion perdue : reconnexion…" },
+    connection: {
+      connecting: "Connexion…",
+      online: "Connecté",
+      offline: "Connexion perdue : reconnexion…",
+      outdated: "Plenary a été mis à jour depuis l’ouverture de cette page : rechargez la page pour continuer.",
+    },
     roundClosed: "La session est close : bienvenue en plénière.",
     goLive: "Aller à la séance en direct",
   },

@@ -6,13 +6,11 @@ import es from "./es";
 import fr from "./fr";
 import { SERVER_MESSAGES } from "./server-messages";
 
-export const SUPPORTED_LOCALES = ["en", "fr", "es", "ar"] as const;
-export type Locale = (typeof SUPPORTED_LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "en";
+import { DEFAULT_LOCALE, LOCALES, type Locale, directionOf, isLocale } from "../../server/core/i18n/locales";
 
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (SUPPORTED_LOCALES as readonly string[]).includes(value);
-}
+/** The core's one list of languages (server/core/i18n/locales.ts), under the name the app has used. */
+export const SUPPORTED_LOCALES = LOCALES;
+export { DEFAULT_LOCALE, type Locale, directionOf, isLocale };
 
 /** Resources are bundled, so an instance is ready synchronously on server and client alike. */
 export function createI18n(lng: Locale): i18n {
@@ -32,8 +30,6 @@ export function createI18n(lng: Locale): i18n {
   });
   return instance;
 }
-
-export const directionOf = (lng: string) => (lng === "ar" ? "rtl" : "ltr");
 
 export const RESOURCES = { en, fr, es, ar };
 

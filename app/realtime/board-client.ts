@@ -1,5 +1,15 @@
-import type { Socket } from "socket.io-client";
-import type { BoardEvent, Operation } from "../../server/core/boards/protocol";
+import type { Operation } from "../../server/core/boards/ops";
+import type { NoteView } from "../../server/core/boards/note-view";
+import {
+  type Ack,
+  type AckErrorCode,
+  type AnswerOf,
+  type BoardEvent,
+  type ClientEvent,
+  type RequestOf,
+  asksReset,
+} from "../../server/core/contract";
+import { type PlenarySocket, requestOn } from "./socket.client";
 
 export type KeyValueStore = {
   getItem(k: string): string | null;
@@ -7,17 +17,21 @@ export type KeyValueStore = {
   removeItem(k: string): void;
 };
 export type PendingOp = { boardId: string; opId: string; op: Operation };
-export type Rejection = { opId: string; op: Operation; code: string; message: string };
-type Ack<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
+export type Rejection = {
+  opId: string;
+  op: Operation;
+  code: AckErrorCode;
+  message: string;
+  /** An edit refused because the note changed meanwhile: the note as it is now. */
+  latest?: { note: NoteView };
+};
 
 const ACK_TIMEOUT_MS = 5000;
 // Socket.IO drops a connection whose message exceeds the server's limit (64 KB); refuse earlier, with words.
 const MAX_MESSAGE_BYTES = 60_000;
 // The only errors worth sending again: the server did not answer, or could not reach its database (rate limits wait
 // for the time the server says). Anything else, "internal" included, would fail again the same way: it is given up.
-const TRANSIENT = new Set(["timeout", "unavailable"]);
+const TRANSIENT = new Set<AckErrorCode>(["timeout", "unavailable"]);
 
 const uuid = () =>
   typeof crypto !== "undefined" && "randomUUID" in crypto
@@ -44,7 +58,7 @@ export class BoardClient {
   seq: number;
 
   constructor(
-    private readonly socket: Socket,
+    private readonly socket: PlenarySocket,
     private readonly boardId: string,
     startSeq: number,
     private readonly handlers: {
@@ -110,7 +124,7 @@ export class BoardClient {
 
   private onConnect = async () => {
     this.joined = false;
-    const join = await this.request<{ seq: number }>("board:join", { boardId: this.boardId });
+    const join = await this.request("board:join", { boardId: this.boardId });
     if (!join.ok) return;
     this.joined = true;
     await this.catchUp();
@@ -123,7 +137,7 @@ export class BoardClient {
       this.seq = e.seq;
       this.handlers.onEvent(e);
       // What this person may see changed as a whole (the rule switched, the board went back to writing): reload the board.
-      if (e.data.reset) this.handlers.onReset?.();
+      if (asksReset(e)) this.handlers.onReset?.();
     } else void this.catchUp();
   };
 
@@ -137,7 +151,7 @@ export class BoardClient {
 
   /** Fetches and applies every event after the last sequence number seen. */
   async catchUp() {
-    const r = await this.request<{ reset: boolean; events: BoardEvent[]; seq: number }>("board:sync", {
+    const r = await this.request("board:sync", {
       boardId: this.boardId,
       afterSeq: this.seq,
     });
@@ -161,14 +175,14 @@ export class BoardClient {
       // One at a time, in order, so a person's edits apply in the order they made them.
       while (this.pending.length && this.socket.connected) {
         const next = this.pending[0]!;
-        const ack = await this.request<{ seq: number }>("board:op", next);
+        const ack = await this.request("board:op", next);
         if (ack.ok) {
           this.pending.shift();
           this.save();
           continue;
         }
         if (ack.error.code === "rate_limited") {
-          const ms = Number(ack.error.fieldErrors?.retryAfterMs?.[0] ?? 1000);
+          const ms = ack.error.retryAfterMs ?? 1000;
           this.handlers.onSlowDown?.(ms);
           await new Promise((r) => setTimeout(r, ms));
           continue;
@@ -176,7 +190,8 @@ export class BoardClient {
         if (!TRANSIENT.has(ack.error.code)) {
           this.pending.shift();
           this.save();
-          this.handlers.onReject?.({ opId: next.opId, op: next.op, code: ack.error.code, message: ack.error.message });
+          const { code, message, latest } = ack.error;
+          this.handlers.onReject?.({ opId: next.opId, op: next.op, code, message, ...(latest ? { latest } : {}) });
           continue;
         }
         // No answer, or the database is away: keep it, and try again shortly (or on the next connect).
@@ -188,11 +203,7 @@ export class BoardClient {
     }
   }
 
-  private async request<T>(event: string, payload: unknown): Promise<Ack<T>> {
-    try {
-      return (await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload)) as Ack<T>;
-    } catch {
-      return { ok: false, error: { code: "timeout", message: "The server did not answer in time." } };
-    }
+  private async request<E extends ClientEvent>(event: E, payload: RequestOf<E>): Promise<Ack<AnswerOf<E>>> {
+    return requestOn(this.socket, event, payload, ACK_TIMEOUT_MS);
   }
 }

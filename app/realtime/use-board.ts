@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Operation } from "../../server/core/boards/protocol";
+import type { Operation } from "../../server/core/boards/ops";
 import { BoardClient, type PendingOp, type Rejection } from "./board-client";
 import { type BoardState, applyEvent, fromSnapshot } from "./board-state";
 import { getSocket } from "./socket.client";
@@ -50,7 +50,13 @@ export function useBoard(snapshot: Snapshot, onReset: () => void) {
         {
           onEvent: (e) => setState((s) => applyEvent(s, e)),
           onReset,
-          onReject: (r) => setRejections((prev) => [...prev.slice(-4), r]),
+          onReject: (r) => {
+            setRejections((prev) => [...prev.slice(-4), r]);
+            // An edit on an older version: show the note as it is now, for the person to redo their change on it.
+            const latest = r.latest?.note;
+            if (latest)
+              setState((st) => ({ ...st, notes: { ...st.notes, [latest.id]: { ...st.notes[latest.id], ...latest } } }));
+          },
           onPending: setPending,
           onSlowDown: (ms) => {
             setSlowDown(ms);

@@ -1,14 +1,17 @@
 import { useRevalidator } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useMemo } from "react";
+import type { ClientEvent, RequestOf, ServerEvent } from "../../server/core/contract";
 import { getSocket, request } from "./socket.client";
 
 /**
  * Reloads the page's data when the server says something it shows changed
  * (from any process), at most a few times a second.
  */
-export function useLiveRevalidate(joinEvent: string, payload: unknown, events: string[]) {
+export function useLiveRevalidate<E extends ClientEvent>(joinEvent: E, payload: RequestOf<E>, events: ServerEvent[]) {
   const { revalidate } = useRevalidator();
   const key = events.join(",");
+  // The events to listen to, from the key, so the effect depends on their names rather than the array.
+  const names = useMemo(() => key.split(",") as ServerEvent[], [key]);
   useEffect(() => {
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -19,7 +22,7 @@ export function useLiveRevalidate(joinEvent: string, payload: unknown, events: s
     const join = () => void request(joinEvent, payload);
     void getSocket().then((s) => {
       if (cancelled) return;
-      for (const e of key.split(",")) s.on(e, onChange);
+      for (const e of names) s.on(e, onChange);
       s.on("connect", join);
       if (s.connected) join();
     });
@@ -27,10 +30,10 @@ export function useLiveRevalidate(joinEvent: string, payload: unknown, events: s
       cancelled = true;
       clearTimeout(timer);
       void getSocket().then((s) => {
-        for (const e of key.split(",")) s.off(e, onChange);
+        for (const e of names) s.off(e, onChange);
         s.off("connect", join);
       });
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [joinEvent, JSON.stringify(payload), key, revalidate]);
+  }, [joinEvent, JSON.stringify(payload), names, revalidate]);
 }

@@ -16,7 +16,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
     context.core.platform.settings(),
     context.core.platform.recentChanges(actor).catch(asHttpError),
   ]);
-  return json({ settings, changes, mail: context.core.mailer.kind });
+  return json({ settings, changes, mail: context.core.mailKind });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -7,8 +7,7 @@ import { actorOf, requireUser } from "~/utils/session.server";
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   await requireUser(context, request);
   const mail = await context.core.devMailbox.get(await actorOf(context), params.id ?? "").catch(asHttpError);
-  const attachments = JSON.parse(mail.attachmentsJson) as { filename: string; content: string; contentType: string }[];
-  const a = attachments[Number(params.index)];
+  const a = mail.attachments[Number(params.index)];
   if (!a) throw json({ message: "No such attachment" }, { status: 404 });
   return new Response(a.content, {
     headers: {

@@ -11,7 +11,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "mail");
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   await requireUser(context, request);
   const mail = await context.core.devMailbox.get(await actorOf(context), params.id ?? "").catch(asHttpError);
-  const attachments = (JSON.parse(mail.attachmentsJson) as { filename: string; contentType: string }[]).map((a) => ({
+  const attachments = mail.attachments.map((a) => ({
     filename: a.filename,
     contentType: a.contentType,
   }));

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { LiveState } from "../../server/core/breakouts/service";
+import type { LiveState } from "../../server/core/breakouts/live-state";
 import { GuidingQuestions } from "~/components/GuidingQuestions";
 import { Countdown } from "~/components/Countdown";
 import { getSocket, request } from "~/realtime/socket.client";
@@ -56,7 +56,7 @@ export default function Live() {
         return s;
       });
     };
-    const join = () => void request<LiveState>("live:join", { eventId: event.id }).then((a) => a.ok && apply(a.data));
+    const join = () => void request("live:join", { eventId: event.id }).then((a) => a.ok && apply(a.data));
     const onTimer = (p: { endsAt: string; serverNow: string }) => {
       setOffset(Date.parse(p.serverNow) - Date.now());
       setState((prev) => (prev.round ? { ...prev, round: { ...prev.round, endsAt: p.endsAt } } : prev));
@@ -91,9 +91,7 @@ export default function Live() {
       void request("room:leave", { eventId: event.id });
       return;
     }
-    void request<{ people: Presence["people"] }>("room:enter", { eventId: event.id, roomId }).then(
-      (a) => a.ok && setPeople(a.data.people),
-    );
+    void request("room:enter", { eventId: event.id, roomId }).then((a) => a.ok && setPeople(a.data.people));
   }, [roomId, event.id, connection]);
 
   // Moving between plenary and room moves focus to the new heading, so keyboard and screen-reader users follow.
@@ -145,7 +143,7 @@ export default function Live() {
                   type="button"
                   disabled={c.full}
                   onClick={() =>
-                    void request<LiveState>("round:choose", { eventId: event.id, roomId: c.id }).then((a) =>
+                    void request("round:choose", { eventId: event.id, roomId: c.id }).then((a) =>
                       a.ok ? setState(a.data) : setNotice(a.error.message),
                     )
                   }

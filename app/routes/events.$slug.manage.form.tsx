@@ -22,7 +22,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       kind: q.kind,
       label: q.label,
       required: q.required,
-      options: JSON.parse(q.optionsJson) as string[],
+      options: q.options,
       answers: answered.get(q.id) ?? 0,
     })),
   });

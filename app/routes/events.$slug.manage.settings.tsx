@@ -24,15 +24,15 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
       timezone: e.timezone,
       startsAt: local(e.startsAt),
       endsAt: local(e.endsAt),
-      languages: JSON.parse(e.languagesJson) as string[],
+      languages: e.languages,
       chathamHouse: e.chathamHouse ? "on" : "",
       capacity: e.capacity?.toString() ?? "",
       retentionDays: e.retentionDays?.toString() ?? "",
       registrationOpensAt: local(e.registrationOpensAt),
       registrationClosesAt: local(e.registrationClosesAt),
       requiresApproval: e.requiresApproval ? "on" : "",
-      partners: (JSON.parse(e.partnersJson) as string[]).join("\n"),
-      organisations: (JSON.parse(e.organisationsJson) as string[]).join("\n"),
+      partners: e.partners.join("\n"),
+      organisations: e.organisations.join("\n"),
     } as Record<string, string | string[]>,
   });
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { directionOf } from "../../server/core/i18n/locales";
 import { publicationDay } from "../../server/core/reports/publication";
 import { sectionHtml } from "../../server/core/reports/render-html";
 import { reportTexts } from "../../server/core/reports/texts";
@@ -86,7 +87,7 @@ export default function PublicReport() {
       className="report-public"
       data-testid="public-report"
       lang={content.locale}
-      dir={content.locale === "ar" ? "rtl" : "ltr"}
+      dir={directionOf(content.locale)}
     >
       <header>
         <p className="eyebrow">

@@ -15,8 +15,7 @@ export const meta: MetaFunction = ({ matches }) =>
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const reg = await context.core.registrations.getByToken(params.token ?? "").catch(asHttpError);
   const { event } = reg;
-  const parse = (s: string) => JSON.parse(s) as string[];
-  const answers = JSON.parse(reg.answersJson) as Record<string, string | string[]>;
+  const { answers } = reg;
   return json({
     status: reg.status,
     position: reg.position,
@@ -34,9 +33,9 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
         kind: q.kind,
         label: q.label,
         required: q.required,
-        options: parse(q.optionsJson),
+        options: q.options,
       })),
-      languages: parse(event.languagesJson),
+      languages: event.languages,
       chathamHouse: event.chathamHouse,
     },
     values: {

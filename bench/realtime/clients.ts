@@ -2,6 +2,7 @@
 // records, for every note sent, when each other client of its room first had it.
 import { performance } from "node:perf_hooks";
 import { io, type Socket } from "socket.io-client";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 export type ClientSpec = { cookie: string; boardId: string; staff?: boolean };
 type Ack = { ok: boolean; error?: { code: string; message: string } };
@@ -105,6 +106,7 @@ export async function connectAll(ports: number[], tracker: Tracker, batch = 50):
     const c = tracker.clients[i]!;
     const s = io(`http://127.0.0.1:${ports[i % ports.length]!}`, {
       transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
       extraHeaders: { cookie: c.cookie },
       reconnection: false,
       timeout: 20_000,

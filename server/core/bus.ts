@@ -4,9 +4,11 @@
  * server it is backed by Socket.IO rooms (and so by the Redis adapter when
  * several processes run); unit tests use MemoryBus.
  */
+import type { PayloadOf, ServerEvent } from "./contract";
+
 export interface RealtimeBus {
-  /** Sends to everyone in `channel` (but not in any `except` channel). */
-  publish(channel: string, event: string, payload: unknown, except?: string[]): void;
+  /** Sends to everyone in `channel` (but not in any `except` channel); events and payloads are the contract's. */
+  publish<E extends ServerEvent>(channel: string, event: E, payload: PayloadOf<E>, except?: string[]): void;
   /** Disconnects every socket of a channel, e.g. a user's when they sign out. */
   disconnect(channel: string): void;
   /** Makes every socket of `channel` leave `rooms`, e.g. a person removed from an event. */
@@ -38,9 +40,9 @@ export const channels = {
 };
 
 export class MemoryBus implements RealtimeBus {
-  readonly published: { channel: string; event: string; payload: unknown; except?: string[] }[] = [];
+  readonly published: { channel: string; event: ServerEvent; payload: unknown; except?: string[] }[] = [];
   readonly disconnected: string[] = [];
-  publish(channel: string, event: string, payload: unknown, except?: string[]) {
+  publish<E extends ServerEvent>(channel: string, event: E, payload: PayloadOf<E>, except?: string[]) {
     this.published.push({ channel, event, payload, ...(except ? { except } : {}) });
   }
   disconnect(channel: string) {

@@ -1,3 +1,4 @@
+import { LOCALES, localeOr } from "./i18n/locales";
 import countries from "i18n-iso-countries";
 import ar from "i18n-iso-countries/langs/ar.json";
 import en from "i18n-iso-countries/langs/en.json";
@@ -9,7 +10,7 @@ import fr from "i18n-iso-countries/langs/fr.json";
 // server-rendered page differ from the hydrated one.
 for (const locale of [en, fr, es, ar]) countries.registerLocale(locale);
 
-const base = (locale: string) => (["en", "fr", "es", "ar"].includes(locale.slice(0, 2)) ? locale.slice(0, 2) : "en");
+const base = (locale: string) => localeOr(locale.slice(0, 2));
 
 export function countryOptions(locale: string) {
   const names = countries.getNames(base(locale), { select: "official" });
@@ -26,7 +27,7 @@ export function countryCode(input: string): string | null {
   const v = input.trim();
   if (!v) return null;
   if (/^[A-Za-z]{2}$/.test(v) && countries.isValid(v.toUpperCase())) return v.toUpperCase();
-  for (const lang of ["en", "fr", "es", "ar"]) {
+  for (const lang of LOCALES) {
     const code = countries.getAlpha2Code(v, lang);
     if (code) return code;
   }

@@ -4,10 +4,20 @@
  * `domainError` brand rather than `instanceof`, because Remix's server bundle
  * may hold its own copy of this module.
  */
+import type { NoteView } from "./boards/note-view";
+
 export type DomainErrorCode =
   "validation" | "unauthenticated" | "forbidden" | "not_found" | "conflict" | "rate_limited" | "unavailable";
 
 export type FieldErrors = Record<string, string[]>;
+
+/** What some refusals carry beside their message, for a client to act on (sent as the ack's own fields). */
+export type ErrorDetails = {
+  /** Rate limited: when to try again. */
+  retryAfterMs?: number;
+  /** An edit made on a version that is no longer the latest: the note as it is now. */
+  latest?: { note: NoteView };
+};
 
 export class DomainError extends Error {
   readonly domainError = true as const;
@@ -15,6 +25,7 @@ export class DomainError extends Error {
     readonly code: DomainErrorCode,
     message: string,
     readonly fieldErrors: FieldErrors = {},
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
     this.name = "DomainError";

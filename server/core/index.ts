@@ -60,10 +60,9 @@ export function createCore(deps: CoreDeps) {
   const clusteringEngine = deps.clustering ?? createClusteringEngine();
   const boards = createBoardService({ ...full, access: epochs });
   return {
-    db: deps.db,
-    bus,
-    mailer: deps.mailer,
     log: deps.log,
+    /** How mail leaves this instance ("devmail" keeps it in the dev mailbox), for the administrator's page. */
+    mailKind: deps.mailer.kind,
     clock,
     auth: createAuthService(full),
     events: createEventService(full),

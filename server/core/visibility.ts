@@ -117,7 +117,7 @@ export function eventFor<E extends BoardEventLike>(
   return data === d ? e : { ...e, data };
 }
 
-export type Delivery = { channel: string; except?: string[]; payload: BoardEventLike };
+export type Delivery<E extends BoardEventLike = BoardEventLike> = { channel: string; except?: string[]; payload: E };
 
 /**
  * Who receives which version of a live board event. When every note it
@@ -126,11 +126,11 @@ export type Delivery = { channel: string; except?: string[]; payload: BoardEvent
  * others may not read gets their own version on their personal channel, and
  * everyone else the public version.
  */
-export function deliveries(
-  e: BoardEventLike,
+export function deliveries<E extends BoardEventLike>(
+  e: E,
   facts: (noteId: string) => NoteFacts | undefined,
   phase: string,
-): Delivery[] {
+): Delivery<E>[] {
   const board = channels.board(e.boardId);
   const staff = channels.boardStaff(e.boardId);
   const carried = carriedNoteIds(e)

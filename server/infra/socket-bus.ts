@@ -1,7 +1,6 @@
-import type { Server } from "socket.io";
 import type { AccessScope, RealtimeBus } from "../core/bus";
-
-const ACCESS_CHANGED = "plenary:access-changed";
+import type { PayloadOf, ServerEvent } from "../core/contract";
+import { ACCESS_CHANGED, type PlenaryIo } from "./io";
 
 /**
  * The core's bus over Socket.IO rooms; with the Redis adapter (`shared`) it
@@ -9,7 +8,7 @@ const ACCESS_CHANGED = "plenary:access-changed";
  */
 export class SocketIoBus implements RealtimeBus {
   constructor(
-    private readonly io: Server,
+    private readonly io: PlenaryIo,
     private readonly shared = false,
   ) {}
   accessChanged(scope: AccessScope) {
@@ -19,8 +18,10 @@ export class SocketIoBus implements RealtimeBus {
   onAccessChanged(listener: (scope: AccessScope) => void) {
     this.io.on(ACCESS_CHANGED, listener);
   }
-  publish(channel: string, event: string, payload: unknown, except?: string[]) {
-    (except?.length ? this.io.to(channel).except(except) : this.io.to(channel)).emit(event, payload);
+  publish<E extends ServerEvent>(channel: string, event: E, payload: PayloadOf<E>, except?: string[]) {
+    const to = except?.length ? this.io.to(channel).except(except) : this.io.to(channel);
+    // Socket.IO's types cannot spread a generic event's arguments; publish's signature types both.
+    (to.emit as (event: E, payload: PayloadOf<E>) => boolean).call(to, event, payload);
   }
   disconnect(channel: string) {
     this.io.in(channel).disconnectSockets(true);
@@ -32,8 +33,8 @@ export class SocketIoBus implements RealtimeBus {
     const sockets = await this.io.in(channel).fetchSockets();
     const people = new Map<string, string>();
     for (const s of sockets) {
-      const actor = s.data.actor as { userId: string } | null;
-      if (actor) people.set(actor.userId, (s.data.name as string | null) ?? "");
+      const actor = s.data.actor;
+      if (actor) people.set(actor.userId, s.data.name ?? "");
     }
     return [...people].map(([userId, name]) => ({ userId, name })).sort((a, b) => a.name.localeCompare(b.name));
   }

@@ -1,4 +1,4 @@
-import type { Socket } from "socket.io";
+import type { PlenarySocket } from "../infra/io";
 import { z } from "zod";
 import type { Core } from "../core";
 import { DomainError, unauthenticated } from "../core/errors";
@@ -13,7 +13,7 @@ const boardRef = z.object({ boardId: z.string().min(8).max(64) });
  * broadcasts them; this adapter only checks the rate, joins the channels the
  * core names and answers every message with an ack.
  */
-export function attachBoardHandlers(socket: Socket, core: Core, limits: RateLimits) {
+export function attachBoardHandlers(socket: PlenarySocket, core: Core, limits: RateLimits) {
   // This connection's board access decisions: a burst of its operations asks the database once.
   const access = core.boards.accessCache();
   handle(socket, core.log, "board:join", boardRef, async ({ boardId }, who) => {
@@ -39,9 +39,12 @@ export function attachBoardHandlers(socket: Socket, core: Core, limits: RateLimi
       if (!who) throw unauthenticated();
       const wait = await limits.boardOp(who.userId);
       if (wait > 0)
-        throw new DomainError("rate_limited", `You are sending changes very fast: wait ${Math.ceil(wait / 1000)} s.`, {
-          retryAfterMs: [String(wait)],
-        });
+        throw new DomainError(
+          "rate_limited",
+          `You are sending changes very fast: wait ${Math.ceil(wait / 1000)} s.`,
+          {},
+          { retryAfterMs: wait },
+        );
       return core.boards.apply(who, input, access);
     },
   );

@@ -1,6 +1,13 @@
-import type { Server } from "socket.io";
 import { z } from "zod";
 import type { Core } from "../core";
+import {
+  type AckError,
+  type ClientEvent,
+  type HandshakeRefusal,
+  PROTOCOL_MISMATCH,
+  PROTOCOL_VERSION,
+} from "../core/contract";
+import type { PlenaryIo } from "../infra/io";
 import { personalChannels } from "../core/visibility";
 import type { RateLimits } from "../infra/rate-limits";
 import { readSessionId, type SessionCookie } from "../infra/session-cookie";
@@ -15,7 +22,19 @@ const eventRef = z.object({ eventId: z.string().min(1).max(64) });
  * the handshake; each socket joins its user's and session's channels so the
  * core can reach or disconnect them (sign-out, role changes).
  */
-export function attachSocketHandlers(io: Server, core: Core, sessionCookie: SessionCookie, limits: RateLimits) {
+export function attachSocketHandlers(io: PlenaryIo, core: Core, sessionCookie: SessionCookie, limits: RateLimits) {
+  // A page loaded from an older (or newer) build speaks another protocol: refuse it with a reason its code can show.
+  io.use((socket, next) => {
+    const { protocol } = (socket.handshake.auth ?? {}) as { protocol?: unknown };
+    if (protocol === PROTOCOL_VERSION) return next();
+    const refusal: HandshakeRefusal = { code: PROTOCOL_MISMATCH, serverProtocol: PROTOCOL_VERSION };
+    next(
+      Object.assign(new Error("Plenary has been updated since this page was loaded: reload the page to continue."), {
+        data: refusal,
+      }),
+    );
+  });
+
   io.use(async (socket, next) => {
     try {
       const sessionId = await readSessionId(sessionCookie, socket.handshake.headers.cookie);
@@ -33,11 +52,11 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
 
   io.on("connection", (socket) => {
     // The person's and the session's own channels, so the core can reach or disconnect them (sign-out, role changes).
-    void socket.join(personalChannels(socket.data.actor as { userId: string; sessionId: string } | null));
+    void socket.join(personalChannels(socket.data.actor));
 
     handle(socket, core.log, "session:whoami", z.undefined().or(z.object({})), async (_input, who) => ({
       userId: who?.userId ?? null,
-      name: socket.data.name as string | null,
+      name: socket.data.name,
     }));
 
     handle(socket, core.log, "event:follow", eventRef, async ({ eventId }, who) => {
@@ -58,10 +77,10 @@ export function attachSocketHandlers(io: Server, core: Core, sessionCookie: Sess
 
     // Socket.IO drops unknown events silently; answer them so a client bug shows.
     socket.onAny((event: string, ...args: unknown[]) => {
-      if (socket.listeners(event).length > 0) return;
+      if (socket.listeners(event as ClientEvent).length > 0) return;
+      const error: AckError = { code: "unknown_event", message: `Unknown event "${String(event).slice(0, 64)}".` };
       const ack = args[args.length - 1];
-      if (typeof ack === "function")
-        ack({ ok: false, error: { code: "unknown_event", message: `Unknown event "${String(event).slice(0, 64)}".` } });
+      if (typeof ack === "function") ack({ ok: false, error });
     });
   });
 }

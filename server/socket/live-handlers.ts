@@ -1,4 +1,4 @@
-import type { Socket } from "socket.io";
+import type { PlenarySocket } from "../infra/io";
 import { z } from "zod";
 import type { Core } from "../core";
 import { channels } from "../core/bus";
@@ -14,7 +14,7 @@ const roundRef = eventRef.extend({ roundId: id });
  * enter their room's channel; facilitators run rounds. Every rule is the
  * core's; this only moves sockets between channels.
  */
-export function attachLiveHandlers(socket: Socket, core: Core) {
+export function attachLiveHandlers(socket: PlenarySocket, core: Core) {
   const log = core.log;
 
   handle(socket, log, "live:join", eventRef, async ({ eventId }, who) => {
@@ -40,7 +40,7 @@ export function attachLiveHandlers(socket: Socket, core: Core) {
       await socket.leave(channels.room(r));
       core.breakouts.roomPresenceChanged(r);
     }
-    return { left: true };
+    return { left: true as const };
   });
 
   handle(

@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 import { createDb } from "../../server/db/client";
 import { resolveDatabase } from "../../server/db/resolve-database";
 import { ROOT_DIR } from "../../server/paths";
@@ -53,7 +54,12 @@ describe("SIGKILL while a batch of operations is being committed", () => {
   };
   const connect = (cookie: string) =>
     new Promise<Socket>((resolve, reject) => {
-      const s = ioClient(url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+      const s = ioClient(url, {
+        transports: ["websocket"],
+        auth: { protocol: PROTOCOL_VERSION },
+        extraHeaders: { cookie },
+        reconnection: false,
+      });
       s.once("connect", () => resolve(s));
       s.once("connect_error", reject);
     });

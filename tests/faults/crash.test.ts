@@ -7,6 +7,8 @@ import { freePort } from "../../scripts/lib/throwaway-postgres.mjs";
 import { freshDatabase } from "../support/databases";
 import { spawnServer, stopProcess, waitUntil, healthOf } from "../support/process";
 import { Browser } from "../support/server";
+import type { Ack } from "../../server/core/contract";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 const SECRET = "fault-test-secret-fault-test-secret-000";
 const WRITERS = [
@@ -49,7 +51,12 @@ describe("SIGKILL in the middle of a burst of board operations", () => {
   };
   const connect = (cookie: string) =>
     new Promise<Socket>((resolve, reject) => {
-      const s = ioClient(url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+      const s = ioClient(url, {
+        transports: ["websocket"],
+        auth: { protocol: PROTOCOL_VERSION },
+        extraHeaders: { cookie },
+        reconnection: false,
+      });
       s.once("connect", () => resolve(s));
       s.once("connect_error", reject);
     });
@@ -115,10 +122,10 @@ describe("SIGKILL in the middle of a burst of board operations", () => {
           boardId,
           opId: op.opId,
           op: { type: "note.create", noteId: op.noteId, category: "barriers", text: op.text },
-        })) as { ok: boolean; error?: { code: string; fieldErrors?: { retryAfterMs?: string[] } } };
+        })) as Ack<unknown>;
         if (ack.ok) break;
         expect(ack.error?.code).toBe("rate_limited");
-        await new Promise((r) => setTimeout(r, Number(ack.error?.fieldErrors?.retryAfterMs?.[0] ?? 200)));
+        await new Promise((r) => setTimeout(r, ack.error.retryAfterMs ?? 200));
       }
     }
 

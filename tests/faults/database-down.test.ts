@@ -9,6 +9,7 @@ import { freePort, startThrowawayPostgres } from "../../scripts/lib/throwaway-po
 import { keepConnecting } from "../../app/realtime/reconnect";
 import { healthOf, spawnServer, stopProcess, waitUntil } from "../support/process";
 import { Browser } from "../support/server";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 const SLUG = "migrant-women-local-decision-making";
 
@@ -51,6 +52,7 @@ describe("the database goes away and comes back", () => {
     await b.signIn("participant@plenary.demo", DEMO_PASSWORD);
     const s: Socket = ioClient(url, {
       transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
       extraHeaders: { cookie: b.cookieHeader },
       reconnection: false,
     });
@@ -83,7 +85,11 @@ describe("the database goes away and comes back", () => {
     const refused = (await s.timeout(15_000).emitWithAck("board:op", op)) as { ok: boolean; error?: { code: string } };
     expect(refused).toMatchObject({ ok: false, error: { code: "unavailable" } });
     // A page opened during the outage: its handshake is refused, and it keeps trying as the browser does.
-    const late: Socket = ioClient(url, { transports: ["websocket"], extraHeaders: { cookie: b.cookieHeader } });
+    const late: Socket = ioClient(url, {
+      transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
+      extraHeaders: { cookie: b.cookieHeader },
+    });
     const stopRetrying = keepConnecting(late, { baseMs: 200, maxMs: 2000 });
     const lateRefused = new Promise<void>((r) => late.once("connect_error", () => r()));
     await lateRefused;

@@ -9,6 +9,7 @@ import { freePort, startThrowawayPostgres } from "../../scripts/lib/throwaway-po
 import { startThrowawayRedis } from "../../scripts/lib/throwaway-redis.mjs";
 import { healthOf, spawnServer, stopProcess, waitUntil } from "../support/process";
 import { Browser } from "../support/server";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 const SECRET = "fault-test-secret-fault-test-secret-000";
 
@@ -50,7 +51,12 @@ describe("two processes behind Redis: one stops, then Redis stops", () => {
 
   const connect = (url: string, cookie: string) =>
     new Promise<Socket>((resolve, reject) => {
-      const s = ioClient(url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+      const s = ioClient(url, {
+        transports: ["websocket"],
+        auth: { protocol: PROTOCOL_VERSION },
+        extraHeaders: { cookie },
+        reconnection: false,
+      });
       s.once("connect", () => resolve(s));
       s.once("connect_error", reject);
     });

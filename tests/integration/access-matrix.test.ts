@@ -4,12 +4,13 @@ import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operation } from "../../server/core/boards/protocol";
+import { operation } from "../../server/core/boards/ops";
 import { ROOT_DIR } from "../../server/paths";
 import { HTTP, ROLES, SOCKET, renderMatrix } from "../access/matrix";
 import { type Doors, namesAnObject, prepareDoors } from "../support/doors";
 import { startTestServer, type TestServer } from "../support/server";
 import { registeredSocketEvents } from "../support/socket-events";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 describe("the access matrix, door by door and role by role", () => {
   let t: TestServer;
@@ -106,6 +107,7 @@ describe("the access matrix, door by door and role by role", () => {
     it.each(ROLES.map((r) => [r, door.allowed.includes(r)] as const))("%s → %s", async (role, allowed) => {
       const s: Socket = ioClient(t.url, {
         transports: ["websocket"],
+        auth: { protocol: PROTOCOL_VERSION },
         extraHeaders: { cookie: d.browsers[role].cookieHeader },
         reconnection: false,
       });

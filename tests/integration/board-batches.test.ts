@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { BoardEvent } from "../../server/core/boards/protocol";
+import type { BoardEvent } from "../../server/core/contract/board-events";
 import { seedDemo } from "../../server/seed/demo";
 import { ENGINES } from "../support/databases";
 import { testCore } from "../support/core";
@@ -132,11 +132,7 @@ describe.each(ENGINES)("board operations sent at once, on %s", (engine) => {
     const out = boardEvents(from);
     expect(out.some((p) => p.event === "board:events")).toBe(false);
     for (const s of sent) {
-      const whole = out.filter(
-        (p) =>
-          (p.payload as BoardEvent).data.note &&
-          ((p.payload as BoardEvent).data.note as { id: string }).id === s.op.noteId,
-      );
+      const whole = out.filter((p) => (p.payload as { data: { note?: { id: string } } }).data.note?.id === s.op.noteId);
       // Its author and the staff receive the note; the board's channel only learns that something it may not read exists.
       expect(whole.map((p) => p.channel).sort()).toEqual([`board-staff:${boardId}`, `user:${s.who.userId}`]);
     }
@@ -150,7 +146,7 @@ describe.each(ENGINES)("board operations sent at once, on %s", (engine) => {
     await send(facilitator, { type: "board.phase", phase: "reveal" });
     const out = boardEvents(from);
     expect(out).toHaveLength(1);
-    const notes = ((out[0]!.payload as BoardEvent).data.notes as { id: string }[]).map((n) => n.id);
+    const notes = (out[0]!.payload as { data: { notes: { id: string }[] } }).data.notes.map((n) => n.id);
     expect(notes).toEqual(expect.arrayContaining(written.map((w) => w.op.noteId)));
   });
 

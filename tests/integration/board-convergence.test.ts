@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BoardState, applyEvent, fromSnapshot } from "../../app/realtime/board-state";
 import { type Core, createCore, isDomainError } from "../../server/core";
-import type { BoardEvent } from "../../server/core/boards/protocol";
+import { type BoardEvent, asksReset } from "../../server/core/contract";
 import type { RealtimeBus } from "../../server/core/bus";
 import { createLogger } from "../../server/core/logger";
 import { MemoryMailer } from "../../server/core/mail/mailer";
@@ -92,7 +92,7 @@ class SimClient {
       return true;
     }
     this.state = applyEvent(this.state, e);
-    if (e.data.reset) {
+    if (asksReset(e)) {
       await this.reload();
       return true;
     }

@@ -38,7 +38,7 @@ describe("board presence", () => {
 
   beforeAll(async () => {
     t = await startTestServer("sqlite", {}, { presenceBeatMs: BEAT });
-    const db = t.server.core.db;
+    const db = t.server.db;
     await seedDemo(db);
     const a = await db.roomAssignment.findFirstOrThrow({
       where: { user: { email: "participant@plenary.demo" } },

@@ -5,6 +5,7 @@ import { BoardClient } from "../../app/realtime/board-client";
 import { type BoardState, applyEvent } from "../../app/realtime/board-state";
 import { seedDemo } from "../../server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 type Participant = { userId: string; socket: Socket; client: BoardClient; state: BoardState };
 
@@ -36,6 +37,7 @@ describe("live boards with real clients", () => {
     const snap = await t.server.core.boards.snapshot({ userId, sessionId: "s" }, boardId);
     const socket = ioClient(t.url, {
       transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
       extraHeaders: { cookie: await cookieFor(userId) },
       reconnection: opts.reconnection ?? false,
       reconnectionDelay: 50,
@@ -76,13 +78,13 @@ describe("live boards with real clients", () => {
 
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    await seedDemo(t.server.core.db);
-    const room = await t.server.core.db.room.findFirstOrThrow({
+    await seedDemo(t.server.db);
+    const room = await t.server.db.room.findFirstOrThrow({
       orderBy: { position: "asc" },
       include: { board: true, assignments: true },
     });
     boardId = room.board!.id;
-    await t.server.core.db.board.update({ where: { id: boardId }, data: { phase: "reveal" } });
+    await t.server.db.board.update({ where: { id: boardId }, data: { phase: "reveal" } });
     people = await Promise.all(room.assignments.slice(0, 30).map((a) => participant(a.userId)));
   }, 60_000);
 
@@ -101,11 +103,11 @@ describe("live boards with real clients", () => {
           category: "barriers",
           text: `Note ${i} from ${p.userId.slice(-4)}`,
         });
-    const finalSeq = async () => (await t.server.core.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq;
+    const finalSeq = async () => (await t.server.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq;
     await until(() => people.every((p) => p.client.unacknowledged.length === 0), "every op acknowledged");
     const seq = await finalSeq();
     await until(() => people.every((p) => p.state.seq === seq), "every client at the last seq");
-    const db = await t.server.core.db.note.findMany({ where: { boardId, deletedAt: null } });
+    const db = await t.server.db.note.findMany({ where: { boardId, deletedAt: null } });
     const ids = db.map((n) => n.id).sort();
     for (const p of people) expect(Object.keys(p.state.notes).sort()).toEqual(ids);
     expect(db.filter((n) => n.text.startsWith("Note "))).toHaveLength(150);
@@ -113,7 +115,7 @@ describe("live boards with real clients", () => {
 
   it("a client whose connection is cut mid-burst ends with every note stored exactly once", async () => {
     const store = memoryStore();
-    const room = await t.server.core.db.room.findFirstOrThrow({
+    const room = await t.server.db.room.findFirstOrThrow({
       orderBy: { position: "asc" },
       include: { assignments: true },
     });
@@ -126,18 +128,18 @@ describe("live boards with real clients", () => {
     });
     expect(store.m.size).toBe(1); // unacknowledged ops are kept until the server confirms them
     await until(() => p.client.unacknowledged.length === 0, "burst acknowledged after reconnects");
-    const stored = await t.server.core.db.note.findMany({ where: { boardId, text: { in: texts } } });
+    const stored = await t.server.db.note.findMany({ where: { boardId, text: { in: texts } } });
     expect(stored).toHaveLength(40);
     expect(new Set(stored.map((n) => n.text)).size).toBe(40);
     expect(store.m.size).toBe(0);
-    const seq = (await t.server.core.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq;
+    const seq = (await t.server.db.board.findUniqueOrThrow({ where: { id: boardId } })).seq;
     await until(() => p.state.seq === seq, "the reconnected client caught up");
     for (const text of texts) expect(Object.values(p.state.notes).some((n) => n.text === text)).toBe(true);
     p.socket.close();
   });
 
   it("re-sends what a reloaded page had not got acknowledged, applying it once", async () => {
-    const room = await t.server.core.db.room.findFirstOrThrow({
+    const room = await t.server.db.room.findFirstOrThrow({
       orderBy: { position: "asc" },
       include: { assignments: true },
     });
@@ -154,13 +156,13 @@ describe("live boards with real clients", () => {
     store.setItem(`plenary:pending:${boardId}`, JSON.stringify([envelope]));
     const p = await participant(userId, store);
     await until(() => p.client.unacknowledged.length === 0, "pending op re-sent");
-    expect(await t.server.core.db.note.count({ where: { id: noteId } })).toBe(1);
+    expect(await t.server.db.note.count({ where: { id: noteId } })).toBe(1);
     p.socket.close();
   });
 
   it("answers unknown events, bad payloads and other rooms' boards with error acks", async () => {
     const p = people[0]!;
-    const other = await t.server.core.db.board.findFirstOrThrow({ where: { id: { not: boardId }, kind: "room" } });
+    const other = await t.server.db.board.findFirstOrThrow({ where: { id: { not: boardId }, kind: "room" } });
     expect(
       await p.socket.emitWithAck("board:op", {
         boardId: other.id,
@@ -183,7 +185,7 @@ describe("live boards with real clients", () => {
   });
 
   it("re-scopes open connections at once when someone becomes a facilitator", async () => {
-    const db = t.server.core.db;
+    const db = t.server.db;
     const [p, q] = [people[2]!, people[3]!];
     const organiser = await db.user.findUniqueOrThrow({ where: { email: "organiser@plenary.demo" } });
     const round = await db.breakoutRound.findFirstOrThrow();

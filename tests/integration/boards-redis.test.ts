@@ -15,6 +15,7 @@ import { createSessionCookie } from "../../server/infra/session-cookie";
 import { freePort } from "../../scripts/lib/throwaway-postgres.mjs";
 import { startThrowawayRedis } from "../../scripts/lib/throwaway-redis.mjs";
 import { freshDatabase } from "../support/databases";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 describe("two server processes sharing PostgreSQL and Redis", () => {
   const procs: ChildProcess[] = [];
@@ -84,7 +85,12 @@ describe("two server processes sharing PostgreSQL and Redis", () => {
           data: { id: randomUUID(), userId, expiresAt: new Date(Date.now() + 86_400_000) },
         });
         const header = (await cookie.serialize(session.id)).split(";")[0]!;
-        const s = ioClient(url, { transports: ["websocket"], extraHeaders: { cookie: header }, reconnection: false });
+        const s = ioClient(url, {
+          transports: ["websocket"],
+          auth: { protocol: PROTOCOL_VERSION },
+          extraHeaders: { cookie: header },
+          reconnection: false,
+        });
         await new Promise<void>((resolve, reject) => {
           s.once("connect", () => resolve());
           s.once("connect_error", reject);
@@ -140,6 +146,7 @@ describe("two server processes sharing PostgreSQL and Redis", () => {
       const header = (await createSessionCookie(secret, false).serialize(session.id)).split(";")[0]!;
       const s = ioClient(urls[1]!, {
         transports: ["websocket"],
+        auth: { protocol: PROTOCOL_VERSION },
         extraHeaders: { cookie: header },
         reconnection: false,
       });

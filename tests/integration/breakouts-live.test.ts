@@ -1,8 +1,9 @@
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LiveState } from "../../server/core/breakouts/service";
+import type { LiveState } from "../../server/core/breakouts/live-state";
 import { seedDemo } from "../../server/seed/demo";
 import { startTestServer, type TestServer } from "../support/server";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 type Client = { userId: string; socket: Socket; states: LiveState[]; receivedAt: number[] };
 
@@ -16,7 +17,12 @@ describe("a breakout round run live with 100 real clients", () => {
   async function connect(userId: string): Promise<Client> {
     const session = await t.server.core.auth.createSession(userId);
     const cookie = (await t.server.sessionCookie.serialize(session.id)).split(";")[0]!;
-    const socket = ioClient(t.url, { transports: ["websocket"], extraHeaders: { cookie }, reconnection: false });
+    const socket = ioClient(t.url, {
+      transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
+      extraHeaders: { cookie },
+      reconnection: false,
+    });
     const c: Client = { userId, socket, states: [], receivedAt: [] };
     socket.on("live:state", (s: LiveState) => {
       c.states.push(s);
@@ -39,7 +45,7 @@ describe("a breakout round run live with 100 real clients", () => {
 
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    const db = t.server.core.db;
+    const db = t.server.db;
     await seedDemo(db);
     const event = await db.event.findFirstOrThrow();
     eventId = event.id;
@@ -64,15 +70,15 @@ describe("a breakout round run live with 100 real clients", () => {
     await t.server.core.breakouts.open(facilitator, eventId, roundId);
     await waitFor(() => clients.every((c) => c.states.some((s) => s.room)), "every client in a room");
     const roomOf = new Map(clients.map((c) => [c.userId, c.states.at(-1)!.room!.id]));
-    const rooms = await t.server.core.db.room.findMany({ where: { roundId } });
+    const rooms = await t.server.db.room.findMany({ where: { roundId } });
     expect(new Set(roomOf.values())).toEqual(new Set(rooms.map((r) => r.id)));
-    const assignments = await t.server.core.db.roomAssignment.findMany({ where: { roundId } });
+    const assignments = await t.server.db.roomAssignment.findMany({ where: { roundId } });
     expect(assignments.length).toBe(clients.length);
     for (const a of assignments) expect(roomOf.get(a.userId)).toBe(a.roomId);
     // The women-only room holds only people who described themselves as women.
     const reserved = rooms.find((r) => r.constraintJson)!;
     const inReserved = assignments.filter((a) => a.roomId === reserved.id).map((a) => a.userId);
-    const genders = await t.server.core.db.registration.findMany({ where: { userId: { in: inReserved }, eventId } });
+    const genders = await t.server.db.registration.findMany({ where: { userId: { in: inReserved }, eventId } });
     expect(genders.every((g) => g.gender === "woman")).toBe(true);
     const sizes = rooms.map((r) => assignments.filter((a) => a.roomId === r.id).length);
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
@@ -91,7 +97,7 @@ describe("a breakout round run live with 100 real clients", () => {
   it("lets people into their own room only, and counts who is present", async () => {
     const c = clients[0]!;
     const mine = c.states.at(-1)!.room!.id;
-    const other = (await t.server.core.db.room.findFirstOrThrow({ where: { roundId, id: { not: mine } } })).id;
+    const other = (await t.server.db.room.findFirstOrThrow({ where: { roundId, id: { not: mine } } })).id;
     expect(await c.socket.emitWithAck("room:enter", { eventId, roomId: other })).toMatchObject({
       ok: false,
       error: { code: "forbidden" },

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
 import { Browser, startTestServer, type TestServer } from "../support/server";
 import { docxPart } from "../support/documents";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 const SLUG = "migrant-women-local-decision-making";
 
@@ -33,7 +34,7 @@ describe("Chatham House: no author's name or organisation in any output", () => 
   beforeAll(async () => {
     t = await startTestServer("sqlite");
     const { core } = t.server;
-    const db = core.db;
+    const { db } = t.server;
     await seedDemo(db);
     const event = await db.event.findUniqueOrThrow({ where: { slug: SLUG } });
     expect(event.chathamHouse).toBe(true);
@@ -120,11 +121,13 @@ describe("Chatham House: no author's name or organisation in any output", () => 
     });
     const watcher = ioClient(t.url, {
       transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
       extraHeaders: { cookie: staff.cookieHeader },
       reconnection: false,
     });
     const writer = ioClient(t.url, {
       transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
       extraHeaders: { cookie: participant.cookieHeader },
       reconnection: false,
     });

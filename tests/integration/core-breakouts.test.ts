@@ -11,7 +11,7 @@ describe.each(ENGINES)("breakout rounds on %s", (engine) => {
   afterAll(() => t.close());
 
   async function eventWith(n: number, extra: (i: number) => Record<string, unknown> = () => ({})) {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
       const r = await t.core.registrations.register(null, event.id, person(extra(i)), BASE);

@@ -71,7 +71,7 @@ describe("cross-event ids at the core (the organiser of another event)", () => {
         data: { eventId: eventA.id, title: "A's link", url: "https://a.test", position: 0 },
       })
     ).id;
-    const other = await publishedEvent(t.core);
+    const other = await publishedEvent(t);
     b = { eventId: other.event.id, slug: other.event.slug, organiser: other.organiser };
   });
   afterAll(() => t.close());

@@ -12,7 +12,7 @@ describe.each(ENGINES)("participant CSV export and invitation import on %s", (en
   afterAll(() => t.close());
 
   it("exports participants with custom answers, neutralising formulas, and logs the export", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     const q = await t.core.manage.addQuestion(organiser, event.id, {
       kind: "short_text",
       label: "What do you hope to take home?",
@@ -54,7 +54,7 @@ describe.each(ENGINES)("participant CSV export and invitation import on %s", (en
   ].join("\n");
 
   it("reports every bad row with its line number and imports nothing", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     const sent = t.mailer.sent.length;
     const report = await t.core.invitations.importCsv(organiser, event.id, csv, { validOnly: false }, BASE);
     expect(report.dryRun).toBe(true);
@@ -69,7 +69,7 @@ describe.each(ENGINES)("participant CSV export and invitation import on %s", (en
   });
 
   it("imports only the valid rows when asked, and an invitation signs its person in with their role", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     const report = await t.core.invitations.importCsv(organiser, event.id, csv, { validOnly: true }, BASE);
     expect(report.imported).toBe(2);
     const mail = t.mailer.sent.find((m) => m.to === "li@例子.广告")!;
@@ -84,7 +84,7 @@ describe.each(ENGINES)("participant CSV export and invitation import on %s", (en
   });
 
   it("rejects files that are not an invitation list", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     await expect(
       t.core.invitations.importCsv(organiser, event.id, "name,city\nA,B", { validOnly: false }, BASE),
     ).rejects.toThrow(/“email” column/);

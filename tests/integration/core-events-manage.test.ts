@@ -21,7 +21,7 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
   });
 
   it("creates a draft with default stakeholder categories and the creator as organiser", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     const e = await t.core.manage.getForEditing(organiser, event.id);
     expect(e.categories.map((c) => c.key)).toContain("migrant_led");
     expect(e.categories).toHaveLength(9);
@@ -50,14 +50,14 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
       /close after it opens/,
     ],
   ])("rejects %o with a field error", async (extra, field, message) => {
-    const { organiser } = await publishedEvent(t.core);
+    const { organiser } = await publishedEvent(t);
     const err = await t.core.manage.create(organiser, form(extra)).catch((e) => e);
     expect(err.code).toBe("validation");
     expect(err.fieldErrors[field]?.join(" ")).toMatch(message);
   });
 
   it("takes the earlier instant for a time that happens twice when clocks go back", async () => {
-    const { organiser } = await publishedEvent(t.core);
+    const { organiser } = await publishedEvent(t);
     const e = await t.core.manage.create(
       organiser,
       form({ timezone: "Europe/Brussels", startsAt: "2026-10-25T02:30", endsAt: "2026-10-25T04:00" }),
@@ -66,7 +66,7 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
   });
 
   it("refuses a capacity below the number already confirmed", async () => {
-    const { event, organiser } = await publishedEvent(t.core, { capacity: "5" });
+    const { event, organiser } = await publishedEvent(t, { capacity: "5" });
     for (let i = 0; i < 3; i++) await t.core.registrations.register(null, event.id, person(), BASE);
     const err = await t.core.manage
       .update(organiser, event.id, {
@@ -83,7 +83,7 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
   });
 
   it("builds an agenda in the event's timezone with panel speakers, inside the event's times", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     await t.core.manage.addAgendaItem(organiser, event.id, {
       kind: "panel",
       title: "Panel",
@@ -118,7 +118,7 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
   });
 
   it("edits an agenda item's times and speakers, and deletes it", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     const item = await t.core.manage.addAgendaItem(organiser, event.id, {
       kind: "panel",
       title: "Panel",
@@ -153,7 +153,7 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
   });
 
   it("adds, renames and protects used stakeholder categories", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     const c = await t.core.manage.addCategory(organiser, event.id, { label: "Trade unions" });
     expect(c.key).toBe("trade_unions");
     await expect(t.core.manage.addCategory(organiser, event.id, { label: "trade unions" })).rejects.toMatchObject({
@@ -166,7 +166,7 @@ describe.each(ENGINES)("setting up events on %s", (engine) => {
   });
 
   it("keeps drafts private and lets only organisers edit", async () => {
-    const { organiser } = await publishedEvent(t.core);
+    const { organiser } = await publishedEvent(t);
     const draft = await t.core.manage.create(organiser, form());
     await expect(t.core.events.getPage(draft.slug, null)).rejects.toMatchObject({ code: "not_found" });
     const { user } = await t.core.auth.createAccount({

@@ -16,7 +16,7 @@ describe.each(ENGINES)("what organisers do for a real session on %s", (engine) =
   /** A session that happened last week: its registration window is long closed. */
   async function pastEvent(extra: Record<string, unknown> = {}) {
     const day = DateTime.fromJSDate(t.core.clock.now(), { zone: BXL }).minus({ days: 7 }).toISODate()!;
-    const made = await publishedEvent(t.core, {
+    const made = await publishedEvent(t, {
       format: "in_person",
       venue: "Tunis City Hall",
       startsAt: `${day}T09:00`,
@@ -73,7 +73,7 @@ describe.each(ENGINES)("what organisers do for a real session on %s", (engine) =
   });
 
   it("emails the confirmation and a sign-in link only when asked", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     await t.core.registrations.record(organiser, event.id, { ...one, notify: "on" }, BASE);
     const mail = t.mailer.sent.at(-1)!;
     expect(mail.to).toBe(one.email);
@@ -97,7 +97,7 @@ describe.each(ENGINES)("what organisers do for a real session on %s", (engine) =
 
   it("lets the organiser and the secretariat record people, and nobody else, whatever ids they send", async () => {
     const { event, organiser } = await pastEvent();
-    const other = await publishedEvent(t.core);
+    const other = await publishedEvent(t);
     const outsider = await stranger();
     const secretariat = await stranger();
     await t.db.eventRole.create({ data: { eventId: event.id, userId: secretariat.userId, role: "secretariat" } });
@@ -199,7 +199,7 @@ describe.each(ENGINES)("what organisers do for a real session on %s", (engine) =
   });
 
   it("moves the agenda with the event, keeping its local times across a clock change", async () => {
-    const { event, organiser } = await publishedEvent(t.core, {
+    const { event, organiser } = await publishedEvent(t, {
       startsAt: "2027-09-10T14:00",
       endsAt: "2027-09-10T18:00",
     });
@@ -226,7 +226,7 @@ describe.each(ENGINES)("what organisers do for a real session on %s", (engine) =
   });
 
   it("shows the organising organisations, with commas inside their names", async () => {
-    const { event } = await publishedEvent(t.core, {
+    const { event } = await publishedEvent(t, {
       organisations: "Cities of Welcome Network\nUniversity of Ghana, Centre for Migration Studies",
     });
     expect((await t.core.events.getPage(event.slug, null)).organisers).toEqual([
@@ -236,7 +236,7 @@ describe.each(ENGINES)("what organisers do for a real session on %s", (engine) =
   });
 
   it("edits a custom question, keeps answers already given, and refuses one that repeats a built-in field", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     const q = await t.core.manage.addQuestion(organiser, event.id, {
       kind: "single_choice",
       label: "Which theme?",
@@ -260,7 +260,7 @@ describe.each(ENGINES)("what organisers do for a real session on %s", (engine) =
         { code: "conflict", fieldErrors: { label: [expect.stringMatching(/already asks/)] } },
       );
     }
-    const other = await publishedEvent(t.core);
+    const other = await publishedEvent(t);
     await expect(
       t.core.manage.updateQuestion(other.organiser, other.event.id, q.id, { kind: "short_text", label: "Mine now" }),
     ).rejects.toMatchObject({ code: "not_found" });

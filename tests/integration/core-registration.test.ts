@@ -11,7 +11,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   afterAll(() => t.close());
 
   it("registers a visitor, creates their account and emails a confirmation with an .ics in the event's timezone", async () => {
-    const { event } = await publishedEvent(t.core);
+    const { event } = await publishedEvent(t);
     const p = person({ name: "Leila Ben Salem" });
     const r = await t.core.registrations.register(null, event.id, p, BASE);
     expect(r).toMatchObject({ status: "confirmed", newAccount: true, position: null });
@@ -32,7 +32,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     ["es", "Está inscrito/a: Local dialogue on inclusion", "Hola, Amal:"],
     ["ar", "تم تسجيلك: Local dialogue on inclusion", "مرحبًا Amal،"],
   ])("writes to people in their preferred language (%s)", async (lang, subject, greeting) => {
-    const { event } = await publishedEvent(t.core);
+    const { event } = await publishedEvent(t);
     await t.core.registrations.register(null, event.id, person({ name: "Amal", preferredLanguage: lang }), BASE);
     const mail = t.mailer.sent.at(-1)!;
     expect(mail.subject).toBe(subject);
@@ -41,7 +41,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   });
 
   it("answers a second anonymous registration with the same email like the first, keeps one row and emails the owner again", async () => {
-    const { event } = await publishedEvent(t.core, { capacity: "1" });
+    const { event } = await publishedEvent(t, { capacity: "1" });
     const first = person();
     await t.core.registrations.register(null, event.id, person(), BASE); // takes the only seat
     const r = await t.core.registrations.register(null, event.id, first, BASE);
@@ -62,7 +62,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   });
 
   it("refuses a signed-in person's second registration with a clear message", async () => {
-    const { event } = await publishedEvent(t.core);
+    const { event } = await publishedEvent(t);
     const { user, session } = await t.core.auth.createAccount({
       name: "Ines",
       email: `ines-${Date.now()}@example.org`,
@@ -78,7 +78,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   });
 
   it("waitlists beyond capacity, tells people their position, and promotes the first one when someone cancels", async () => {
-    const { event } = await publishedEvent(t.core, { capacity: "2" });
+    const { event } = await publishedEvent(t, { capacity: "2" });
     const [a, b, c, d] = [person(), person(), person(), person()];
     const ra = await t.core.registrations.register(null, event.id, a, BASE);
     await t.core.registrations.register(null, event.id, b, BASE);
@@ -98,7 +98,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   });
 
   it("removes a cancelled participant from the event's live channels and rooms at once", async () => {
-    const { event } = await publishedEvent(t.core);
+    const { event } = await publishedEvent(t);
     const r = await t.core.registrations.register(null, event.id, person(), BASE);
     const userId = (await t.db.registration.findUniqueOrThrow({ where: { id: r.id } })).userId;
     expect(await t.db.eventRole.count({ where: { eventId: event.id, userId } })).toBe(1);
@@ -114,7 +114,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   });
 
   it("lets a cancelled person register again on the same row", async () => {
-    const { event } = await publishedEvent(t.core);
+    const { event } = await publishedEvent(t);
     const p = person();
     const r = await t.core.registrations.register(null, event.id, p, BASE);
     await t.core.registrations.cancelByToken(r.manageToken, BASE);
@@ -124,7 +124,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   });
 
   it("raising the capacity moves people up from the waitlist", async () => {
-    const { event, organiser } = await publishedEvent(t.core, { capacity: "1" });
+    const { event, organiser } = await publishedEvent(t, { capacity: "1" });
     await t.core.registrations.register(null, event.id, person(), BASE);
     const waiting = await t.core.registrations.register(null, event.id, person(), BASE);
     const form = await t.core.manage.getForEditing(organiser, event.id);
@@ -141,7 +141,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   });
 
   it("holds registrations for approval when the organiser asks, and approving takes a seat", async () => {
-    const { event, organiser } = await publishedEvent(t.core, { requiresApproval: "on", capacity: "1" });
+    const { event, organiser } = await publishedEvent(t, { requiresApproval: "on", capacity: "1" });
     const r1 = await t.core.registrations.register(null, event.id, person(), BASE);
     const r2 = await t.core.registrations.register(null, event.id, person(), BASE);
     expect(r1.status).toBe("pending");
@@ -156,7 +156,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   });
 
   it("lets only organisers decide, and participants cannot", async () => {
-    const { event } = await publishedEvent(t.core);
+    const { event } = await publishedEvent(t);
     const r = await t.core.registrations.register(null, event.id, person(), BASE);
     const reg = await t.db.registration.findUniqueOrThrow({ where: { id: r.id } });
     await expect(
@@ -169,27 +169,27 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
 
   it("refuses registration before the window opens, after it closes, and on cancelled events, saying why", async () => {
     // The test clock reads 2026-11-22T10:00Z.
-    const early = await publishedEvent(t.core, {
+    const early = await publishedEvent(t, {
       registrationOpensAt: "2026-11-25T09:00",
       registrationClosesAt: "2026-12-09T18:00",
     });
     await expect(t.core.registrations.register(null, early.event.id, person(), BASE)).rejects.toThrow(
       "Registration opens on 25 November 2026, 09:00 GMT+1.",
     );
-    const late = await publishedEvent(t.core, {
+    const late = await publishedEvent(t, {
       registrationOpensAt: "2026-11-01T09:00",
       registrationClosesAt: "2026-11-20T18:00",
     });
     await expect(t.core.registrations.register(null, late.event.id, person(), BASE)).rejects.toThrow(
       "Registration closed on 20 November 2026, 18:00 GMT+1.",
     );
-    const cancelled = await publishedEvent(t.core);
+    const cancelled = await publishedEvent(t);
     await t.core.manage.setStatus(cancelled.organiser, cancelled.event.id, "cancelled");
     await expect(t.core.registrations.register(null, cancelled.event.id, person(), BASE)).rejects.toThrow(/cancelled/);
   });
 
   it("validates built-in fields and custom questions with per-field messages", async () => {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     const q1 = await t.core.manage.addQuestion(organiser, event.id, {
       kind: "single_choice",
       label: "Which room?",
@@ -243,7 +243,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   });
 
   it("never overbooks the last seats under concurrent registrations", async () => {
-    const { event } = await publishedEvent(t.core, { capacity: "5" });
+    const { event } = await publishedEvent(t, { capacity: "5" });
     const results = await Promise.all(
       Array.from({ length: 20 }, () => t.core.registrations.register(null, event.id, person(), BASE)),
     );
@@ -254,7 +254,7 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
   });
 
   it("counts figures for the dashboard and report", async () => {
-    const { event, organiser } = await publishedEvent(t.core, { capacity: "3" });
+    const { event, organiser } = await publishedEvent(t, { capacity: "3" });
     await t.core.registrations.register(
       null,
       event.id,

@@ -14,14 +14,14 @@ describe("the dev mailbox cannot be used to take over an account", () => {
 
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    await seedDemo(t.server.core.db);
+    await seedDemo(t.server.db);
   });
   afterAll(() => t.close());
 
   /** The attacker's path, up to reading the victim's reset mail; returns what they could reach. */
   async function attempt(attacker: Browser) {
     await new Browser(t.url).post("/forgot-password", { email: victim });
-    const mail = await t.server.core.db.devMail.findFirstOrThrow({
+    const mail = await t.server.db.devMail.findFirstOrThrow({
       where: { to: victim },
       orderBy: { createdAt: "desc" },
     });

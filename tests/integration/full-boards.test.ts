@@ -22,7 +22,7 @@ describe("full boards", () => {
 
   /** Fills a board up to its limit with notes of one category, straight into the database. */
   async function fill(boardId: string) {
-    const db = t.server.core.db;
+    const db = t.server.db;
     const authors = (await db.registration.findMany({ where: { status: "confirmed" }, select: { userId: true } })).map(
       (r) => r.userId,
     );
@@ -46,7 +46,7 @@ describe("full boards", () => {
 
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    const db = t.server.core.db;
+    const db = t.server.db;
     await seedDemo(db);
     rooms = (await db.room.findMany({ include: { board: true }, orderBy: { position: "asc" } })).map((r) => ({
       id: r.id,
@@ -94,7 +94,7 @@ describe("full boards", () => {
   });
 
   it("pulls into the synthesis board only as many notes as it holds, and the board keeps working", async () => {
-    const pull = () =>
+    const pull = (): Promise<{ data: Record<string, unknown> }> =>
       t.server.core.boards.apply(facilitator, {
         boardId: synthesisId,
         opId: randomUUID(),
@@ -103,7 +103,7 @@ describe("full boards", () => {
     const first = await pull();
     expect((first.data.notes as unknown[]).length).toBeGreaterThan(0);
     expect(first.data.left).toBeGreaterThan(0);
-    const db = t.server.core.db;
+    const db = t.server.db;
     expect(await db.note.count({ where: { boardId: synthesisId, deletedAt: null } })).toBe(1000);
     await expect(pull()).rejects.toMatchObject({ code: "conflict" });
     expect(await db.note.count({ where: { boardId: synthesisId, deletedAt: null } })).toBe(1000);
@@ -121,7 +121,7 @@ describe("full boards", () => {
   });
 
   it("generates the report of an event whose boards are full", async () => {
-    const db = t.server.core.db;
+    const db = t.server.db;
     const secretariat = {
       userId: (await db.user.findUniqueOrThrow({ where: { email: "secretariat@plenary.demo" } })).id,
       sessionId: "s",

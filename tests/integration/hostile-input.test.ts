@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
 import { Browser, startTestServer, type TestServer } from "../support/server";
 import { registeredSocketEvents } from "../support/socket-events";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 export const SOCKET_EVENTS = [
   "session:whoami",
@@ -74,7 +75,7 @@ describe("hostile socket payloads never crash or hang the server, and leave the 
 
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    const db = t.server.core.db;
+    const db = t.server.db;
     await seedDemo(db);
     const board = await db.board.findFirstOrThrow({ where: { kind: "room" }, include: { room: true } });
     ids = { eventId: board.eventId, boardId: board.id, roundId: board.room!.roundId, roomId: board.roomId! };
@@ -83,6 +84,7 @@ describe("hostile socket payloads never crash or hang the server, and leave the 
       if (who) await b.signIn(who, DEMO_PASSWORD);
       const s = ioClient(t.url, {
         transports: ["websocket"],
+        auth: { protocol: PROTOCOL_VERSION },
         extraHeaders: { cookie: b.cookieHeader },
         reconnection: false,
       });
@@ -188,7 +190,7 @@ describe("hostile socket payloads never crash or hang the server, and leave the 
   });
 
   it("keeps the database's invariants and stays healthy afterwards", async () => {
-    const db = t.server.core.db;
+    const db = t.server.db;
     expect((await (await fetch(`${t.url}/healthz`)).json()) as { ok: boolean }).toMatchObject({ ok: true });
     for (const board of await db.board.findMany()) {
       const ops = await db.boardOp.findMany({ where: { boardId: board.id }, select: { seq: true } });

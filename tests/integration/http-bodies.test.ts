@@ -36,7 +36,7 @@ describe("request bodies at the HTTP door", () => {
   let t: TestServer;
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    await seedDemo(t.server.core.db);
+    await seedDemo(t.server.db);
   });
   afterAll(() => t.close());
 

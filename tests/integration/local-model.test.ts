@@ -192,15 +192,15 @@ describe("the suggestions page when the local model cannot answer", () => {
       EMBEDDINGS_ENGINE: "local",
       MODELS_DIR: mkdtempSync(path.join(tmpdir(), "plenary-no-models-")),
     });
-    await seedDemo(t.server.core.db);
+    await seedDemo(t.server.db);
   });
   afterAll(() => t.close());
 
   it("says the built-in engine answered because the model is not installed", async () => {
     const b = new Browser(t.url);
     await b.signIn("facilitator@plenary.demo", DEMO_PASSWORD);
-    const board = await t.server.core.db.board.findFirstOrThrow({ where: { kind: "room" } });
-    const event = await t.server.core.db.event.findUniqueOrThrow({ where: { id: board.eventId } });
+    const board = await t.server.db.board.findFirstOrThrow({ where: { kind: "room" } });
+    const event = await t.server.db.event.findUniqueOrThrow({ where: { id: board.eventId } });
     const res = await b.get(
       `/events/${event.slug}/boards/${board.id}/suggestions?category=barriers&_data=${encodeURIComponent("routes/events.$slug.boards.$boardId_.suggestions")}`,
     );

@@ -23,10 +23,10 @@ describe("server-rendered pages in multi-byte scripts", () => {
   let slugs: string[] = [];
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    await seedDemo(t.server.core.db);
+    await seedDemo(t.server.db);
     // Several lengths, so the straddling characters fall at different offsets of the buffer.
     for (const [i, text] of [arabic, mixed, arabic + mixed].entries()) {
-      const { event } = await publishedEvent(t.server.core, {
+      const { event } = await publishedEvent(t.server, {
         title: `${text.slice(0, 60)} ${i}`,
         description: text.repeat(40 + i * 7),
       });

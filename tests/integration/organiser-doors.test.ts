@@ -26,14 +26,14 @@ describe("the organiser's new doors", () => {
   beforeAll(async () => {
     t = await startTestServer("sqlite");
     const { core } = t.server;
-    await seedDemo(core.db);
+    await seedDemo(t.server.db);
     // The organiser of another event, approved to create it.
     const other = await core.auth.createAccount({
       name: "Other Organiser",
       email: "other.organiser@example.org",
       password: "other organiser password",
     });
-    await grantPlatformRole(core.db, { userId: other.user.id }, "organiser");
+    await grantPlatformRole(t.server.db, { userId: other.user.id }, "organiser");
     await core.manage.create(
       { userId: other.user.id, sessionId: other.session.id },
       {
@@ -46,15 +46,15 @@ describe("the organiser's new doors", () => {
       },
     );
     await core.auth.createAccount({ name: "Stranger", email: "stranger@example.org", password: "stranger password" });
-    const organiser = await core.db.user.findUniqueOrThrow({ where: { email: "organiser@plenary.demo" } });
-    const event = await core.db.event.findUniqueOrThrow({ where: { slug: SLUG } });
+    const organiser = await t.server.db.user.findUniqueOrThrow({ where: { email: "organiser@plenary.demo" } });
+    const event = await t.server.db.event.findUniqueOrThrow({ where: { slug: SLUG } });
     questionId = (
       await core.manage.addQuestion({ userId: organiser.id, sessionId: "s" }, event.id, {
         kind: "short_text",
         label: "Which theme?",
       })
     ).id;
-    roundId = (await core.db.breakoutRound.findFirstOrThrow({ where: { eventId: event.id } })).id;
+    roundId = (await t.server.db.breakoutRound.findFirstOrThrow({ where: { eventId: event.id } })).id;
 
     as.anonymous = new Browser(t.url);
     for (const [who, email, password] of [
@@ -79,7 +79,7 @@ describe("the organiser's new doors", () => {
       const res = await csvPost(as[who]!, path, sheet, { consentData: "on" });
       expect(refused(res), `${who}: ${res.status}`).toBe(true);
     }
-    expect(await t.server.core.db.user.count({ where: { email: "sheet1@example.org" } })).toBe(0);
+    expect(await t.server.db.user.count({ where: { email: "sheet1@example.org" } })).toBe(0);
 
     const ok = await csvPost(as.organiser!, path, sheet, { consentData: "on" });
     expect(ok.status).toBe(200);
@@ -108,7 +108,7 @@ describe("the organiser's new doors", () => {
       ],
     ];
     // Their own event's path with this event's ids: nothing of this event changes either.
-    const theirs = (await t.server.core.db.event.findUniqueOrThrow({ where: { slug: "another-dialogue" } })).slug;
+    const theirs = (await t.server.db.event.findUniqueOrThrow({ where: { slug: "another-dialogue" } })).slug;
     attempts.push([
       `/events/${theirs}/manage/form`,
       { intent: "update-question", id: questionId, kind: "short_text", label: "Hijack" },
@@ -124,7 +124,7 @@ describe("the organiser's new doors", () => {
         expect(refused(res), `${who} ${path} ${form.intent ?? form.status ?? ""}: ${res.status}`).toBe(true);
       }
     }
-    const { db } = t.server.core;
+    const { db } = t.server;
     expect((await db.registrationQuestion.findUniqueOrThrow({ where: { id: questionId } })).label).toBe("Which theme?");
     expect((await db.breakoutRound.findUniqueOrThrow({ where: { id: roundId } })).questionsJson).not.toContain(
       "Hijacked",
@@ -141,7 +141,7 @@ describe("the organiser's new doors", () => {
       });
     expect((await post(`/events/${SLUG}/manage?index`, { status: "cancelled" })).status).toBe(400);
     expect((await post(`/events/${SLUG}/manage/form`, { intent: "remove-question", id: questionId })).status).toBe(400);
-    const { db } = t.server.core;
+    const { db } = t.server;
     expect((await db.event.findUniqueOrThrow({ where: { slug: SLUG } })).status).toBe("published");
     expect(await db.registrationQuestion.count({ where: { id: questionId } })).toBe(1);
   });

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ROOT_DIR } from "../../server/paths";
 import { freePort } from "../../scripts/lib/throwaway-postgres.mjs";
 import { freshDatabase } from "../support/databases";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 const running: ChildProcess[] = [];
 afterEach(() => {
@@ -88,7 +89,11 @@ describe("the server process", () => {
     const p = serve({ DATABASE_URL: db.url, PORT: String(port), HOST: "127.0.0.1", LOG_QUIET: "1" });
     const url = `http://127.0.0.1:${port}`;
     await waitForHealth(url);
-    const socket = ioClient(url, { transports: ["websocket"], reconnection: false });
+    const socket = ioClient(url, {
+      transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
+      reconnection: false,
+    });
     await new Promise<void>((r) => socket.once("connect", () => r()));
     const closed = new Promise((r) => socket.once("disconnect", r));
     p.child.kill("SIGTERM");

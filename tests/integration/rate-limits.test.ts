@@ -28,8 +28,8 @@ describe("rate limits that fit real venues", () => {
   let t: TestServer;
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    await seedDemo(t.server.core.db);
-    await t.server.core.db.event.update({ where: { slug: SLUG }, data: { capacity: null } });
+    await seedDemo(t.server.db);
+    await t.server.db.event.update({ where: { slug: SLUG }, data: { capacity: null } });
   });
   afterAll(() => t.close());
 

@@ -11,24 +11,24 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
   afterAll(() => t.close());
 
   it("never overbooks the last seat when many people submit at once", async () => {
-    const { event } = await publishedEvent(t.server.core, { capacity: "1" });
+    const { event } = await publishedEvent(t.server, { capacity: "1" });
     const responses = await Promise.all(
       Array.from({ length: 25 }, () =>
         new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...person() }),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(25).fill(200));
-    const statuses = await t.server.core.db.registration.groupBy({
+    const statuses = await t.server.db.registration.groupBy({
       by: ["status"],
       where: { eventId: event.id },
       _count: true,
     });
     expect(Object.fromEntries(statuses.map((s) => [s.status, s._count]))).toEqual({ confirmed: 1, waitlisted: 24 });
-    expect((await t.server.core.db.event.findUniqueOrThrow({ where: { id: event.id } })).seatsTaken).toBe(1);
+    expect((await t.server.db.event.findUniqueOrThrow({ where: { id: event.id } })).seatsTaken).toBe(1);
   });
 
   it("answers a double submission of the same form like a single one, with one row", async () => {
-    const { event } = await publishedEvent(t.server.core);
+    const { event } = await publishedEvent(t.server);
     const p = person();
     const [a, b] = await Promise.all([
       new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...p }),
@@ -40,11 +40,11 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
     expect(said(ta)).toContain(`is on its way to ${p.email}`);
     expect(said(tb)).toBe(said(ta));
     expect(ta).not.toContain("/registrations/"); // the link to manage it goes to the email's owner only
-    expect(await t.server.core.db.registration.count({ where: { eventId: event.id } })).toBe(1);
+    expect(await t.server.db.registration.count({ where: { eventId: event.id } })).toBe(1);
   });
 
   it("keeps the visitor's values and shows field errors when the form is incomplete", async () => {
-    const { event } = await publishedEvent(t.server.core);
+    const { event } = await publishedEvent(t.server);
     const res = await new Browser(t.url).post(`/events/${event.slug}`, {
       intent: "register",
       name: "Rania Khalil",
@@ -66,7 +66,7 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
   });
 
   it("tells a reader the report is not published yet, with a way back to the event, and finds no files", async () => {
-    const { event } = await publishedEvent(t.server.core);
+    const { event } = await publishedEvent(t.server);
     const res = await fetch(`${t.url}/events/${event.slug}/report`, { headers: { "accept-language": "fr" } });
     expect(res.status).toBe(200);
     const html = await res.text();
@@ -76,7 +76,7 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
   });
 
   it("serves an add-to-calendar file in the event's timezone", async () => {
-    const { event } = await publishedEvent(t.server.core);
+    const { event } = await publishedEvent(t.server);
     const res = await fetch(`${t.url}/events/${event.slug}/calendar.ics`);
     expect(res.headers.get("content-type")).toMatch(/^text\/calendar/);
     expect(await res.text()).toContain(
@@ -85,13 +85,13 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
   });
 
   it("re-renders the settings form with the organiser's values and a field error for a capacity below the confirmed count", async () => {
-    const { event, organiser } = await publishedEvent(t.server.core, { capacity: "5" });
+    const { event, organiser } = await publishedEvent(t.server, { capacity: "5" });
     const day = eventDay(t.server.core);
     for (let i = 0; i < 3; i++)
       await new Browser(t.url).post(`/events/${event.slug}`, { intent: "register", ...person() });
     const b = new Browser(t.url);
     await b.signIn(
-      (await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email,
+      (await t.server.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email,
       "organiser password",
     );
     const res = await b.post(`/events/${event.slug}/manage/settings`, {
@@ -107,13 +107,13 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
     const html = await res.text();
     expect(html).toContain("3 people are already confirmed: capacity cannot be lower.");
     expect(html).toContain('value="Renamed dialogue"');
-    expect((await t.server.core.db.event.findUniqueOrThrow({ where: { id: event.id } })).title).toBe(
+    expect((await t.server.db.event.findUniqueOrThrow({ where: { id: event.id } })).title).toBe(
       "Local dialogue on inclusion",
     );
   });
 
   it("edits an agenda item from the agenda page and shows it on the public page", async () => {
-    const { event, organiser } = await publishedEvent(t.server.core);
+    const { event, organiser } = await publishedEvent(t.server);
     const day = eventDay(t.server.core);
     const item = await t.server.core.manage.addAgendaItem(organiser, event.id, {
       kind: "panel",
@@ -124,7 +124,7 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
     });
     const b = new Browser(t.url);
     await b.signIn(
-      (await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email,
+      (await t.server.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email,
       "organiser password",
     );
     const res = await b.post(`/events/${event.slug}/manage/agenda`, {
@@ -145,7 +145,7 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
   });
 
   it("limits invitation uploads by size and type", async () => {
-    const { event, organiser } = await publishedEvent(t.server.core);
+    const { event, organiser } = await publishedEvent(t.server);
     const b = new Browser(t.url);
     const upload = async (name: string, type: string, content: string) => {
       const form = new FormData();
@@ -153,7 +153,7 @@ describe.each(ENGINES)("registration over HTTP on %s", (engine) => {
       return b.request(`/events/${event.slug}/manage/team`, { method: "POST", body: form });
     };
     // Sign in through the real form so the cookie is the server's own.
-    const email = (await t.server.core.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email;
+    const email = (await t.server.db.user.findUniqueOrThrow({ where: { id: organiser.userId } })).email;
     await b.signIn(email, "organiser password");
     expect((await upload("list.exe", "application/x-msdownload", "MZ")).status).toBe(415);
     expect((await upload("big.csv", "text/csv", "email\n" + "a@b.co\n".repeat(200_000))).status).toBe(413);

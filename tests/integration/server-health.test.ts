@@ -22,7 +22,7 @@ describe("health and instance-wide state", () => {
   it("puts SQLite in WAL mode", async () => {
     const t = await startTestServer("sqlite");
     try {
-      const [row] = await t.server.core.db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+      const [row] = await t.server.db.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
       expect(row!.journal_mode).toBe("wal");
     } finally {
       await t.close();
@@ -33,7 +33,7 @@ describe("health and instance-wide state", () => {
     const first = await startTestServer("postgres");
     const b = new Browser(first.url);
     await b.signUp(first.server, { name: "Rim Nasser", email: "rim@example.org", password: "a long password here" });
-    const { value } = await first.server.core.db.setting.findUniqueOrThrow({ where: { key: "session_secret" } });
+    const { value } = await first.server.db.setting.findUniqueOrThrow({ where: { key: "session_secret" } });
     expect(value.length).toBeGreaterThanOrEqual(32);
     await first.close();
 

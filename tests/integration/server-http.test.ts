@@ -8,7 +8,7 @@ describe("the HTTP door", () => {
   let t: TestServer;
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    await seedDemo(t.server.core.db);
+    await seedDemo(t.server.db);
   });
   afterAll(() => t.close());
 

@@ -11,7 +11,7 @@ describe("the Socket.IO door over the same core", () => {
   let eventId: string;
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    await seedDemo(t.server.core.db);
+    await seedDemo(t.server.db);
     eventId = await t.server.core.events.idBySlug(SLUG);
   });
   afterAll(() => t.close());
@@ -69,7 +69,7 @@ describe("the Socket.IO door over the same core", () => {
     await b.signIn("rapporteur@plenary.demo", DEMO_PASSWORD);
     const s = await b.socket();
     await s.emitWithAck("event:follow", { eventId });
-    const organiser = await t.server.core.db.user.findUniqueOrThrow({ where: { email: "organiser@plenary.demo" } });
+    const organiser = await t.server.db.user.findUniqueOrThrow({ where: { email: "organiser@plenary.demo" } });
     const received = nextEvent<{ id: string }>(s, "event:announcement");
     const made = await t.server.core.events.announce({ userId: organiser.id, sessionId: "direct" }, eventId, {
       message: "same bus",

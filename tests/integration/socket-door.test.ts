@@ -17,7 +17,7 @@ describe("the socket door answers everything clearly", () => {
 
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    const db = t.server.core.db;
+    const db = t.server.db;
     await seedDemo(db);
     const a = await db.roomAssignment.findFirstOrThrow({
       where: { user: { email: "participant@plenary.demo" } },
@@ -85,7 +85,7 @@ describe("the socket door answers everything clearly", () => {
   });
 
   it("a board client gives up at once on an error retrying cannot fix, and sends it once", async () => {
-    await t.server.core.db.board.update({ where: { id: ids.boardId }, data: { phase: "reveal" } });
+    await t.server.db.board.update({ where: { id: ids.boardId }, data: { phase: "reveal" } });
     let sent = 0;
     participant.onAnyOutgoing((event) => {
       if (event === "board:op") sent++;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { keepConnecting, retryDelay } from "../../app/realtime/reconnect";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
 import { Browser, startTestServer, type TestServer } from "../support/server";
+import { PROTOCOL_MISMATCH, PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 /**
  * A handshake refused while the server cannot check sessions (its database is
@@ -14,7 +15,7 @@ describe("sockets refused at the handshake come back by themselves", () => {
   let cookie: string;
   beforeAll(async () => {
     t = await startTestServer("sqlite");
-    await seedDemo(t.server.core.db);
+    await seedDemo(t.server.db);
     const b = new Browser(t.url);
     await b.signIn("participant@plenary.demo", DEMO_PASSWORD);
     cookie = b.cookieHeader;
@@ -43,7 +44,7 @@ describe("sockets refused at the handshake come back by themselves", () => {
 
   it("reconnects once the server accepts again, where a plain Socket.IO client stays refused", async () => {
     const back = databaseAway();
-    const options = { transports: ["websocket"], extraHeaders: { cookie } };
+    const options = { transports: ["websocket"], auth: { protocol: PROTOCOL_VERSION }, extraHeaders: { cookie } };
     const plain = ioClient(t.url, options);
     const page = ioClient(t.url, options);
     const stop = keepConnecting(page, { baseMs: 100, maxMs: 400 });
@@ -63,6 +64,36 @@ describe("sockets refused at the handshake come back by themselves", () => {
       stop();
       plain.close();
       page.close();
+    }
+  });
+
+  it("refuses a page of another protocol version with a reason, and the page stops retrying and asks for a reload", async () => {
+    for (const auth of [{ protocol: PROTOCOL_VERSION - 1 }, { protocol: PROTOCOL_VERSION + 1 }, {}]) {
+      const page = ioClient(t.url, { transports: ["websocket"], auth, extraHeaders: { cookie } });
+      const refusals: unknown[] = [];
+      page.on("connect_error", (e: Error & { data?: unknown }) => refusals.push(e.data));
+      let outdated = 0;
+      const stop = keepConnecting(page, { baseMs: 50, maxMs: 100, onOutdated: () => outdated++ });
+      try {
+        expect(await connected(page, 800), JSON.stringify(auth)).toBe(false);
+        // One refusal, no retry: only a reload (new code) can help.
+        expect(refusals).toEqual([{ code: PROTOCOL_MISMATCH, serverProtocol: PROTOCOL_VERSION }]);
+        expect(outdated).toBe(1);
+      } finally {
+        stop();
+        page.close();
+      }
+    }
+    // The same person with the page's current code is let in.
+    const current = ioClient(t.url, {
+      transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
+      extraHeaders: { cookie },
+    });
+    try {
+      expect(await connected(current, 3000)).toBe(true);
+    } finally {
+      current.close();
     }
   });
 

@@ -33,7 +33,7 @@ describe("stored XSS: a corpus of injection strings in every user field is shown
   beforeAll(async () => {
     t = await startTestServer("sqlite");
     const { core } = t.server;
-    const db = core.db;
+    const { db } = t.server;
     await seedDemo(db);
     const id = async (email: string) => ({
       userId: (await db.user.findUniqueOrThrow({ where: { email } })).id,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { NoteView } from "../../server/core/boards/protocol";
+import type { NoteView } from "../../server/core/boards/note-view";
 import { ENGINES } from "../support/databases";
 import { testCore } from "../support/core";
 import { BASE, person, publishedEvent } from "../support/events";
@@ -24,7 +24,7 @@ describe.each(ENGINES)("the synthesis board on %s", (engine) => {
 
   /** An event made through the core, as the UI makes it, with one round of three rooms and a person in each. */
   async function eventWithRound() {
-    const { event, organiser } = await publishedEvent(t.core);
+    const { event, organiser } = await publishedEvent(t);
     const people = [];
     for (let i = 0; i < 3; i++) {
       const r = await t.core.registrations.register(null, event.id, person(), BASE);
@@ -77,7 +77,7 @@ describe.each(ENGINES)("the synthesis board on %s", (engine) => {
     expect(b.filter((x) => x.kind === "synthesis")).toHaveLength(1);
     expect(await t.db.board.count({ where: { eventId: event.id, kind: "synthesis" } })).toBe(1);
     // An event without breakouts gets none.
-    const plain = await publishedEvent(t.core);
+    const plain = await publishedEvent(t);
     await t.core.boards.listForEvent(plain.organiser, plain.event.id);
     expect(await t.db.board.count({ where: { eventId: plain.event.id } })).toBe(0);
   });

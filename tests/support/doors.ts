@@ -23,7 +23,7 @@ export const namesAnObject = (...parts: unknown[]) =>
  */
 export async function prepareDoors(t: TestServer) {
   const { core } = t.server;
-  const db = core.db;
+  const { db } = t.server;
   await seedDemo(db);
   const values: Record<string, string> = { slug: SLUG };
   const own: Record<string, string> = {};

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Core } from "../../server/core";
+import type { Db } from "../../server/db/client";
 import { grantPlatformRole } from "../../server/core/platform/operator";
 
 export const BASE = "https://plenary.test";
@@ -13,10 +14,10 @@ export const eventDay = (core: Core) =>
   DateTime.fromJSDate(core.clock.now(), { zone: "Europe/Brussels" }).plus({ days: 18 }).toISODate()!;
 
 /** Approves an account to create events (as an administrator would), through the operator's own door. */
-export const approveOrganiser = (core: Core, userId: string) => grantPlatformRole(core.db, { userId }, "organiser");
+export const approveOrganiser = (db: Db, userId: string) => grantPlatformRole(db, { userId }, "organiser");
 
 /** Signs up an organiser and creates a published event; returns what tests need. */
-export async function publishedEvent(core: Core, overrides: Record<string, unknown> = {}) {
+export async function publishedEvent({ core, db }: { core: Core; db: Db }, overrides: Record<string, unknown> = {}) {
   const day = eventDay(core);
   const n = Math.random().toString(36).slice(2, 8);
   const { user, session } = await core.auth.createAccount({
@@ -26,7 +27,7 @@ export async function publishedEvent(core: Core, overrides: Record<string, unkno
   });
   // Only approved organisers create events on a default instance: the test approves this one
   // explicitly, the way the demo seed and `npm run admin` do, rather than relying on a bypass.
-  await approveOrganiser(core, user.id);
+  await approveOrganiser(db, user.id);
   const organiser = { userId: user.id, sessionId: session.id };
   const event = await core.manage.create(organiser, {
     title: "Local dialogue on inclusion",

@@ -3,6 +3,7 @@ import { createPlenaryServer, type PlenaryServer } from "../../server/app";
 import { loadEnv } from "../../server/env";
 import type { DatabaseTarget } from "../../server/db/resolve-database";
 import { type Engine, freshDatabase } from "./databases";
+import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 export type TestServer = { url: string; port: number; server: PlenaryServer; close: () => Promise<void> };
 
@@ -89,7 +90,7 @@ export class Browser {
   async signUp(server: PlenaryServer, fields: { name: string; email: string; password: string }) {
     const asked = await this.post("/signup", fields);
     if (asked.status !== 200) throw new Error(`sign-up failed with ${asked.status}`);
-    const mail = await server.core.db.devMail.findFirstOrThrow({
+    const mail = await server.db.devMail.findFirstOrThrow({
       where: { to: fields.email.toLowerCase() },
       orderBy: { createdAt: "desc" },
     });
@@ -102,6 +103,7 @@ export class Browser {
   socket(): Promise<Socket> {
     const s = ioClient(this.base, {
       transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION },
       extraHeaders: { cookie: this.cookieHeader },
       reconnection: false,
     });

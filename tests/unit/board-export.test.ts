@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEvent, type BoardState } from "../../app/realtime/board-state";
 import { boardCsv, boardMarkdown, escapeMarkdown } from "../../server/core/boards/export";
-import type { NoteView } from "../../server/core/boards/protocol";
+import type { NoteView } from "../../server/core/boards/note-view";
 
 const note = (over: Partial<NoteView>): NoteView => ({
   id: "n1",

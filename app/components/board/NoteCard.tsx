@@ -1,7 +1,7 @@
 import { useDraggable } from "@dnd-kit/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Operation } from "../../../server/core/boards/protocol";
+import type { Operation } from "../../../server/core/boards/ops";
 import { REACTIONS } from "../../../server/core/boards/constants";
 import type { ClientNote } from "~/realtime/board-state";
 

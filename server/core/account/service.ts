@@ -1,4 +1,4 @@
-import { auditDetails } from "../json-columns";
+import { answers, auditDetails } from "../json-columns";
 import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -81,7 +81,7 @@ export function createAccountService({
           gender: r.gender,
           consentData: r.consentData,
           consentQuote: r.consentQuote,
-          answers: JSON.parse(r.answersJson) as unknown,
+          answers: answers.read(r.answersJson),
           checkedInAt: r.checkedInAt,
           createdAt: r.createdAt,
         })),

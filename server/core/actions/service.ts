@@ -1,3 +1,4 @@
+import { itemChanges } from "../json-columns";
 import { audit } from "../audit";
 import { getVtimezoneComponent } from "@touch4it/ical-timezones";
 import { ICalCalendar, ICalCalendarMethod } from "ical-generator";
@@ -138,7 +139,7 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
             at: u.createdAt.toISOString(),
             by: u.user?.name ?? "",
             note: u.note,
-            changes: JSON.parse(u.changesJson) as Record<string, [unknown, unknown]>,
+            changes: itemChanges.read(u.changesJson),
           })),
         })),
       };

@@ -1,7 +1,7 @@
 import type { Db, Tx } from "../../db/client";
 import { isUniqueViolation } from "../../db/unique";
 import type { Clock } from "../clock";
-import { DomainError, conflict, isDomainError, notFound } from "../errors";
+import { conflict, isDomainError, notFound } from "../errors";
 import { authorLabel } from "../visibility";
 import type { BoardAccess } from "./access";
 import {
@@ -15,21 +15,13 @@ import {
   takeSeqs,
   takenNoteIds,
 } from "./hot-path";
-import type { Envelope } from "./protocol";
+import type { BoardEvent } from "../contract/board-events";
+import type { Envelope } from "./ops";
+import type { Effect as OpEffect, OpContext } from "./ops/define";
 import { labelledNewNote } from "./views";
 
-export type NoteRow = { id: string; authorId: string | null; hidden: boolean; deletedAt: Date | null };
-/**
- * What an operation did: the data it broadcasts, the notes whose content that
- * data carries (the visibility policy decides who may read each), and the
- * board's phase afterwards.
- */
-export type Effect = {
-  data: Record<string, unknown>;
-  carried?: NoteRow[];
-  phase: string;
-  notifyAuthor?: { userId: string; message: string };
-};
+/** What an operation did (ops/define.ts), with the board's phase afterwards, which the visibility policy reads. */
+export type Effect = Omit<OpEffect<BoardEvent["data"]>, "phase"> & { phase: string };
 
 /** One operation waiting for the next transaction. */
 export type Job = {
@@ -46,8 +38,13 @@ export type Outcome =
 export type BatchDeps = {
   db: Db;
   clock: Clock;
-  /** The domain rules of any operation, inside the transaction (service.ts). */
-  applyOp(tx: Tx, a: BoardAccess, op: Envelope["op"]): Promise<Effect>;
+  /**
+   * An operation's rules (its definition in ops/), inside the transaction; `batched` replaces
+   * the context's writes of new notes for hot-path operations (service.ts).
+   */
+  applyOp(tx: Tx, a: BoardAccess, op: Envelope["op"], batched?: Partial<OpContext>): Promise<Effect>;
+  /** Whether an operation is on the hot path (posting a note): it writes nothing itself but new notes, written together. */
+  hotPath(op: Envelope["op"]): boolean;
   /** Who may send what, given the board's phase and lock as they are now. */
   checkRules(a: BoardAccess, op: Envelope["op"]): void;
   /** The operation log's record of an effect (ids, not text). */
@@ -67,8 +64,14 @@ function labeller(facts: Map<string, { name: string | null; category: string | n
   return fn;
 }
 
-/** A new note accepted by its checks, waiting to be written with the others of its run. */
-type Accepted = { k: number; job: Job; a: BoardAccess; phase: string; at: Date };
+/** A hot-path operation applied, its notes and log row waiting to be written with the others of its run. */
+type Accepted = {
+  k: number;
+  job: Job;
+  a: BoardAccess;
+  effect: Effect;
+  notes: { id: string; boardId: string; authorId: string; category: string; text: string; at: Date }[];
+};
 
 /**
  * Applies a batch of operations in one transaction, in arrival order, each on
@@ -96,6 +99,7 @@ export async function commitBatch(deps: BatchDeps, jobs: Job[]): Promise<Outcome
     db,
     jobs.flatMap((j) => (j.env.op.type === "note.create" ? [j.env.op.noteId] : [])),
   );
+  // A new note's id taken already is refused here, so a batch's insert never meets the key.
   const seenOps = new Set<string>();
   const seenNotes = new Set<string>();
   jobs.forEach((j, k) => {
@@ -130,47 +134,54 @@ export async function commitBatch(deps: BatchDeps, jobs: Job[]): Promise<Outcome
       const boards = pending.length ? await boardsNow(tx, pending) : new Map<string, BoardNow>();
       let run: Accepted[] = [];
 
-      // Writes the new notes accepted since the last other operation, in order.
+      // Writes the notes and log rows of the hot-path operations since the last other operation, in order.
       const writeRun = async () => {
         if (!run.length) return;
-        const notes = run.map(({ job, a, at }) => {
-          const op = job.env.op as Extract<Envelope["op"], { type: "note.create" }>;
-          return { id: op.noteId, boardId: a.board.id, authorId: a.userId, category: op.category, text: op.text, at };
-        });
-        await insertNotes(tx, notes);
+        const notes = run.flatMap((r) => r.notes);
+        if (notes.length) await insertNotes(tx, notes);
         const next = new Map<string, number>();
-        for (const boardId of new Set(notes.map((n) => n.boardId)))
-          next.set(boardId, await takeSeqs(tx, boardId, notes.filter((n) => n.boardId === boardId).length));
-        const rows = [];
-        for (const [i, { k, job, a, phase, at }] of run.entries()) {
-          const n = notes[i]!;
-          const created = { ...n, clusterId: null, hidden: false, version: 1, originRoomId: null, createdAt: at };
+        for (const boardId of new Set(run.map((r) => r.a.board.id)))
+          next.set(boardId, await takeSeqs(tx, boardId, run.filter((r) => r.a.board.id === boardId).length));
+        const rows = run.map(({ k, job, a, effect }) => {
+          const seq = next.get(a.board.id)!;
+          next.set(a.board.id, seq + 1);
+          outcomes[k] = { kind: "done", seq, effect };
+          return {
+            boardId: a.board.id,
+            seq,
+            opId: job.env.opId,
+            userId: a.userId,
+            type: job.env.op.type,
+            payloadJson: deps.storedJson(job.env.op.type, effect.data),
+            at: clock.now(),
+          };
+        });
+        await insertLogRows(tx, rows);
+        run = [];
+      };
+
+      /** What a hot-path operation's apply uses instead of writing: the note waits for the run, the count is the batch's. */
+      const deferred = (a: BoardAccess, now: BoardNow, notes: Accepted["notes"]): Partial<OpContext> => ({
+        async assertRoomFor(adding) {
+          if (now.count + adding > a.board.maxNotes) throw conflict(`This board is full (${a.board.maxNotes} notes).`);
+        },
+        async insertNote(n) {
+          const at = clock.now();
+          const row = { id: n.id, boardId: a.board.id, authorId: a.userId, category: n.category, text: n.text, at };
+          notes.push(row);
+          now.count++;
+          const created = { ...row, clusterId: null, hidden: false, version: 1, originRoomId: null, createdAt: at };
           const known = authors.get(a.board.eventId);
           const facts =
             known && known.chathamHouse === a.chathamHouse && known.facts.has(a.userId)
               ? known.facts
               : await authorFacts(tx, a.board.eventId, [a.userId], !a.chathamHouse);
-          const effect: Effect = {
-            data: { note: labelledNewNote(labeller(facts, a.chathamHouse), created) },
-            carried: [{ ...created, deletedAt: null }],
-            phase,
+          return {
+            view: labelledNewNote(labeller(facts, a.chathamHouse), created),
+            carried: { id: row.id, authorId: row.authorId, hidden: false, deletedAt: null },
           };
-          const seq = next.get(n.boardId)!;
-          next.set(n.boardId, seq + 1);
-          rows.push({
-            boardId: n.boardId,
-            seq,
-            opId: job.env.opId,
-            userId: a.userId,
-            type: "note.create",
-            payloadJson: deps.storedJson("note.create", effect.data),
-            at,
-          });
-          outcomes[k] = { kind: "done", seq, effect };
-        }
-        await insertLogRows(tx, rows);
-        run = [];
-      };
+        },
+      });
 
       for (const [k, j] of jobs.entries()) {
         if (outcomes[k]) continue;
@@ -189,20 +200,23 @@ export async function commitBatch(deps: BatchDeps, jobs: Job[]): Promise<Outcome
         const op = j.env.op;
         try {
           deps.checkRules(a, op);
-          if (op.type === "note.create") {
-            if (!(JSON.parse(a.board.categoriesJson) as string[]).includes(op.category))
-              throw new DomainError("validation", `Unknown category “${op.category}” for this board.`);
-            if (now.count + 1 > a.board.maxNotes) throw conflict(`This board is full (${a.board.maxNotes} notes).`);
-          }
         } catch (e) {
           if (!isDomainError(e)) throw e;
           outcomes[k] = { kind: "error", error: e };
           continue;
         }
-        if (op.type === "note.create") {
-          // Checked, and its ids are new: nothing left to fail but the database itself, so it joins the run.
-          now.count++;
-          run.push({ k, job: j, a, phase: now.phase, at: clock.now() });
+        if (deps.hotPath(op)) {
+          // Its writes wait for the run, so a refusal leaves nothing to undo but the batch's own count.
+          const notes: Accepted["notes"] = [];
+          const count = now.count;
+          try {
+            const effect = await deps.applyOp(tx, a, op, deferred(a, now, notes));
+            run.push({ k, job: j, a, effect, notes });
+          } catch (e) {
+            if (!isDomainError(e)) throw e;
+            now.count = count;
+            outcomes[k] = { kind: "error", error: e };
+          }
           continue;
         }
         // Any other operation runs alone, after the notes before it, and may fail after writing: its savepoint takes it back.

@@ -1,6 +1,6 @@
 import { toCsv } from "../csv";
 import { markdownText } from "../markdown";
-import type { NoteView } from "./protocol";
+import type { NoteView } from "./note-view";
 
 type Snapshot = {
   board: { title: string; categories: string[] };

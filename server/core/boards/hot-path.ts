@@ -95,6 +95,12 @@ export async function insertNotes(tx: Tx, notes: NewNote[]) {
     VALUES ${join(notes.map((n) => sql`(${n.id}, ${n.boardId}, ${n.authorId}, ${n.category}, ${n.text}, ${false}, ${1}, ${n.at}, ${n.at})`))}`;
 }
 
+/** Inserts one new note (outside a batch); a second note with this id fails on the primary key. */
+export async function insertNote(tx: Tx, n: NewNote) {
+  await insertNotes(tx, [n]);
+  return { ...n, clusterId: null, hidden: false, version: 1, originRoomId: null, createdAt: n.at };
+}
+
 /** Takes `count` sequence numbers of a board at once (the row stays locked until the commit); the first is returned. */
 export async function takeSeqs(tx: Tx, boardId: string, count: number): Promise<number> {
   const [row] = await tx.$queryRaw<

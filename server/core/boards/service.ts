@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Db, DbLike, Tx } from "../../db/client";
+import type { Db, Tx } from "../../db/client";
 import { isUniqueViolation } from "../../db/unique";
 import type { Board } from "../../db/generated/sqlite/client";
 import { channels, type RealtimeBus } from "../bus";
@@ -19,24 +19,29 @@ import {
   mayRead,
 } from "../visibility";
 import { type BoardAccess, boardAccess, decideAccess } from "./access";
-import { type BoardEvent, type ClusterView, type NoteView, type Operation, STAFF_OPS, envelope } from "./protocol";
-import { liveNoteCount, logOperation } from "./hot-path";
+import type { BoardEvent } from "../contract/board-events";
+import type { OpResult } from "../contract/events";
+import { stringList } from "../json-columns";
+import { type Operation, type OpType, envelope, opOf } from "./ops";
+import type { CarriedNote, Effect, OpAccess, OpContext } from "./ops/define";
+import { clusterView } from "./ops/cluster-view";
+import { insertNote, liveNoteCount, logOperation } from "./hot-path";
 import { AccessCache, type AccessEpochs, type AccessScope, createAccessEpochs } from "./access-cache";
-import { type Effect as Applied, type Job, type NoteRow, type Outcome, commitBatch } from "./batch";
+import { type Job, type Outcome, commitBatch } from "./batch";
 import { GroupCommit } from "./group-commit";
 import { createBoardPresence } from "./presence";
-import { authorLabels, noteViews } from "./views";
+import { authorLabels, newNoteView, noteViews } from "./views";
 import { ensureSynthesisForRounds, gatherNotes, gatheredCategories } from "./synthesis";
 import type { Logger } from "../logger";
 
-/** What an operation's rules did (see batch.ts); applyOp adds the board's phase afterwards. */
-type Effect = Omit<Applied, "phase"> & { phase?: string };
+/** What an operation did (ops/define.ts), with the board's phase afterwards, which the visibility policy reads. */
+type AppliedEffect = Omit<Effect<BoardEvent["data"]>, "phase"> & { phase: string };
 /** What the operation log keeps: ids of notes and comments rather than their text and authors' names, which are read afresh for each viewer. */
 type StoredPayload = { type: string; data: Record<string, unknown> };
 
 const SYNC_LIMIT = 1000;
 
-const factsOf = (n: NoteRow): NoteFacts => ({
+const factsOf = (n: CarriedNote): NoteFacts => ({
   id: n.id,
   authorId: n.authorId,
   hidden: n.hidden,
@@ -53,6 +58,14 @@ function stored(type: string, data: Record<string, unknown>): StoredPayload {
   if (out.comment) out.comment = ref(out.comment);
   return { type, data: out };
 }
+
+/**
+ * An event from what the log or an apply holds. Each operation's type and data are paired by
+ * its definition (ops/*.ts) and by the log it was written to; TypeScript cannot follow the
+ * pairing through a string, so it is stated here, once.
+ */
+const eventOf = (boardId: string, seq: number, opId: string, type: string, data: object) =>
+  ({ boardId, seq, opId, type, data }) as BoardEvent;
 
 /** How long a room's new notes wait before a synthesis board that follows their category gathers them, together. */
 const GATHER_DELAY_MS = 1000;
@@ -73,29 +86,11 @@ export function createBoardService({
   log?: Logger;
   presenceBeatMs?: number;
 }) {
-  const clusterView = (c: { id: string; label: string; category: string | null; position: number }): ClusterView => ({
-    id: c.id,
-    label: c.label,
-    category: c.category,
-    position: c.position,
-  });
-
-  async function oneNote(tx: DbLike, a: BoardAccess, noteId: string): Promise<NoteView> {
-    const note = await tx.note.findUniqueOrThrow({ where: { id: noteId } });
-    return (await noteViews(tx as Db, a.board.eventId, a.chathamHouse, [note]))[0]!;
-  }
-
   /** A note of this board that the person may read: a note hidden from them (or private to its author) is not found, as if absent. */
   async function findNote(tx: Tx, a: BoardAccess, phase: string, noteId: string) {
     const note = await tx.note.findFirst({ where: { id: noteId, boardId: a.board.id, deletedAt: null } });
     if (!note || !mayRead(viewerOf(a), factsOf(note), phase)) throw notFound("This note");
     return note;
-  }
-
-  async function findCluster(tx: Tx, boardId: string, clusterId: string) {
-    const c = await tx.cluster.findFirst({ where: { id: clusterId, boardId, deletedAt: null } });
-    if (!c) throw notFound("This cluster");
-    return c;
   }
 
   /** The one place a board's note limit is enforced, for every path that adds notes. */
@@ -104,218 +99,65 @@ export function createBoardService({
       throw conflict(`This board is full (${board.maxNotes} notes).`);
   }
 
-  /** The domain rules of each operation, applied inside the transaction that also assigns its sequence number. */
-  async function applyOp(tx: Tx, a: BoardAccess, op: Operation): Promise<Effect & { phase: string }> {
-    const board = await tx.board.findUniqueOrThrow({ where: { id: a.board.id } });
-    return { phase: board.phase, ...(await rules(tx, a, board, op)) };
+  /** What an operation's apply may use, inside the transaction that also assigns its sequence number. */
+  function contextFor(tx: Tx, a: BoardAccess, board: Board, batched?: Partial<OpContext>): OpContext {
+    const views = (notes: Parameters<typeof noteViews>[3]) =>
+      noteViews(tx as Db, a.board.eventId, a.chathamHouse, notes);
+    return {
+      tx,
+      access: a,
+      board,
+      me: a.userId,
+      now: () => clock.now(),
+      findNote: (noteId) => findNote(tx, a, board.phase, noteId),
+      async findCluster(clusterId) {
+        const c = await tx.cluster.findFirst({ where: { id: clusterId, boardId: board.id, deletedAt: null } });
+        if (!c) throw notFound("This cluster");
+        return c;
+      },
+      assertRoomFor: (adding) => assertRoomFor(tx, board, adding),
+      checkCategory(category) {
+        if (!stringList.read(board.categoriesJson).includes(category))
+          throw new DomainError("validation", `Unknown category “${category}” for this board.`);
+      },
+      async insertNote(n) {
+        const created = await insertNote(tx, { ...n, boardId: board.id, authorId: a.userId, at: clock.now() });
+        return {
+          view: await newNoteView(tx as Db, a.board.eventId, a.chathamHouse, created),
+          carried: { ...created, deletedAt: null },
+        };
+      },
+      noteViews: views,
+      async noteView(noteId) {
+        return (await views([await tx.note.findUniqueOrThrow({ where: { id: noteId } })]))[0]!;
+      },
+      async authorLabel(userId) {
+        return (await authorLabels(tx as Db, a.board.eventId, a.chathamHouse, [userId]))(userId);
+      },
+      gather: (category) => gatherNotes(tx, board, category),
+      gathered: () => gatheredCategories(board),
+      // A batch writes its new notes together: it gives hot-path operations its own insertNote and note count.
+      ...batched,
+    };
   }
 
-  async function rules(tx: Tx, a: BoardAccess, board: Board, op: Operation): Promise<Effect> {
-    const me = a.userId;
-    switch (op.type) {
-      case "note.create":
-        // The hot path: a batch posts its new notes together, with the checks and labels read once (batch.ts).
-        throw new Error("note.create is applied by commitBatch");
-      case "note.update": {
-        const note = await findNote(tx, a, board.phase, op.noteId);
-        if (note.authorId !== me && !a.staff) throw forbidden("You can only edit your own notes.");
-        // Last writer wins per field, but only on the version the writer saw.
-        const updated = await tx.note.updateMany({
-          where: { id: note.id, version: op.version },
-          data: {
-            ...(op.text !== undefined ? { text: op.text } : {}),
-            ...(op.category !== undefined ? { category: op.category } : {}),
-            version: { increment: 1 },
-          },
-        });
-        if (updated.count === 0) {
-          throw new DomainError(
-            "conflict",
-            "Someone changed this note while you were editing it. Here is the latest version; apply your change again if it still makes sense.",
-            {
-              _note: [JSON.stringify(await oneNote(tx, a, note.id))],
-            },
-          );
-        }
-        const view = await oneNote(tx, a, note.id);
-        return { data: { note: view }, carried: [note] };
-      }
-      case "note.delete": {
-        const note = await findNote(tx, a, board.phase, op.noteId);
-        if (note.authorId !== me && !a.staff) throw forbidden("You can only delete your own notes.");
-        await tx.note.update({ where: { id: note.id }, data: { deletedAt: clock.now() } });
-        return { data: { noteId: note.id } };
-      }
-      case "note.hide": {
-        const note = await findNote(tx, a, board.phase, op.noteId);
-        await tx.note.update({ where: { id: note.id }, data: { hidden: op.hidden } });
-        const view = await oneNote(tx, a, note.id);
-        const carried = [{ ...note, hidden: op.hidden }];
-        const told = note.authorId
-          ? {
-              userId: note.authorId,
-              message: op.hidden
-                ? `A facilitator hid your note${op.reason ? `: ${op.reason}` : "."}`
-                : "A facilitator showed your note again.",
-            }
-          : undefined;
-        // Others see the note disappear; its author and the staff still see it, marked hidden (the policy decides).
-        return { data: { note: view }, carried, notifyAuthor: told };
-      }
-      case "note.move": {
-        await findNote(tx, a, board.phase, op.noteId);
-        if (op.clusterId) await findCluster(tx, board.id, op.clusterId);
-        await tx.note.update({ where: { id: op.noteId }, data: { clusterId: op.clusterId } });
-        return { data: { noteId: op.noteId, clusterId: op.clusterId } };
-      }
-      case "note.react": {
-        await findNote(tx, a, board.phase, op.noteId);
-        if (op.on)
-          await tx.noteReaction.upsert({
-            where: { noteId_userId_emoji: { noteId: op.noteId, userId: me, emoji: op.emoji } },
-            create: { noteId: op.noteId, userId: me, emoji: op.emoji },
-            update: {},
-          });
-        else await tx.noteReaction.deleteMany({ where: { noteId: op.noteId, userId: me, emoji: op.emoji } });
-        const counts = await tx.noteReaction.groupBy({ by: ["emoji"], where: { noteId: op.noteId }, _count: true });
-        return { data: { noteId: op.noteId, reactions: Object.fromEntries(counts.map((c) => [c.emoji, c._count])) } };
-      }
-      case "note.comment": {
-        const note = await findNote(tx, a, board.phase, op.noteId);
-        if (await tx.noteComment.findUnique({ where: { id: op.commentId } }))
-          throw conflict("A comment with this id exists already.");
-        const c = await tx.noteComment.create({
-          data: { id: op.commentId, noteId: op.noteId, authorId: me, text: op.text, createdAt: clock.now() },
-        });
-        const label = await authorLabels(tx as Db, a.board.eventId, a.chathamHouse, [me]);
-        return {
-          data: {
-            noteId: op.noteId,
-            comment: { id: c.id, text: c.text, authorLabel: label(me), createdAt: c.createdAt.toISOString() },
-          },
-          carried: [note],
-        };
-      }
-      case "vote.set": {
-        if (board.phase !== "vote") throw conflict("Voting is open only during the vote phase.");
-        const note = await findNote(tx, a, board.phase, op.noteId);
-        if (note.hidden) throw conflict("This note is hidden.");
-        const mine = await tx.vote.findMany({ where: { boardId: board.id, userId: me } });
-        const used = mine.reduce((s, v) => s + (v.noteId === op.noteId ? 0 : v.dots), 0);
-        if (used + op.dots > board.dotBudget)
-          throw conflict(`You have ${board.dotBudget} dots on this board and ${board.dotBudget - used} left.`);
-        if (op.dots === 0) await tx.vote.deleteMany({ where: { noteId: op.noteId, userId: me } });
-        else
-          await tx.vote.upsert({
-            where: { noteId_userId: { noteId: op.noteId, userId: me } },
-            create: { boardId: board.id, noteId: op.noteId, userId: me, dots: op.dots },
-            update: { dots: op.dots },
-          });
-        const total = await tx.vote.aggregate({ where: { noteId: op.noteId }, _sum: { dots: true } });
-        return { data: { noteId: op.noteId, votes: total._sum.dots ?? 0 } };
-      }
-      case "cluster.create": {
-        if (await tx.cluster.findUnique({ where: { id: op.clusterId } }))
-          throw conflict("A cluster with this id exists already.");
-        const position = await tx.cluster.count({ where: { boardId: board.id, deletedAt: null } });
-        const c = await tx.cluster.create({
-          data: { id: op.clusterId, boardId: board.id, label: op.label, category: op.category ?? null, position },
-        });
-        const noteIds = op.noteIds ?? [];
-        if (noteIds.length)
-          await tx.note.updateMany({
-            where: { id: { in: noteIds }, boardId: board.id, deletedAt: null },
-            data: { clusterId: c.id },
-          });
-        return { data: { cluster: clusterView(c), noteIds } };
-      }
-      case "cluster.rename": {
-        await findCluster(tx, board.id, op.clusterId);
-        const c = await tx.cluster.update({
-          where: { id: op.clusterId },
-          data: { label: op.label, version: { increment: 1 } },
-        });
-        return { data: { cluster: clusterView(c) } };
-      }
-      case "cluster.delete": {
-        await findCluster(tx, board.id, op.clusterId);
-        await tx.note.updateMany({ where: { clusterId: op.clusterId }, data: { clusterId: null } });
-        await tx.cluster.update({ where: { id: op.clusterId }, data: { deletedAt: clock.now() } });
-        return { data: { clusterId: op.clusterId } };
-      }
-      case "cluster.merge": {
-        if (op.clusterId === op.fromClusterId)
-          throw new DomainError("validation", "A cluster cannot be merged into itself.");
-        await findCluster(tx, board.id, op.clusterId);
-        await findCluster(tx, board.id, op.fromClusterId);
-        const moved = await tx.note.findMany({ where: { clusterId: op.fromClusterId }, select: { id: true } });
-        await tx.note.updateMany({ where: { clusterId: op.fromClusterId }, data: { clusterId: op.clusterId } });
-        await tx.cluster.update({ where: { id: op.fromClusterId }, data: { deletedAt: clock.now() } });
-        return { data: { clusterId: op.clusterId, fromClusterId: op.fromClusterId, noteIds: moved.map((n) => n.id) } };
-      }
-      case "board.phase": {
-        await tx.board.update({ where: { id: board.id }, data: { phase: op.phase } });
-        // Leaving the write phase reveals everyone's notes at once.
-        if (board.phase === "write" && op.phase !== "write") {
-          const notes = await tx.note.findMany({
-            where: { boardId: board.id, deletedAt: null, hidden: false },
-            orderBy: { createdAt: "asc" },
-          });
-          return {
-            data: { phase: op.phase, notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, notes) },
-            carried: notes,
-            phase: op.phase,
-          };
-        }
-        return { data: { phase: op.phase }, phase: op.phase };
-      }
-      case "board.lock":
-        await tx.board.update({ where: { id: board.id }, data: { locked: op.locked } });
-        return { data: { locked: op.locked } };
-      case "synthesis.pull": {
-        if (board.kind !== "synthesis") throw conflict("Only the synthesis board gathers notes from the rooms.");
-        checkCategory(board, op.category);
-        const { pulled, left } = await gatherNotes(tx, board, op.category);
-        // Nothing fits: the board is full, said as every full board says it.
-        if (!pulled.length && left > 0) await assertRoomFor(tx, board, left);
-        return {
-          data: {
-            category: op.category,
-            notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, pulled),
-            left,
-          },
-          carried: pulled,
-        };
-      }
-      case "synthesis.follow": {
-        if (board.kind !== "synthesis") throw conflict("Only the synthesis board gathers notes from the rooms.");
-        checkCategory(board, op.category);
-        const now = gatheredCategories(board).filter((c) => c !== op.category);
-        if (op.on) now.push(op.category);
-        await tx.board.update({ where: { id: board.id }, data: { gatherJson: JSON.stringify(now) } });
-        // Following starts with what the rooms already have.
-        const { pulled } = op.on ? await gatherNotes(tx, board, op.category) : { pulled: [] };
-        return {
-          data: {
-            category: op.category,
-            on: op.on,
-            gather: now,
-            notes: await noteViews(tx as Db, a.board.eventId, a.chathamHouse, pulled),
-          },
-          carried: pulled,
-        };
-      }
-      case "board.timer": {
-        const timerEndsAt = op.minutes ? new Date(clock.now().getTime() + op.minutes * 60_000) : null;
-        await tx.board.update({ where: { id: board.id }, data: { timerEndsAt } });
-        return { data: { timerEndsAt: timerEndsAt?.toISOString() ?? null, serverNow: clock.now().toISOString() } };
-      }
-    }
-  }
-
-  function checkCategory(board: { categoriesJson: string }, category: string) {
-    if (!(JSON.parse(board.categoriesJson) as string[]).includes(category))
-      throw new DomainError("validation", `Unknown category “${category}” for this board.`);
+  /**
+   * One operation's rules, applied inside a transaction the caller owns (so several can share
+   * one): its access rule against the board as the transaction reads it, then its apply. It
+   * returns what to log and broadcast; it broadcasts nothing itself.
+   */
+  async function applyOp<K extends OpType>(
+    tx: Tx,
+    a: BoardAccess,
+    op: Extract<Operation, { type: K }>,
+    batched?: Partial<OpContext>,
+  ) {
+    const def = opOf(op.type as K);
+    // Posting a note, the hot path, uses the board as its batch read it (phase and lock afresh); other operations read it again.
+    const board = def.hotPath ? a.board : await tx.board.findUniqueOrThrow({ where: { id: a.board.id } });
+    checkPhaseAndKind(def.access, board);
+    const effect = await def.apply(contextFor(tx, a, board, batched), op);
+    return { ...effect, phase: effect.phase ?? board.phase } as AppliedEffect;
   }
 
   /**
@@ -345,12 +187,12 @@ export function createBoardService({
     if (!board || board.phase === "closed") return;
     for (const category of gatheredCategories(board)) {
       const opId = `gather-${randomUUID()}`;
-      let done: { seq: number; effect: Effect & { phase: string } } | null;
+      let done: { seq: number; effect: AppliedEffect } | null;
       try {
         done = await db.$transaction(async (tx) => {
           const { pulled, left } = await gatherNotes(tx, board, category);
           if (!pulled.length) return null;
-          const effect: Effect & { phase: string } = {
+          const effect: AppliedEffect = {
             data: { category, notes: await noteViews(tx as Db, eventId, board.event.chathamHouse, pulled), left },
             carried: pulled,
             phase: board.phase,
@@ -370,24 +212,28 @@ export function createBoardService({
         if (isUniqueViolation(e)) continue;
         throw e;
       }
-      if (done)
-        broadcast(
-          { boardId: board.id, seq: done.seq, opId, type: "synthesis.pull", data: done.effect.data },
-          done.effect,
-        );
+      if (done) broadcast(eventOf(board.id, done.seq, opId, "synthesis.pull", done.effect.data), done.effect);
     }
   }
 
+  /** Who may send an operation, from its access rule: checked before its transaction, on the board as access read it. */
   function checkRules(a: BoardAccess, op: Operation) {
+    const access = opOf(op.type).access;
     if (!a.canWrite) throw forbidden("This board is read-only for you.");
-    if (STAFF_OPS.has(op.type) && !a.staff) throw forbidden("Only facilitators can do this.");
-    const control = op.type === "board.phase" || op.type === "board.lock";
-    if (a.board.phase === "closed" && !(a.staff && control))
+    if (access.who === "staff" && !a.staff) throw forbidden("Only facilitators can do this.");
+    if (a.board.phase === "closed" && !(a.staff && access.onClosedBoard))
       throw conflict("This board is closed: it can be read, not changed.");
     if (a.board.locked && !a.staff) throw conflict("The facilitator has locked this board for now.");
   }
 
-  function broadcast(event: BoardEvent, effect: Effect & { phase: string }) {
+  /** When an operation applies, from its access rule: checked inside its transaction, on the board as it is then. */
+  function checkPhaseAndKind(access: OpAccess, board: Board) {
+    if (access.boards && board.kind !== access.boards.only) throw conflict(access.boards.refusal);
+    if (access.phases && !(access.phases.only as readonly string[]).includes(board.phase))
+      throw conflict(access.phases.refusal);
+  }
+
+  function broadcast(event: BoardEvent, effect: AppliedEffect) {
     broadcastTick([{ event, effect }]);
   }
 
@@ -400,13 +246,13 @@ export function createBoardService({
    * version per audience; so every connection still receives each sequence
    * number once and in order.
    */
-  function broadcastTick(items: { event: BoardEvent; effect: Effect & { phase: string } }[]) {
+  function broadcastTick(items: { event: BoardEvent; effect: AppliedEffect }[]) {
     const gathered = new Map<string, BoardEvent[]>();
     const send = (boardId: string) => {
       const events = gathered.get(boardId);
       gathered.delete(boardId);
       if (!events?.length) return;
-      if (events.length === 1) bus.publish(channels.board(boardId), "board:event", events[0]);
+      if (events.length === 1) bus.publish(channels.board(boardId), "board:event", events[0]!);
       else bus.publish(channels.board(boardId), "board:events", { boardId, events });
     };
     for (const { event, effect } of items) {
@@ -444,14 +290,13 @@ export function createBoardService({
   }
 
   /** An operation already in the log, as this viewer sees it now; null when it is not there. */
-  async function fromLog(a: BoardAccess, boardId: string, opId: string) {
+  async function fromLog(a: BoardAccess, boardId: string, opId: string): Promise<OpResult | null> {
     const op = await db.boardOp.findUnique({ where: { boardId_opId: { boardId, opId } } });
     return op && { seq: op.seq, duplicate: true, data: (await render(a, [op]))[0]!.data };
   }
 
-  type Reply = { seq: number; duplicate: boolean; data: Record<string, unknown> };
   /** An operation in the queue; its access is being decided while it waits, and is known before its batch starts. */
-  type WriteJob = Omit<Job, "a"> & { a?: BoardAccess; access: Promise<BoardAccess>; ok(r: Reply): void };
+  type WriteJob = Omit<Job, "a"> & { a?: BoardAccess; access: Promise<BoardAccess>; ok(r: OpResult): void };
 
   /** Settles one transaction's operations: broadcasts what was done, then answers each sender in order. */
   async function runBatch(queued: WriteJob[]): Promise<void> {
@@ -473,7 +318,8 @@ export function createBoardService({
         {
           db,
           clock,
-          applyOp,
+          applyOp: (tx, a, op, batched) => applyOp(tx, a, op, batched),
+          hotPath: (op) => !!opOf(op.type).hotPath,
           checkRules,
           storedJson: (type, data) => JSON.stringify(stored(type, data)),
         },
@@ -487,19 +333,16 @@ export function createBoardService({
       }
       outcomes = [isUniqueViolation(e) ? { kind: "again" } : { kind: "error", error: e }];
     }
-    const done: { job: Ready; event: BoardEvent; effect: Effect & { phase: string } }[] = [];
+    const done: { job: Ready; event: BoardEvent; effect: AppliedEffect }[] = [];
     outcomes.forEach((o, k) => {
       if (o.kind !== "done") return;
       const job = jobs[k]!;
-      const event = {
-        boardId: job.env.boardId,
-        seq: o.seq,
-        opId: job.env.opId,
-        type: job.env.op.type,
-        data: o.effect.data,
-      };
-      done.push({ job, event, effect: o.effect });
-      // A phase or lock decides what others may do next; connections decide again.
+      done.push({
+        job,
+        event: eventOf(job.env.boardId, o.seq, job.env.opId, job.env.op.type, o.effect.data),
+        effect: o.effect,
+      });
+      // A phase or lock decides what others may do next: connections decide again.
       if (job.env.op.type === "board.phase" || job.env.op.type === "board.lock")
         accessChanged({ boardId: job.env.boardId });
     });
@@ -545,13 +388,9 @@ export function createBoardService({
   async function render(a: BoardAccess, ops: { seq: number; opId: string; type: string; payloadJson: string }[]) {
     const viewer = viewerOf(a);
     const phase = a.board.phase;
-    const events: BoardEvent[] = ops.map((o) => ({
-      boardId: a.board.id,
-      seq: o.seq,
-      opId: o.opId,
-      type: o.type,
-      data: (JSON.parse(o.payloadJson) as Partial<StoredPayload>).data ?? {},
-    }));
+    const events = ops.map((o) =>
+      eventOf(a.board.id, o.seq, o.opId, o.type, (JSON.parse(o.payloadJson) as Partial<StoredPayload>).data ?? {}),
+    );
     const noteIds = [...new Set(events.flatMap(carriedNoteIds))];
     const rows = await inSlices(noteIds, (slice) =>
       db.note.findMany({ where: { id: { in: slice }, boardId: a.board.id } }),
@@ -563,7 +402,7 @@ export function createBoardService({
     );
     const comments = new Map([...views.values()].flatMap((v) => v.comments).map((c) => [c.id, c] as const));
     return events.map((e) => {
-      const d = { ...e.data };
+      const d: Record<string, unknown> = { ...e.data };
       const note = d.note as { id?: string } | undefined;
       if (note?.id) d.note = views.get(note.id) ?? { id: note.id };
       if (Array.isArray(d.notes)) d.notes = (d.notes as { id: string }[]).map((n) => views.get(n.id) ?? { id: n.id });
@@ -572,7 +411,7 @@ export function createBoardService({
         if (comments.has(comment.id)) d.comment = comments.get(comment.id);
         else delete d.comment;
       }
-      return eventFor(viewer, { ...e, data: d }, (id) => facts.get(id), phase);
+      return eventFor(viewer, eventOf(e.boardId, e.seq, e.opId, e.type, d), (id) => facts.get(id), phase);
     });
   }
 
@@ -600,13 +439,13 @@ export function createBoardService({
      * together in the next (group commit, batch.ts); each is still checked,
      * logged and answered on its own, in the order they arrived.
      */
-    async apply(actor: Actor, input: unknown, cache?: AccessCache): Promise<Reply> {
+    async apply(actor: Actor, input: unknown, cache?: AccessCache): Promise<OpResult> {
       const env = validate(envelope, input, "This board operation is not valid.");
       // Its place in the queue is taken now, as it arrives: deciding access takes a query, and two operations
       // of one connection must not swap places while theirs run.
       const access = accessFor(actor, env.boardId, cache);
       access.catch(() => {}); // answered through the job when its batch starts
-      return new Promise<Reply>((ok, fail) => writer.push({ env, access, ok, fail }));
+      return new Promise<OpResult>((ok, fail) => writer.push({ env, access, ok, fail }));
     },
 
     /** A connection's own access decisions (one per socket), kept fresh by the access epochs. */
@@ -652,7 +491,7 @@ export function createBoardService({
           seq,
           opId,
           type: "board.refresh",
-          data: { reset: true },
+          data: { reset: true as const },
         });
       }
     },
@@ -680,7 +519,7 @@ export function createBoardService({
           phase: board.phase,
           locked: board.locked,
           dotBudget: board.dotBudget,
-          categories: JSON.parse(board.categoriesJson) as string[],
+          categories: stringList.read(board.categoriesJson),
           timerEndsAt: board.timerEndsAt?.toISOString() ?? null,
           gather: gatheredCategories(board),
           seq: board.seq,

@@ -1,3 +1,4 @@
+import { stringList } from "../json-columns";
 import type { Db, DbLike, Tx } from "../../db/client";
 import type { Note } from "../../db/generated/sqlite/client";
 import { inSlices } from "../chunks";
@@ -22,7 +23,7 @@ export async function ensureSynthesisBoard(db: DbLike, eventId: string, categori
     select: { id: true, categoriesJson: true },
   });
   if (existing) {
-    const have = JSON.parse(existing.categoriesJson) as string[];
+    const have = stringList.read(existing.categoriesJson);
     const more = categories.filter((c) => !have.includes(c));
     if (more.length)
       await db.board.update({
@@ -48,7 +49,7 @@ export async function ensureSynthesisBoard(db: DbLike, eventId: string, categori
 export async function ensureSynthesisForRounds(db: Db, eventId: string): Promise<boolean> {
   const rounds = await db.breakoutRound.findMany({ where: { eventId }, select: { categoriesJson: true } });
   if (!rounds.length) return false;
-  const categories = [...new Set(rounds.flatMap((r) => JSON.parse(r.categoriesJson) as string[]))];
+  const categories = [...new Set(rounds.flatMap((r) => stringList.read(r.categoriesJson)))];
   await ensureSynthesisBoard(db, eventId, categories);
   return true;
 }
@@ -103,4 +104,4 @@ export async function gatherNotes(
 }
 
 /** Categories a synthesis board keeps gathering as rooms post. */
-export const gatheredCategories = (board: { gatherJson: string }) => JSON.parse(board.gatherJson) as string[];
+export const gatheredCategories = (board: { gatherJson: string }) => stringList.read(board.gatherJson);

@@ -1,7 +1,7 @@
 import type { Db } from "../../db/client";
 import { inSlices } from "../chunks";
 import { authorLabel } from "../visibility";
-import type { NoteView } from "./protocol";
+import type { NoteView } from "./note-view";
 
 type NoteRow = {
   id: string;

@@ -1,3 +1,4 @@
+import type { LiveState } from "./live-state";
 import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { channels, type RealtimeBus } from "../bus";
@@ -30,22 +31,6 @@ export interface BreakoutDeps {
   clock: Clock;
   presenceBeatMs?: number;
 }
-
-/** What one person's screen shows during a round. */
-export type LiveState = {
-  serverNow: string;
-  round: { id: string; title: string; status: string; endsAt: string | null } | null;
-  room: {
-    id: string;
-    name: string;
-    /** The round's questions for every room, then this room's own. */
-    questions: string[];
-    meetingUrl: string | null;
-    boardId: string | null;
-    role: string;
-  } | null;
-  choices: { id: string; name: string; questions: string[]; count: number; full: boolean }[] | null;
-};
 
 export function createBreakoutService({ db, bus, clock, presenceBeatMs }: BreakoutDeps) {
   async function loadRound(eventId: string, roundId: string) {

@@ -1,3 +1,4 @@
+import { stringList } from "../json-columns";
 import { z } from "zod";
 import type { Db } from "../../db/client";
 import { boardAccess } from "../boards/access";
@@ -35,7 +36,7 @@ export function createClusteringService({ db, engine }: { db: Db; engine: Cluste
     if (within && a.board.event.slug !== within.slug) throw notFound("This board");
     if (!a.staff) throw forbidden("Only facilitators and organisers can ask for suggestions.");
     const { category, k, granularity } = validate(request, input, "This request for suggestions is not valid.");
-    const categories = JSON.parse(a.board.categoriesJson) as string[];
+    const categories = stringList.read(a.board.categoriesJson);
     if (!categories.includes(category))
       throw new DomainError("validation", `Unknown category “${category}” for this board.`, {
         category: ["Choose one of this board's categories."],

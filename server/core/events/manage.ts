@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import type { RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, notFound, validationError, type FieldErrors } from "../errors";
+import { stringList } from "../json-columns";
 import { type Actor, requirePermission } from "../permissions";
 import { inEvent } from "../scope";
 import { requireEventCreator } from "../platform/access";
@@ -207,7 +208,14 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
         },
       });
       if (!event) throw notFound("This event");
-      return event;
+      // Stored lists decoded here, so the pages read values, not storage formats.
+      return {
+        ...event,
+        languages: stringList.read(event.languagesJson),
+        partners: stringList.read(event.partnersJson),
+        organisations: stringList.read(event.organisationsJson),
+        questions: event.questions.map((q) => ({ ...q, options: stringList.read(q.optionsJson) })),
+      };
     },
 
     async addAgendaItem(actor: Actor, eventId: string, input: unknown) {

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/client";
 import { notFound } from "../errors";
+import { mailAttachments } from "../json-columns";
 import { type Actor } from "../permissions";
 import { requireAdmin } from "../platform/access";
 
@@ -38,7 +39,14 @@ export function createDevMailbox(db: Db, opts: { enabled: boolean }) {
       await requireOpen(actor);
       const mail = await db.devMail.findUnique({ where: { id } });
       if (!mail) throw notFound("This mail");
-      return mail;
+      return {
+        id: mail.id,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        createdAt: mail.createdAt,
+        attachments: mailAttachments.read(mail.attachmentsJson),
+      };
     },
   };
 }

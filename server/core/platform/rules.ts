@@ -1,3 +1,4 @@
+import { LOCALES, type Locale } from "../i18n/locales";
 import { z } from "zod";
 import { requiredText } from "../forms";
 
@@ -17,8 +18,8 @@ export const EVENT_CREATION = ["approved", "anyone"] as const;
 export type EventCreation = (typeof EVENT_CREATION)[number];
 
 /** The interface languages an instance can offer (app/i18n has a translation for each; a unit test checks). */
-export const INSTANCE_LANGUAGES = ["en", "fr", "es", "ar"] as const;
-export type InstanceLanguage = (typeof INSTANCE_LANGUAGES)[number];
+export const INSTANCE_LANGUAGES = LOCALES;
+export type InstanceLanguage = Locale;
 
 export type InstanceSettings = {
   name: string;

@@ -1,3 +1,4 @@
+import { LOCALES, type Locale, localeOr } from "../i18n/locales";
 import { DateTime } from "luxon";
 import type { MailMessage } from "../mail/mailer";
 
@@ -21,10 +22,9 @@ type Ctx = {
 };
 type Kind = "confirmed" | "waitlisted" | "pending" | "promoted" | "rejected" | "cancelled";
 
-export const EMAIL_LOCALES = ["en", "fr", "es", "ar"] as const;
-export type EmailLocale = (typeof EMAIL_LOCALES)[number];
-export const emailLocale = (l: string | null | undefined): EmailLocale =>
-  (EMAIL_LOCALES as readonly string[]).includes(l ?? "") ? (l as EmailLocale) : "en";
+export const EMAIL_LOCALES = LOCALES;
+export type EmailLocale = Locale;
+export const emailLocale = (l: string | null | undefined): EmailLocale => localeOr(l);
 
 /** The words of registration emails in each language; the event's own title and times are inserted as they are. */
 type Words = {

@@ -1,3 +1,4 @@
+import { answers as answersColumn } from "../json-columns";
 import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { toCsv } from "../csv";
@@ -32,7 +33,7 @@ export async function exportParticipantsCsv(db: Db, actor: Actor, eventId: strin
     ...questions.map((q) => q.label),
   ];
   const body = rows.map((r) => {
-    const answers = JSON.parse(r.answersJson) as Record<string, string | string[]>;
+    const answers = answersColumn.read(r.answersJson);
     return [
       r.name,
       r.email,

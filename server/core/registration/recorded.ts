@@ -1,3 +1,5 @@
+import { localeOr } from "../i18n/locales";
+import { stringList } from "../json-columns";
 import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -126,7 +128,7 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
   async function userFor(p: { email: string; name?: string | undefined; preferredLanguage: string }) {
     const existing = await db.user.findUnique({ where: { email: p.email } });
     if (existing) return existing.id;
-    const locale = ["fr", "es", "ar"].includes(p.preferredLanguage) ? p.preferredLanguage : "en";
+    const locale = localeOr(p.preferredLanguage);
     try {
       return (await db.user.create({ data: { email: p.email, name: p.name ?? p.email.split("@")[0]!, locale } })).id;
     } catch {
@@ -193,7 +195,7 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
       if (!event) throw notFound("This event");
       return {
         categories: event.categories.map((c) => ({ key: c.key, label: c.label })),
-        languages: JSON.parse(event.languagesJson) as string[],
+        languages: stringList.read(event.languagesJson),
         ended: clock.now() > event.endsAt,
         format: event.format,
         cancelled: event.status === "cancelled",

@@ -1,3 +1,4 @@
+import { stringList } from "../json-columns";
 import { z } from "zod";
 import { formBoolean, optionalText, requiredText } from "../forms";
 import { emailSchema, nameSchema } from "../validate";
@@ -46,7 +47,7 @@ export function parseAnswers(questions: QuestionDef[], raw: Record<string, unkno
   for (const q of questions) {
     const key = `q_${q.id}`;
     const value = raw[key];
-    const options = JSON.parse(q.optionsJson) as string[];
+    const options = stringList.read(q.optionsJson);
     if (q.kind === "multi_choice") {
       const picked = (Array.isArray(value) ? value : value == null || value === "" ? [] : [value]).map(String);
       if (picked.some((p) => !options.includes(p))) errors[key] = ["Choose from the options given."];

@@ -1,9 +1,11 @@
+import { localeOr } from "../i18n/locales";
 import { audit } from "../audit";
 import type { Db, DbLike } from "../../db/client";
 import { isUniqueViolation } from "../../db/unique";
 import { channels, type RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, DomainError, forbidden, notFound, validationError, type FieldErrors } from "../errors";
+import { answers as answersColumn, stringList } from "../json-columns";
 import type { Logger } from "../logger";
 import type { Mailer } from "../mail/mailer";
 import { type Actor, requirePermission } from "../permissions";
@@ -258,12 +260,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
                 data: {
                   email: identity!.email,
                   name: identity!.name,
-                  locale:
-                    fields.preferredLanguage === "fr" ||
-                    fields.preferredLanguage === "es" ||
-                    fields.preferredLanguage === "ar"
-                      ? fields.preferredLanguage
-                      : "en",
+                  locale: localeOr(fields.preferredLanguage),
                 },
               })
             ).id;
@@ -363,7 +360,13 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
         : null;
       if (!reg) throw notFound("This registration link");
       const position = reg.status === "waitlisted" ? await waitlistPosition(reg.eventId, reg.id) : null;
-      return { ...reg, position };
+      // Stored lists and answers decoded here, so the page reads values, not storage formats.
+      const event = {
+        ...reg.event,
+        languages: stringList.read(reg.event.languagesJson),
+        questions: reg.event.questions.map((q) => ({ ...q, options: stringList.read(q.optionsJson) })),
+      };
+      return { ...reg, event, answers: answersColumn.read(reg.answersJson), position };
     },
 
     async updateByToken(token: string, input: Record<string, unknown>) {

@@ -1,3 +1,4 @@
+import { directionOf } from "../i18n/locales";
 import {
   AlignmentType,
   Document,
@@ -188,7 +189,7 @@ export async function reportDocx(
   labels: { version: string; draft: string; changeNote: string },
   machineLabel = "Drafted automatically",
 ): Promise<Buffer> {
-  const dir: Direction = { rtl: c.locale === "ar" };
+  const dir: Direction = { rtl: directionOf(c.locale) === "rtl" };
   const children: (Paragraph | Table)[] = [
     para(dir, { heading: HeadingLevel.TITLE, children: [new TextRun(c.title)] }),
   ];

@@ -1,3 +1,4 @@
+import { directionOf } from "../i18n/locales";
 import { renderMarkdown } from "../markdown";
 import type { ReportContent } from "./content";
 import { markBlocks } from "./machine";
@@ -94,6 +95,6 @@ export function reportDocument(
         : `<section><h2>${escapeHtml(s.title)}</h2>${html(s)}</section>`,
     )
     .join("\n");
-  const dir = c.locale === "ar" ? "rtl" : "ltr";
+  const dir = directionOf(c.locale);
   return `<!doctype html><html lang="${escapeHtml(c.locale)}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(c.title)}</title><style>${REPORT_CSS}</style></head><body>${body}</body></html>`;
 }

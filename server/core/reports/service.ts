@@ -1,3 +1,4 @@
+import { stringList } from "../json-columns";
 import { audit } from "../audit";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
@@ -348,7 +349,7 @@ export function createReportService({
       const cited = [
         ...new Set([
           ...sections.flatMap((x) => x.machine.flatMap((m) => m.sentences.flatMap((t) => t.cites))),
-          ...proposals.flatMap((p) => JSON.parse(p.sourceNoteIdsJson) as string[]),
+          ...proposals.flatMap((p) => stringList.read(p.sourceNoteIdsJson)),
         ]),
       ];
       const notes = cited.length
@@ -422,7 +423,7 @@ export function createReportService({
             description: p.description,
             suggestedOwner: p.suggestedOwner,
             sourceLabel: p.sourceLabel,
-            sourceNoteIds: (JSON.parse(p.sourceNoteIdsJson) as string[]).filter((id) => id in sources),
+            sourceNoteIds: stringList.read(p.sourceNoteIdsJson).filter((id) => id in sources),
           })),
         },
       };
@@ -453,7 +454,7 @@ export function createReportService({
           orderBy: [{ round: { createdAt: "asc" } }, { position: "asc" }],
         }),
       ]);
-      const hidden = new Set((JSON.parse(report?.hiddenOrganisationsJson ?? "[]") as string[]).map(organisationKey));
+      const hidden = new Set(stringList.read(report?.hiddenOrganisationsJson).map(organisationKey));
       const names = new Map<string, string>();
       for (const r of regs) {
         const name = r.organisation.trim();
@@ -504,9 +505,7 @@ export function createReportService({
       const shown = new Set(listed.map(organisationKey));
       const asked = new Set(organisations.map(organisationKey));
       // Organisations the form did not show keep their choice.
-      const kept = (JSON.parse(report.hiddenOrganisationsJson) as string[]).filter(
-        (o) => !asked.has(organisationKey(o)),
-      );
+      const kept = stringList.read(report.hiddenOrganisationsJson).filter((o) => !asked.has(organisationKey(o)));
       const hidden = [...kept, ...organisations.filter((o) => !shown.has(organisationKey(o)))];
       await db.report.update({ where: { id: report.id }, data: { hiddenOrganisationsJson: JSON.stringify(hidden) } });
       await refreshDataSections(event.id, ["participation"]);

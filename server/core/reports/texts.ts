@@ -1,3 +1,4 @@
+import { LOCALES } from "../i18n/locales";
 import { ar } from "./locales/ar";
 import { type ReportTexts, en } from "./locales/en";
 import { es } from "./locales/es";
@@ -7,7 +8,7 @@ export type { ReportTexts };
 
 const catalogue: Record<string, ReportTexts> = { en, fr, es, ar };
 
-export const REPORT_LOCALES = ["en", "fr", "es", "ar"] as const;
+export const REPORT_LOCALES = LOCALES;
 export const reportTexts = (locale: string): ReportTexts => catalogue[locale] ?? en;
 export const registerReportTexts = (locale: string, texts: ReportTexts) => void (catalogue[locale] = texts);
 
