@@ -23,6 +23,8 @@ function notesIn(e: NoteCarrier): string[] {
 
 export class Tracker {
   readonly sent = new Map<string, { t0: number; boardId: string; from: number }>();
+  /** Notes the server refused (an error ack): never broadcast, so not counted as lost. */
+  readonly refused = new Set<string>();
   /** noteId → arrival times at the other clients of its room. */
   readonly deliveries = new Map<string, number[]>();
   readonly has: Set<string>[] = [];
@@ -73,6 +75,7 @@ export class Tracker {
     let expected = 0;
     let received = 0;
     for (const id of ids ?? this.sent.keys()) {
+      if (this.refused.has(id)) continue;
       const meta = this.sent.get(id)!;
       const others = (this.byBoard.get(meta.boardId)?.length ?? 1) - 1;
       expected += others;
@@ -93,6 +96,7 @@ export class Tracker {
   /** Whether every other client of each note's room has it. */
   allArrived(ids: Iterable<string>) {
     for (const id of ids) {
+      if (this.refused.has(id)) continue;
       const meta = this.sent.get(id)!;
       const others = (this.byBoard.get(meta.boardId)?.length ?? 1) - 1;
       if ((this.deliveries.get(id)?.length ?? 0) < others) return false;
@@ -149,6 +153,7 @@ export function postNote(tracker: Tracker, sockets: Socket[], i: number, noteId:
       },
       (r: Ack) => {
         tracker.ack(r);
+        if (!r?.ok) tracker.refused.add(noteId);
         resolve();
       },
     ),
