@@ -13,7 +13,9 @@ const files = args.filter((a, i) => !a.startsWith("--") && !(topAt >= 0 && i ===
 
 /** Where a frame's code lives: a package, a folder of ours, or V8/Node itself. */
 function place(url: string): string {
-  if (!url) return "(V8, GC, idle)";
+  // Frames without a script: native code (writev, the SQLite binding's calls) and V8's own work.
+  if (!url) return "(native)";
+  if (url.startsWith("wasm://")) return "Prisma query compiler (WebAssembly)";
   const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
   if (nm) return nm[1]!;
   if (url.startsWith("node:")) return "node core";
