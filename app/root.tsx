@@ -17,10 +17,12 @@ import {
 } from "@remix-run/react";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { DEFAULT_LOCALE, SUPPORTED_LOCALES, createI18n, directionOf } from "./i18n";
+import { DEFAULT_LOCALE, SUPPORTED_LOCALES, createI18n, directionOf, translateServerMessage } from "./i18n";
 import { languageName } from "./utils/languages";
 import { resolveLocale } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
+import { useFocusOnNavigation } from "./utils/use-focus-on-navigation";
+import { useIsolatedT } from "./i18n/isolate";
 import { RequestIdMeta, useRequestId } from "./utils/request-id";
 import styles from "./styles/app.css";
 
@@ -97,11 +99,13 @@ function Shell({
   children: ReactNode;
 }) {
   const { t } = useTranslation();
+  const ti = useIsolatedT();
   // Until React has hydrated, buttons that only act through script do nothing: the mark lets
   // styles and the end-to-end tests tell a page that answers from one that is only drawn.
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
+  useFocusOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -139,7 +143,7 @@ function Shell({
           {user ? (
             <>
               <Link to="/account" className="signed-in">
-                {t("app.nav.signedInAs", { name: user.name })}
+                {ti("app.nav.signedInAs", { name: user.name })}
               </Link>
               <Form method="post" action="/logout">
                 <button type="submit" className="link-button">
@@ -197,7 +201,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const requestId = useRequestId();
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
@@ -212,8 +216,8 @@ export function ErrorBoundary() {
     const message = (error.data as { message?: string } | undefined)?.message;
     return (
       <section className="error-page">
-        <h1>{error.status === 403 ? t("errors.forbiddenTitle") : error.statusText || t("errors.serverTitle")}</h1>
-        {message ? <p>{message}</p> : null}
+        <h1>{error.status === 403 ? t("errors.forbiddenTitle") : t("a11y.requestTitle")}</h1>
+        {message ? <p>{translateServerMessage(i18n, message)}</p> : null}
         <Link to="/">{t("errors.backHome")}</Link>
       </section>
     );

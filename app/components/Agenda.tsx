@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { formatTimes, zoneAbbrev } from "~/utils/dates";
 import { useViewerTimezone } from "~/utils/use-viewer-timezone";
+import { UserText } from "~/components/UserText";
+import { useIsolatedT } from "~/i18n/isolate";
 
 export type AgendaEntry = {
   id: string;
@@ -23,6 +25,7 @@ export function Agenda({
   eventStart: string;
 }) {
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const viewerTz = useViewerTimezone();
   const locale = i18n.language;
   const showViewer =
@@ -31,8 +34,8 @@ export function Agenda({
     <>
       <p className="muted">
         {showViewer
-          ? t("events.agendaTimes", { tz: timezone, viewerTz })
-          : t("events.agendaTimesEventOnly", { tz: timezone })}
+          ? ti("events.agendaTimes", { tz: timezone, viewerTz })
+          : ti("events.agendaTimesEventOnly", { tz: timezone })}
       </p>
       <table className="agenda">
         <caption className="visually-hidden">{t("events.agenda")}</caption>
@@ -64,18 +67,20 @@ export function Agenda({
                 <span className={`kind kind-${item.kind}`}>
                   {t(`events.kind.${item.kind}`, { defaultValue: t("events.kind.other") })}
                 </span>{" "}
-                <strong>{item.title}</strong>
-                {item.description ? <p>{item.description}</p> : null}
+                <UserText as="strong" text={item.title} />
+                {item.description ? <UserText as="p" text={item.description} /> : null}
                 {item.speakers.length ? (
                   <div className="speakers">
                     <span>{t("events.speakers")}:</span>
                     <ul>
                       {item.speakers.map((s) => (
                         <li key={s.name}>
-                          {s.name}
-                          {s.title || s.organisation ? (
-                            <span className="muted">, {[s.title, s.organisation].filter(Boolean).join(", ")}</span>
-                          ) : null}
+                          <UserText text={[s.name, s.title, s.organisation].filter(Boolean).join(", ")}>
+                            {s.name}
+                            {s.title || s.organisation ? (
+                              <span className="muted">, {[s.title, s.organisation].filter(Boolean).join(", ")}</span>
+                            ) : null}
+                          </UserText>
                         </li>
                       ))}
                     </ul>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { UserText } from "~/components/UserText";
 
 /** A room's guiding questions (the round's for every room, then its own), as a list people can read aloud. */
 export function GuidingQuestions({
@@ -18,11 +19,11 @@ export function GuidingQuestions({
     <section aria-labelledby={id} className="question" data-testid="guiding-questions">
       <Heading id={id}>{questions.length === 1 ? t("live.question") : t("organise.questions.heading")}</Heading>
       {questions.length === 1 ? (
-        <p>{questions[0]}</p>
+        <UserText as="p" text={questions[0]!} />
       ) : (
         <ol>
           {questions.map((q, i) => (
-            <li key={i}>{q}</li>
+            <UserText as="li" key={i} text={q} />
           ))}
         </ol>
       )}

@@ -5,6 +5,8 @@ import { Field, FormMessage } from "~/components/Field";
 import { Checkbox, Choices, Section, Select, TextArea } from "~/components/form";
 import { countryOptions } from "../../server/core/countries";
 import { many, one } from "~/utils/form-data";
+import { stakeholderName } from "~/i18n/stored-names";
+import { UserText } from "~/components/UserText";
 
 export type RegistrationFormSpec = {
   categories: { key: string; label: string }[];
@@ -79,7 +81,7 @@ export function RegistrationForm({
         name="categoryKey"
         required
         placeholder={t("register.chooseCategory")}
-        options={spec.categories.map((c) => ({ value: c.key, label: c.label }))}
+        options={spec.categories.map((c) => ({ value: c.key, label: stakeholderName(i18n.language, c.key, c.label) }))}
         defaultValue={v("categoryKey")}
         errors={errors.categoryKey}
       />
@@ -140,7 +142,7 @@ export function RegistrationForm({
               return (
                 <TextArea
                   key={q.id}
-                  label={q.label}
+                  label={<UserText text={q.label} languages={spec.languages} />}
                   name={name}
                   required={q.required}
                   defaultValue={v(name)}
@@ -151,18 +153,28 @@ export function RegistrationForm({
               return (
                 <Choices
                   key={q.id}
-                  legend={q.label}
+                  legend={<UserText text={q.label} languages={spec.languages} />}
                   name={name}
                   required={q.required}
                   multiple={q.kind === "multi_choice"}
-                  options={q.options.map((o) => ({ value: o, label: o }))}
+                  options={q.options.map((o) => ({
+                    value: o,
+                    label: <UserText text={o} languages={spec.languages} />,
+                  }))}
                   defaultValue={many(values, name)}
                   errors={err}
                 />
               );
             }
             return (
-              <Field key={q.id} label={q.label} name={name} required={q.required} defaultValue={v(name)} errors={err} />
+              <Field
+                key={q.id}
+                label={<UserText text={q.label} languages={spec.languages} />}
+                name={name}
+                required={q.required}
+                defaultValue={v(name)}
+                errors={err}
+              />
             );
           })}
         </Section>

@@ -1,5 +1,4 @@
 import {
-  DndContext,
   KeyboardSensor,
   PointerSensor,
   useDraggable,
@@ -11,11 +10,13 @@ import {
 } from "@dnd-kit/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { AccessibleDndContext } from "~/components/DndAnnouncer";
 
 /**
  * Drag people between rooms with a mouse, touch or the keyboard (focus a
  * person, Space to pick up, arrows to move, Space to drop), with spoken
- * announcements. `onMove` receives the person and the room ("" = no room).
+ * announcements in the reader's language, naming people and rooms, in a
+ * polite live region. `onMove` receives the person and the room ("" = no room).
  */
 export function RoomDnd({
   children,
@@ -53,15 +54,15 @@ export function RoomDnd({
     onMove(String(e.active.id), roomId === "unassigned" ? "" : roomId);
   };
   return (
-    // A fixed id keeps dnd-kit's generated ARIA ids identical on server and client.
-    <DndContext
+    <AccessibleDndContext
       id="room-dnd"
       sensors={sensors}
       onDragEnd={onDragEnd}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: t("dnd.instructions") } }}
+      instructions={t("dnd.instructions")}
+      announcements={announcements}
     >
       {children}
-    </DndContext>
+    </AccessibleDndContext>
   );
 }
 
@@ -75,7 +76,12 @@ export function DroppableRoom({ id, children, className }: { id: string; childre
 }
 
 export function DraggablePerson({ id, roomId, label }: { id: string; roomId: string; label: ReactNode }) {
-  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({ id, data: { roomId } });
+  const { t } = useTranslation();
+  const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
+    id,
+    data: { roomId },
+    attributes: { roleDescription: t("dragNotes.person") },
+  });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   return (
     <button

@@ -1,4 +1,6 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { formatDay, formatNumber, formatShortDay } from "~/utils/format";
 
 // Small SVG charts drawn on the server, so they show without JavaScript and
 // print; each comes with its numbers as a table for screen readers. Their
@@ -19,6 +21,8 @@ export function BarChart({
   labelHeader: string;
 }) {
   const id = useId();
+  const { i18n } = useTranslation();
+  const n = (x: number) => formatNumber(x, i18n.language);
   const max = Math.max(1, ...data.map((d) => d.value));
   const row = 26;
   const labelWidth = 230;
@@ -51,13 +55,13 @@ export function BarChart({
                 rx="2"
               />
               <text x={labelWidth + w + 6} y={y + 16} className="chart-value">
-                {d.value}
+                {n(d.value)}
               </text>
             </g>
           );
         })}
       </svg>
-      <DataTable headers={[labelHeader, valueLabel]} rows={data.map((d) => [d.label, String(d.value)])} />
+      <DataTable headers={[labelHeader, valueLabel]} rows={data.map((d) => [d.label, n(d.value)])} />
     </figure>
   );
 }
@@ -74,6 +78,9 @@ export function LineChart({
   labelHeader: string;
 }) {
   const id = useId();
+  const { i18n } = useTranslation();
+  const locale = i18n.language;
+  const n = (x: number) => formatNumber(x, locale);
   const width = 560;
   const height = 180;
   const pad = { l: 40, r: 12, t: 10, b: 28 };
@@ -88,18 +95,18 @@ export function LineChart({
         <line x1={pad.l} y1={height - pad.b} x2={width - pad.r} y2={height - pad.b} className="chart-axis" />
         <line x1={pad.l} y1={pad.t} x2={pad.l} y2={height - pad.b} className="chart-axis" />
         <text x={pad.l - 6} y={y(max) + 4} textAnchor="end" className="chart-value">
-          {max}
+          {n(max)}
         </text>
         <text x={pad.l - 6} y={height - pad.b + 4} textAnchor="end" className="chart-value">
-          0
+          {n(0)}
         </text>
         {points.length ? (
           <>
             <text x={pad.l} y={height - 8} className="chart-value">
-              {points[0]!.date}
+              {formatShortDay(points[0]!.date, locale)}
             </text>
             <text x={width - pad.r} y={height - 8} textAnchor="end" className="chart-value">
-              {points.at(-1)!.date}
+              {formatShortDay(points.at(-1)!.date, locale)}
             </text>
           </>
         ) : null}
@@ -108,7 +115,10 @@ export function LineChart({
           <circle key={p.date} cx={x(i)} cy={y(p.count)} r="3" className="chart-dot" />
         ))}
       </svg>
-      <DataTable headers={[labelHeader, valueLabel]} rows={points.map((p) => [p.date, String(p.count)])} />
+      <DataTable
+        headers={[labelHeader, valueLabel]}
+        rows={points.map((p) => [formatDay(p.date, locale, "UTC"), n(p.count)])}
+      />
     </figure>
   );
 }

@@ -5,7 +5,7 @@ import { translateServerMessage } from "~/i18n";
 // Labelled form controls whose hints and errors are tied to them for screen
 // readers (aria-describedby, aria-invalid). Field.tsx holds the plain input.
 
-type Base = { label: string; name: string; errors?: string[]; hint?: string; required?: boolean };
+type Base = { label: ReactNode; name: string; errors?: string[]; hint?: string; required?: boolean };
 
 function describe(id: string, hint?: string, errors?: string[]) {
   return [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
@@ -122,9 +122,9 @@ export function Choices({
   hint,
   required,
 }: {
-  legend: string;
+  legend: ReactNode;
   name: string;
-  options: { value: string; label: string }[];
+  options: { value: string; label: ReactNode }[];
   multiple?: boolean;
   defaultValue?: string | string[];
   errors?: string[];

@@ -539,13 +539,10 @@ const es: Resources = {
     edit: "Editor del informe",
   },
   audit: {
-    title: "Registro de auditoría",
     intro:
       "Lo que cambiaron la organización, la secretaría y el propio Plenary: roles, exportaciones, decisiones sobre inscripciones, informes publicados o retirados.",
     when: "Cuándo",
     who: "Quién",
-    action: "Acción",
-    details: "Detalles",
     none: "Nada registrado todavía.",
   },
   account: {
@@ -651,7 +648,6 @@ const es: Resources = {
     questionsHint: "Una pregunta para todas las salas, o una por sala (una por línea).",
     duration: "Duración (minutos)",
     categories: "Categorías de los tableros",
-    categoriesHint: "Una por línea. Por defecto: challenges, barriers, opportunities, actions.",
     mode: "Cómo recibe cada persona su sala",
     modes: { auto: "Automático, equilibrado", manual: "A mano", self_select: "Cada participante elige" },
     status: { planned: "Prevista", running: "En curso", closed: "Cerrada" },
@@ -1025,6 +1021,116 @@ const es: Resources = {
       clusterOption: "{{label}} — {{category}}, {{room}}",
       noOwner: "Aún sin responsable",
     },
+  },
+  // Every language, every width (issue 23): words Plenary stored shown in the reader's language,
+  // sentences instead of keys and JSON, downloads and drags named in words.
+  storedNames: {
+    participant: "Participante",
+    formerParticipant: "Antiguo/a participante",
+    reservedTo: {
+      women: "Reservada a mujeres",
+      men: "Reservada a hombres",
+      nonBinary: "Reservada a personas no binarias",
+    },
+    defaultCategoriesHint:
+      "Las categorías predeterminadas se muestran en el idioma de cada persona que lee. Una categoría que usted añade o renombra se muestra tal como la escribió.",
+    boardCategoriesHint:
+      "Una por línea. Déjelo vacío para las cuatro categorías predeterminadas ({{defaults}}), que se muestran en el idioma de cada persona.",
+    place: "{{city}}, {{country}}",
+    rooms: "Salas: {{count}}",
+  },
+  auditLog: {
+    what: "Qué pasó",
+    plenary: "Plenary (automáticamente)",
+    timesIn: "Horas en la zona horaria del evento, {{tz}}.",
+    someoneGone: "una persona que ya no está inscrita",
+    roundGone: "una ronda eliminada desde entonces",
+    roles: {
+      participant: "participante",
+      facilitator: "facilitador/a",
+      rapporteur: "relator/a",
+      organiser: "organizador/a",
+      secretariat: "miembro de la secretaría",
+    },
+    sentence: {
+      event_create: "Creó el evento.",
+      event_update: "Modificó los datos del evento.",
+      event_updateMoved: "Modificó las fechas del evento; puntos del programa movidos con él: {{count}}.",
+      event_draft: "Devolvió el evento a borrador.",
+      event_published: "Publicó el evento.",
+      event_cancelled: "Canceló el evento.",
+      event_closed: "Cerró el evento.",
+      event_announce: "Envió un anuncio: {{message}}",
+      form_question: "Modificó la pregunta de inscripción «{{question}}».",
+      form_questionGone: "Modificó una pregunta de inscripción eliminada después.",
+      registration_approve: "Aprobó la inscripción de {{person}} ({{status}}).",
+      registration_reject: "Rechazó a {{person}}.",
+      registration_promote: "Pasó a {{person}} de la lista de espera ({{status}}).",
+      registration_record: "Registró a {{person}} como participante.",
+      registration_recordAttended: "Registró a {{person}} como participante que asistió.",
+      registration_attendance: "Registró que {{person}} asistió.",
+      registrations_import:
+        "Añadió participantes desde una hoja de cálculo: {{added}} añadidos, asistencia registrada para {{attendance}}, filas rechazadas: {{errors}}.",
+      participants_export: "Descargó la lista de participantes (filas: {{rows}}).",
+      action_delete: "Eliminó la acción «{{title}}».",
+      retention_purge:
+        "Borró los datos personales guardados más allá del plazo de conservación (inscripciones: {{registrations}}).",
+      role_room: "Asignó a {{person}} como {{to}} en {{round}} (antes: {{from}}).",
+      round_message: "Envió un mensaje a todas las salas de {{round}}: {{message}}",
+      report_generate: "Redactó el informe de síntesis con el {{writer}}.",
+      report_regenerate: "Volvió a redactar el informe de síntesis con el {{writer}}.",
+      report_submit: "Envió el informe de síntesis a revisión.",
+      report_approve: "Aprobó el informe de síntesis.",
+      report_reopen: "Devolvió el informe de síntesis a borrador.",
+      report_publish: "Publicó la versión {{version}} del informe de síntesis.",
+      report_withdraw: "Retiró el informe de síntesis, con este aviso: {{notice}}",
+      team_invite: "Invitó a {{email}} como {{role}}.",
+      invitations_import:
+        "Envió invitaciones desde una hoja de cálculo: {{imported}} enviadas, filas rechazadas: {{errors}}.",
+      role_granted: "{{email}} aceptó la invitación y participa como {{role}}.",
+      unknown: "Registró una acción que esta página aún no describe ({{action}}).",
+    },
+  },
+  history: {
+    none: "ninguno",
+    created: "Creó «{{title}}».",
+    reviewed: "Revisó esta acción, redactada por Plenary.",
+    changed: {
+      description: "Modificó los detalles.",
+      ownerEmail: "Modificó el correo de la persona responsable.",
+    },
+    from: {
+      title: "Cambió el nombre de «{{from}}» a «{{to}}».",
+      owner: "Cambió la persona responsable de {{from}} a {{to}}.",
+      dueDate: "Cambió la fecha límite del {{from}} al {{to}}.",
+      status: "Cambió el estado de {{from}} a {{to}}.",
+    },
+    other: "Modificó {{field}}.",
+    note: "Avance: {{note}}",
+  },
+  dragNotes: {
+    note: "nota movible",
+    person: "persona movible",
+    instructions:
+      "Para poner esta nota en un grupo, pulse Espacio o Intro para tomarla, use las flechas para llevarla sobre un grupo y pulse Espacio o Intro para soltarla allí, o Escape para cancelar.",
+    picked: "Nota «{{note}}» tomada.",
+    over: "La nota «{{note}}» está sobre {{cluster}}.",
+    nowhere: "La nota «{{note}}» no está sobre ningún grupo.",
+    dropped: "La nota «{{note}}» se movió a {{cluster}}.",
+    cancelled: "Se canceló el movimiento de la nota «{{note}}».",
+    unclustered: "Sin agrupar ({{category}})",
+  },
+  downloads: {
+    boardCsv: "Descargar las notas en CSV (hoja de cálculo)",
+    boardMarkdown: "Descargar las notas en Markdown (texto)",
+    followUpCsv: "Descargar las acciones en CSV (hoja de cálculo)",
+  },
+  a11y: {
+    problems: "Campos por corregir",
+    requestTitle: "No se pudo hacer",
+  },
+  managePages: {
+    title: "{{page}} · Gestionar · {{title}}",
   },
 };
 

@@ -544,13 +544,10 @@ const fr: Resources = {
     edit: "Éditeur du rapport",
   },
   audit: {
-    title: "Journal d'audit",
     intro:
       "Ce que les organisateurs, le secrétariat et Plenary lui-même ont changé : rôles, exports, décisions sur les inscriptions, rapports publiés ou retirés.",
     when: "Quand",
     who: "Qui",
-    action: "Action",
-    details: "Détails",
     none: "Rien d'enregistré pour l'instant.",
   },
   account: {
@@ -661,7 +658,6 @@ const fr: Resources = {
     questionsHint: "Une question pour toutes les salles, ou une par salle (une par ligne).",
     duration: "Durée (minutes)",
     categories: "Catégories des tableaux",
-    categoriesHint: "Une par ligne. Par défaut : challenges, barriers, opportunities, actions.",
     mode: "Comment chacun·e reçoit une salle",
     modes: { auto: "Automatique, équilibré", manual: "Placement à la main", self_select: "Chacun·e choisit" },
     status: { planned: "Prévue", running: "En cours", closed: "Close" },
@@ -1044,6 +1040,116 @@ const fr: Resources = {
       clusterOption: "{{label}} — {{category}}, {{room}}",
       noOwner: "Pas encore de responsable",
     },
+  },
+  // Every language, every width (issue 23): words Plenary stored shown in the reader's language,
+  // sentences instead of keys and JSON, downloads and drags named in words.
+  storedNames: {
+    participant: "Participant·e",
+    formerParticipant: "Ancien·ne participant·e",
+    reservedTo: {
+      women: "Réservée aux femmes",
+      men: "Réservée aux hommes",
+      nonBinary: "Réservée aux personnes non binaires",
+    },
+    defaultCategoriesHint:
+      "Les catégories par défaut s'affichent dans la langue de chaque personne qui lit. Une catégorie que vous ajoutez ou renommez s'affiche telle que vous l'avez écrite.",
+    boardCategoriesHint:
+      "Une par ligne. Laissez vide pour les quatre catégories par défaut ({{defaults}}), affichées dans la langue de chaque personne.",
+    place: "{{city}}, {{country}}",
+    rooms: "Salles : {{count}}",
+  },
+  auditLog: {
+    what: "Ce qui s'est passé",
+    plenary: "Plenary (automatiquement)",
+    timesIn: "Heures dans le fuseau horaire de l'événement, {{tz}}.",
+    someoneGone: "une personne qui n'est plus inscrite",
+    roundGone: "une session supprimée depuis",
+    roles: {
+      participant: "participant·e",
+      facilitator: "animateur·rice",
+      rapporteur: "rapporteur·e",
+      organiser: "organisateur·rice",
+      secretariat: "membre du secrétariat",
+    },
+    sentence: {
+      event_create: "A créé l'événement.",
+      event_update: "A modifié les informations de l'événement.",
+      event_updateMoved: "A modifié les dates de l'événement ; éléments du programme déplacés avec lui : {{count}}.",
+      event_draft: "A remis l'événement en brouillon.",
+      event_published: "A publié l'événement.",
+      event_cancelled: "A annulé l'événement.",
+      event_closed: "A clôturé l'événement.",
+      event_announce: "A envoyé une annonce : {{message}}",
+      form_question: "A modifié la question d'inscription « {{question}} ».",
+      form_questionGone: "A modifié une question d'inscription supprimée depuis.",
+      registration_approve: "A accepté l'inscription de {{person}} ({{status}}).",
+      registration_reject: "A refusé {{person}}.",
+      registration_promote: "A fait passer {{person}} de la liste d'attente ({{status}}).",
+      registration_record: "A enregistré {{person}} comme participant·e.",
+      registration_recordAttended: "A enregistré {{person}} comme participant·e présent·e.",
+      registration_attendance: "A enregistré la présence de {{person}}.",
+      registrations_import:
+        "A ajouté des participant·es depuis un tableur : {{added}} ajouté·es, présence enregistrée pour {{attendance}}, lignes refusées : {{errors}}.",
+      participants_export: "A téléchargé la liste des participant·es (lignes : {{rows}}).",
+      action_delete: "A supprimé l'action « {{title}} ».",
+      retention_purge:
+        "A effacé les données personnelles conservées au-delà de la durée prévue (inscriptions : {{registrations}}).",
+      role_room: "A désigné {{person}} comme {{to}} dans {{round}} (auparavant : {{from}}).",
+      round_message: "A envoyé un message à toutes les salles de {{round}} : {{message}}",
+      report_generate: "A rédigé le rapport de synthèse avec le {{writer}}.",
+      report_regenerate: "A rédigé à nouveau le rapport de synthèse avec le {{writer}}.",
+      report_submit: "A soumis le rapport de synthèse pour relecture.",
+      report_approve: "A approuvé le rapport de synthèse.",
+      report_reopen: "A remis le rapport de synthèse en brouillon.",
+      report_publish: "A publié la version {{version}} du rapport de synthèse.",
+      report_withdraw: "A retiré le rapport de synthèse, avec cet avis : {{notice}}",
+      team_invite: "A invité {{email}} comme {{role}}.",
+      invitations_import:
+        "A envoyé des invitations depuis un tableur : {{imported}} envoyées, lignes refusées : {{errors}}.",
+      role_granted: "{{email}} a accepté l'invitation et participe comme {{role}}.",
+      unknown: "A effectué une action que cette page ne décrit pas encore ({{action}}).",
+    },
+  },
+  history: {
+    none: "aucun",
+    created: "A créé « {{title}} ».",
+    reviewed: "A examiné cette action, rédigée par Plenary.",
+    changed: {
+      description: "A modifié les détails.",
+      ownerEmail: "A modifié l'adresse e-mail du ou de la responsable.",
+    },
+    from: {
+      title: "L'a renommée de « {{from}} » en « {{to}} ».",
+      owner: "A changé le ou la responsable : {{from}} → {{to}}.",
+      dueDate: "A changé l'échéance du {{from}} au {{to}}.",
+      status: "A changé le statut : {{from}} → {{to}}.",
+    },
+    other: "A modifié {{field}}.",
+    note: "Avancement : {{note}}",
+  },
+  dragNotes: {
+    note: "note déplaçable",
+    person: "personne déplaçable",
+    instructions:
+      "Pour mettre cette note dans un groupe, appuyez sur Espace ou Entrée pour la saisir, utilisez les flèches pour l'amener sur un groupe, puis Espace ou Entrée pour l'y déposer, ou Échap pour annuler.",
+    picked: "Note « {{note}} » saisie.",
+    over: "La note « {{note}} » est au-dessus de {{cluster}}.",
+    nowhere: "La note « {{note}} » n'est au-dessus d'aucun groupe.",
+    dropped: "La note « {{note}} » a été déplacée dans {{cluster}}.",
+    cancelled: "Déplacement de la note « {{note}} » annulé.",
+    unclustered: "Hors groupe ({{category}})",
+  },
+  downloads: {
+    boardCsv: "Télécharger les notes en CSV (tableur)",
+    boardMarkdown: "Télécharger les notes en Markdown (texte)",
+    followUpCsv: "Télécharger les actions en CSV (tableur)",
+  },
+  a11y: {
+    problems: "Champs à corriger",
+    requestTitle: "Impossible de faire cela",
+  },
+  managePages: {
+    title: "{{page}} · Gérer · {{title}}",
   },
 };
 

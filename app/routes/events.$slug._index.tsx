@@ -11,6 +11,12 @@ import { formToObject, one } from "~/utils/form-data";
 import { RegistrationForm } from "~/components/RegistrationForm";
 import { getSocket, request } from "~/realtime/socket.client";
 import { formatRange } from "~/utils/dates";
+import { formatDateTime, formatList } from "~/utils/format";
+import { partProps } from "~/utils/content-language";
+import { ContentLanguagesProvider, UserText } from "~/components/UserText";
+import { ListText } from "~/components/ListText";
+import { translateServerMessage } from "~/i18n";
+import { useIsolatedT } from "~/i18n/isolate";
 import { limitAttempt } from "~/utils/limits.server";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
@@ -63,160 +69,191 @@ export default function EventPage() {
   const { items: live, following } = useLiveAnnouncements(event.id, event.viewer.roles.length > 0, event.announcements);
 
   return (
-    <article className="event">
-      <header className="event-header">
-        <p className="eyebrow">{t(`events.format.${event.format}`)}</p>
-        <h1>{event.title}</h1>
-        <dl className="facts">
-          <div>
-            <dt>{t("events.when")}</dt>
-            <dd>{formatRange(event.startsAt, event.endsAt, event.timezone, locale)}</dd>
-          </div>
-          {event.venue ? (
+    <ContentLanguagesProvider languages={event.languages}>
+      <article className="event">
+        <header className="event-header">
+          <p className="eyebrow">{t(`events.format.${event.format}`)}</p>
+          <UserText as="h1" text={event.title} />
+          <dl className="facts">
             <div>
-              <dt>{t("events.where")}</dt>
-              <dd>{event.venue}</dd>
+              <dt>{t("events.when")}</dt>
+              <dd>{formatRange(event.startsAt, event.endsAt, event.timezone, locale)}</dd>
             </div>
-          ) : null}
-          <div>
-            <dt>{t("events.languages")}</dt>
-            <dd>{event.languages.map(languageName).join(", ")}</dd>
-          </div>
-          <div>
-            <dt>{t("events.organisers")}</dt>
-            <dd>{event.organisers.join(", ")}</dd>
-          </div>
-          {event.partners.length ? (
+            {event.venue ? (
+              <div>
+                <dt>{t("events.where")}</dt>
+                <dd>
+                  <UserText text={event.venue} />
+                </dd>
+              </div>
+            ) : null}
             <div>
-              <dt>{t("events.partners")}</dt>
-              <dd>{event.partners.join(", ")}</dd>
+              <dt>{t("events.languages")}</dt>
+              <dd>
+                <ListText
+                  items={event.languages}
+                  render={(l) => (
+                    <span lang={l} dir="auto">
+                      {languageName(l)}
+                    </span>
+                  )}
+                />
+              </dd>
             </div>
+            <div>
+              <dt>{t("events.organisers")}</dt>
+              <dd>
+                <ListText items={event.organisers} />
+              </dd>
+            </div>
+            {event.partners.length ? (
+              <div>
+                <dt>{t("events.partners")}</dt>
+                <dd>
+                  <ListText items={event.partners} />
+                </dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t("events.places")}</dt>
+              <dd>
+                {event.capacity
+                  ? t("events.capacity", { registered: event.registered, capacity: event.capacity })
+                  : t("events.registeredCount", { registered: event.registered })}
+              </dd>
+            </div>
+          </dl>
+          {event.viewer.roles.length ? (
+            <p className="roles">
+              {t("events.yourRoles", {
+                roles: formatList(
+                  event.viewer.roles.map((r) => t(`events.role.${r}`)),
+                  locale,
+                ),
+              })}
+            </p>
           ) : null}
-          <div>
-            <dt>{t("events.places")}</dt>
-            <dd>
-              {event.capacity
-                ? t("events.capacity", { registered: event.registered, capacity: event.capacity })
-                : t("events.registeredCount", { registered: event.registered })}
-            </dd>
-          </div>
-        </dl>
-        {event.viewer.roles.length ? (
-          <p className="roles">
-            {t("events.yourRoles", { roles: event.viewer.roles.map((r) => t(`events.role.${r}`)).join(", ") })}
+          <p className="actions">
+            {event.meetingUrl ? (
+              <a href={event.meetingUrl} rel="noopener noreferrer">
+                {t("events.meetingLink")}
+              </a>
+            ) : null}
+            <a href={`/events/${event.slug}/calendar.ics`} download>
+              {t("register.addToCalendar")}
+            </a>
+            {event.viewer.roles.length ? <Link to={`/events/${event.slug}/live`}>{t("live.goLive")}</Link> : null}
+            {event.viewer.canRunBreakouts ? (
+              <Link to={`/events/${event.slug}/breakouts`}>{t("breakouts.title")}</Link>
+            ) : null}
+            {event.viewer.canManage ? <Link to={`/events/${event.slug}/manage`}>{t("events.manage")}</Link> : null}
+          </p>
+        </header>
+
+        {event.chathamHouse ? (
+          <p className="notice" role="note">
+            {t("events.chathamHouse")}
           </p>
         ) : null}
-        <p className="actions">
-          {event.meetingUrl ? (
-            <a href={event.meetingUrl} rel="noopener noreferrer">
-              {t("events.meetingLink")}
-            </a>
-          ) : null}
-          <a href={`/events/${event.slug}/calendar.ics`} download>
-            {t("register.addToCalendar")}
-          </a>
-          {event.viewer.roles.length ? <Link to={`/events/${event.slug}/live`}>{t("live.goLive")}</Link> : null}
-          {event.viewer.canRunBreakouts ? (
-            <Link to={`/events/${event.slug}/breakouts`}>{t("breakouts.title")}</Link>
-          ) : null}
-          {event.viewer.canManage ? <Link to={`/events/${event.slug}/manage`}>{t("events.manage")}</Link> : null}
-        </p>
-      </header>
 
-      {event.chathamHouse ? (
-        <p className="notice" role="note">
-          {t("events.chathamHouse")}
-        </p>
-      ) : null}
+        <div
+          className="prose"
+          {...partProps(event.descriptionHtml.replace(/<[^>]*>/g, " "), event.languages)}
+          dangerouslySetInnerHTML={{ __html: event.descriptionHtml }}
+        />
 
-      <div className="prose" dangerouslySetInnerHTML={{ __html: event.descriptionHtml }} />
+        {outcomes.published || outcomes.actionItems || outcomes.canEditReport || outcomes.canManageActions ? (
+          <section aria-labelledby="outcomes-heading" className="outcomes">
+            <h2 id="outcomes-heading">{t("report.outcomes")}</h2>
+            <ul>
+              {outcomes.published ? (
+                <li>
+                  <Link to={`/events/${event.slug}/report`}>{t("report.read")}</Link>
+                </li>
+              ) : null}
+              {outcomes.actionItems ? (
+                <li>
+                  <Link to={`/events/${event.slug}/follow-up`}>{t("report.followUp")}</Link>
+                </li>
+              ) : null}
+              {outcomes.canEditReport ? (
+                <li>
+                  <Link to={`/events/${event.slug}/report/edit`}>{t("report.edit")}</Link>
+                </li>
+              ) : null}
+              {outcomes.canManageActions ? (
+                <li>
+                  <Link to={`/events/${event.slug}/actions`}>{t("actions.manageTitle")}</Link>
+                </li>
+              ) : null}
+            </ul>
+          </section>
+        ) : null}
 
-      {outcomes.published || outcomes.actionItems || outcomes.canEditReport || outcomes.canManageActions ? (
-        <section aria-labelledby="outcomes-heading" className="outcomes">
-          <h2 id="outcomes-heading">{t("report.outcomes")}</h2>
-          <ul>
-            {outcomes.published ? (
-              <li>
-                <Link to={`/events/${event.slug}/report`}>{t("report.read")}</Link>
-              </li>
-            ) : null}
-            {outcomes.actionItems ? (
-              <li>
-                <Link to={`/events/${event.slug}/follow-up`}>{t("report.followUp")}</Link>
-              </li>
-            ) : null}
-            {outcomes.canEditReport ? (
-              <li>
-                <Link to={`/events/${event.slug}/report/edit`}>{t("report.edit")}</Link>
-              </li>
-            ) : null}
-            {outcomes.canManageActions ? (
-              <li>
-                <Link to={`/events/${event.slug}/actions`}>{t("actions.manageTitle")}</Link>
-              </li>
-            ) : null}
-          </ul>
+        <RegistrationSection event={event} mine={mine} user={user} />
+
+        {boards.length ? (
+          <section aria-labelledby="boards-heading">
+            <h2 id="boards-heading">{t("board.boards")}</h2>
+            <ul data-testid="boards">
+              {boards.map((b) => (
+                <li key={b.id}>
+                  <Link to={`/events/${event.slug}/boards/${b.id}`}>
+                    <UserText text={b.title} />
+                  </Link>
+                  {b.round ? (
+                    <span className="muted">
+                      {" "}
+                      · <UserText text={b.round} />
+                    </span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <section aria-labelledby="agenda-heading">
+          <h2 id="agenda-heading">{t("events.agenda")}</h2>
+          <Agenda items={event.agenda} timezone={event.timezone} eventStart={event.startsAt} />
         </section>
-      ) : null}
 
-      <RegistrationSection event={event} mine={mine} user={user} />
+        {event.resources.length ? (
+          <section aria-labelledby="resources-heading">
+            <h2 id="resources-heading">{t("events.resources")}</h2>
+            <ul>
+              {event.resources.map((r) => (
+                <li key={r.url}>
+                  <a href={r.url} rel="noopener noreferrer">
+                    <UserText text={r.title} />
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
 
-      {boards.length ? (
-        <section aria-labelledby="boards-heading">
-          <h2 id="boards-heading">{t("board.boards")}</h2>
-          <ul data-testid="boards">
-            {boards.map((b) => (
-              <li key={b.id}>
-                <Link to={`/events/${event.slug}/boards/${b.id}`}>{b.title}</Link>
-                {b.round ? <span className="muted"> · {b.round}</span> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      <section aria-labelledby="agenda-heading">
-        <h2 id="agenda-heading">{t("events.agenda")}</h2>
-        <Agenda items={event.agenda} timezone={event.timezone} eventStart={event.startsAt} />
-      </section>
-
-      {event.resources.length ? (
-        <section aria-labelledby="resources-heading">
-          <h2 id="resources-heading">{t("events.resources")}</h2>
-          <ul>
-            {event.resources.map((r) => (
-              <li key={r.url}>
-                <a href={r.url} rel="noopener noreferrer">
-                  {r.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-
-      {event.viewer.roles.length || live.length ? (
-        <section aria-labelledby="announcements-heading">
-          <h2 id="announcements-heading">{t("events.announcements")}</h2>
-          <ul
-            className="announcements"
-            aria-live="polite"
-            data-testid="announcements"
-            data-following={following ? "yes" : "no"}
-          >
-            {live.map((a) => (
-              <li key={a.id}>
-                <time dateTime={a.createdAt}>
-                  {formatRange(a.createdAt, a.createdAt, event.timezone, locale).split(",").slice(0, 2).join(",")}
-                </time>{" "}
-                {a.message}
-              </li>
-            ))}
-          </ul>
-          {event.viewer.canAnnounce ? <AnnounceForm /> : null}
-        </section>
-      ) : null}
-    </article>
+        {event.viewer.roles.length || live.length ? (
+          <section aria-labelledby="announcements-heading">
+            <h2 id="announcements-heading">{t("events.announcements")}</h2>
+            <ul
+              className="announcements"
+              aria-live="polite"
+              data-testid="announcements"
+              data-following={following ? "yes" : "no"}
+            >
+              {live.map((a) => (
+                <li key={a.id}>
+                  <time dateTime={a.createdAt}>{formatDateTime(a.createdAt, locale, event.timezone)}</time>{" "}
+                  <UserText text={a.message} />
+                </li>
+              ))}
+            </ul>
+            {event.viewer.canAnnounce ? <AnnounceForm /> : null}
+          </section>
+        ) : null}
+      </article>
+    </ContentLanguagesProvider>
   );
 }
 
@@ -233,7 +270,8 @@ function RegistrationSection({
   mine: SerializeFrom<typeof loader>["mine"];
   user: { name: string; email: string } | null;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const result = useActionData<ActionResult>();
   const answered = result?.ok && result.intent === "register" ? result : null;
   const sentTo = answered && "sentTo" in answered ? answered.sentTo : null;
@@ -244,7 +282,7 @@ function RegistrationSection({
     <section aria-labelledby="register-heading" id="register" className="card">
       <h2 id="register-heading">{status || sentTo ? t("register.youAre") : t("register.title")}</h2>
       {sentTo !== null && !status ? (
-        <p role="status">{t("register.sentByEmail", { email: sentTo })}</p>
+        <p role="status">{ti("register.sentByEmail", { email: sentTo })}</p>
       ) : status ? (
         <div role="status">
           <p>
@@ -257,11 +295,11 @@ function RegistrationSection({
           </p>
         </div>
       ) : event.registration.closedReason ? (
-        <p>{event.registration.closedReason}</p>
+        <p>{translateServerMessage(i18n, event.registration.closedReason)}</p>
       ) : (
         <>
           <p>{t("register.intro")}</p>
-          {user ? <p>{t("register.signedInAs", user)}</p> : null}
+          {user ? <p>{ti("register.signedInAs", user)}</p> : null}
           <RegistrationForm
             spec={{
               categories: event.registration.categories,

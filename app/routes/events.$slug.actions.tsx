@@ -3,8 +3,12 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
-import { categoryName } from "~/i18n";
+import { categoryName, translateServerMessage } from "~/i18n";
 import { formatDueDate } from "~/utils/dates";
+import { formatDateTime } from "~/utils/format";
+import { UserText } from "~/components/UserText";
+import { ActionHistory } from "~/components/ActionHistory";
+import { useIsolatedT } from "~/i18n/isolate";
 import { formToObject, one } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
 import { Confirm } from "~/components/Confirm";
@@ -56,6 +60,7 @@ type Item = {
 
 export default function ManageActions() {
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const { event, items, clusters, prefill, statuses } = useLoaderData<typeof loader>();
   const result = useActionData<FormResult | { ok: true; intent: string; itemId: string }>();
   const failed = result && !result.ok ? result : undefined;
@@ -63,7 +68,9 @@ export default function ManageActions() {
   return (
     <section aria-labelledby="actions-title">
       <p className="eyebrow">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        <Link to={`/events/${event.slug}`}>
+          <UserText text={event.title} />
+        </Link>
       </p>
       <h1 id="actions-title">{t("actions.manageTitle")}</h1>
       <p>
@@ -118,10 +125,11 @@ export default function ManageActions() {
             return (
               <li key={i.id} className="card">
                 <h2 className="h3">
-                  {i.title} <span className={`badge status-${i.status}`}>{t(`actions.status.${i.status}`)}</span>
+                  <UserText text={i.title} />{" "}
+                  <span className={`badge status-${i.status}`}>{t(`actions.status.${i.status}`)}</span>
                 </h2>
                 <p className="action-meta" data-testid="action-meta">
-                  <span>{i.owner ? t("actions.ownerIs", { owner: i.owner }) : t("organise.actions.noOwner")}</span>
+                  <span>{i.owner ? ti("actions.ownerIs", { owner: i.owner }) : t("organise.actions.noOwner")}</span>
                   {" · "}
                   <span>
                     {i.dueDate
@@ -129,11 +137,11 @@ export default function ManageActions() {
                       : t("actions.noDue")}
                   </span>
                 </p>
-                {i.from ? <p className="muted">{t("actions.fromCluster", { cluster: i.from })}</p> : null}
+                {i.from ? <p className="muted">{ti("actions.fromCluster", { cluster: i.from })}</p> : null}
                 {i.awaitingReview ? (
                   <p className="muted">
                     {t("proposals.awaitingReview")}{" "}
-                    {i.suggestedOwner ? t("reportWriting.suggestedOwner", { owner: i.suggestedOwner }) : null}
+                    {i.suggestedOwner ? ti("reportWriting.suggestedOwner", { owner: i.suggestedOwner }) : null}
                   </p>
                 ) : null}
                 <details>
@@ -162,18 +170,12 @@ export default function ManageActions() {
                 </details>
                 <details>
                   <summary>{t("actions.history", { count: i.history.length })}</summary>
-                  <ol>
+                  <ol data-testid="action-history">
                     {i.history.map((h, n) => (
                       <li key={n}>
-                        <time dateTime={h.at}>{h.at.slice(0, 16).replace("T", " ")}</time> {h.by}:{" "}
-                        {Object.entries(h.changes)
-                          .map(([k, [from, to]]) =>
-                            k === "created"
-                              ? t("actions.created")
-                              : `${k}: ${String(from ?? "—")} → ${String(to ?? "—")}`,
-                          )
-                          .join("; ")}
-                        {h.note ? ` — ${h.note}` : ""}
+                        <time dateTime={h.at}>{formatDateTime(h.at, i18n.language, event.timezone)}</time>
+                        {" · "}
+                        <ActionHistory by={h.by} changes={h.changes} note={h.note} />
                       </li>
                     ))}
                   </ol>
@@ -198,7 +200,7 @@ function ItemFields({
   errors?: Record<string, string[]>;
   prefix: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const field = (name: keyof Omit<Item, "id" | "status" | "description">, label: string, type = "text") => (
     <div className="field">
       <label htmlFor={`${prefix}-${name}`}>{label}</label>
@@ -212,7 +214,7 @@ function ItemFields({
       />
       {errors?.[name] ? (
         <p className="field-error" id={`${prefix}-${name}-error`}>
-          {errors[name]!.join(" ")}
+          {errors[name]!.map((e) => translateServerMessage(i18n, e)).join(" ")}
         </p>
       ) : null}
     </div>

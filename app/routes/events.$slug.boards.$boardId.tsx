@@ -1,12 +1,4 @@
-import {
-  DndContext,
-  KeyboardSensor,
-  PointerSensor,
-  useDroppable,
-  useSensor,
-  useSensors,
-  type DragEndEvent,
-} from "@dnd-kit/core";
+import { KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
@@ -16,6 +8,10 @@ import { PHASES } from "../../server/core/boards/constants";
 import { NoteCard } from "~/components/board/NoteCard";
 import { categoryName, translateServerMessage } from "~/i18n";
 import { Suggestions } from "~/components/board/Suggestions";
+import { AccessibleDndContext } from "~/components/DndAnnouncer";
+import { UserText } from "~/components/UserText";
+import { authorName } from "~/i18n/stored-names";
+import { formatList, shortText } from "~/utils/format";
 import { Countdown } from "~/components/Countdown";
 import { GuidingQuestions } from "~/components/GuidingQuestions";
 import type { ClientNote } from "~/realtime/board-state";
@@ -71,10 +67,67 @@ export default function BoardPage() {
       .sort((x, y) => (filter.byVotes ? y.votes - x.votes : 0) || x.createdAt.localeCompare(y.createdAt));
   }, [b.state.notes, filter]);
 
+  // A moved note is drawn again in its new cluster: focus follows it there instead of dropping to <body>.
+  const [refocus, setRefocus] = useState<{
+    noteId: string;
+    clusterId: string | null;
+    control: "select" | "handle";
+  } | null>(null);
+  const move = (noteId: string, clusterId: string | null, control: "select" | "handle") => {
+    setRefocus({ noteId, clusterId, control });
+    b.send({ type: "note.move", noteId, clusterId });
+  };
+  useEffect(() => {
+    if (!refocus) return;
+    const note = b.state.notes[refocus.noteId];
+    if (!note) return setRefocus(null);
+    if ((note.clusterId ?? null) !== refocus.clusterId) return;
+    const card = document.querySelector(`[data-note-id="${refocus.noteId}"]`);
+    const control = card?.querySelector<HTMLElement>(
+      refocus.control === "select" ? "select.note-cluster" : ".drag-handle",
+    );
+    // Only where focus was lost with the old card: someone who moved on meanwhile keeps their place.
+    const active = document.activeElement;
+    if (control && (!active || active === document.body || !active.isConnected)) control.focus();
+    setRefocus(null);
+  }, [refocus, b.state.notes]);
+  // A refused move never lands: nothing to follow (a refusal of anything else leaves it pending).
+  useEffect(() => {
+    const last = b.rejections.at(-1);
+    if (last?.op.type !== "note.move") return;
+    const refused = last.op.noteId;
+    setRefocus((r) => (r?.noteId === refused ? null : r));
+  }, [b.rejections]);
+
   const onDragEnd = (e: DragEndEvent) => {
     if (!e.over) return;
     const target = String(e.over.id);
-    b.send({ type: "note.move", noteId: String(e.active.id), clusterId: target.startsWith("none:") ? null : target });
+    const clusterId = target.startsWith("none:") ? null : target;
+    if ((b.state.notes[String(e.active.id)]?.clusterId ?? null) === clusterId) return;
+    move(String(e.active.id), clusterId, "handle");
+  };
+
+  // What a drag says, in words: the note by its first words, the cluster by its name.
+  const noteWords = (id: string | number) => shortText(b.state.notes[String(id)]?.text ?? "");
+  const zoneName = (id: string | number | undefined) => {
+    const target = String(id ?? "");
+    if (target.startsWith("none:"))
+      return t("dragNotes.unclustered", { category: categoryName(i18n.language, target.slice(5)) });
+    return b.state.clusters[target]?.label ?? "";
+  };
+  const announcements = {
+    onDragStart: ({ active }: { active: { id: string | number } }) =>
+      t("dragNotes.picked", { note: noteWords(active.id) }),
+    onDragOver: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) =>
+      over
+        ? t("dragNotes.over", { note: noteWords(active.id), cluster: zoneName(over.id) })
+        : t("dragNotes.nowhere", { note: noteWords(active.id) }),
+    onDragEnd: ({ active, over }: { active: { id: string | number }; over: { id: string | number } | null }) =>
+      over
+        ? t("dragNotes.dropped", { note: noteWords(active.id), cluster: zoneName(over.id) })
+        : t("dragNotes.cancelled", { note: noteWords(active.id) }),
+    onDragCancel: ({ active }: { active: { id: string | number } }) =>
+      t("dragNotes.cancelled", { note: noteWords(active.id) }),
   };
 
   const card = (n: ClientNote) => (
@@ -89,16 +142,24 @@ export default function BoardPage() {
       dotsLeft={board.dotBudget - used}
       clusters={clusters}
       send={b.send}
+      onMove={(clusterId) => move(n.id, clusterId, "select")}
     />
   );
 
   return (
     <section className="board-page" data-testid="board" data-seq={b.state.seq}>
       <p className="eyebrow">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
-        {board.roomName ? ` · ${board.roomName}` : null}
+        <Link to={`/events/${event.slug}`}>
+          <UserText text={event.title} />
+        </Link>
+        {board.roomName ? (
+          <>
+            {" · "}
+            <UserText text={board.roomName} />
+          </>
+        ) : null}
       </p>
-      <h1>{board.title}</h1>
+      <UserText as="h1" text={board.title} />
       <GuidingQuestions questions={questions} id="board-questions" />
       <div className="board-status">
         <span data-testid="phase">{t("board.phaseNow", { phase: t(`board.phases.${b.state.phase}`) })}</span>
@@ -126,10 +187,10 @@ export default function BoardPage() {
         ) : null}
         {b.state.timerEndsAt ? <Countdown endsAt={b.state.timerEndsAt} offsetMs={offset} /> : null}
         <a href={`/events/${event.slug}/boards/${board.id}.csv`} download>
-          CSV
+          {t("downloads.boardCsv")}
         </a>
         <a href={`/events/${event.slug}/boards/${board.id}.md`} download>
-          Markdown
+          {t("downloads.boardMarkdown")}
         </a>
         {canSummarise ? (
           <Link to={`/events/${event.slug}/boards/${board.id}/summary`}>{t("roomSummary.link")}</Link>
@@ -146,7 +207,7 @@ export default function BoardPage() {
         ))}
         {b.notices.map((n, i) => (
           <p key={i} className="notice">
-            {n}
+            {translateServerMessage(i18n, n)}
           </p>
         ))}
       </div>
@@ -190,7 +251,7 @@ export default function BoardPage() {
             <option value="">{t("board.allClusters")}</option>
             <option value="none">{t("board.unclustered")}</option>
             {clusters.map((c) => (
-              <option key={c.id} value={c.id}>
+              <option key={c.id} value={c.id} dir="auto">
                 {c.label}
               </option>
             ))}
@@ -229,7 +290,7 @@ export default function BoardPage() {
               .sort()
               .map((c) => (
                 <option key={c} value={c}>
-                  {c}
+                  {authorName(t, i18n.language, c)}
                 </option>
               ))}
           </select>
@@ -248,7 +309,13 @@ export default function BoardPage() {
         ) : null}
       </form>
 
-      <DndContext id="board-dnd" sensors={sensors} onDragEnd={onDragEnd}>
+      <AccessibleDndContext
+        id="board-dnd"
+        sensors={sensors}
+        onDragEnd={onDragEnd}
+        instructions={t("dragNotes.instructions")}
+        announcements={announcements}
+      >
         <div className="columns">
           {board.categories
             .filter((c) => !filter.category || c === filter.category)
@@ -277,7 +344,7 @@ export default function BoardPage() {
                     return (
                       <DropZone key={c.id} id={c.id}>
                         <h3 className="cluster-label">
-                          {c.label} <span className="muted">({notes.length})</span>
+                          <UserText text={c.label} /> <span className="muted">({notes.length})</span>
                         </h3>
                         {notes.map(card)}
                       </DropZone>
@@ -291,7 +358,7 @@ export default function BoardPage() {
               );
             })}
         </div>
-      </DndContext>
+      </AccessibleDndContext>
     </section>
   );
 }
@@ -371,7 +438,7 @@ function SplitCluster({
   return (
     <details className="split">
       <summary>
-        {t("board.split")}: {cluster.label}
+        {t("board.split")}: <UserText text={cluster.label} />
       </summary>
       <form
         className="stack"
@@ -395,7 +462,9 @@ function SplitCluster({
           {notes.map((n) => (
             <div key={n.id} className="choice">
               <input type="checkbox" id={`sp-${cluster.id}-${n.id}`} name="noteIds" value={n.id} />
-              <label htmlFor={`sp-${cluster.id}-${n.id}`}>{n.text.slice(0, 80)}</label>
+              <label htmlFor={`sp-${cluster.id}-${n.id}`}>
+                <UserText text={n.text.slice(0, 80)} />
+              </label>
             </div>
           ))}
         </fieldset>
@@ -612,7 +681,12 @@ function GatherControls({
       </form>
       {gather.length ? (
         <p className="muted" data-testid="gathering">
-          {t("synthesis.gathering", { categories: gather.map((c) => categoryName(i18n.language, c)).join(", ") })}
+          {t("synthesis.gathering", {
+            categories: formatList(
+              gather.map((c) => categoryName(i18n.language, c)),
+              i18n.language,
+            ),
+          })}
         </p>
       ) : null}
     </div>

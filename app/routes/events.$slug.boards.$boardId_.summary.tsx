@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
-import { DateTime } from "luxon";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
 import { categoryName } from "~/i18n";
@@ -9,6 +8,10 @@ import { useBoard } from "~/realtime/use-board";
 import { formToObject } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
+import { UserText } from "~/components/UserText";
+import { authorName } from "~/i18n/stored-names";
+import { useIsolatedT } from "~/i18n/isolate";
+import { formatDateTime } from "~/utils/format";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.view.room.name} · Plenary` : "Plenary" },
@@ -50,6 +53,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 export default function RoomSummaryPage() {
   const { view, snapshot, maxQuotes } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const result = useActionData<FormResult | { ok: true }>();
   const failed = result && !result.ok ? result : undefined;
   const busy = useNavigation().state !== "idle";
@@ -83,10 +87,15 @@ export default function RoomSummaryPage() {
   return (
     <section aria-labelledby="rs-title">
       <p className="eyebrow">
-        <Link to={`/events/${view.event.slug}`}>{view.event.title}</Link> ·{" "}
-        <Link to={`/events/${view.event.slug}/boards/${snapshot.board.id}`}>{view.room.name}</Link>
+        <Link to={`/events/${view.event.slug}`}>
+          <UserText text={view.event.title} />
+        </Link>{" "}
+        ·{" "}
+        <Link to={`/events/${view.event.slug}/boards/${snapshot.board.id}`}>
+          <UserText text={view.room.name} />
+        </Link>
       </p>
-      <h1 id="rs-title">{t("roomSummary.title", { room: view.room.name })}</h1>
+      <h1 id="rs-title">{ti("roomSummary.title", { room: view.room.name })}</h1>
       <p>{t("roomSummary.intro")}</p>
       <div className="summary-layout">
         {/* It scrolls on its own, so it takes keyboard focus (WCAG: scrollable regions). */}
@@ -110,13 +119,14 @@ export default function RoomSummaryPage() {
                 <h3 className="h4">{categoryName(i18n.language, category)}</h3>
                 {groups.map((g, i) => (
                   <div key={i}>
-                    {g.label ? <p className="cluster-label">{g.label}</p> : null}
+                    {g.label ? <UserText as="p" className="cluster-label" text={g.label} /> : null}
                     <ul>
                       {g.notes.map((n) => (
                         <li key={n.id}>
-                          {n.text}{" "}
+                          <UserText text={n.text} />{" "}
                           <span className="muted">
-                            · {n.authorCategory ?? ""} · {t("roomSummary.votes", { count: n.votes })}
+                            · <UserText text={authorName(t, i18n.language, n.authorCategory ?? "")} /> ·{" "}
+                            {t("roomSummary.votes", { count: n.votes })}
                           </span>
                         </li>
                       ))}
@@ -133,10 +143,8 @@ export default function RoomSummaryPage() {
           {result?.ok ? <p role="status">{t("roomSummary.saved")}</p> : null}
           {view.updatedAt && view.updatedBy ? (
             <p className="muted">
-              {t("roomSummary.lastSaved", {
-                at: DateTime.fromISO(view.updatedAt, { zone: view.event.timezone })
-                  .setLocale(i18n.language)
-                  .toLocaleString(DateTime.DATETIME_MED),
+              {ti("roomSummary.lastSaved", {
+                at: <>{formatDateTime(view.updatedAt, i18n.language, view.event.timezone)}</>,
                 name: view.updatedBy,
               })}
             </p>

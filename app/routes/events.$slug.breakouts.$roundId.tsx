@@ -13,6 +13,9 @@ import { asHttpError, formAction, type FormResult, readForm } from "~/utils/form
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
 import type { StaffReport } from "../../server/core/breakouts/staffing";
+import { UserText } from "~/components/UserText";
+import { reservationKey, stakeholderName } from "~/i18n/stored-names";
+import { useIsolatedT } from "~/i18n/isolate";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "round", { title: data.overview.round.title }) : [{ title: "Plenary" }];
@@ -79,7 +82,8 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function RoundControl() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const { eventId, slug, overview, synthesisId } = useLoaderData<typeof loader>();
   const result = useActionData<FormResult | { ok: true; did: string; seed?: number; staff?: StaffReport | null }>();
   const failed = result && !result.ok ? result : undefined;
@@ -107,7 +111,7 @@ export default function RoundControl() {
       <p className="eyebrow">
         <Link to={`/events/${slug}/breakouts`}>{t("breakouts.backToList")}</Link>
       </p>
-      <h1>{round.title}</h1>
+      <UserText as="h1" text={round.title} />
       {synthesisId ? (
         <p>
           <Link to={`/events/${slug}/boards/${synthesisId}`} data-testid="synthesis-link">
@@ -206,9 +210,13 @@ export default function RoundControl() {
           {rooms.map((room) => (
             <DroppableRoom key={room.id} id={room.id}>
               <section className="card room-card" aria-labelledby={`room-${room.id}`} data-testid="room-card">
-                <h3 id={`room-${room.id}`}>{room.name}</h3>
+                <UserText as="h3" id={`room-${room.id}`} text={room.name} />
                 {room.reservedFor ? (
-                  <p className="badge">{t("breakouts.reserved", { who: room.reservedFor })}</p>
+                  <p className="badge" data-testid="room-reserved">
+                    {reservationKey(room.reservedFor)
+                      ? t(reservationKey(room.reservedFor)!)
+                      : ti("breakouts.reserved", { who: room.reservedFor })}
+                  </p>
                 ) : null}
                 <p className="muted">
                   {t("breakouts.members", { count: room.members.length, present: room.present, notes: room.notes })}
@@ -220,8 +228,13 @@ export default function RoundControl() {
                     <ul>
                       {room.help.map((h) => (
                         <li key={h.id}>
-                          {h.name}
-                          {h.message ? `: ${h.message}` : ""}
+                          <bdi>{h.name}</bdi>
+                          {h.message ? (
+                            <>
+                              {": "}
+                              <UserText text={h.message} />
+                            </>
+                          ) : null}
                           <Form method="post">
                             <input type="hidden" name="helpId" value={h.id} />
                             <button type="submit" name="intent" value="resolve" className="small secondary">
@@ -278,7 +291,7 @@ export default function RoundControl() {
                             <span className={m.online ? "online" : "offline"} aria-hidden="true">
                               ●
                             </span>{" "}
-                            {m.name}
+                            <bdi>{m.name}</bdi>
                           </>
                         }
                       />
@@ -307,9 +320,11 @@ export default function RoundControl() {
             <ul className="members">
               {overview.unassigned.map((m) => (
                 <li key={m.userId}>
-                  <DraggablePerson id={m.userId} roomId="unassigned" label={m.name} />{" "}
+                  <DraggablePerson id={m.userId} roomId="unassigned" label={<bdi>{m.name}</bdi>} />{" "}
                   {m.role ? <span className="badge">{t(`breakouts.roles.${m.role}`)}</span> : null}
-                  <span className="muted">{m.category}</span>
+                  <span className="muted">
+                    <UserText text={stakeholderName(i18n.language, null, m.category)} />
+                  </span>
                   <MoveForm userId={m.userId} name={m.name} roomId="" locked={false} options={roomOptions} />
                 </li>
               ))}

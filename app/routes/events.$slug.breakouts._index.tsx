@@ -9,6 +9,10 @@ import { formToObject, one } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
+import { BOARD_CATEGORIES } from "../../server/core/boards/category-names";
+import { categoryName } from "~/i18n";
+import { formatList } from "~/utils/format";
+import { UserText } from "~/components/UserText";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "breakouts", { title: data.event.title }) : [{ title: "Plenary" }];
@@ -44,7 +48,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function Breakouts() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { event, rounds, agenda, synthesisId } = useLoaderData<typeof loader>();
   const result = useActionData<FormResult>();
   const v = (k: string) => one(result?.values, k);
@@ -52,7 +56,9 @@ export default function Breakouts() {
   return (
     <section>
       <p className="eyebrow">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        <Link to={`/events/${event.slug}`}>
+          <UserText text={event.title} />
+        </Link>
       </p>
       <h1>{t("breakouts.title")}</h1>
       {synthesisId ? (
@@ -67,7 +73,10 @@ export default function Breakouts() {
         <ul className="plain-list" data-testid="rounds">
           {rounds.map((r) => (
             <li key={r.id} className="card">
-              <Link to={r.id}>{r.title}</Link> · {t(`breakouts.status.${r.status}`)} · {r.rooms} ·{" "}
+              <Link to={r.id}>
+                <UserText text={r.title} />
+              </Link>{" "}
+              · {t(`breakouts.status.${r.status}`)} · {t("storedNames.rooms", { count: r.rooms })} ·{" "}
               {t(`breakouts.modes.${r.mode}`)}
             </li>
           ))}
@@ -134,7 +143,12 @@ export default function Breakouts() {
           label={t("breakouts.categories")}
           name="categories"
           rows={2}
-          hint={t("breakouts.categoriesHint")}
+          hint={t("storedNames.boardCategoriesHint", {
+            defaults: formatList(
+              BOARD_CATEGORIES.map((c) => categoryName(i18n.language, c)),
+              i18n.language,
+            ),
+          })}
           defaultValue={v("categories")}
           errors={e.categories}
         />

@@ -11,6 +11,9 @@ import { useConnection } from "~/realtime/use-connection";
 import { asHttpError } from "~/utils/forms.server";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
+import { UserText } from "~/components/UserText";
+import { translateServerMessage } from "~/i18n";
+import { useIsolatedT } from "~/i18n/isolate";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "live", { title: data.event.title }) : [{ title: "Plenary" }];
@@ -32,7 +35,8 @@ type Presence = { roomId: string; people: { userId: string; name: string }[] };
  */
 export default function Live() {
   const { event, state: initial } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const [state, setState] = useState<LiveState>(initial);
   const [offset, setOffset] = useState(() => Date.parse(initial.serverNow) - Date.now());
   const [messages, setMessages] = useState<{ id: string; message: string }[]>([]);
@@ -107,12 +111,17 @@ export default function Live() {
   return (
     <section className="live" data-testid="live" data-room={roomId ?? "plenary"}>
       <p className="eyebrow">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        <Link to={`/events/${event.slug}`}>
+          <UserText text={event.title} />
+        </Link>
       </p>
       <p className={`connection connection-${connection}`} role="status">
         {t(`live.connection.${connection}`)}
       </p>
-      {notice ? <p className="notice">{notice}</p> : null}
+      {/* Always in the page, so a notice that appears (the round closed) is announced, not only shown. */}
+      <div role="status" data-testid="live-notice">
+        {notice ? <p className="notice">{translateServerMessage(i18n, notice)}</p> : null}
+      </div>
       {state.room && state.round ? (
         <RoomView
           state={state}
@@ -130,11 +139,11 @@ export default function Live() {
           <ul className="plain-list">
             {state.choices.map((c) => (
               <li key={c.id} className="card">
-                <h2>{c.name}</h2>
+                <UserText as="h2" text={c.name} />
                 {c.questions.length ? (
                   <ul className="muted">
                     {c.questions.map((q, i) => (
-                      <li key={i}>{q}</li>
+                      <UserText as="li" key={i} text={q} />
                     ))}
                   </ul>
                 ) : null}
@@ -148,7 +157,7 @@ export default function Live() {
                     )
                   }
                 >
-                  {c.full ? t("live.full") : t("live.join", { name: c.name })}
+                  {c.full ? t("live.full") : ti("live.join", { name: c.name })}
                 </button>
               </li>
             ))}
@@ -167,7 +176,7 @@ export default function Live() {
           <h2 id="messages-heading">{t("live.messages")}</h2>
           <ul aria-live="polite" data-testid="round-messages">
             {messages.map((m) => (
-              <li key={m.id}>{m.message}</li>
+              <UserText as="li" key={m.id} text={m.message} />
             ))}
           </ul>
         </section>
@@ -199,9 +208,9 @@ function RoomView({
   return (
     <div className="room-view">
       <p className="eyebrow">
-        {state.round!.title} · {t("live.yourRoom")}
+        <UserText text={state.round!.title} /> · {t("live.yourRoom")}
       </p>
-      <h1 ref={headingRef} tabIndex={-1} data-testid="room-name">
+      <h1 ref={headingRef} tabIndex={-1} data-testid="room-name" dir="auto">
         {room.name}
       </h1>
       {room.role !== "participant" ? <p className="badge">{t(`live.role.${room.role}`)}</p> : null}
@@ -223,7 +232,9 @@ function RoomView({
         <h2 id="present-heading">{t("live.present", { count: people.length })}</h2>
         <ul className="presence" data-testid="presence">
           {people.map((p) => (
-            <li key={p.userId}>{p.name}</li>
+            <li key={p.userId}>
+              <bdi>{p.name}</bdi>
+            </li>
           ))}
         </ul>
       </section>

@@ -1,14 +1,20 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { managePageMeta } from "~/utils/manage-pages";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BarChart, LineChart } from "~/components/charts";
 import { countryName } from "../../server/core/countries";
+import { stakeholderName } from "~/i18n/stored-names";
+import { formatNumber } from "~/utils/format";
 import { asHttpError, formAction, readForm, requireConfirmed, type FormResult } from "~/utils/forms.server";
 import { FormMessage } from "~/components/Field";
 import { Confirm } from "~/components/Confirm";
 import { actorOf } from "~/utils/session.server";
 import type { loader as layoutLoader } from "./events.$slug.manage";
+
+export const handle = { managePage: "overview" };
+export const meta: MetaFunction = ({ matches }) => managePageMeta(matches, "overview");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
@@ -35,15 +41,16 @@ export default function Overview() {
   const event = layout?.event;
   const pct = (x: number | null) =>
     x === null ? "—" : new Intl.NumberFormat(i18n.language, { style: "percent" }).format(x);
+  const n = (x: number) => formatNumber(x, i18n.language);
   const stats: [string, string][] = [
-    [t("manage.figures.registered"), String(f.active)],
-    [t("manage.figures.confirmed"), String(f.byStatus.confirmed ?? 0)],
-    [t("manage.figures.pending"), String(f.byStatus.pending ?? 0)],
-    [t("manage.figures.waitlisted"), String(f.byStatus.waitlisted ?? 0)],
-    [t("manage.figures.capacity"), f.capacity ? `${f.seatsTaken} / ${f.capacity}` : String(f.seatsTaken)],
-    [t("manage.figures.checkedIn"), String(f.checkedIn)],
+    [t("manage.figures.registered"), n(f.active)],
+    [t("manage.figures.confirmed"), n(f.byStatus.confirmed ?? 0)],
+    [t("manage.figures.pending"), n(f.byStatus.pending ?? 0)],
+    [t("manage.figures.waitlisted"), n(f.byStatus.waitlisted ?? 0)],
+    [t("manage.figures.capacity"), f.capacity ? `${n(f.seatsTaken)} / ${n(f.capacity)}` : n(f.seatsTaken)],
+    [t("manage.figures.checkedIn"), n(f.checkedIn)],
     [t("manage.figures.attendance"), pct(f.attendanceRate)],
-    [t("manage.figures.organisations"), String(f.organisations)],
+    [t("manage.figures.organisations"), n(f.organisations)],
   ];
   return (
     <>
@@ -107,7 +114,10 @@ export default function Overview() {
             />
             <BarChart
               title={t("manage.figures.byCategory")}
-              data={f.byCategory.map((c) => ({ label: c.label, value: c.count }))}
+              data={f.byCategory.map((c) => ({
+                label: stakeholderName(i18n.language, c.key, c.label),
+                value: c.count,
+              }))}
               labelHeader={t("manage.participants.category")}
               valueLabel={t("manage.figures.count")}
             />

@@ -1,4 +1,6 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { managePageMeta } from "~/utils/manage-pages";
+import { stakeholderName } from "~/i18n/stored-names";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -12,6 +14,9 @@ import { languageName } from "~/utils/languages";
 import { readCsvUpload } from "~/utils/csv-upload.server";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
+
+export const handle = { managePage: "add-participants" };
+export const meta: MetaFunction = ({ matches }) => managePageMeta(matches, "add-participants");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
@@ -105,7 +110,10 @@ export default function AddParticipants() {
               name="categoryKey"
               required
               placeholder={t("register.chooseCategory")}
-              options={spec.categories.map((c) => ({ value: c.key, label: c.label }))}
+              options={spec.categories.map((c) => ({
+                value: c.key,
+                label: stakeholderName(i18n.language, c.key, c.label),
+              }))}
               defaultValue={v("categoryKey")}
               errors={e.categoryKey}
             />

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { managePageMeta } from "~/utils/manage-pages";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +12,9 @@ import { formToObject, one } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
 import { Confirm } from "~/components/Confirm";
 import { actorOf } from "~/utils/session.server";
+
+export const handle = { managePage: "agenda" };
+export const meta: MetaFunction = ({ matches }) => managePageMeta(matches, "agenda");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const actor = await actorOf(context);

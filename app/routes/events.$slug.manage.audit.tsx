@@ -1,9 +1,16 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { AuditSentence } from "~/components/AuditSentence";
 import { asHttpError } from "~/utils/forms.server";
+import { formatDateTime } from "~/utils/format";
+import { managePageMeta } from "~/utils/manage-pages";
 import { actorOf, requireUser } from "~/utils/session.server";
+import type { loader as layoutLoader } from "./events.$slug.manage";
+
+export const handle = { managePage: "audit" };
+export const meta: MetaFunction = ({ matches }) => managePageMeta(matches, "audit");
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   await requireUser(context, request);
@@ -13,36 +20,49 @@ export async function loader({ params, context, request }: LoaderFunctionArgs) {
 }
 
 export default function AuditLog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { entries } = useLoaderData<typeof loader>();
+  const zone = useRouteLoaderData<typeof layoutLoader>("routes/events.$slug.manage")?.event.timezone ?? "UTC";
   return (
     <section aria-labelledby="audit-heading">
-      <h2 id="audit-heading">{t("audit.title")}</h2>
-      <p className="muted">{t("audit.intro")}</p>
+      <p className="muted" id="audit-heading">
+        {t("audit.intro")}
+      </p>
       {entries.length === 0 ? (
         <p>{t("audit.none")}</p>
       ) : (
         <div className="table-scroll">
           <table className="data" data-testid="audit-log">
+            <caption className="muted">{t("auditLog.timesIn", { tz: zone })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("audit.when")}</th>
                 <th scope="col">{t("audit.who")}</th>
-                <th scope="col">{t("audit.action")}</th>
-                <th scope="col">{t("audit.details")}</th>
+                <th scope="col">{t("auditLog.what")}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
-                <tr key={e.id}>
+                <tr key={e.id} data-action={e.action}>
                   <td>
-                    <time dateTime={e.at}>{e.at.slice(0, 16).replace("T", " ")}</time>
+                    <time dateTime={e.at}>{formatDateTime(e.at, i18n.language, zone)}</time>
                   </td>
-                  <td>{e.who}</td>
                   <td>
-                    <code>{e.action}</code>
+                    {e.actor ? (
+                      <>
+                        <bdi>{e.actor.name}</bdi>
+                        <br />
+                        <span className="muted">
+                          <bdi>{e.actor.email}</bdi>
+                        </span>
+                      </>
+                    ) : (
+                      t("auditLog.plenary")
+                    )}
                   </td>
-                  <td className="details">{e.details}</td>
+                  <td className="details">
+                    <AuditSentence action={e.action} details={e.details} />
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { managePageMeta } from "~/utils/manage-pages";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,11 @@ import { Checkbox, Select, TextArea } from "~/components/form";
 import { formToObject, one } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
 import { Confirm } from "~/components/Confirm";
+import { stakeholderName } from "~/i18n/stored-names";
 import { actorOf } from "~/utils/session.server";
+
+export const handle = { managePage: "form" };
+export const meta: MetaFunction = ({ matches }) => managePageMeta(matches, "form");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
@@ -16,7 +21,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   const e = await context.core.manage.getForEditing(actor, eventId).catch(asHttpError);
   const answered = await context.core.manage.answerCounts(actor, eventId).catch(asHttpError);
   return json({
-    categories: e.categories.map((c) => ({ id: c.id, label: c.label, used: c._count.registrations })),
+    categories: e.categories.map((c) => ({ id: c.id, key: c.key, label: c.label, used: c._count.registrations })),
     questions: e.questions.map((q) => ({
       id: q.id,
       kind: q.kind,
@@ -66,8 +71,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 }
 
 export default function FormEditor() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const data = useLoaderData<typeof loader>();
+  // Default categories read in the organiser's language too; renaming one makes the new name theirs, shown as typed.
+  const categories = data.categories.map((c) => ({ ...c, label: stakeholderName(i18n.language, c.key, c.label) }));
   const result = useActionData<FormResult | { ok: true }>();
   const failed = result && !result.ok ? result : undefined;
   const failedIntent = one(failed?.values, "intent");
@@ -76,11 +83,12 @@ export default function FormEditor() {
       <section aria-labelledby="categories-heading">
         <h2 id="categories-heading">{t("manage.form.categories")}</h2>
         <p className="muted">{t("manage.form.categoriesHint")}</p>
+        <p className="muted">{t("storedNames.defaultCategoriesHint")}</p>
         {failed && failedIntent?.includes("category") && !failed.fieldErrors.label ? (
           <FormMessage message={failed.message} />
         ) : null}
         <ul className="plain-list">
-          {data.categories.map((c) => (
+          {categories.map((c) => (
             <li key={c.id} className="category-row">
               <Form method="post" className="inline-form">
                 <input type="hidden" name="id" value={c.id} />

@@ -1,13 +1,21 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { managePageMeta } from "~/utils/manage-pages";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormMessage } from "~/components/Field";
 import { countryName } from "../../server/core/countries";
-import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } from "~/utils/forms.server";
+import { stakeholderName } from "~/i18n/stored-names";
+import { UserText } from "~/components/UserText";
+import { useIsolatedT } from "~/i18n/isolate";
+import { formatDateTime } from "~/utils/format";
+import { asHttpError, formAction, readForm, requireConfirmed, type FormResult } from "~/utils/forms.server";
 import { Confirm } from "~/components/Confirm";
 import { actorOf } from "~/utils/session.server";
 import type { loader as layoutLoader } from "./events.$slug.manage";
+
+export const handle = { managePage: "participants" };
+export const meta: MetaFunction = ({ matches }) => managePageMeta(matches, "participants");
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
@@ -43,6 +51,7 @@ export default function Participants() {
   const layout = useRouteLoaderData<typeof layoutLoader>("routes/events.$slug.manage");
   const result = useActionData<FormResult | { ok: true }>();
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const q = data.query;
   const canManage = layout?.event.canManage ?? false;
   const canCheckIn = layout?.event.canCheckIn ?? false;
@@ -72,7 +81,10 @@ export default function Participants() {
           label={t("manage.participants.category")}
           value={q.category}
           any={t("manage.participants.any")}
-          options={data.categories.map((c) => ({ value: c.key, label: c.label }))}
+          options={data.categories.map((c) => ({
+            value: c.key,
+            label: stakeholderName(i18n.language, c.key, c.label),
+          }))}
         />
         <FilterSelect
           id="f-country"
@@ -144,18 +156,25 @@ export default function Participants() {
               {data.rows.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">
-                    {r.name}
+                    <UserText text={r.name} />
                     <br />
-                    <span className="muted">{r.email}</span>
+                    <span className="muted">
+                      <bdi>{r.email}</bdi>
+                    </span>
                   </th>
                   <td>
-                    {r.organisation}
+                    <UserText text={r.organisation} />
                     <br />
-                    <span className="muted">{r.category}</span>
+                    <span className="muted">
+                      <UserText text={stakeholderName(i18n.language, r.categoryKey, r.category)} />
+                    </span>
                   </td>
                   <td>
-                    {r.city}
-                    {r.country ? `, ${countryName(r.country, i18n.language)}` : ""}
+                    {r.city && r.country ? (
+                      ti("storedNames.place", { city: r.city, country: countryName(r.country, i18n.language) })
+                    ) : (
+                      <UserText text={r.city} />
+                    )}
                   </td>
                   <td>
                     {t(`events.registration.${r.status}`)}
@@ -167,7 +186,11 @@ export default function Participants() {
                     ) : null}
                     {r.checkedIn ? <span className="badge">{t("manage.participants.checkedIn")}</span> : null}
                   </td>
-                  <td>{r.registeredLocal}</td>
+                  <td>
+                    <time dateTime={r.registeredAt}>
+                      {formatDateTime(r.registeredAt, i18n.language, layout?.event.timezone ?? "UTC")}
+                    </time>
+                  </td>
                   <td>
                     <Form method="post" className="row-actions">
                       <input type="hidden" name="registrationId" value={r.id} />

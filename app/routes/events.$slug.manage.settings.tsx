@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { managePageMeta } from "~/utils/manage-pages";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +8,9 @@ import { EventForm } from "~/components/EventForm";
 import { formToObject } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
+
+export const handle = { managePage: "settings" };
+export const meta: MetaFunction = ({ matches }) => managePageMeta(matches, "settings");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const actor = await actorOf(context);

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { managePageMeta } from "~/utils/manage-pages";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +12,9 @@ import { formToObject, one } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { actorOf } from "~/utils/session.server";
 import { readCsvUpload } from "~/utils/csv-upload.server";
+
+export const handle = { managePage: "team" };
+export const meta: MetaFunction = ({ matches }) => managePageMeta(matches, "team");
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const actor = await actorOf(context);
@@ -63,7 +67,11 @@ export default function Team() {
         <ul className="plain-list">
           {data.team.map((m) => (
             <li key={m.id}>
-              {m.name} <span className="muted">({m.email})</span> · {t(`events.role.${m.role}`)}
+              <bdi>{m.name}</bdi>{" "}
+              <span className="muted">
+                (<bdi>{m.email}</bdi>)
+              </span>{" "}
+              · {t(`events.role.${m.role}`)}
             </li>
           ))}
         </ul>
@@ -103,7 +111,7 @@ export default function Team() {
             <ul className="plain-list" data-testid="invitations">
               {data.invitations.map((i) => (
                 <li key={i.id}>
-                  {i.email} · {t(`events.role.${i.role}`)} · {t(`manage.team.invitationStatus.${i.status}`)}
+                  <bdi>{i.email}</bdi> · {t(`events.role.${i.role}`)} · {t(`manage.team.invitationStatus.${i.status}`)}
                 </li>
               ))}
             </ul>

@@ -2,12 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { directionOf } from "../../server/core/i18n/locales";
 import { publicationDay } from "../../server/core/reports/publication";
 import { sectionHtml } from "../../server/core/reports/render-html";
 import { reportTexts } from "../../server/core/reports/texts";
 import { asHttpError } from "~/utils/forms.server";
 import { pageTitle, metaText } from "~/utils/meta";
+import { UserText } from "~/components/UserText";
+import { VersionLine } from "~/components/report/VersionLine";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...(data?.content ? pageTitle(matches, "report", { title: data.content.title }) : pageTitle(matches, "reportNone")),
@@ -60,14 +61,14 @@ export default function PublicReport() {
   if (withdrawn !== null || !content) {
     return (
       <article className="report-public">
-        <h1>{event.title}</h1>
+        <UserText as="h1" text={event.title} />
         <div className="notice" role="status">
           {withdrawn !== null ? (
             <>
               <p>
                 <strong>{t("report.withdrawnTitle")}</strong>
               </p>
-              <p>{withdrawn}</p>
+              <UserText as="p" text={withdrawn} />
             </>
           ) : (
             <p>{t("report.notPublished")}</p>
@@ -83,23 +84,27 @@ export default function PublicReport() {
   }
   const latest = versions[0]?.number === content.version;
   return (
-    <article
-      className="report-public"
-      data-testid="public-report"
-      lang={content.locale}
-      dir={directionOf(content.locale)}
-    >
+    // The report is in its own language; the page around it (links, labels) in the reader's. Only
+    // the report's own parts carry its language, so an English report does not claim Arabic labels.
+    <article className="report-public" data-testid="public-report" data-locale={content.locale}>
       <header>
         <p className="eyebrow">
           <Link to={`/events/${event.slug}`}>{t("report.summaryOf")}</Link>
         </p>
-        <h1>{content.title}</h1>
+        <h1 lang={content.locale} dir="auto">
+          {content.title}
+        </h1>
         <p className="muted">
           {t("report.versionN", { n: content.version })} ·{" "}
-          <time dateTime={content.published?.iso} data-testid="published-on">
+          <time dateTime={content.published?.iso} data-testid="published-on" lang={content.locale}>
             {content.published?.text}
           </time>
-          {content.changeNote ? ` · ${t("report.changeNoteLabel")}: ${content.changeNote}` : ""}
+          {content.changeNote ? (
+            <>
+              {` · ${t("report.changeNoteLabel")}: `}
+              <UserText text={content.changeNote} />
+            </>
+          ) : null}
         </p>
         {!latest ? (
           <p className="notice">
@@ -115,28 +120,24 @@ export default function PublicReport() {
           <Link to={`/events/${event.slug}/follow-up`}>{t("report.followUp")}</Link>
         </nav>
       </header>
-      {content.sections.map((s) =>
-        s.key === "cover" ? (
-          <div key={s.key} className="report-body" dangerouslySetInnerHTML={{ __html: s.html }} />
-        ) : (
-          <section key={s.key} aria-labelledby={`r-${s.key}`}>
-            <h2 id={`r-${s.key}`}>{s.title}</h2>
-            <div className="report-body" dangerouslySetInnerHTML={{ __html: s.html }} />
-          </section>
-        ),
-      )}
+      <div lang={content.locale} dir={content.locale === "ar" ? "rtl" : "ltr"} className="report-content">
+        {content.sections.map((s) =>
+          s.key === "cover" ? (
+            <div key={s.key} className="report-body" dangerouslySetInnerHTML={{ __html: s.html }} />
+          ) : (
+            <section key={s.key} aria-labelledby={`r-${s.key}`}>
+              <h2 id={`r-${s.key}`}>{s.title}</h2>
+              <div className="report-body" dangerouslySetInnerHTML={{ __html: s.html }} />
+            </section>
+          ),
+        )}
+      </div>
       {versions.length > 1 ? (
         <footer className="no-print">
           <h2>{t("report.allVersions")}</h2>
           <ul>
             {versions.map((v) => (
-              <li key={v.number}>
-                <Link to={`/events/${event.slug}/report?version=${v.number}`}>
-                  {t("report.versionN", { n: v.number })}
-                </Link>{" "}
-                · <time dateTime={v.day.iso}>{v.day.text}</time>
-                {v.changeNote ? ` · ${v.changeNote}` : ""}
-              </li>
+              <VersionLine key={v.number} slug={event.slug} version={v} />
             ))}
           </ul>
         </footer>

@@ -20,6 +20,9 @@ import { asHttpError, formAction, type FormResult, readForm, requireConfirmed } 
 import { Confirm } from "~/components/Confirm";
 import { actorOf, requireUser } from "~/utils/session.server";
 import { pageTitle } from "~/utils/meta";
+import { UserText } from "~/components/UserText";
+import { VersionLine } from "~/components/report/VersionLine";
+import { translateServerMessage } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "reportEdit", { title: data.event.title }) : [{ title: "Plenary" }];
@@ -161,7 +164,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 type Result = FormResult | { ok: true; intent: string; key?: string; html?: string };
 
 export default function ReportEditor() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { event, can, report, resources, extras, freeSections } = useLoaderData<typeof loader>();
   const result = useActionData<Result>();
   const busy = useNavigation().state !== "idle";
@@ -171,7 +174,9 @@ export default function ReportEditor() {
   return (
     <section className="report-editor" aria-labelledby="report-title">
       <p className="eyebrow">
-        <Link to={`/events/${event.slug}`}>{event.title}</Link>
+        <Link to={`/events/${event.slug}`}>
+          <UserText text={event.title} />
+        </Link>
       </p>
       <h1 id="report-title">{t("report.editorTitle")}</h1>
       {failed ? <FormMessage message={failed.message} /> : null}
@@ -203,7 +208,7 @@ export default function ReportEditor() {
               ) : null}
             </p>
             {report.withdrawnNotice && report.status === "withdrawn" ? (
-              <p className="notice">{report.withdrawnNotice}</p>
+              <UserText as="p" className="notice" text={report.withdrawnNotice} />
             ) : null}
             <WriterNotice writer={report.writer} timezone={event.timezone} />
             {can.edit ? (
@@ -269,9 +274,12 @@ export default function ReportEditor() {
                     name="changeNote"
                     maxLength={500}
                     aria-invalid={failed?.fieldErrors.changeNote ? true : undefined}
+                    aria-describedby={failed?.fieldErrors.changeNote ? "change-note-error" : undefined}
                   />
                   {failed?.fieldErrors.changeNote ? (
-                    <p className="field-error">{failed.fieldErrors.changeNote.join(" ")}</p>
+                    <p className="field-error" id="change-note-error">
+                      {failed.fieldErrors.changeNote.map((e) => translateServerMessage(i18n, e)).join(" ")}
+                    </p>
                   ) : null}
                 </div>
               </Confirm>
@@ -299,7 +307,7 @@ export default function ReportEditor() {
                   download
                   className="download-link"
                 >
-                  {f.toUpperCase()}
+                  {t(`report.format.${f}`)}
                 </a>
               ))}
             </p>
@@ -308,13 +316,7 @@ export default function ReportEditor() {
                 <summary>{t("report.versions", { count: report.versions.length })}</summary>
                 <ul>
                   {report.versions.map((v) => (
-                    <li key={v.number}>
-                      <Link to={`/events/${event.slug}/report?version=${v.number}`}>
-                        {t("report.versionN", { n: v.number })}
-                      </Link>{" "}
-                      · <time dateTime={v.day.iso}>{v.day.text}</time>
-                      {v.changeNote ? ` · ${v.changeNote}` : ""}
-                    </li>
+                    <VersionLine key={v.number} slug={event.slug} version={v} />
                   ))}
                 </ul>
               </details>
@@ -335,6 +337,8 @@ export default function ReportEditor() {
               canEdit={can.edit}
               canComment={can.comment}
               failed={failed}
+              locale={report.locale}
+              timezone={event.timezone}
               first={i === 0}
               last={i === report.sections.length - 1}
             />

@@ -7,6 +7,7 @@ import { formatRange } from "~/utils/dates";
 import { formToObject } from "~/utils/form-data";
 import { asHttpError, formAction, type FormResult, readForm } from "~/utils/forms.server";
 import { pageTitle } from "~/utils/meta";
+import { useIsolatedT } from "~/i18n/isolate";
 
 export const meta: MetaFunction = ({ matches }) =>
   pageTitle(matches, "registration", {}, [{ name: "robots", content: "noindex" }]);
@@ -70,6 +71,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
 export default function RegistrationPage() {
   const { t, i18n } = useTranslation();
+  const ti = useIsolatedT();
   const data = useLoaderData<typeof loader>();
   const result = useActionData<FormResult | { ok: true; did: "cancelled" | "saved" }>();
   const failed = result && !result.ok ? result : undefined;
@@ -78,7 +80,7 @@ export default function RegistrationPage() {
     <section className="narrow-wide">
       <h1>{t("registration.title")}</h1>
       <p>
-        <Link to={`/events/${data.event.slug}`}>{t("registration.for", { title: data.event.title })}</Link> ·{" "}
+        <Link to={`/events/${data.event.slug}`}>{ti("registration.for", { title: data.event.title })}</Link> ·{" "}
         {formatRange(data.event.startsAt, data.event.endsAt, data.event.timezone, i18n.language)}
       </p>
       <p role="status" className="notice">

@@ -1,15 +1,27 @@
 import { DateTime } from "luxon";
 
-/** "Tue 3 Mar 2026, 14:00–15:30 CET" in the given zone and locale. */
+const DAY_AND_TIME = {
+  weekday: "short",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+} as const;
+
+/**
+ * "Tue 3 Mar 2026, 14:00–15:30 CET" in the given zone and locale. The day and the time are
+ * formatted together, so each language joins them its own way ("،" in Arabic, not a Latin comma).
+ */
 export function formatRange(startIso: string, endIso: string, zone: string, locale: string): string {
   const s = DateTime.fromISO(startIso, { zone }).setLocale(locale);
   const e = DateTime.fromISO(endIso, { zone }).setLocale(locale);
-  const day = s.toLocaleString({ weekday: "short", day: "numeric", month: "short", year: "numeric" });
   const sameDay = s.hasSame(e, "day");
   const end = sameDay
     ? e.toLocaleString(DateTime.TIME_24_SIMPLE)
     : e.toLocaleString({ day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  return `${day}, ${s.toLocaleString(DateTime.TIME_24_SIMPLE)}–${end} ${s.toFormat("ZZZZ")}`;
+  return `${s.toLocaleString(DAY_AND_TIME)}–${end} ${s.toFormat("ZZZZ")}`;
 }
 
 /** "14:00–15:30" (with the day when it differs from the event's day in that zone). */
@@ -41,9 +53,8 @@ export const zoneAbbrev = (iso: string, zone: string, locale: string) =>
 export function formatLocalRange(startLocal: string, endLocal: string, locale: string): string {
   const s = DateTime.fromISO(startLocal, { zone: "UTC" }).setLocale(locale);
   const e = DateTime.fromISO(endLocal, { zone: "UTC" }).setLocale(locale);
-  const day = (d: DateTime) => d.toLocaleString({ weekday: "short", day: "numeric", month: "short", year: "numeric" });
-  const time = (d: DateTime) => d.toLocaleString(DateTime.TIME_24_SIMPLE);
-  return s.hasSame(e, "day") ? `${day(s)}, ${time(s)}–${time(e)}` : `${day(s)}, ${time(s)} – ${day(e)}, ${time(e)}`;
+  const both = (d: DateTime) => d.toLocaleString(DAY_AND_TIME);
+  return s.hasSame(e, "day") ? `${both(s)}–${e.toLocaleString(DateTime.TIME_24_SIMPLE)}` : `${both(s)} – ${both(e)}`;
 }
 
 /** A due date kept as a calendar day ("2027-03-31"), read in the viewer's language ("31 Mar 2027"). */

@@ -33,3 +33,7 @@ export function pageTitle(
 /** A translated string for other meta tags (descriptions). */
 export const metaText = (matches: Matches, key: string, vars: Record<string, string> = {}) =>
   translator(matches)(`meta.${key}`, vars);
+
+/** Any translated string for a meta function (`key` in full, e.g. "manage.nav.team"). */
+export const metaTranslate = (matches: Matches, key: string, vars: Record<string, string> = {}) =>
+  translator(matches)(key, vars);

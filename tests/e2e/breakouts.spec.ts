@@ -48,7 +48,10 @@ test("the facilitator opens a round: the participant's page moves to their room,
 
   await facilitator.getByRole("button", { name: "Close the round" }).click();
   await expect(participant.getByRole("heading", { level: 1, name: "Plenary" })).toBeVisible();
-  await expect(participant.getByText("The round is closed: welcome back to the plenary.")).toBeVisible();
+  // Announced, not only shown: the notice appears inside a live region that was already there.
+  await expect(
+    participant.getByRole("status").filter({ hasText: "The round is closed: welcome back to the plenary." }),
+  ).toBeVisible();
 });
 
 test("a facilitator moves a person between rooms with the keyboard alone", async ({ page }) => {
@@ -66,4 +69,7 @@ test("a facilitator moves a person between rooms with the keyboard alone", async
   await expect(roomB).toContainText(name);
   await expect(roomA).not.toContainText(name);
   await expect(roomB.locator("li").filter({ hasText: name })).toContainText("Locked");
+  // Said in words (a person, a room), in a polite live region.
+  await expect(page.getByTestId("dnd-announcer")).toContainText(`${name} was moved to`);
+  await expect(page.getByTestId("dnd-announcer")).toHaveAttribute("aria-live", "polite");
 });

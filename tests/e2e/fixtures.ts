@@ -84,3 +84,14 @@ export async function openRoundAfresh(facilitator: Page) {
   await facilitator.getByRole("button", { name: "Open the round" }).click();
   await expect(status).toContainText("Running");
 }
+
+/** Signs a demo account in through the sign-in form and waits for the page it was sent back to. */
+export async function signInAs(page: Page, email: string, redirectTo: string) {
+  await page.goto(`/login?redirectTo=${encodeURIComponent(redirectTo)}`);
+  await page.locator("input[name=email]").fill(email);
+  await page.locator("input[name=password]").fill("plenary-demo-2026");
+  // The sign-in form's own button (the other one of that form emails a sign-in link instead).
+  await page.locator("main form button[type=submit]:not([name])").click();
+  await page.waitForURL((u) => u.pathname === redirectTo.split("?")[0]);
+  await hydrated(page);
+}

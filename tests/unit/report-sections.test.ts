@@ -30,6 +30,18 @@ describe("report sections generated from a fixture event", () => {
     expect(s.markdown).toContain("**Partners:** UN Women");
   });
 
+  it("cover in Arabic: the language's comma, the timezone's name set apart, lists joined the Arabic way", async () => {
+    const d = fixture();
+    const s = (await compose({ ...d, locale: "ar", event: { ...d.event, organisers: ["Cities Network", "UN Women"] } }))
+      .sections[0]!;
+    const date = s.markdown.split("\n").find((l) => l.includes("Africa/Tunis"))!;
+    // "(GMT+1 ,Africa/Tunis)" came from a Latin comma between a number and a Latin name in right-to-left text.
+    expect(date).not.toContain(", ");
+    expect(date).toContain("، ");
+    expect(date).toContain("\u2068Africa/Tunis\u2069");
+    expect(s.markdown).toContain("Cities Network وUN Women");
+  });
+
   it("an executive summary at the top: who took part, how they worked, what they returned to, what comes next", async () => {
     const { sections: all } = await compose();
     expect(all.map((s) => s.key).slice(0, 3)).toEqual(["cover", "summary", "introduction"]);

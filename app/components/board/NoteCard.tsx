@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { Operation } from "../../../server/core/boards/ops";
 import { REACTIONS } from "../../../server/core/boards/constants";
 import type { ClientNote } from "~/realtime/board-state";
+import { UserText } from "~/components/UserText";
+import { authorName } from "~/i18n/stored-names";
 
 type Props = {
   note: ClientNote;
@@ -15,16 +17,22 @@ type Props = {
   dotsLeft: number;
   clusters: { id: string; label: string }[];
   send: (op: Operation) => void;
+  /** Moves the note into a cluster (null: none); the board keeps focus on it once it is drawn there. */
+  onMove: (clusterId: string | null) => void;
 };
 
 const newId = () => crypto.randomUUID();
 
 /** One note: its text (always as text), author label, votes, reactions, comments, and the actions this person may take. */
-export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft, clusters, send }: Props) {
-  const { t } = useTranslation();
+export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft, clusters, send, onMove }: Props) {
+  const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [commenting, setCommenting] = useState(false);
-  const drag = useDraggable({ id: note.id, disabled: !staff || note.pending });
+  const drag = useDraggable({
+    id: note.id,
+    disabled: !staff || note.pending,
+    attributes: { roleDescription: t("dragNotes.note") },
+  });
   const style = drag.transform
     ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` }
     : undefined;
@@ -36,6 +44,7 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
       style={style}
       className={`note ${note.pending ? "pending" : ""} ${note.hidden ? "is-hidden" : ""} ${drag.isDragging ? "dragging" : ""}`}
       data-testid="note"
+      data-note-id={note.id}
     >
       {editing ? (
         <form
@@ -60,11 +69,16 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
           </div>
         </form>
       ) : (
-        <p className="note-text">{note.text}</p>
+        <UserText as="p" className="note-text" text={note.text} />
       )}
       <p className="note-meta">
-        <span>{note.authorLabel}</span>
-        {note.originRoom ? <span> · {note.originRoom}</span> : null}
+        <UserText text={authorName(t, i18n.language, note.authorLabel)} />
+        {note.originRoom ? (
+          <span>
+            {" · "}
+            <UserText text={note.originRoom} />
+          </span>
+        ) : null}
         {note.pending ? <span> · {t("board.sending")}</span> : null}
         {note.hidden ? <span className="badge">{t("board.hidden")}</span> : null}
       </p>
@@ -113,7 +127,10 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
         <ul className="comments">
           {note.comments.map((c) => (
             <li key={c.id}>
-              {c.text} <span className="muted">— {c.authorLabel}</span>
+              <UserText text={c.text} />{" "}
+              <span className="muted">
+                — <UserText text={authorName(t, i18n.language, c.authorLabel)} />
+              </span>
             </li>
           ))}
         </ul>
@@ -162,8 +179,9 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
               <label className="visually-hidden" htmlFor={`cl-${note.id}`}>{`${t("board.moveTo")}: ${short}`}</label>
               <select
                 id={`cl-${note.id}`}
+                className="note-cluster"
                 value={note.clusterId ?? ""}
-                onChange={(e) => send({ type: "note.move", noteId: note.id, clusterId: e.target.value || null })}
+                onChange={(e) => onMove(e.target.value || null)}
               >
                 <option value="">{t("board.noCluster")}</option>
                 {clusters.map((c) => (

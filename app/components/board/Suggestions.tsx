@@ -1,7 +1,7 @@
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { categoryName } from "~/i18n";
+import { categoryName, translateServerMessage } from "~/i18n";
 import type { ClientNote } from "~/realtime/board-state";
 import type { useBoard } from "~/realtime/use-board";
 import type { loader } from "~/routes/events.$slug.boards.$boardId_.suggestions";
@@ -94,7 +94,7 @@ export function Suggestions({
       <div aria-live="polite">
         {busy ? <p>{t("board.suggest.working")}</p> : null}
         {data && "message" in data ? (
-          <p className="form-error">{String((data as { message: string }).message)}</p>
+          <p className="form-error">{translateServerMessage(i18n, String((data as { message: string }).message))}</p>
         ) : null}
         {data && "engine" in data ? (
           <p className="muted" data-testid="suggest-engine" data-engine={data.engine}>

@@ -3,6 +3,9 @@ import { diffLines } from "diff";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { FormResult } from "~/utils/forms.server";
+import { translateServerMessage } from "~/i18n";
+import { UserText } from "~/components/UserText";
+import { formatDateTime } from "~/utils/format";
 
 export type SectionView = {
   key: string;
@@ -29,6 +32,8 @@ export function SectionEditor({
   failed,
   first,
   last,
+  locale,
+  timezone,
 }: {
   section: SectionView;
   comments: { id: string; body: string; author: string; at: string }[];
@@ -38,8 +43,11 @@ export function SectionEditor({
   failed?: FormResult;
   first: boolean;
   last: boolean;
+  /** The report's language: its sections are written in it, whatever language the editor reads. */
+  locale: string;
+  timezone: string;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const preview = useFetcher<Preview | FormResult>();
   const formRef = useRef<HTMLFormElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
@@ -50,7 +58,8 @@ export function SectionEditor({
     <section className="card report-section" aria-labelledby={`sec-${s.key}`} data-testid={`section-${s.key}`}>
       <div className="section-head">
         <h2 id={`sec-${s.key}`}>
-          {s.title} {s.edited && !free ? <span className="badge">{t("report.edited")}</span> : null}
+          <bdi lang={locale}>{s.title}</bdi>{" "}
+          {s.edited && !free ? <span className="badge">{t("report.edited")}</span> : null}
           {free ? <span className="badge">{t("reportWriting.freeSection")}</span> : null}
         </h2>
         {canEdit ? (
@@ -130,8 +139,11 @@ export function SectionEditor({
               id={`md-${s.key}`}
               name="markdown"
               className="pane-box"
+              lang={locale}
+              dir="auto"
               defaultValue={failed?.values.key === s.key ? String(failed.values.markdown ?? s.markdown) : s.markdown}
               aria-invalid={errors ? true : undefined}
+              aria-describedby={errors ? `md-${s.key}-error` : undefined}
               onScroll={(e) => {
                 // The preview follows the Markdown box, so the two stay level while scrolling long sections.
                 const box = e.currentTarget;
@@ -140,7 +152,11 @@ export function SectionEditor({
                 if (p && range > 0) p.scrollTop = (box.scrollTop / range) * (p.scrollHeight - p.clientHeight);
               }}
             />
-            {errors ? <p className="field-error">{errors.join(" ")}</p> : null}
+            {errors ? (
+              <p className="field-error" id={`md-${s.key}-error`}>
+                {errors.map((e) => translateServerMessage(i18n, e)).join(" ")}
+              </p>
+            ) : null}
             <div className="inline-form">
               <button
                 type="button"
@@ -166,6 +182,8 @@ export function SectionEditor({
           <div
             ref={previewRef}
             className="report-body pane-box"
+            lang={locale}
+            dir={locale === "ar" ? "rtl" : "ltr"}
             role="region"
             tabIndex={0}
             aria-label={t("report.previewOf", { title: s.title })}
@@ -202,7 +220,10 @@ export function SectionEditor({
         <ul>
           {comments.map((c) => (
             <li key={c.id}>
-              <strong>{c.author}</strong> ({c.at.slice(0, 16).replace("T", " ")}): {c.body}
+              <strong>
+                <bdi>{c.author}</bdi>
+              </strong>{" "}
+              (<time dateTime={c.at}>{formatDateTime(c.at, i18n.language, timezone)}</time>): <UserText text={c.body} />
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { answers, auditDetails } from "../json-columns";
+import { answers } from "../json-columns";
 import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -8,6 +8,7 @@ import type { Clock } from "../clock";
 import { DomainError, conflict, forbidden } from "../errors";
 import { type Actor, requirePermission, requireUser } from "../permissions";
 import { validate } from "../validate";
+import { auditEntries } from "./audit-view";
 
 const deleteInput = z.object({ password: z.string().optional(), confirmEmail: z.string().optional() });
 
@@ -211,28 +212,12 @@ export function createAccountService({
       return { purged };
     },
 
-    /** The organisers' view of who did what. */
+    /** The organisers' view of who did what, with ids named (audit-view.ts) so the page can say it in words. */
     async auditLog(actor: Actor, eventId: string, limit = 500) {
       await requirePermission(db, actor, eventId, "event.manage").catch(() => {
         throw forbidden("Only organisers can read the audit log.");
       });
-      const rows = await db.auditLog.findMany({
-        where: { eventId },
-        include: { actor: { select: { name: true, email: true } } },
-        orderBy: { createdAt: "desc" },
-        take: limit,
-      });
-      return rows.map((r) => {
-        const details = auditDetails.read(r.detailsJson);
-        return {
-          id: r.id,
-          at: r.createdAt.toISOString(),
-          who: r.actor ? `${r.actor.name} <${r.actor.email}>` : "Plenary",
-          action: r.action,
-          // Shown as written: the log is for organisers checking who did what.
-          details: Object.keys(details).length ? JSON.stringify(details) : "",
-        };
-      });
+      return auditEntries(db, eventId, limit);
     },
   };
 }

@@ -227,6 +227,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         title: event.title,
         status: event.status,
         timezone: event.timezone,
+        languages: parseList(event.languagesJson),
         startsAt: event.startsAt.toISOString(),
         endsAt: event.endsAt.toISOString(),
         canManage: allows(roles, "event.manage"),

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { listOf } from "./lists";
 import { countryName } from "../countries";
 import type { ReportData } from "./data";
 import { cell, md, paragraphs, quote, table } from "./compose";
@@ -54,14 +55,23 @@ export function participationSection(d: ReportData, t: ReportTexts, locale: stri
         ],
       ),
     );
-  if (p.cities.length) out.push("", `**${t.cities}:** ${p.cities.map((c) => md(c.city)).join(", ")}`);
+  if (p.cities.length)
+    out.push(
+      "",
+      `**${t.cities}:** ${listOf(
+        p.cities.map((c) => md(c.city)),
+        locale,
+      )}`,
+    );
   if (p.organisationList.length)
     out.push(
       "",
       `#### ${t.participatingOrganisations}`,
       "",
       ...(d.event.chathamHouse ? [`*${t.organisationListNote}*`, ""] : []),
-      p.organisationList.map((g) => `- **${md(g.group || t.otherGroup)}:** ${g.names.map(md).join(", ")}`).join("\n"),
+      p.organisationList
+        .map((g) => `- **${md(g.group || t.otherGroup)}:** ${listOf(g.names.map(md), locale)}`)
+        .join("\n"),
     );
   return out.join("\n");
 }

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { isolateIn, listOf } from "./lists";
 import { type Composition, Writing, md, paragraphs, quote } from "./compose";
 import type { ActionRecord, ReportData } from "./data";
 import type { MachineParagraph } from "./machine";
@@ -27,12 +28,15 @@ export type GeneratedSection = { key: SectionKey; title: string; markdown: strin
 /** Figures a report draws as charts; the Markdown refers to them by name in a ```chart block. */
 export type ReportFigures = { categories: { label: string; count: number }[] };
 
-function when(d: ReportData, locale: string) {
+/** The event's date and times in its zone: parts joined by the language's comma, the zone's name set apart in Arabic. */
+function when(d: ReportData, t: ReportTexts, locale: string) {
   const s = DateTime.fromISO(d.event.startsAt, { zone: d.event.timezone }).setLocale(locale);
   const e = DateTime.fromISO(d.event.endsAt, { zone: d.event.timezone }).setLocale(locale);
   const day = s.toLocaleString(DateTime.DATE_FULL);
   const sameDay = s.hasSame(e, "day");
-  return `${day}, ${s.toLocaleString(DateTime.TIME_SIMPLE)}–${sameDay ? e.toLocaleString(DateTime.TIME_SIMPLE) : e.toLocaleString(DateTime.DATETIME_MED)} (${s.toFormat("ZZZZ")}, ${d.event.timezone})`;
+  const end = sameDay ? e.toLocaleString(DateTime.TIME_SIMPLE) : e.toLocaleString(DateTime.DATETIME_MED);
+  const zone = `${s.toFormat("ZZZZ")}${t.separator}${isolateIn(locale, d.event.timezone)}`;
+  return `${day}${t.separator}${s.toLocaleString(DateTime.TIME_SIMPLE)}–${end} (${zone})`;
 }
 
 const languageName = (code: string, locale: string) => {
@@ -44,9 +48,9 @@ const languageName = (code: string, locale: string) => {
 };
 
 function cover(d: ReportData, t: ReportTexts, locale: string) {
-  const lines = [`**${t.summaryReport}**`, "", `**${t.date}:** ${when(d, locale)}`];
-  if (d.event.organisers.length) lines.push("", `**${t.organisedBy}:** ${d.event.organisers.map(md).join(", ")}`);
-  if (d.event.partners.length) lines.push("", `**${t.partners}:** ${d.event.partners.map(md).join(", ")}`);
+  const lines = [`**${t.summaryReport}**`, "", `**${t.date}:** ${when(d, t, locale)}`];
+  if (d.event.organisers.length) lines.push("", `**${t.organisedBy}:** ${listOf(d.event.organisers.map(md), locale)}`);
+  if (d.event.partners.length) lines.push("", `**${t.partners}:** ${listOf(d.event.partners.map(md), locale)}`);
   return lines.join("\n");
 }
 
@@ -58,7 +62,13 @@ function introduction(d: ReportData, t: ReportTexts, locale: string) {
     `**${t.format}:** ${t.formats[d.event.format] ?? d.event.format}${d.event.venue ? ` · **${t.venue}:** ${md(d.event.venue)}` : ""}`,
   );
   if (d.event.languages.length)
-    out.push("", `**${t.languages}:** ${d.event.languages.map((l) => languageName(l, locale)).join(", ")}`);
+    out.push(
+      "",
+      `**${t.languages}:** ${listOf(
+        d.event.languages.map((l) => languageName(l, locale)),
+        locale,
+      )}`,
+    );
   // The panel is on the record and the discussions are under the rule: the report says both, in that order.
   if (d.event.chathamHouse) {
     if (hasPanel(d)) out.push("", `*${t.panelOnRecord}*`);

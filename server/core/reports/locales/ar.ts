@@ -100,6 +100,7 @@ export const ar: ReportTexts = {
   noResources: "لم تُضف أي موارد.",
   categoryNames: (key) => defaultCategoryName("ar", key) ?? key,
   quoteMarks: ["«", "»"],
+  separator: "، ",
   machineDrafted: "صيغ آليًا",
   writers: { offline: "المحرر غير المتصل", model: "النموذج اللغوي" },
   labels: { version: "النسخة", draft: "مسودة للمراجعة", changeNote: "ملاحظة التغيير", published: "نُشر" },

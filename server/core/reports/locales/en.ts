@@ -122,6 +122,8 @@ export const en = {
   noResources: "No resources were added.",
   categoryNames: (key: string): string => defaultCategoryName("en", key) ?? key[0]!.toUpperCase() + key.slice(1),
   quoteMarks: ["“", "”"] as readonly [string, string],
+  /** Between two parts of one phrase ("10 March 2027, 10:00"): the language's own comma. */
+  separator: ", ",
   machineDrafted: "Drafted automatically",
   writers: { offline: "offline writer", model: "language model" } as Record<string, string>,
   labels: { version: "Version", draft: "Draft for review", changeNote: "Change note", published: "Published" },

@@ -107,6 +107,7 @@ export const es: ReportTexts = {
   noResources: "No se añadieron recursos.",
   categoryNames: (key) => defaultCategoryName("es", key) ?? key,
   quoteMarks: ["«", "»"],
+  separator: ", ",
   machineDrafted: "Redactado automáticamente",
   writers: { offline: "redactor sin conexión", model: "modelo de lenguaje" },
   labels: {

@@ -107,6 +107,7 @@ export const fr: ReportTexts = {
   noResources: "Aucune ressource n'a été ajoutée.",
   categoryNames: (key) => defaultCategoryName("fr", key) ?? key,
   quoteMarks: ["« ", " »"],
+  separator: ", ",
   machineDrafted: "Rédigé automatiquement",
   writers: { offline: "rédacteur hors ligne", model: "modèle de langage" },
   labels: {
