@@ -93,7 +93,7 @@ export async function createPlenaryServer(
     );
   const core = createCore({
     db,
-    bus: new SocketIoBus(io),
+    bus: new SocketIoBus(io, redis !== null),
     mailer,
     log,
     secret,

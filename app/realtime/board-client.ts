@@ -74,6 +74,7 @@ export class BoardClient {
     this.seq = startSeq;
     this.pending = this.load();
     socket.on("board:event", this.onEvent);
+    socket.on("board:events", this.onEvents);
     socket.on("connect", this.onConnect);
     // The person's roles changed: join again, so the server decides afresh what this connection may follow.
     socket.on("session:rescope", this.onConnect);
@@ -117,6 +118,7 @@ export class BoardClient {
 
   dispose() {
     this.socket.off("board:event", this.onEvent);
+    this.socket.off("board:events", this.onEvents);
     this.socket.off("connect", this.onConnect);
     this.socket.off("session:rescope", this.onConnect);
   }
@@ -138,6 +140,14 @@ export class BoardClient {
       // What this person may see changed as a whole (the rule switched, the board went back to writing): reload the board.
       if (asksReset(e)) this.handlers.onReset?.();
     } else void this.catchUp();
+  };
+
+  /** One tick's events of the board, coalesced by the server: consecutive, folded one by one (a gap before them asks once). */
+  private onEvents = (batch: { boardId: string; events: BoardEvent[] }) => {
+    if (batch.boardId !== this.boardId || !Array.isArray(batch.events)) return;
+    const fresh = batch.events.filter((e) => e.seq > this.seq);
+    if (fresh.length && fresh[0]!.seq !== this.seq + 1) return void this.catchUp();
+    for (const e of fresh) this.onEvent(e);
   };
 
   /** Fetches and applies every event after the last sequence number seen. */

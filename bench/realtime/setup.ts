@@ -1,14 +1,17 @@
-// Prepares a database for a realtime scenario: one event, R rooms with a board each (in the
-// reveal phase, so every note goes to the whole room), N participants spread over the rooms,
-// each with a session. Prints the clients' cookies and boards as JSON on stdout.
-// Usage: tsx bench/realtime/setup.ts DATABASE_URL SESSION_SECRET CLIENTS ROOMS
+// Prepares a database for a realtime scenario: one event, R rooms with a board each (by default
+// in the reveal phase, so every note goes to the whole room; the reveal scenario starts them in
+// the write phase), N participants spread over the rooms, each with a session, and F facilitators
+// (the first clients; F = 0 by default). Prints the clients' cookies and boards as JSON on stdout.
+// Usage: tsx bench/realtime/setup.ts DATABASE_URL SESSION_SECRET CLIENTS ROOMS [PHASE] [FACILITATORS]
 import { randomBytes } from "node:crypto";
 import { createSessionCookie } from "../../server/infra/session-cookie";
 import { createDb } from "../../server/db/client";
 import { migrate } from "../../server/db/migrate";
 import { resolveDatabase } from "../../server/db/resolve-database";
 
-const [url, secret, clientsArg, roomsArg] = process.argv.slice(2);
+const [url, secret, clientsArg, roomsArg, phaseArg, staffArg] = process.argv.slice(2);
+const phase = phaseArg ?? "reveal";
+const facilitators = Number(staffArg ?? 0);
 const clients = Number(clientsArg);
 const rooms = Number(roomsArg);
 const target = resolveDatabase(url!);
@@ -38,14 +41,14 @@ for (let r = 0; r < rooms; r++) {
       roomId: room.id,
       kind: "room",
       title: `Room ${r + 1}`,
-      phase: "reveal",
+      phase,
       maxNotes: 100_000,
     },
   });
   boards.push(board.id);
 }
 const roomRows = await db.room.findMany({ where: { roundId: round.id }, orderBy: { position: "asc" } });
-const out: { cookie: string; boardId: string }[] = [];
+const out: { cookie: string; boardId: string; staff?: boolean }[] = [];
 const BATCH = 500;
 for (let start = 0; start < clients; start += BATCH) {
   const ids = Array.from({ length: Math.min(BATCH, clients - start) }, (_, i) => start + i);
@@ -58,7 +61,11 @@ for (let start = 0; start < clients; start += BATCH) {
     })),
   });
   await db.eventRole.createMany({
-    data: ids.map((i) => ({ eventId: event.id, userId: `bench-u${i}`, role: "participant" })),
+    data: ids.map((i) => ({
+      eventId: event.id,
+      userId: `bench-u${i}`,
+      role: i < facilitators ? "facilitator" : "participant",
+    })),
   });
   await db.roomAssignment.createMany({
     data: ids.map((i) => ({ roundId: round.id, roomId: roomRows[i % rooms]!.id, userId: `bench-u${i}` })),
@@ -70,7 +77,11 @@ for (let start = 0; start < clients; start += BATCH) {
   }));
   await db.session.createMany({ data: sessions });
   for (const [k, s] of sessions.entries())
-    out.push({ cookie: (await cookie.serialize(s.id)).split(";")[0]!, boardId: boards[ids[k]! % rooms]! });
+    out.push({
+      cookie: (await cookie.serialize(s.id)).split(";")[0]!,
+      boardId: boards[ids[k]! % rooms]!,
+      ...(ids[k]! < facilitators ? { staff: true } : {}),
+    });
 }
 await db.$disconnect();
 process.stdout.write(JSON.stringify({ eventId: event.id, clients: out }));

@@ -15,7 +15,19 @@ export interface RealtimeBus {
   leave(channel: string, rooms: string[]): void;
   /** Who is connected to a channel right now (across processes), one entry per person. */
   members(channel: string): Promise<{ userId: string; name: string }[]>;
+  /**
+   * Something that decides who may do what on a board changed (a role, a room
+   * assignment, a board's phase or lock, the Chatham House rule): tells the
+   * other processes, whose cached access decisions in that scope are dropped
+   * (see boards/access-cache.ts). This process's own are dropped by the core.
+   */
+  accessChanged(scope: AccessScope): void;
+  /** Listens for the changes other processes report. */
+  onAccessChanged(listener: (scope: AccessScope) => void): void;
 }
+
+/** Where an access change applies: an event, a person, a board; an empty scope means everywhere. */
+export type AccessScope = { eventId?: string; userId?: string; boardId?: string };
 
 export const channels = {
   event: (eventId: string) => `event:${eventId}`,
@@ -43,5 +55,12 @@ export class MemoryBus implements RealtimeBus {
   readonly present = new Map<string, { userId: string; name: string }[]>();
   async members(channel: string) {
     return this.present.get(channel) ?? [];
+  }
+  readonly accessChanges: AccessScope[] = [];
+  accessChanged(scope: AccessScope) {
+    this.accessChanges.push(scope);
+  }
+  onAccessChanged() {
+    /* one process: nobody else to hear from */
   }
 }

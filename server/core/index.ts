@@ -8,6 +8,7 @@ import type { Logger } from "./logger";
 import { createDevMailbox } from "./mail/dev-mailbox";
 import type { Mailer } from "./mail/mailer";
 import { createBoardService } from "./boards/service";
+import { busWithAccessEpochs, createAccessEpochs } from "./boards/access-cache";
 import { createBreakoutService } from "./breakouts/service";
 import { createEventManagement } from "./events/manage";
 import { createInvitationService } from "./invitations/service";
@@ -51,10 +52,14 @@ export interface CoreDeps {
  */
 export function createCore(deps: CoreDeps) {
   const clock = deps.clock ?? systemClock;
-  const full = { ...deps, clock, links: createSignedLinks(deps.secret) };
+  // Board access decisions cached per connection stay fresh through these epochs, which every
+  // service's announcement of a role, assignment or rule change (bus.accessChanged) bumps.
+  const epochs = createAccessEpochs();
+  const bus = busWithAccessEpochs(deps.bus, epochs);
+  const full = { ...deps, bus, clock, links: createSignedLinks(deps.secret) };
   const registrations = createRegistrationService(full);
   const clusteringEngine = deps.clustering ?? createClusteringEngine();
-  const boards = createBoardService(full);
+  const boards = createBoardService({ ...full, access: epochs });
   return {
     log: deps.log,
     /** How mail leaves this instance ("devmail" keeps it in the dev mailbox), for the administrator's page. */
@@ -88,14 +93,14 @@ export function createCore(deps: CoreDeps) {
     actions: createActionService({ db: deps.db, clock, mailer: deps.mailer, log: deps.log }),
     account: createAccountService({
       db: deps.db,
-      bus: deps.bus,
+      bus,
       clock,
       promote: (eventId) => registrations.promoteFromWaitlist(eventId, deps.publicUrl ?? "http://localhost:3000"),
       // A deleted author's notes read "former participant" from now on, on open boards too.
       refreshViews: (eventId) => boards.refreshViews(eventId),
     }),
     devMailbox: createDevMailbox(deps.db, { enabled: deps.mailer.kind === "devmail" }),
-    platform: createPlatformService({ db: deps.db, bus: deps.bus, clock }),
+    platform: createPlatformService({ db: deps.db, bus, clock }),
     /** The organisers' words in every working language (content/languages.ts decides which one a reader gets). */
     content: createContentService({ db: deps.db }),
     health: () => checkHealth(deps.db),

@@ -15,6 +15,8 @@ const boardRef = z.object({ boardId: z.string().min(8).max(64) });
  * core names and answers every message with an ack.
  */
 export function attachBoardHandlers(socket: PlenarySocket, core: Core, limits: RateLimits) {
+  // This connection's board access decisions: a burst of its operations asks the database once.
+  const access = core.boards.accessCache();
   handle(socket, core.log, "board:join", boardRef, async ({ boardId }, who) => {
     const joined = await core.boards.join(who, boardId);
     await socket.join(joined.channels);
@@ -44,7 +46,7 @@ export function attachBoardHandlers(socket: PlenarySocket, core: Core, limits: R
           {},
           { retryAfterMs: wait },
         );
-      return core.boards.apply(who, input);
+      return core.boards.apply(who, input, access);
     },
   );
 

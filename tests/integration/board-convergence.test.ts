@@ -32,6 +32,8 @@ class SimBus implements RealtimeBus {
   async members() {
     return [];
   }
+  accessChanged() {}
+  onAccessChanged() {}
 }
 
 /** One person's board page: a snapshot, then events in sequence, catching up after gaps and reconnects, as the browser does. */
@@ -51,9 +53,11 @@ class SimClient {
   ) {}
 
   deliver(event: string, payload: unknown) {
-    if (event !== "board:event") return;
+    // One event, or one tick's events coalesced (folded one by one, as the browser does).
+    if (event !== "board:event" && event !== "board:events") return;
     this.received.push(payload);
-    this.queue.push(payload as BoardEvent);
+    if (event === "board:events") this.queue.push(...(payload as { events: BoardEvent[] }).events);
+    else this.queue.push(payload as BoardEvent);
   }
   drop(forGood = false) {
     this.online = false;

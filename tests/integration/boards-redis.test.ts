@@ -1,6 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { Server } from "socket.io";
 import { io as ioClient, type Socket } from "socket.io-client";
+import { createCore } from "../../server/core";
+import { createLogger } from "../../server/core/logger";
+import { MemoryMailer } from "../../server/core/mail/mailer";
+import { attachRedisAdapter } from "../../server/infra/redis-adapter";
+import { SocketIoBus } from "../../server/infra/socket-bus";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../server/db/client";
 import { ROOT_DIR } from "../../server/paths";
@@ -107,6 +113,70 @@ describe("two server processes sharing PostgreSQL and Redis", () => {
       a.close();
       b.close();
     } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it("refuses a moved participant's next operation on a process that had kept their access", async () => {
+    // A third process, in this test: its core moves the participant; the other processes hear of it through Redis.
+    const db = createDb({ kind: "postgres", url: dbUrl });
+    const io = new Server();
+    const adapter = await attachRedisAdapter(io, redis.url, createLogger({}, true));
+    const core = createCore({
+      db,
+      bus: new SocketIoBus(io, true),
+      mailer: new MemoryMailer(),
+      log: createLogger({}, true),
+      secret,
+    });
+    try {
+      const [room, other] = await db.room.findMany({
+        orderBy: { position: "asc" },
+        include: { board: true, assignments: true, round: true },
+      });
+      const boardId = room!.board!.id;
+      const mover = await db.user.findUniqueOrThrow({ where: { email: "organiser@plenary.demo" } });
+      const staff = await db.eventRole.findMany({
+        where: { eventId: room!.round.eventId, role: { not: "participant" } },
+      });
+      const who = room!.assignments.find((x) => !staff.some((r) => r.userId === x.userId))!.userId;
+      const session = await db.session.create({
+        data: { id: randomUUID(), userId: who, expiresAt: new Date(Date.now() + 86_400_000) },
+      });
+      const header = (await createSessionCookie(secret, false).serialize(session.id)).split(";")[0]!;
+      const s = ioClient(urls[1]!, {
+        transports: ["websocket"],
+        auth: { protocol: PROTOCOL_VERSION },
+        extraHeaders: { cookie: header },
+        reconnection: false,
+      });
+      await new Promise<void>((resolve, reject) => {
+        s.once("connect", () => resolve());
+        s.once("connect_error", reject);
+      });
+      await s.emitWithAck("board:join", { boardId });
+      const post = (text: string) =>
+        s.emitWithAck("board:op", {
+          boardId,
+          opId: randomUUID(),
+          op: { type: "note.create", noteId: randomUUID(), category: "barriers", text },
+        }) as Promise<{ ok: boolean; error?: { code: string } }>;
+      expect((await post("Kept access")).ok).toBe(true);
+      await core.breakouts.move(
+        { userId: mover.id, sessionId: "s" },
+        room!.round.eventId,
+        room!.roundId,
+        who,
+        other!.id,
+        false,
+      );
+      // The change travels through Redis: the next operation, a moment later, is decided afresh and refused.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await post("After the move")).toMatchObject({ ok: false, error: { code: "forbidden" } });
+      s.close();
+    } finally {
+      // This server never listened: closing its adapter's Redis connections is all there is to stop.
+      await adapter.close();
       await db.$disconnect();
     }
   });

@@ -27,6 +27,9 @@ import { type Operation, type OpType, envelope, opOf } from "./ops";
 import type { CarriedNote, Effect, OpAccess, OpContext } from "./ops/define";
 import { clusterView } from "./ops/cluster-view";
 import { insertNote, liveNoteCount, logOperation } from "./hot-path";
+import { AccessCache, type AccessEpochs, type AccessScope, createAccessEpochs } from "./access-cache";
+import { type Job, type Outcome, commitBatch } from "./batch";
+import { GroupCommit } from "./group-commit";
 import { createBoardPresence } from "./presence";
 import { authorLabels, newNoteView, noteViews } from "./views";
 import { ensureSynthesisForRounds, gatherNotes, gatheredCategories } from "./synthesis";
@@ -84,7 +87,10 @@ export function createBoardService({
   clock,
   log,
   presenceBeatMs,
+  access = createAccessEpochs(),
 }: {
+  /** The epochs that keep connections' access decisions fresh (index.ts shares them with the bus). */
+  access?: AccessEpochs;
   db: Db;
   bus: RealtimeBus;
   clock: Clock;
@@ -105,7 +111,7 @@ export function createBoardService({
   }
 
   /** What an operation's apply may use, inside the transaction that also assigns its sequence number. */
-  function contextFor(tx: Tx, a: BoardAccess, board: Board): OpContext {
+  function contextFor(tx: Tx, a: BoardAccess, board: Board, batched?: Partial<OpContext>): OpContext {
     const views = (notes: Parameters<typeof noteViews>[3]) =>
       noteViews(tx as Db, a.board.eventId, a.chathamHouse, notes);
     return {
@@ -141,6 +147,8 @@ export function createBoardService({
       },
       gather: (category) => gatherNotes(tx, board, category),
       gathered: () => gatheredCategories(board),
+      // A batch writes its new notes together: it gives hot-path operations its own insertNote and note count.
+      ...batched,
     };
   }
 
@@ -149,12 +157,17 @@ export function createBoardService({
    * one): its access rule against the board as the transaction reads it, then its apply. It
    * returns what to log and broadcast; it broadcasts nothing itself.
    */
-  async function applyOp<K extends OpType>(tx: Tx, a: BoardAccess, op: Extract<Operation, { type: K }>) {
+  async function applyOp<K extends OpType>(
+    tx: Tx,
+    a: BoardAccess,
+    op: Extract<Operation, { type: K }>,
+    batched?: Partial<OpContext>,
+  ) {
     const def = opOf(op.type as K);
-    // Posting a note, the hot path, uses the board as the access check just read it; other operations read it afresh.
+    // Posting a note, the hot path, uses the board as its batch read it (phase and lock afresh); other operations read it again.
     const board = def.hotPath ? a.board : await tx.board.findUniqueOrThrow({ where: { id: a.board.id } });
     checkPhaseAndKind(def.access, board);
-    const effect = await def.apply(contextFor(tx, a, board), op);
+    const effect = await def.apply(contextFor(tx, a, board, batched), op);
     return { ...effect, phase: effect.phase ?? board.phase } as AppliedEffect;
   }
 
@@ -231,15 +244,150 @@ export function createBoardService({
   }
 
   function broadcast(event: BoardEvent, effect: AppliedEffect) {
-    const facts = new Map((effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
-    for (const d of deliveries(event, (id) => facts.get(id), effect.phase))
-      bus.publish(d.channel, "board:event", d.payload, d.except);
-    if (effect.notifyAuthor)
-      bus.publish(channels.user(effect.notifyAuthor.userId), "board:notice", {
-        boardId: event.boardId,
-        message: effect.notifyAuthor.message,
-      });
+    broadcastTick([{ event, effect }]);
   }
+
+  /**
+   * One tick's events (a batch), coalesced per board: the events every viewer
+   * of the board may read whole go out together as one `board:events` message
+   * to the board's channel (one event alone stays a `board:event`). An event
+   * that some viewers must see differently (a private or hidden note) first
+   * sends what was gathered for its board, then goes out as before, one
+   * version per audience; so every connection still receives each sequence
+   * number once and in order.
+   */
+  function broadcastTick(items: { event: BoardEvent; effect: AppliedEffect }[]) {
+    const gathered = new Map<string, BoardEvent[]>();
+    const send = (boardId: string) => {
+      const events = gathered.get(boardId);
+      gathered.delete(boardId);
+      if (!events?.length) return;
+      if (events.length === 1) bus.publish(channels.board(boardId), "board:event", events[0]!);
+      else bus.publish(channels.board(boardId), "board:events", { boardId, events });
+    };
+    for (const { event, effect } of items) {
+      const facts = new Map((effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
+      const to = deliveries(event, (id) => facts.get(id), effect.phase);
+      const whole = to.length === 1 && !to[0]!.except?.length && to[0]!.channel === channels.board(event.boardId);
+      if (whole) gathered.set(event.boardId, [...(gathered.get(event.boardId) ?? []), event]);
+      else {
+        send(event.boardId);
+        for (const d of to) bus.publish(d.channel, "board:event", d.payload, d.except);
+      }
+      if (effect.notifyAuthor)
+        bus.publish(channels.user(effect.notifyAuthor.userId), "board:notice", {
+          boardId: event.boardId,
+          message: effect.notifyAuthor.message,
+        });
+    }
+    for (const boardId of [...gathered.keys()]) send(boardId);
+  }
+
+  /** Drops cached decisions in this scope, here and (through the bus) in every other process. */
+  function accessChanged(scope: AccessScope) {
+    access.changed(scope);
+    bus.accessChanged(scope);
+  }
+
+  /** A connection's board access: its cached decision while still valid, else decided afresh (and kept). */
+  async function accessFor(actor: Actor, boardId: string, cache?: AccessCache): Promise<BoardAccess> {
+    const hit = actor && cache?.get(actor.userId, boardId);
+    if (hit) return hit;
+    const before = access.changes;
+    const a = await boardAccess(db, actor, boardId);
+    cache?.put(a, before);
+    return a;
+  }
+
+  /** An operation already in the log, as this viewer sees it now; null when it is not there. */
+  async function fromLog(a: BoardAccess, boardId: string, opId: string): Promise<OpResult | null> {
+    const op = await db.boardOp.findUnique({ where: { boardId_opId: { boardId, opId } } });
+    return op && { seq: op.seq, duplicate: true, data: (await render(a, [op]))[0]!.data };
+  }
+
+  /** An operation in the queue; its access is being decided while it waits, and is known before its batch starts. */
+  type WriteJob = Omit<Job, "a"> & { a?: BoardAccess; access: Promise<BoardAccess>; ok(r: OpResult): void };
+
+  /** Settles one transaction's operations: broadcasts what was done, then answers each sender in order. */
+  async function runBatch(queued: WriteJob[]): Promise<void> {
+    type Ready = WriteJob & { a: BoardAccess };
+    const jobs: Ready[] = [];
+    for (const j of queued) {
+      try {
+        j.a = await j.access;
+        jobs.push(j as Ready);
+      } catch (e) {
+        j.settled = true;
+        j.fail(e);
+      }
+    }
+    if (!jobs.length) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = await commitBatch(
+        {
+          db,
+          clock,
+          applyOp: (tx, a, op, batched) => applyOp(tx, a, op, batched),
+          hotPath: (op) => !!opOf(op.type).hotPath,
+          checkRules,
+          storedJson: (type, data) => JSON.stringify(stored(type, data)),
+        },
+        jobs,
+      );
+    } catch (e) {
+      // The transaction failed, so none of it was written: each operation is tried alone, to fail (or not) on its own.
+      if (jobs.length > 1) {
+        for (const j of jobs) await runBatch([j]);
+        return;
+      }
+      outcomes = [isUniqueViolation(e) ? { kind: "again" } : { kind: "error", error: e }];
+    }
+    const done: { job: Ready; event: BoardEvent; effect: AppliedEffect }[] = [];
+    outcomes.forEach((o, k) => {
+      if (o.kind !== "done") return;
+      const job = jobs[k]!;
+      done.push({
+        job,
+        event: eventOf(job.env.boardId, o.seq, job.env.opId, job.env.op.type, o.effect.data),
+        effect: o.effect,
+      });
+      // A phase or lock decides what others may do next: connections decide again.
+      if (job.env.op.type === "board.phase" || job.env.op.type === "board.lock")
+        accessChanged({ boardId: job.env.boardId });
+    });
+    broadcastTick(done);
+    const replies = new Map(
+      done.map(({ job, event, effect }) => {
+        const facts = new Map((effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
+        const mine = eventFor(viewerOf(job.a), event, (id) => facts.get(id), effect.phase);
+        return [job, { seq: event.seq, duplicate: false, data: mine.data }] as const;
+      }),
+    );
+    for (const [k, job] of jobs.entries()) {
+      const o = outcomes[k]!;
+      job.settled = true;
+      try {
+        if (o.kind === "done") job.ok(replies.get(job)!);
+        else if (o.kind === "error") job.fail(o.error);
+        else {
+          const logged = await fromLog(job.a, job.env.boardId, job.env.opId);
+          if (logged) job.ok(logged);
+          else job.fail(conflict(msg("boards.noteExists")));
+        }
+      } catch (e) {
+        job.fail(e);
+      }
+    }
+    const rooms = new Set(
+      done
+        .filter((d) => d.job.env.op.type === "note.create" && d.job.a.board.kind === "room")
+        .map((d) => d.job.a.board.eventId),
+    );
+    for (const eventId of rooms) pokeSynthesis(eventId);
+  }
+
+  const writer = new GroupCommit<WriteJob>(runBatch);
 
   /**
    * Logged operations as one viewer may see them now: the notes and comments
@@ -297,51 +445,21 @@ export function createBoardService({
     /**
      * Validates, persists and broadcasts one operation. A retry with the same
      * opId is acknowledged again with its original sequence number and applied
-     * only once.
+     * only once. Operations wait for the transaction in flight and then go
+     * together in the next (group commit, batch.ts); each is still checked,
+     * logged and answered on its own, in the order they arrived.
      */
-    async apply(actor: Actor, input: unknown): Promise<OpResult> {
+    async apply(actor: Actor, input: unknown, cache?: AccessCache): Promise<OpResult> {
       const env = validate(envelope, input, msg("boards.invalidOp"));
-      const a = await boardAccess(db, actor, env.boardId);
-      const again = async () => {
-        const op = await db.boardOp.findUnique({ where: { boardId_opId: { boardId: env.boardId, opId: env.opId } } });
-        return op && { seq: op.seq, duplicate: true, data: (await render(a, [op]))[0]!.data };
-      };
-      // A retried note.create fails on the note's primary key inside the transaction, so only other operations look first.
-      if (!opOf(env.op.type).hotPath) {
-        const done = await again();
-        if (done) return done;
-      }
-      checkRules(a, env.op);
-      let result: { seq: number; effect: AppliedEffect };
-      try {
-        result = await db.$transaction(async (tx) => {
-          const effect = await applyOp(tx, a, env.op);
-          const seq = await logOperation(tx, {
-            boardId: env.boardId,
-            opId: env.opId,
-            userId: a.userId,
-            type: env.op.type,
-            payloadJson: JSON.stringify(stored(env.op.type, effect.data)),
-            at: clock.now(),
-          });
-          return { seq, effect };
-        });
-      } catch (e) {
-        // The same operation arriving twice at once: the unique (board, opId) index keeps one.
-        if (isUniqueViolation(e)) {
-          const done = await again();
-          if (done) return done;
-          throw conflict(msg("boards.noteExists"));
-        }
-        throw e;
-      }
-      const event = eventOf(env.boardId, result.seq, env.opId, env.op.type, result.effect.data);
-      broadcast(event, result.effect);
-      if (env.op.type === "note.create" && a.board.kind === "room") pokeSynthesis(a.board.eventId);
-      const facts = new Map((result.effect.carried ?? []).map((n) => [n.id, factsOf(n)]));
-      const mine = eventFor(viewerOf(a), event, (id) => facts.get(id), result.effect.phase);
-      return { seq: result.seq, duplicate: false, data: mine.data };
+      // Its place in the queue is taken now, as it arrives: deciding access takes a query, and two operations
+      // of one connection must not swap places while theirs run.
+      const access = accessFor(actor, env.boardId, cache);
+      access.catch(() => {}); // answered through the job when its batch starts
+      return new Promise<OpResult>((ok, fail) => writer.push({ env, access, ok, fail }));
     },
+
+    /** A connection's own access decisions (one per socket), kept fresh by the access epochs. */
+    accessCache: () => new AccessCache(access),
 
     /** Everything after `afterSeq`, as this viewer may see it now; `reset` when too far behind for a replay. */
     async sync(actor: Actor, boardId: string, afterSeq: number) {
@@ -363,6 +481,8 @@ export function createBoardService({
      * were offline reload when they catch up.
      */
     async refreshViews(eventId: string) {
+      // The rule (or an author) changed: labels and decisions are read afresh.
+      accessChanged({ eventId });
       const boards = await db.board.findMany({ where: { eventId }, select: { id: true } });
       for (const b of boards) {
         const opId = randomUUID();

@@ -101,7 +101,11 @@ export async function noteViews(db: Db, eventId: string, chathamHouse: boolean, 
 /** A note just created has no votes, reactions or comments yet: only its author's label needs a query. */
 export async function newNoteView(db: Db, eventId: string, chathamHouse: boolean, n: NoteRow): Promise<NoteView> {
   if (n.originRoomId) return (await noteViews(db, eventId, chathamHouse, [n]))[0]!;
-  const label = await authorLabels(db, eventId, chathamHouse, [n.authorId]);
+  return labelledNewNote(await authorLabels(db, eventId, chathamHouse, [n.authorId]), n);
+}
+
+/** A new note's view with its author's label already read (a batch reads its authors' labels together). */
+export function labelledNewNote(label: Awaited<ReturnType<typeof authorLabels>>, n: NoteRow): NoteView {
   return {
     id: n.id,
     category: n.category,

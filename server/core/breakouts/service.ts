@@ -417,6 +417,8 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
           db.room.update({ where: { id: roomId }, data: { language } }),
         ),
       ]);
+      // Whole rooms changed hands: every board decision in the event is made again.
+      bus.accessChanged({ eventId });
       if (round.status === "running") await pushStates(eventId, roundId);
       return {
         seed,
@@ -447,6 +449,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
           update: { roomId, locked },
         });
       }
+      bus.accessChanged({ eventId, userId });
       if (round.status === "running") bus.publish(channels.user(userId), "live:state", await stateFor(userId, eventId));
     },
 
@@ -462,6 +465,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
         where: { id: a.id },
         data: { role, locked: role !== "participant" ? true : a.locked },
       });
+      bus.accessChanged({ eventId, userId });
       await audit(db, {
         eventId,
         actorId: me.userId,
@@ -495,6 +499,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
           throw conflict(msg("breakouts.full", { room: room.name }));
         await tx.roomAssignment.create({ data: { roundId: room.roundId, roomId, userId: actor.userId } });
       });
+      bus.accessChanged({ eventId, userId: actor.userId });
       return stateFor(actor.userId, eventId);
     },
 

@@ -48,6 +48,8 @@ export interface ClientToServer {
 
 export interface ServerToClient {
   "board:event": (event: BoardEvent) => void;
+  /** One tick's events of a board that everyone on it may read, coalesced (consecutive sequence numbers, folded in order). */
+  "board:events": (batch: { boardId: string; events: BoardEvent[] }) => void;
   "board:notice": (notice: { boardId: string; message: Message }) => void;
   "board:presence": (presence: Presence & { boardId: string }) => void;
   "live:state": (state: LiveState) => void;

@@ -247,6 +247,7 @@ export function createInvitationService({
           create: { eventId: inv.eventId, userId, role: inv.role },
           update: {},
         });
+        bus.accessChanged({ eventId: inv.eventId, userId });
         bus.publish(channels.user(userId), "session:rescope", { eventId: inv.eventId });
         await audit(db, {
           eventId: inv.eventId,

@@ -120,6 +120,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       db.room.findMany({ where: { round: { eventId } }, select: { id: true } }),
       db.board.findMany({ where: { eventId }, select: { id: true } }),
     ]);
+    bus.accessChanged({ eventId, userId });
     bus.publish(channels.user(userId), "session:rescope", { eventId });
     bus.leave(channels.user(userId), [
       channels.event(eventId),
