@@ -1,5 +1,5 @@
 /**
- * `npm run screenshots`: the README's pictures of the room, taken in a real browser from a running
+ * `npm run screenshots`: the README's pictures of the main pages and the room, taken in a real browser from a running
  * Plenary with the demo dialogue (`npm start`), so they show what the code draws today.
  *
  *   PORT=3122 npm start            # in one terminal (a fresh database gets the demo)
@@ -52,8 +52,29 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
 });
 try {
+  // The public event page, as a visitor first meets it: on a desktop in English, on a phone in Arabic.
+  for (const [locale, viewport, name] of [
+    ["en", { width: 1440, height: 1000 }, "event-page"],
+    ["ar", { width: 390, height: 844 }, "event-page-phone-ar"],
+  ] as const) {
+    const context = await browser.newContext({ locale, viewport, deviceScaleFactor: 1, baseURL: base });
+    const visitor = await context.newPage();
+    await visitor.goto(`/events/${SLUG}`);
+    await shot(visitor, name);
+    await context.close();
+  }
+
+  const organiser = await person(browser, "organiser@plenary.demo", "en", { width: 1440, height: 1000 });
+  await organiser.goto(`/events/${SLUG}/manage`);
+  await organiser.getByTestId("stats").waitFor();
+  await shot(organiser, "organiser-dashboard");
+  await organiser.goto(`/events/${SLUG}/manage/participants`);
+  await organiser.locator("main table").first().waitFor();
+  await shot(organiser, "participants");
+
   const facilitator = await person(browser, "facilitator@plenary.demo", "en", { width: 1440, height: 1000 });
   await round(facilitator, "open");
+  await shot(facilitator, "breakout-round");
 
   const participant = await person(browser, "participant@plenary.demo", "en", { width: 1440, height: 1000 });
   await participant.goto(`/events/${SLUG}/live`);
@@ -77,6 +98,17 @@ try {
   await shot(facilitator, "presenter-view");
 
   await round(facilitator, "close");
+
+  // The report editor with a generated draft (generating only adds a draft; nothing is published).
+  const secretariat = await person(browser, "secretariat@plenary.demo", "en", { width: 1440, height: 1000 });
+  await secretariat.goto(`/events/${SLUG}/report/edit`);
+  await secretariat.locator("html[data-hydrated]").waitFor({ state: "attached" });
+  const generate = secretariat.locator("button[name=intent][value=generate]").first();
+  if (!(await secretariat.getByTestId("report-status").count())) {
+    await generate.click();
+    await secretariat.getByTestId("report-status").waitFor();
+  }
+  await shot(secretariat, "report-editor");
 } finally {
   await browser.close();
 }
