@@ -1038,6 +1038,7 @@ const ar: Resources = {
       apply: "تطبيق",
     },
     cluster: {
+      role: "مجموعة",
       menu: "إجراءات للمجموعة «{{label}}»",
       rename: "إعادة تسمية المجموعة «{{label}}»",
       drag: "اسحب المجموعة «{{label}}» إلى أخرى لدمجهما",

@@ -1056,6 +1056,7 @@ const en = {
       apply: "Apply",
     },
     cluster: {
+      role: "cluster",
       menu: "Actions for the cluster “{{label}}”",
       rename: "Rename the cluster “{{label}}”",
       drag: "Drag the cluster “{{label}}” onto another to merge them",

@@ -1072,6 +1072,7 @@ const es: Resources = {
       apply: "Aplicar",
     },
     cluster: {
+      role: "grupo",
       menu: "Acciones para el grupo «{{label}}»",
       rename: "Renombrar el grupo «{{label}}»",
       drag: "Arrastrar el grupo «{{label}}» sobre otro para fusionarlos",

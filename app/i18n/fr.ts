@@ -1092,6 +1092,7 @@ const fr: Resources = {
       apply: "Appliquer",
     },
     cluster: {
+      role: "groupe",
       menu: "Actions pour le groupe « {{label}} »",
       rename: "Renommer le groupe « {{label}} »",
       drag: "Faire glisser le groupe « {{label}} » sur un autre pour les fusionner",

@@ -37,7 +37,12 @@ export function ClusterHeader({
   const { t } = useTranslation();
   const [renaming, setRenaming] = useState(false);
   const [splitting, setSplitting] = useState(false);
-  const drag = useDraggable({ id: `cluster:${cluster.id}@${place}`, disabled: !staff, data: { kind: "cluster" } });
+  const drag = useDraggable({
+    id: `cluster:${cluster.id}@${place}`,
+    disabled: !staff,
+    data: { kind: "cluster" },
+    attributes: { roleDescription: t("room.cluster.role") },
+  });
   const headingId = `cl-h-${cluster.id}-${place}`;
   if (!staff)
     return (
