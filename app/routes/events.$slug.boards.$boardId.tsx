@@ -5,9 +5,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { GuidingQuestions } from "~/components/GuidingQuestions";
 import { BoardView } from "~/components/room/BoardView";
-import { asHttpError } from "~/utils/forms.server";
-import { actorOf, requireUser } from "~/utils/session.server";
-import { readerLanguage } from "~/utils/reader-language.server";
+import { boardPage } from "~/utils/board-page.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: roomStyles }];
 
@@ -16,13 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
-  await requireUser(context, request);
-  const actor = await actorOf(context);
-  const snapshot = await context.core.boards
-    .snapshot(actor, params.boardId ?? "", { slug: params.slug ?? "" })
-    .catch(asHttpError);
-  // Read only once the board let this viewer in: where it is and what the room was asked, in the reader's language.
-  const place = await context.core.content.forBoard(snapshot.board.id, await readerLanguage(context, request));
+  const { actor, snapshot, place } = await boardPage(context, request, params);
   const canSummarise = await context.core.roomSummaries.canWrite(actor, params.boardId ?? "");
   return json({ snapshot, canSummarise, place });
 }

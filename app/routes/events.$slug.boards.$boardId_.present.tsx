@@ -8,9 +8,7 @@ import { Countdown } from "~/components/Countdown";
 import { GuidingQuestions } from "~/components/GuidingQuestions";
 import { categoryName } from "~/i18n";
 import { useBoard } from "~/realtime/use-board";
-import { asHttpError } from "~/utils/forms.server";
-import { readerLanguage } from "~/utils/reader-language.server";
-import { actorOf, requireUser } from "~/utils/session.server";
+import { boardPage } from "~/utils/board-page.server";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: roomStyles }];
 
@@ -19,12 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 export async function loader({ params, context, request }: LoaderFunctionArgs) {
-  await requireUser(context, request);
-  const actor = await actorOf(context);
-  const snapshot = await context.core.boards
-    .snapshot(actor, params.boardId ?? "", { slug: params.slug ?? "" })
-    .catch(asHttpError);
-  const place = await context.core.content.forBoard(snapshot.board.id, await readerLanguage(context, request));
+  const { snapshot, place } = await boardPage(context, request, params);
   // Where people join: the event's live page, which takes each person to their own room.
   const joinUrl = new URL(`/events/${snapshot.event.slug}/live`, context.publicUrl).href;
   const showJoin = new URL(request.url).searchParams.get("join") !== "0";
