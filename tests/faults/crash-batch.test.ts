@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { io as ioClient, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PROTOCOL_VERSION } from "../../server/core/contract/version";
+import { connectOnce } from "../support/sockets";
 import { createDb } from "../../server/db/client";
 import { resolveDatabase } from "../../server/db/resolve-database";
 import { ROOT_DIR } from "../../server/paths";
@@ -52,17 +52,7 @@ describe("SIGKILL while a batch of operations is being committed", () => {
     server = spawnServer({ DATABASE_URL: dbUrl, PORT: String(port), SESSION_SECRET: SECRET });
     await waitUntil("the server", async () => (await healthOf(url)).ok);
   };
-  const connect = (cookie: string) =>
-    new Promise<Socket>((resolve, reject) => {
-      const s = ioClient(url, {
-        transports: ["websocket"],
-        auth: { protocol: PROTOCOL_VERSION },
-        extraHeaders: { cookie },
-        reconnection: false,
-      });
-      s.once("connect", () => resolve(s));
-      s.once("connect_error", reject);
-    });
+  const connect = (cookie: string) => connectOnce(url, cookie);
   const op = (w: number, i: number) => ({
     opId: `batch-op-${w}-${i}`,
     noteId: `batch-note-${w}-${i}`,

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../server/db/client";
 import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
@@ -8,7 +7,7 @@ import { freshDatabase } from "../support/databases";
 import { spawnServer, stopProcess, waitUntil, healthOf } from "../support/process";
 import { Browser } from "../support/server";
 import type { Ack } from "../../server/core/contract";
-import { PROTOCOL_VERSION } from "../../server/core/contract/version";
+import { connectOnce } from "../support/sockets";
 
 const SECRET = "fault-test-secret-fault-test-secret-000";
 const WRITERS = [
@@ -49,17 +48,7 @@ describe("SIGKILL in the middle of a burst of board operations", () => {
     server = spawnServer({ DATABASE_URL: dbUrl, PORT: String(port), SESSION_SECRET: SECRET });
     await waitUntil("the server", async () => (await healthOf(url)).ok);
   };
-  const connect = (cookie: string) =>
-    new Promise<Socket>((resolve, reject) => {
-      const s = ioClient(url, {
-        transports: ["websocket"],
-        auth: { protocol: PROTOCOL_VERSION },
-        extraHeaders: { cookie },
-        reconnection: false,
-      });
-      s.once("connect", () => resolve(s));
-      s.once("connect_error", reject);
-    });
+  const connect = (cookie: string) => connectOnce(url, cookie);
 
   it("keeps every acknowledged operation exactly once; clients re-send the rest and converge", async () => {
     await start();
