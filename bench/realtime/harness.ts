@@ -74,7 +74,8 @@ const stop = (c: ChildProcess) =>
 async function load<T>(ports: number[], clients: unknown[], config: object, dir: string): Promise<T> {
   const file = path.join(dir, `load-${ports.join("-")}-${Date.now()}.json`);
   writeFileSync(file, JSON.stringify({ ports, clients, ...config }));
-  const { stdout } = await run(NODE_TSX[0]!, [...NODE_TSX.slice(1), "bench/realtime/load.ts", file], {
+  const prof = process.env.BENCH_LOAD_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_LOAD_PROF}`] : [];
+  const { stdout } = await run(NODE_TSX[0]!, [...prof, ...NODE_TSX.slice(1), "bench/realtime/load.ts", file], {
     cwd: ROOT,
     maxBuffer: 1 << 22,
     timeout: 400_000,

@@ -18,7 +18,7 @@ export function attachBoardHandlers(socket: PlenarySocket, core: Core, limits: R
   // This connection's board access decisions: a burst of its operations asks the database once.
   const access = core.boards.accessCache();
   handle(socket, core.log, "board:join", boardRef, async ({ boardId }, who) => {
-    const joined = await core.boards.join(who, boardId);
+    const joined = await core.boards.join(who, boardId, access);
     await socket.join(joined.channels);
     core.boards.presenceChanged(boardId);
     return { seq: joined.seq };

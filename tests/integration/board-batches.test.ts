@@ -160,6 +160,19 @@ describe.each(ENGINES)("board operations sent at once, on %s", (engine) => {
     await expect(send(who, note("After the move"), randomUUID(), cache)).rejects.toMatchObject({ code: "forbidden" });
   });
 
+  it("keeps the decision made when the connection joined, and drops it when the person is moved", async () => {
+    const who = people[2]!;
+    const cache = t.core.boards.accessCache();
+    await t.core.boards.join(who, boardId, cache);
+    // The join's decision is the connection's: its first operation finds it kept.
+    expect(cache.get(who.userId, boardId)).not.toBeNull();
+    await send(who, note("First after joining"), randomUUID(), cache);
+    await t.core.boards.join(who, boardId, cache);
+    await t.core.breakouts.move(organiser, eventId, roundId, who.userId, otherRoomId, false);
+    expect(cache.get(who.userId, boardId)).toBeNull();
+    await expect(send(who, note("After the move"), randomUUID(), cache)).rejects.toMatchObject({ code: "forbidden" });
+  });
+
   it("decides again after a registration is rejected: the former participant's next operation is refused", async () => {
     const who = people[1]!;
     const cache = t.core.boards.accessCache();

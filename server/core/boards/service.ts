@@ -430,9 +430,15 @@ export function createBoardService({
   return {
     access: boardAccess.bind(null, db),
 
-    /** Opens a board for a connection: the channels it joins are the policy's, not the door's. */
-    async join(actor: Actor, boardId: string) {
+    /**
+     * Opens a board for a connection: the channels it joins are the policy's, not the door's.
+     * The decision is kept in the connection's cache, so its first operation does not decide
+     * again (a room of 300 whose first burst asked the database 300 times).
+     */
+    async join(actor: Actor, boardId: string, cache?: AccessCache) {
+      const before = access.changes;
       const a = await boardAccess(db, actor, boardId);
+      cache?.put(a, before);
       return { seq: a.board.seq, channels: boardChannels(boardId, a.staff) };
     },
 
