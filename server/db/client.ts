@@ -1,4 +1,6 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { Database } from "better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -24,8 +26,41 @@ export function createDb(target: DatabaseTarget): Db {
     return new PostgresClient({ adapter }) as unknown as Db;
   }
   mkdirSync(path.dirname(target.file), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: target.url });
-  return new SqliteClient({ adapter });
+  let connection: Database | null = null;
+  const adapter = keepingConnection(new PrismaBetterSQLite3({ url: target.url }), (c) => (connection = c));
+  const db = new SqliteClient({ adapter });
+  connections.set(db, () => connection);
+  return db;
+}
+
+const connections = new WeakMap<object, () => Database | null>();
+
+/**
+ * The SQLite connection under a client, for the few statements that must not pay for Prisma's
+ * client on every call (boards/hot-path.ts); null on PostgreSQL, or before the client's first
+ * query. The adapter runs everything on this one connection, a transaction included: a statement
+ * run here while `db.$transaction` is open is part of that transaction.
+ */
+export function sqliteConnection(db: Db): Database | null {
+  return connections.get(db)?.() ?? null;
+}
+
+/** The adapter factory as Prisma uses it, telling `keep` the connection each adapter it makes runs on. */
+function keepingConnection(
+  factory: PrismaBetterSQLite3,
+  keep: (c: Database) => void,
+): SqlMigrationAwareDriverAdapterFactory {
+  const kept = async (made: Promise<SqlDriverAdapter>) => {
+    const adapter = await made;
+    keep((adapter as unknown as { client: Database }).client);
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: () => kept(factory.connect()),
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
 }
 
 /**

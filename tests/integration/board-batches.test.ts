@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { BoardEvent } from "../../server/core/contract/board-events";
 import { seedDemo } from "../../server/seed/demo";
 import { ENGINES } from "../support/databases";
+import { sqliteConnection } from "../../server/db/client";
 import { testCore } from "../support/core";
 
 type Who = { userId: string; sessionId: string };
@@ -148,6 +149,27 @@ describe.each(ENGINES)("board operations sent at once, on %s", (engine) => {
     expect(out).toHaveLength(1);
     const notes = (out[0]!.payload as { data: { notes: { id: string }[] } }).data.notes.map((n) => n.id);
     expect(notes).toEqual(expect.arrayContaining(written.map((w) => w.op.noteId)));
+  });
+
+  it("writes rows that read back through Prisma as Prisma writes them (the SQLite batch bypasses its client)", async () => {
+    expect(sqliteConnection(t.db) !== null).toBe(engine === "sqlite");
+    const at = t.clock.now();
+    const sent = people.map((p, i) => ({ who: p, op: note(`Read back ${i}`) }));
+    const acks = await Promise.all(sent.map((s) => send(s.who, s.op)));
+    const rows = await t.db.note.findMany({ where: { id: { in: sent.map((s) => s.op.noteId) } } });
+    expect(rows).toHaveLength(sent.length);
+    for (const r of rows) {
+      expect(r.createdAt).toBeInstanceOf(Date);
+      expect(r.createdAt.getTime()).toBe(at.getTime());
+      expect(r).toMatchObject({ hidden: false, version: 1, deletedAt: null, clusterId: null, boardId });
+    }
+    // Prisma filters on what the batch wrote: dates and booleans compare as its own.
+    const same = await t.db.note.count({
+      where: { id: { in: sent.map((s) => s.op.noteId) }, createdAt: { gte: at }, hidden: false },
+    });
+    expect(same).toBe(sent.length);
+    const logged = await t.db.boardOp.findMany({ where: { boardId, seq: { in: acks.map((a) => a.seq) } } });
+    expect(logged.map((l) => l.createdAt.getTime())).toEqual(acks.map(() => at.getTime()));
   });
 
   it("decides again after a person is moved to another room: their next operation is refused", async () => {

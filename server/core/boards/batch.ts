@@ -5,17 +5,8 @@ import type { Clock } from "../clock";
 import { conflict, isDomainError, notFound } from "../errors";
 import { authorLabel } from "../visibility";
 import type { BoardAccess } from "./access";
-import {
-  type BoardNow,
-  authorFacts,
-  boardsNow,
-  insertLogRows,
-  insertNotes,
-  logOperation,
-  loggedOpIds,
-  takeSeqs,
-  takenNoteIds,
-} from "./hot-path";
+import { type AuthorFacts, type BoardNow, logOperation } from "./hot-path";
+import { batchStatements } from "./batch-statements";
 import type { BoardEvent } from "../contract/board-events";
 import type { Envelope } from "./ops";
 import type { Effect as OpEffect, OpContext } from "./ops/define";
@@ -88,13 +79,14 @@ type Accepted = {
  */
 export async function commitBatch(deps: BatchDeps, jobs: Job[]): Promise<Outcome[]> {
   const { db, clock } = deps;
+  const { loggedOpIds, takenNoteIds, authorFacts, boardsNow, insertNotes, takeSeqs, insertLogRows } =
+    batchStatements(db);
   const outcomes: (Outcome | undefined)[] = jobs.map(() => undefined);
 
   // Retries: an operation id already logged, or twice in this batch, is answered from the log after the commit.
   const logged = await loggedOpIds(
     db,
-    [...new Set(jobs.map((j) => j.env.boardId))],
-    jobs.map((j) => j.env.opId),
+    jobs.map((j) => j.env),
   );
   const taken = await takenNoteIds(
     db,
@@ -122,7 +114,7 @@ export async function commitBatch(deps: BatchDeps, jobs: Job[]): Promise<Outcome
     g.ids.add(j.a.userId);
     authorsOf.set(j.a.board.eventId, g);
   });
-  const authors = new Map<string, { chathamHouse: boolean; facts: Awaited<ReturnType<typeof authorFacts>> }>();
+  const authors = new Map<string, { chathamHouse: boolean; facts: AuthorFacts }>();
   for (const [eventId, g] of authorsOf)
     authors.set(eventId, {
       chathamHouse: g.chathamHouse,
