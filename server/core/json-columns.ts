@@ -58,3 +58,100 @@ export const summaryQuotes = jsonColumn(
   z.array(z.object({ text: z.string(), attribution: z.string(), consent: z.boolean() })),
   () => [],
 );
+
+/**
+ * The organisers' own words in another working language, per language and field:
+ * `{"fr": {"title": "Villes accueillantes"}}` (events, agenda items, rounds, rooms). Empty
+ * strings are kept as stored; content/languages.ts reads an empty field as "not translated".
+ */
+export const translations = jsonColumn(z.record(z.string(), z.record(z.string(), z.string())), () => ({}));
+
+const ref = z.looseObject({ id: z.string() });
+
+/**
+ * The operation log's payload, read on the board's sync path (a reconnect replays up to a few
+ * hundred rows). Deliberately loose: each operation's data was checked by its own schema before it
+ * was applied and logged, so only what the replay itself relies on is checked, the notes and
+ * comment it reads afresh by id; other keys pass as they are.
+ */
+export const opPayload = jsonColumn(
+  z.object({
+    type: z.string(),
+    data: z.looseObject({ note: ref.optional(), notes: z.array(ref).optional(), comment: ref.optional() }),
+  }),
+  () => ({ type: "", data: {} }),
+);
+
+/** What an operation-log row keeps (boards/service.ts `stored`): its type and data, notes and comments by id. */
+export type StoredPayload = z.output<typeof opPayload.schema>;
+
+const sentence = z.object({ text: z.string(), cites: z.array(z.string()) });
+
+/** Paragraphs a writer drafted in a report section, with the sources of each sentence. */
+export const machineParagraphs = jsonColumn(
+  z.array(z.object({ text: z.string(), writer: z.enum(["offline", "model"]), sentences: z.array(sentence) })),
+  () => [],
+);
+
+const figuresSchema = z.object({
+  categories: z.array(z.object({ label: z.string(), count: z.number() })),
+});
+
+/** The figures a draft's charts are drawn from (Report.figuresJson; "{}" until the first draft). */
+export const reportFigures = jsonColumn(figuresSchema, () => ({ categories: [] }));
+
+/** Who drafted the report last and how it went, as the editor tells the secretariat ("{}" before the first draft). */
+export const writerRecord = jsonColumn(
+  z
+    .object({
+      writer: z.enum(["offline", "model"]),
+      model: z.string(),
+      fallback: z.object({ reason: z.enum(["timeout", "unreachable", "http", "invalid"]), detail: z.string() }),
+      kept: z.number(),
+      dropped: z.number(),
+      offlineThemes: z.number(),
+      ms: z.number(),
+      at: z.string(),
+    })
+    .partial(),
+  () => ({}),
+);
+
+/**
+ * A published version of a report, frozen (ReportVersion.contentJson). It has no empty value of
+ * its own (a version without its event's title and date would mislead): one that cannot be read
+ * reads as null, and the report service shows the version with nothing in it.
+ */
+export const reportContent = jsonColumn(
+  z
+    .object({
+      title: z.string(),
+      locale: z.string(),
+      eventSlug: z.string(),
+      timezone: z.string(),
+      version: z.number().nullable(),
+      publishedAt: z.string().nullable(),
+      changeNote: z.string(),
+      sections: z.array(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          markdown: z.string(),
+          machine: z.array(z.object({ text: z.string(), writer: z.string() })).optional(),
+        }),
+      ),
+      figures: figuresSchema,
+      actionItems: z.array(
+        z.object({
+          title: z.string(),
+          owner: z.string(),
+          dueDate: z.string().nullable(),
+          status: z.string(),
+          from: z.string().nullable(),
+          progress: z.string(),
+        }),
+      ),
+    })
+    .nullable(),
+  () => null,
+);
