@@ -1,5 +1,6 @@
 import nodemailer from "nodemailer";
 import type { Db } from "../db/client";
+import { mailAttachments } from "../core/json-columns";
 import type { Logger } from "../core/logger";
 import type { MailMessage, Mailer } from "../core/mail/mailer";
 
@@ -38,7 +39,7 @@ export function createMailer(opts: { smtpUrl?: string; from: string; db: Db; log
           subject: m.subject,
           text: m.text,
           html: m.html ?? null,
-          attachmentsJson: JSON.stringify(m.attachments ?? []),
+          attachmentsJson: mailAttachments.write(m.attachments ?? []),
         },
       });
       opts.log.info("mail not sent (no SMTP_URL set): kept in the dev mailbox, links below", {

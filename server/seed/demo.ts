@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { hashPassword } from "../core/auth/passwords";
 import { ensureSynthesisBoard } from "../core/boards/synthesis";
+import { opPayload, roomConstraint, stringList, translations } from "../core/json-columns";
 import {
   AGENDA,
   CATEGORIES,
@@ -63,14 +64,14 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
       timezone: EVENT.timezone,
       startsAt: start.toJSDate(),
       endsAt: start.plus({ minutes: totalMinutes }).toJSDate(),
-      languagesJson: JSON.stringify(EVENT.languages),
+      languagesJson: stringList.write(EVENT.languages),
       chathamHouse: true,
       capacity: 120,
       registrationOpensAt: start.minus({ days: 30 }).toJSDate(),
       registrationClosesAt: start.minus({ days: 1 }).toJSDate(),
-      partnersJson: JSON.stringify(EVENT.partners),
-      organisationsJson: JSON.stringify(EVENT.organisations),
-      translationsJson: JSON.stringify(EVENT_TRANSLATIONS),
+      partnersJson: stringList.write(EVENT.partners),
+      organisationsJson: stringList.write(EVENT.organisations),
+      translationsJson: translations.write(EVENT_TRANSLATIONS),
       categories: { create: CATEGORIES.map(([key, label], position) => ({ key, label, position })) },
       resources: {
         create: [
@@ -102,7 +103,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
         kind: item.kind,
         title: item.title,
         description: item.description,
-        translationsJson: JSON.stringify(AGENDA_TRANSLATIONS[position] ?? {}),
+        translationsJson: translations.write(AGENDA_TRANSLATIONS[position] ?? {}),
         startsAt: cursor.toJSDate(),
         endsAt: cursor.plus({ minutes: item.minutes }).toJSDate(),
         speakers: { create: (item.speakers ?? []).map((s, i) => ({ ...s, position: i })) },
@@ -217,7 +218,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
       eventId: event.id,
       agendaItemId: breakoutItemId,
       title: "Challenges, barriers and opportunities",
-      translationsJson: JSON.stringify(ROUND_TRANSLATIONS),
+      translationsJson: translations.write(ROUND_TRANSLATIONS),
       durationMinutes: 60,
       assignmentMode: "auto",
     },
@@ -230,9 +231,9 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
         name: r.name,
         position,
         question: r.question,
-        translationsJson: JSON.stringify(ROOM_TRANSLATIONS[position] ?? {}),
+        translationsJson: translations.write(ROOM_TRANSLATIONS[position] ?? {}),
         meetingUrl: `https://meet.example.org/cities-of-welcome-room-${"abc"[position]}`,
-        constraintJson: position === 2 ? JSON.stringify({ gender: "woman" }) : null,
+        constraintJson: position === 2 ? roomConstraint.write({ gender: "woman" }) : null,
       },
     });
     const board = await db.board.create({
@@ -280,7 +281,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<{ seeded
           userId: c.authorId,
           type: "note.create",
           // The log keeps ids; texts and author labels are read afresh for each viewer (see visibility.ts).
-          payloadJson: JSON.stringify({ type: "note.create", data: { note: { id: c.id } } }),
+          payloadJson: opPayload.write({ type: "note.create", data: { note: { id: c.id } } }),
           createdAt: c.createdAt,
         },
       });

@@ -22,7 +22,7 @@ import {
 import { type BoardAccess, boardAccess, decideAccess } from "./access";
 import type { BoardEvent } from "../contract/board-events";
 import type { OpResult } from "../contract/events";
-import { stringList } from "../json-columns";
+import { type StoredPayload, opPayload, stringList } from "../json-columns";
 import { type Operation, type OpType, envelope, opOf } from "./ops";
 import type { CarriedNote, Effect, OpAccess, OpContext } from "./ops/define";
 import { clusterView } from "./ops/cluster-view";
@@ -38,8 +38,6 @@ import { msg } from "../i18n/message";
 
 /** What an operation did (ops/define.ts), with the board's phase afterwards, which the visibility policy reads. */
 type AppliedEffect = Omit<Effect<BoardEvent["data"]>, "phase"> & { phase: string };
-/** What the operation log keeps: ids of notes and comments rather than their text and authors' names, which are read afresh for each viewer. */
-type StoredPayload = { type: string; data: Record<string, unknown> };
 
 const SYNC_LIMIT = 1000;
 
@@ -71,15 +69,6 @@ const eventOf = (boardId: string, seq: number, opId: string, type: string, data:
 
 /** How long a room's new notes wait before a synthesis board that follows their category gathers them, together. */
 const GATHER_DELAY_MS = 1000;
-
-const parseJsonList = (json: string): string[] => {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-};
 
 export function createBoardService({
   db,
@@ -213,7 +202,7 @@ export function createBoardService({
             opId,
             userId: null,
             type: "synthesis.pull",
-            payloadJson: JSON.stringify(stored("synthesis.pull", effect.data)),
+            payloadJson: opPayload.write(stored("synthesis.pull", effect.data)),
             at: clock.now(),
           });
           return { seq, effect };
@@ -331,7 +320,7 @@ export function createBoardService({
           applyOp: (tx, a, op, batched) => applyOp(tx, a, op, batched),
           hotPath: (op) => !!opOf(op.type).hotPath,
           checkRules,
-          storedJson: (type, data) => JSON.stringify(stored(type, data)),
+          storedJson: (type, data) => opPayload.write(stored(type, data)),
         },
         jobs,
       );
@@ -398,9 +387,7 @@ export function createBoardService({
   async function render(a: BoardAccess, ops: { seq: number; opId: string; type: string; payloadJson: string }[]) {
     const viewer = viewerOf(a);
     const phase = a.board.phase;
-    const events = ops.map((o) =>
-      eventOf(a.board.id, o.seq, o.opId, o.type, (JSON.parse(o.payloadJson) as Partial<StoredPayload>).data ?? {}),
-    );
+    const events = ops.map((o) => eventOf(a.board.id, o.seq, o.opId, o.type, opPayload.read(o.payloadJson).data));
     const noteIds = [...new Set(events.flatMap(carriedNoteIds))];
     const rows = await inSlices(noteIds, (slice) =>
       db.note.findMany({ where: { id: { in: slice }, boardId: a.board.id } }),
@@ -498,7 +485,7 @@ export function createBoardService({
             opId,
             userId: null,
             type: "board.refresh",
-            payloadJson: JSON.stringify(stored("board.refresh", { reset: true })),
+            payloadJson: opPayload.write(stored("board.refresh", { reset: true })),
             at: clock.now(),
           }),
         );
@@ -591,7 +578,7 @@ export function createBoardService({
       return boards.flatMap((b) => {
         const decision = decideAccess(roles, b, b.room ? (roomIn.get(b.room.roundId) ?? null) : null);
         // A room's board is named after the room: in the reader's language where the organisers gave it.
-        const language = contentLanguage(reader, parseJsonList(b.event.languagesJson));
+        const language = contentLanguage(reader, stringList.read(b.event.languagesJson));
         const title = b.room
           ? inLanguage({ name: b.title }, b.room.translationsJson, language, ["name"]).name
           : b.title;

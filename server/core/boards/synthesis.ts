@@ -28,12 +28,12 @@ export async function ensureSynthesisBoard(db: DbLike, eventId: string, categori
     if (more.length)
       await db.board.update({
         where: { id: existing.id },
-        data: { categoriesJson: JSON.stringify([...have, ...more]) },
+        data: { categoriesJson: stringList.write([...have, ...more]) },
       });
     return existing.id;
   }
   const id = synthesisBoardId(eventId);
-  const wanted = JSON.stringify(categories.length ? [...categories] : [...BOARD_CATEGORIES]);
+  const wanted = stringList.write(categories.length ? [...categories] : [...BOARD_CATEGORIES]);
   // Someone creating it at this very moment wins the primary key, and theirs serves: ON CONFLICT
   // keeps this statement (and the transaction around it) from failing, on SQLite and PostgreSQL alike.
   await db.$executeRaw`INSERT INTO "Board" ("id", "eventId", "kind", "title", "categoriesJson", "createdAt")
