@@ -1,6 +1,7 @@
 import { questionsIn } from "../breakouts/questions";
 import { contentLanguage, inLanguage } from "../content/languages";
 import type { Db } from "../../db/client";
+import { stringList, summaryQuotes } from "../json-columns";
 import { publicNoteFilter, quoteAttribution } from "../visibility";
 import {
   type GenderFigures,
@@ -134,15 +135,6 @@ export type ReportData = {
   identities: { names: string[]; organisations: string[] };
 };
 
-const parseList = (json: string) => {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-};
-
 const lines = (s: string) =>
   s
     .split(/\r?\n/)
@@ -155,21 +147,7 @@ export function parseRoomSummary(s: {
   proposedActions: string;
   quotesJson: string;
 }): RoomSummaryRecord {
-  let quotes: RoomSummaryRecord["quotes"] = [];
-  try {
-    const v = JSON.parse(s.quotesJson) as unknown;
-    if (Array.isArray(v))
-      quotes = v
-        .filter((q): q is Record<string, unknown> => !!q && typeof q === "object")
-        .map((q) => ({
-          text: String(q.text ?? ""),
-          attribution: String(q.attribution ?? ""),
-          consent: q.consent === true,
-        }))
-        .filter((q) => q.text.trim());
-  } catch {
-    quotes = [];
-  }
+  const quotes = summaryQuotes.read(s.quotesJson).filter((q) => q.text.trim());
   return {
     observations: s.observations.trim(),
     keyMessages: lines(s.keyMessages),
@@ -215,7 +193,7 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
   ];
   const confirmed = regs.filter((r) => r.status === "confirmed");
   // The organisers' own words (title, description, agenda, rooms, questions) in the report's language where given.
-  const language = contentLanguage(locale, parseList(event.languagesJson));
+  const language = contentLanguage(locale, stringList.read(event.languagesJson));
   const own = inLanguage(event, event.translationsJson, language, ["title", "description"]);
   const groupName = (c: { key: string; label: string }) => stakeholderGroupName(locale, c.key, c.label);
 
@@ -267,7 +245,7 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
     question: questionsIn(b.room!.round, b.room!, language).join(" / ") || null,
     position: b.room!.position,
     boardId: b.id,
-    categories: parseList(b.categoriesJson),
+    categories: stringList.read(b.categoriesJson),
     summary: b.room!.summary ? parseRoomSummary(b.room!.summary) : null,
   }));
   const votesOf = (n: { votes: { dots: number }[] }) => n.votes.reduce((s, v) => s + v.dots, 0);
@@ -318,7 +296,8 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
         });
       }
       for (const c of b.clusters) synthesis.clusters.push({ id: c.id, label: c.label, category: c.category });
-      for (const c of parseList(b.categoriesJson)) if (!synthesis.categories.includes(c)) synthesis.categories.push(c);
+      for (const c of stringList.read(b.categoriesJson))
+        if (!synthesis.categories.includes(c)) synthesis.categories.push(c);
     }
   }
 
@@ -331,7 +310,7 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
     orderBy: [{ createdAt: "asc" }],
   });
 
-  const hidden = parseList(event.report?.hiddenOrganisationsJson ?? "[]");
+  const hidden = stringList.read(event.report?.hiddenOrganisationsJson);
   const identities = {
     names: [
       ...new Set(
@@ -362,10 +341,12 @@ export async function loadReportData(db: Db, eventId: string, locale: string): P
       timezone: event.timezone,
       startsAt: event.startsAt.toISOString(),
       endsAt: event.endsAt.toISOString(),
-      languages: parseList(event.languagesJson),
+      languages: stringList.read(event.languagesJson),
       chathamHouse: event.chathamHouse,
-      partners: parseList(event.partnersJson),
-      organisers: parseList(event.organisationsJson).length ? parseList(event.organisationsJson) : organiserOrgs,
+      partners: stringList.read(event.partnersJson),
+      organisers: stringList.read(event.organisationsJson).length
+        ? stringList.read(event.organisationsJson)
+        : organiserOrgs,
     },
     participation: {
       ...participationOf(confirmed, groupName, hidden),
@@ -431,7 +412,7 @@ export function actionRecord(i: {
     origin: i.origin === "drafted" ? "drafted" : "manual",
     reviewed: i.origin !== "drafted" || i.reviewedAt !== null,
     suggestedOwner: i.suggestedOwner,
-    sourceNoteIds: parseList(i.sourceNoteIdsJson),
+    sourceNoteIds: stringList.read(i.sourceNoteIdsJson),
     draftKey: i.draftKey,
     progress: i.updates[0] ? { note: i.updates[0].note, at: i.updates[0].createdAt.toISOString() } : null,
   };

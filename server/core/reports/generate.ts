@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import type { ClusteringEngine } from "../clustering/engine";
 import { type ReportData, actionRecord, loadReportData } from "./data";
-import type { MachineParagraph } from "./machine";
+import { itemChanges, stringList } from "../json-columns";
 import { type Proposal, draftProposals } from "./proposals";
 import { chooseQuotes } from "./quotes";
 import { type GeneratedSection, type ReportFigures, SECTION_KEYS, composeSections } from "./sections";
@@ -45,7 +45,7 @@ export async function syncProposals(db: Db, eventId: string, proposals: Proposal
     title: p.title,
     description: p.description,
     sourceLabel: p.sourceLabel,
-    sourceNoteIdsJson: JSON.stringify(p.sourceNoteIds),
+    sourceNoteIdsJson: stringList.write(p.sourceNoteIds),
     suggestedOwner: p.suggestedOwner,
   });
   // New proposals in two statements, whatever their number.
@@ -65,7 +65,7 @@ export async function syncProposals(db: Db, eventId: string, proposals: Proposal
       data: fresh.map((i) => ({
         actionItemId: i.id,
         userId: null,
-        changesJson: JSON.stringify({ created: [null, i.title] }),
+        changesJson: itemChanges.write({ created: [null, i.title] }),
       })),
     });
   }
@@ -137,5 +137,3 @@ export function placeSections(existing: { key: string; position: number }[], gen
   }
   return order;
 }
-
-export const machineJson = (m: MachineParagraph[]) => JSON.stringify(m);

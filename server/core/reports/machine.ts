@@ -7,15 +7,6 @@ import type { Sentence } from "./writing/contract";
  */
 export type MachineParagraph = { text: string; writer: "offline" | "model"; sentences: Sentence[] };
 
-export const parseMachine = (json: string): MachineParagraph[] => {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? (v as MachineParagraph[]).filter((p) => p && typeof p.text === "string") : [];
-  } catch {
-    return [];
-  }
-};
-
 export type Block<T> = { raw: string; machine: T | null };
 
 /**

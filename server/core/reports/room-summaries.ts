@@ -4,6 +4,7 @@ import { boardAccess } from "../boards/access";
 import { DomainError, forbidden } from "../errors";
 import { type Actor, allows, rolesOf } from "../permissions";
 import { validate } from "../validate";
+import { summaryQuotes } from "../json-columns";
 import { parseRoomSummary } from "./data";
 import { zm } from "../i18n/zod-messages";
 import { msg } from "../i18n/message";
@@ -88,7 +89,7 @@ export function createRoomSummaryService({ db }: { db: Db }) {
         observations: data.observations,
         keyMessages: data.keyMessages,
         proposedActions: data.proposedActions,
-        quotesJson: JSON.stringify(data.quotes.filter((q) => q.text)),
+        quotesJson: summaryQuotes.write(data.quotes.filter((q) => q.text)),
         updatedById: a.userId,
       };
       await db.roomSummary.upsert({

@@ -1,4 +1,4 @@
-import { stringList } from "../json-columns";
+import { machineParagraphs, reportContent, reportFigures, stringList, writerRecord } from "../json-columns";
 import { audit } from "../audit";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
@@ -15,12 +15,12 @@ import type { ReportContent } from "./content";
 import { loadReportData } from "./data";
 import { reportDocx } from "./docx";
 import { generateReport, loadActions, placeSections } from "./generate";
-import { type MachineParagraph, markBlocks, parseMachine, stillMachine } from "./machine";
+import { type MachineParagraph, markBlocks, stillMachine } from "./machine";
 import { htmlToPdf } from "./pdf";
 import { isIndependent, organisationKey } from "./disclosure";
 import { publicationDay, versionLine } from "./publication";
 import { reportDocument } from "./render-html";
-import { type DATA_SECTIONS, type ReportFigures, SECTION_KEYS, dataSection, md } from "./sections";
+import { type DATA_SECTIONS, SECTION_KEYS, dataSection, md } from "./sections";
 import { REPORT_LOCALES, reportTexts } from "./texts";
 import type { ModelConfig } from "./writing/config";
 import type { WriterReport } from "./writing/run";
@@ -106,10 +106,10 @@ export function createReportService({
     tx: Pick<Db, "reportSection">,
     reportId: string,
     old: { id: string; edited: boolean; generatedMarkdown: string; machineJson: string } | undefined,
-    s: { key: string; title: string; markdown: string; machine?: unknown[] },
+    s: { key: string; title: string; markdown: string; machine?: MachineParagraph[] },
     position: number,
   ) {
-    const machine = JSON.stringify(s.machine ?? []);
+    const machine = machineParagraphs.write(s.machine ?? []);
     if (!old)
       await tx.reportSection.create({
         data: {
@@ -142,8 +142,8 @@ export function createReportService({
           position,
           ...(s.markdown === old.generatedMarkdown ? { pendingMarkdown: null } : { pendingMarkdown: s.markdown }),
           // Paragraphs of both drafts are known, so what the person kept and what the proposal adds stay marked.
-          machineJson: JSON.stringify(
-            [...parseMachine(old.machineJson), ...((s.machine ?? []) as MachineParagraph[])].filter(
+          machineJson: machineParagraphs.write(
+            [...machineParagraphs.read(old.machineJson), ...(s.machine ?? [])].filter(
               (m, i, all) => all.findIndex((x) => x.text === m.text) === i,
             ),
           ),
@@ -162,8 +162,8 @@ export function createReportService({
       await tx.report.update({
         where: { id: report.id },
         data: {
-          figuresJson: JSON.stringify(g.figures),
-          writerJson: JSON.stringify(writer),
+          figuresJson: reportFigures.write(g.figures),
+          writerJson: writerRecord.write(writer),
           ...(existing && existing.status !== "draft" && existing.status !== "in_review" ? { status: "draft" } : {}),
         },
       });
@@ -234,10 +234,13 @@ export function createReportService({
           key: s.key,
           title: s.title,
           markdown,
-          machine: stillMachine(markdown, parseMachine(s.machineJson)).map((m) => ({ text: m.text, writer: m.writer })),
+          machine: stillMachine(markdown, machineParagraphs.read(s.machineJson)).map((m) => ({
+            text: m.text,
+            writer: m.writer,
+          })),
         };
       }),
-      figures: JSON.parse(report.figuresJson) as ReportFigures,
+      figures: reportFigures.read(report.figuresJson),
       actionItems: await actionSnapshot(eventId, forPublication),
     };
   }
@@ -342,7 +345,7 @@ export function createReportService({
       const canManageActions = allows(roles, "action.manage");
       const sections = (report?.sections ?? []).map((s) => ({
         s,
-        machine: stillMachine(s.markdown, parseMachine(s.machineJson)),
+        machine: stillMachine(s.markdown, machineParagraphs.read(s.machineJson)),
       }));
       const proposals = canManageActions
         ? await db.actionItem.findMany({
@@ -392,8 +395,8 @@ export function createReportService({
           status: report.status,
           locale: report.locale,
           withdrawnNotice: report.withdrawnNotice,
-          figures: JSON.parse(report.figuresJson) as ReportFigures,
-          writer: JSON.parse(report.writerJson) as Partial<WriterReport & { at: string }>,
+          figures: reportFigures.read(report.figuresJson),
+          writer: writerRecord.read(report.writerJson),
           sections: sections.map(({ s, machine }) => ({
             key: s.key,
             kind: s.kind,
@@ -512,7 +515,7 @@ export function createReportService({
       // Organisations the form did not show keep their choice.
       const kept = stringList.read(report.hiddenOrganisationsJson).filter((o) => !asked.has(organisationKey(o)));
       const hidden = [...kept, ...organisations.filter((o) => !shown.has(organisationKey(o)))];
-      await db.report.update({ where: { id: report.id }, data: { hiddenOrganisationsJson: JSON.stringify(hidden) } });
+      await db.report.update({ where: { id: report.id }, data: { hiddenOrganisationsJson: stringList.write(hidden) } });
       await refreshDataSections(event.id, ["participation"]);
     },
 
@@ -703,7 +706,7 @@ export function createReportService({
             reportId: report.id,
             number,
             changeNote,
-            contentJson: JSON.stringify(content),
+            contentJson: reportContent.write(content),
             publishedAt,
             publishedById: user.userId,
           },
@@ -754,7 +757,19 @@ export function createReportService({
       return {
         event,
         withdrawn: null,
-        content: JSON.parse(v.contentJson) as ReportContent,
+        // A version whose stored content cannot be read shows as that version with nothing in it, not as an error.
+        content: reportContent.read(v.contentJson) ?? {
+          title: event.title,
+          locale: report.locale,
+          eventSlug: event.slug,
+          timezone: event.timezone,
+          version: v.number,
+          publishedAt: v.publishedAt.toISOString(),
+          changeNote: v.changeNote,
+          sections: [],
+          figures: reportFigures.read(null),
+          actionItems: [],
+        },
         versions: versions.map((x) => ({
           number: x.number,
           changeNote: x.changeNote,
