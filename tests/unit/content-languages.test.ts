@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { liveStateIn, liveTranslations } from "../../server/core/breakouts/live-languages";
 import { questionsIn } from "../../server/core/breakouts/questions";
-import { contentLanguage, inLanguage, linesInLanguage, parseTranslations } from "../../server/core/content/languages";
+import { contentLanguage, inLanguage, linesInLanguage } from "../../server/core/content/languages";
 
 describe("which language a reader gets an event's content in", () => {
   it("is theirs when it is a working language, else the event's first", () => {
@@ -31,10 +31,13 @@ describe("a record in a language", () => {
     expect(inLanguage(item, tr, "es", ["title"])).toEqual({ ...item, title: "Bienvenida" });
   });
 
-  it("reads malformed stored translations as none", () => {
+  it("reads malformed stored translations as none, and an empty field as not translated", () => {
     for (const bad of ["", "not json", "[]", '{"fr": "x"}', '{"fr": {"title": 3}}', "null"])
-      expect(parseTranslations(bad)).toEqual({});
-    expect(parseTranslations('{"fr": {"title": "T", "x": ""}}')).toEqual({ fr: { title: "T" } });
+      expect(inLanguage(item, bad, "fr", ["title", "description"])).toBe(item);
+    expect(inLanguage(item, '{"fr": {"title": "T", "description": ""}}', "fr", ["title", "description"])).toEqual({
+      ...item,
+      title: "T",
+    });
   });
 
   it("translates lists as a whole, one item per line", () => {

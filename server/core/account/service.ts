@@ -1,4 +1,7 @@
 import { answers } from "../json-columns";
+
+/** What erased answers are stored as, and what a registration without answers holds. */
+const noAnswers = answers.write({});
 import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -189,7 +192,7 @@ export function createAccountService({
               { roleTitle: { not: "" } },
               { accessibilityNeeds: { not: "" } },
               { gender: { not: null } },
-              { answersJson: { not: "{}" } },
+              { answersJson: { not: noAnswers } },
               { manageTokenHash: { not: null } },
             ],
           },
@@ -199,7 +202,7 @@ export function createAccountService({
             roleTitle: "",
             accessibilityNeeds: "",
             gender: null,
-            answersJson: "{}",
+            answersJson: noAnswers,
             manageTokenHash: null,
           },
         });

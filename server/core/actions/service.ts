@@ -185,7 +185,7 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
         data: {
           actionItemId: item.id,
           userId: user.userId,
-          changesJson: JSON.stringify({ created: [null, data.title] }),
+          changesJson: itemChanges.write({ created: [null, data.title] }),
           note: "",
         },
       });
@@ -216,7 +216,7 @@ export function createActionService({ db, clock, mailer, log }: { db: Db; clock:
         },
       });
       await db.actionItemUpdate.create({
-        data: { actionItemId: item.id, userId: user.userId, changesJson: JSON.stringify(changes), note: progress },
+        data: { actionItemId: item.id, userId: user.userId, changesJson: itemChanges.write(changes), note: progress },
       });
       return updated;
     },

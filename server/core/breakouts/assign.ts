@@ -1,3 +1,4 @@
+import { roomConstraint } from "../json-columns";
 /**
  * Balanced breakout assignment: pure and deterministic for a given seed.
  *
@@ -52,6 +53,9 @@ function prng(seed: number) {
 }
 
 const norm = (s: string) => s.trim().toLowerCase();
+
+/** Whom a room is reserved to (its stored constraint, `{"gender": "woman"}`), or null when it is open to all. */
+export const reservedOf = (constraintJson: string | null) => roomConstraint.read(constraintJson)?.gender ?? null;
 
 export function eligible(person: Person, room: RoomSpec) {
   return !room.gender || (person.gender !== null && norm(person.gender) === norm(room.gender));

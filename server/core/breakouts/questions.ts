@@ -1,3 +1,4 @@
+import { stringList } from "../json-columns";
 import { linesInLanguage } from "../content/languages";
 
 /**
@@ -5,14 +6,7 @@ import { linesInLanguage } from "../content/languages";
  * some for one room only (Room.question, one per line). A room discusses both,
  * the round's first.
  */
-export function roundQuestions(json: string): string[] {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.map(String).filter(Boolean) : [];
-  } catch {
-    return [];
-  }
-}
+export const roundQuestions = (json: string): string[] => stringList.read(json).filter(Boolean);
 
 export const roomOwnQuestions = (text: string) =>
   text

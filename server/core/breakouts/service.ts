@@ -6,7 +6,8 @@ import type { Clock } from "../clock";
 import { conflict, forbidden, notFound, unauthenticated } from "../errors";
 import { type Actor, allows, requirePermission, rolesOf } from "../permissions";
 import { validate } from "../validate";
-import { assignRooms, eligible, type Person } from "./assign";
+import { assignRooms, eligible, type Person, reservedOf } from "./assign";
+import { roomConstraint, stringList } from "../json-columns";
 import { staffGaps } from "./staffing";
 import { placeQuestions, questionsOf, roundQuestions } from "./questions";
 import {
@@ -26,14 +27,6 @@ import { liveChannels } from "../visibility";
 import { ensureSynthesisBoard } from "../boards/synthesis";
 import { liveTranslations } from "./live-languages";
 
-const languagesOf = (json: string): string[] => {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-};
 import { msg } from "../i18n/message";
 
 export interface BreakoutDeps {
@@ -48,9 +41,6 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
     const round = await inEvent(db, eventId).round(roundId);
     return { ...round, rooms: await db.room.findMany({ where: { roundId: round.id }, orderBy: { position: "asc" } }) };
   }
-
-  const reservedOf = (json: string | null) =>
-    json ? ((JSON.parse(json) as { gender?: string }).gender ?? null) : null;
 
   /**
    * Confirmed participants and the event's facilitators and rapporteurs (invited
@@ -134,7 +124,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       status: round.status,
       endsAt: round.endsAt?.toISOString() ?? null,
     };
-    const languages = languagesOf(round.event.languagesJson);
+    const languages = stringList.read(round.event.languagesJson);
     const texts = (rooms: Running["rooms"]) => ({ languages, translated: liveTranslations(languages, round, rooms) });
     if (!assignment) {
       if (round.assignmentMode !== "self_select" || !counts)
@@ -322,8 +312,8 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
             agendaItemId: data.agendaItemId ?? null,
             durationMinutes: data.durationMinutes!,
             assignmentMode: data.assignmentMode,
-            categoriesJson: JSON.stringify(categories),
-            questionsJson: JSON.stringify(questions.round),
+            categoriesJson: stringList.write(categories),
+            questionsJson: stringList.write(questions.round),
           },
         });
         for (let i = 0; i < count; i++) {
@@ -333,7 +323,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
             data: { roundId: round.id, name, position: i, question: questions.rooms[i]! },
           });
           await tx.board.create({
-            data: { eventId, roomId: room.id, kind: "room", title: name, categoriesJson: JSON.stringify(categories) },
+            data: { eventId, roomId: room.id, kind: "room", title: name, categoriesJson: stringList.write(categories) },
           });
         }
         // Every event with breakouts has a plenary synthesis board to gather the rooms' notes on.
@@ -347,7 +337,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
       await requirePermission(db, actor, eventId, "breakout.manage");
       const { questions } = validate(roundQuestionsInput, input);
       await loadRound(eventId, roundId);
-      await db.breakoutRound.update({ where: { id: roundId }, data: { questionsJson: JSON.stringify(questions) } });
+      await db.breakoutRound.update({ where: { id: roundId }, data: { questionsJson: stringList.write(questions) } });
     },
 
     /**
@@ -374,7 +364,7 @@ export function createBreakoutService({ db, bus, clock, presenceBeatMs }: Breako
           question: data.question,
           meetingUrl: data.meetingUrl ?? null,
           capacity: data.capacity,
-          constraintJson: data.reservedFor ? JSON.stringify({ gender: data.reservedFor }) : null,
+          constraintJson: data.reservedFor ? roomConstraint.write({ gender: data.reservedFor }) : null,
         },
       });
       await db.board.updateMany({ where: { roomId }, data: { title: data.name } });

@@ -1,4 +1,4 @@
-import { eligible, type Person } from "./assign";
+import { eligible, type Person, reservedOf } from "./assign";
 
 type Room = { id: string; name: string; constraintJson: string | null };
 export type StaffRole = "facilitator" | "rapporteur";
@@ -18,8 +18,6 @@ export type StaffReport = {
   rapporteurs: number;
   gaps: StaffGap[];
 };
-
-const reservedOf = (json: string | null) => (json ? ((JSON.parse(json) as { gender?: string }).gender ?? null) : null);
 
 export function staffGaps(people: Person[], rooms: Room[], placed: Map<string, string[]>): StaffReport {
   const roleOf = new Map(people.map((p) => [p.id, p.role]));

@@ -1,3 +1,5 @@
+import { translations as translationsColumn } from "../json-columns";
+
 /**
  * The organisers' own words in every working language. An event's title, description, agenda,
  * rounds, room names and guiding questions are written once in the event's first working
@@ -12,25 +14,9 @@
 /** Per language, per field: `{"fr": {"title": "Villes accueillantes"}}`. */
 export type Translations = Record<string, Record<string, string>>;
 
-/** Reads a stored translations column; anything malformed reads as "no translation". */
-export function parseTranslations(json: string | null | undefined): Translations {
-  if (!json) return {};
-  try {
-    const v = JSON.parse(json) as unknown;
-    if (!v || typeof v !== "object" || Array.isArray(v)) return {};
-    const out: Translations = {};
-    for (const [lang, fields] of Object.entries(v as Record<string, unknown>)) {
-      if (!fields || typeof fields !== "object" || Array.isArray(fields)) continue;
-      const kept = Object.entries(fields as Record<string, unknown>).filter(
-        (e): e is [string, string] => typeof e[1] === "string" && e[1].trim() !== "",
-      );
-      if (kept.length) out[lang] = Object.fromEntries(kept);
-    }
-    return out;
-  } catch {
-    return {};
-  }
-}
+/** Translations as given, or as stored (read through their column's codec: anything malformed reads as none). */
+const decoded = (t: Translations | string | null | undefined): Translations =>
+  typeof t === "string" || !t ? translationsColumn.read(t) : t;
 
 /**
  * The one rule for which language a reader gets an event's content in: their own when it is one
@@ -55,8 +41,7 @@ export function inLanguage<T extends object>(
   language: string,
   fields: readonly (keyof T & string)[],
 ): T {
-  const all = typeof translations === "string" || !translations ? parseTranslations(translations) : translations;
-  const given = all[language];
+  const given = decoded(translations)[language];
   if (!given) return record;
   const out = { ...record };
   for (const f of fields) {
@@ -80,8 +65,7 @@ export function linesInLanguage(
   language: string,
   field = "questions",
 ): string[] {
-  const all = typeof translations === "string" || !translations ? parseTranslations(translations) : translations;
-  const given = all[language]?.[field];
+  const given = decoded(translations)[language]?.[field];
   return given && splitLines(given).length ? splitLines(given) : [...original];
 }
 

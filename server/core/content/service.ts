@@ -8,25 +8,10 @@ import { optionalText } from "../forms";
 import { type Actor, requirePermission } from "../permissions";
 import { inEvent } from "../scope";
 import { validate } from "../validate";
-import {
-  TRANSLATABLE,
-  type TranslatableKind,
-  type Translations,
-  contentLanguage,
-  inLanguage,
-  parseTranslations,
-} from "./languages";
+import { TRANSLATABLE, type TranslatableKind, type Translations, contentLanguage, inLanguage } from "./languages";
+import { stringList, translations as translationsColumn } from "../json-columns";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-
-const parseList = (json: string): string[] => {
-  try {
-    const v = JSON.parse(json) as unknown;
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-};
 
 /** How long each translated field may be: as long as the original may be. */
 const LIMITS: Record<TranslatableKind, Record<string, number>> = {
@@ -44,11 +29,11 @@ const saveInput = z.object({ language: z.string().trim().min(2).max(10) }).passt
 
 /** One language's translations of a record, replaced as a whole (an empty field removes its translation). */
 function withLanguage(stored: string, language: string, fields: Record<string, string>): string {
-  const all: Translations = parseTranslations(stored);
+  const all: Translations = translationsColumn.read(stored);
   const kept = Object.fromEntries(Object.entries(fields).filter(([, v]) => v.trim() !== ""));
   if (Object.keys(kept).length) all[language] = kept;
   else delete all[language];
-  return JSON.stringify(all);
+  return translationsColumn.write(all);
 }
 
 /**
@@ -73,30 +58,30 @@ export function createContentService({ db }: { db: Db }) {
     async sources(actor: Actor, eventId: string) {
       await requirePermission(db, actor, eventId, "event.manage");
       const event = await load(eventId);
-      const languages = parseList(event.languagesJson);
+      const languages = stringList.read(event.languagesJson);
       return {
         languages,
         event: {
           title: event.title,
           description: event.description,
-          translations: parseTranslations(event.translationsJson),
+          translations: translationsColumn.read(event.translationsJson),
         },
         agenda: event.agenda.map((a) => ({
           id: a.id,
           title: a.title,
           description: a.description,
-          translations: parseTranslations(a.translationsJson),
+          translations: translationsColumn.read(a.translationsJson),
         })),
         rounds: event.rounds.map((r) => ({
           id: r.id,
           title: r.title,
           questions: roundQuestions(r.questionsJson).join("\n"),
-          translations: parseTranslations(r.translationsJson),
+          translations: translationsColumn.read(r.translationsJson),
           rooms: r.rooms.map((room) => ({
             id: room.id,
             name: room.name,
             questions: roomOwnQuestions(room.question).join("\n"),
-            translations: parseTranslations(room.translationsJson),
+            translations: translationsColumn.read(room.translationsJson),
           })),
         })),
       };
@@ -110,7 +95,7 @@ export function createContentService({ db }: { db: Db }) {
       await requirePermission(db, actor, eventId, "event.manage");
       const { language, ...rest } = validate(saveInput, input);
       const event = await load(eventId);
-      const languages = parseList(event.languagesJson);
+      const languages = stringList.read(event.languagesJson);
       if (!languages.includes(language) || language === languages[0])
         throw validationError(msg("content.otherLanguage"), { language: [msg("content.otherLanguage")] });
       // Group the form's fields by what they translate.
@@ -193,7 +178,7 @@ export function createContentService({ db }: { db: Db }) {
         },
       });
       if (!board) throw notFound("board");
-      const language = contentLanguage(reader, parseList(board.event.languagesJson));
+      const language = contentLanguage(reader, stringList.read(board.event.languagesJson));
       const eventTitle = inLanguage({ title: board.event.title }, board.event.translationsJson, language, [
         "title",
       ]).title;

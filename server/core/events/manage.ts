@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import type { RealtimeBus } from "../bus";
 import type { Clock } from "../clock";
 import { conflict, notFound, validationError, type FieldErrors } from "../errors";
-import { stringList } from "../json-columns";
+import { answers as answersColumn, stringList } from "../json-columns";
 import { type Actor, requirePermission } from "../permissions";
 import { inEvent } from "../scope";
 import { requireEventCreator } from "../platform/access";
@@ -66,12 +66,12 @@ function eventColumns(data: ReturnType<typeof eventInput.parse>, times: ReturnTy
     meetingUrl: data.meetingUrl ?? null,
     timezone: data.timezone,
     ...times,
-    languagesJson: JSON.stringify(data.languages),
+    languagesJson: stringList.write(data.languages),
     chathamHouse: data.chathamHouse,
     capacity: data.capacity,
     requiresApproval: data.requiresApproval,
-    partnersJson: JSON.stringify(data.partners),
-    organisationsJson: JSON.stringify(data.organisations),
+    partnersJson: stringList.write(data.partners),
+    organisationsJson: stringList.write(data.organisations),
     retentionDays: data.retentionDays,
   };
 }
@@ -296,7 +296,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
           kind: q.kind,
           label: q.label,
           required: q.required,
-          optionsJson: JSON.stringify(choice ? q.options : []),
+          optionsJson: stringList.write(choice ? q.options : []),
         },
       });
     },
@@ -316,7 +316,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
           kind: q.kind,
           label: q.label,
           required: q.required,
-          optionsJson: JSON.stringify(choice ? q.options : []),
+          optionsJson: stringList.write(choice ? q.options : []),
         },
       });
       if (r.count === 0) throw notFound("question");
@@ -329,13 +329,7 @@ export function createEventManagement({ db, clock, onCapacityRaised, onViewsChan
       const rows = await db.registration.findMany({ where: { eventId }, select: { answersJson: true } });
       const counts = new Map<string, number>();
       for (const r of rows) {
-        let answers: Record<string, unknown> = {};
-        try {
-          answers = JSON.parse(r.answersJson) as Record<string, unknown>;
-        } catch {
-          continue;
-        }
-        for (const [id, a] of Object.entries(answers))
+        for (const [id, a] of Object.entries(answersColumn.read(r.answersJson)))
           if (Array.isArray(a) ? a.length : typeof a === "string" && a.trim())
             counts.set(id, (counts.get(id) ?? 0) + 1);
       }

@@ -1,4 +1,4 @@
-import { auditDetails } from "../json-columns";
+import { auditDetails, stringList } from "../json-columns";
 import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -30,15 +30,6 @@ const announceInput = z.object({
     .max(500, zm("events.messageTooLong")),
 });
 
-const parseList = (json: string): string[] => {
-  try {
-    const v = JSON.parse(json);
-    return Array.isArray(v) ? v.map(String) : [];
-  } catch {
-    return [];
-  }
-};
-
 export function createEventService({ db, bus, clock }: EventDeps) {
   /** The few facts most pages need about an event: id, slug and title. */
   /** An event's id, slug and title (in `reader`'s language where the organisers gave one). */
@@ -49,7 +40,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
     });
     if (!e) throw notFound("event");
     const { languagesJson, translationsJson, ...event } = e;
-    return inLanguage(event, translationsJson, contentLanguage(reader, parseList(languagesJson)), ["title"]);
+    return inLanguage(event, translationsJson, contentLanguage(reader, stringList.read(languagesJson)), ["title"]);
   }
 
   return {
@@ -72,7 +63,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         take: 50,
       });
       return events.map(({ languagesJson, translationsJson, ...e }) =>
-        inLanguage(e, translationsJson, contentLanguage(reader, parseList(languagesJson)), ["title"]),
+        inLanguage(e, translationsJson, contentLanguage(reader, stringList.read(languagesJson)), ["title"]),
       );
     },
 
@@ -100,7 +91,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         },
       });
       return events.map(({ languagesJson, translationsJson, ...e }) => ({
-        ...inLanguage(e, translationsJson, contentLanguage(reader, parseList(languagesJson)), ["title"]),
+        ...inLanguage(e, translationsJson, contentLanguage(reader, stringList.read(languagesJson)), ["title"]),
         roles: roles.filter((r) => r.eventId === e.id).map((r) => r.role as EventRole),
         registrationStatus: regs.find((r) => r.eventId === e.id)?.status ?? null,
       }));
@@ -123,7 +114,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
       });
       if (!event || event.status === "draft") throw notFound("event");
       // The organisers' words in the reader's language where they gave them (content/languages.ts).
-      const language = contentLanguage(reader, parseList(event.languagesJson));
+      const language = contentLanguage(reader, stringList.read(event.languagesJson));
       const text = inLanguage(event, event.translationsJson, language, ["title", "description"]);
       const viewerRoles = actor ? await rolesOf(db, event.id, actor.userId) : [];
       const [registered, announcements] = await Promise.all([
@@ -148,15 +139,15 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         timezone: event.timezone,
         startsAt: event.startsAt.toISOString(),
         endsAt: event.endsAt.toISOString(),
-        languages: parseList(event.languagesJson),
+        languages: stringList.read(event.languagesJson),
         chathamHouse: event.chathamHouse,
         capacity: event.capacity,
         registered,
         status: event.status,
-        partners: parseList(event.partnersJson),
+        partners: stringList.read(event.partnersJson),
         // The organising organisations when the organisers named them; otherwise their names, as before.
-        organisers: parseList(event.organisationsJson).length
-          ? parseList(event.organisationsJson)
+        organisers: stringList.read(event.organisationsJson).length
+          ? stringList.read(event.organisationsJson)
           : event.roles.map((r) => r.user.name),
         agenda: event.agenda
           .map((item) => inLanguage(item, item.translationsJson, language, ["title", "description"]))
@@ -191,7 +182,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
             kind: q.kind,
             label: q.label,
             required: q.required,
-            options: parseList(q.optionsJson),
+            options: stringList.read(q.optionsJson),
           })),
         },
       };
@@ -257,7 +248,7 @@ export function createEventService({ db, bus, clock }: EventDeps) {
         title: event.title,
         status: event.status,
         timezone: event.timezone,
-        languages: parseList(event.languagesJson),
+        languages: stringList.read(event.languagesJson),
         startsAt: event.startsAt.toISOString(),
         endsAt: event.endsAt.toISOString(),
         canManage: allows(roles, "event.manage"),

@@ -2,6 +2,7 @@ import { LOCALES, type Locale } from "../i18n/locales";
 import { z } from "zod";
 import { requiredText } from "../forms";
 import { zm } from "../i18n/zod-messages";
+import { stringList } from "../json-columns";
 
 /**
  * Instance-wide roles, apart from the per-event roles of permissions.ts:
@@ -71,16 +72,11 @@ export const userQuery = z.object({
 export function parseSettings(rows: { key: string; value: string }[]): InstanceSettings {
   const get = (k: string) => rows.find((r) => r.key === k)?.value;
   const name = get(SETTING_KEYS.name)?.trim() || DEFAULT_SETTINGS.name;
-  let languages = DEFAULT_SETTINGS.languages;
-  try {
-    const parsed = JSON.parse(get(SETTING_KEYS.languages) ?? "null") as unknown;
-    if (Array.isArray(parsed)) {
-      const known = parsed.filter((l): l is InstanceLanguage => (INSTANCE_LANGUAGES as readonly unknown[]).includes(l));
-      if (known.length) languages = known;
-    }
-  } catch {
-    /* a hand-edited value that is not JSON: the defaults hold */
-  }
+  // A hand-edited value that is not a list of languages we know reads as the defaults.
+  const known = stringList
+    .read(get(SETTING_KEYS.languages))
+    .filter((l): l is InstanceLanguage => (INSTANCE_LANGUAGES as readonly string[]).includes(l));
+  const languages = known.length ? known : DEFAULT_SETTINGS.languages;
   const creation = get(SETTING_KEYS.eventCreation);
   const eventCreation = (EVENT_CREATION as readonly string[]).includes(creation ?? "")
     ? (creation as EventCreation)

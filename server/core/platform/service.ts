@@ -1,4 +1,4 @@
-import { auditDetails } from "../json-columns";
+import { auditDetails, stringList } from "../json-columns";
 import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { channels, type RealtimeBus } from "../bus";
@@ -163,7 +163,7 @@ export function createPlatformService({ db, bus, clock }: PlatformDeps) {
           : data.languages;
       const values: [string, string][] = [
         [SETTING_KEYS.name, data.name],
-        [SETTING_KEYS.languages, JSON.stringify(languages)],
+        [SETTING_KEYS.languages, stringList.write(languages)],
         [SETTING_KEYS.eventCreation, data.eventCreation],
       ];
       await db.$transaction(

@@ -1,5 +1,5 @@
 import { localeOr } from "../i18n/locales";
-import { stringList } from "../json-columns";
+import { answers, stringList } from "../json-columns";
 import { audit } from "../audit";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -164,7 +164,7 @@ export function createRecordedRegistrations({ db, clock, takeSeat, confirm, chan
       consentData: true,
       consentQuote: p.consentQuote,
       accessibilityNeeds: "",
-      answersJson: "{}",
+      answersJson: answers.write({}),
       checkedInAt: p.attended ? attendedAt(event) : null,
       createdAt: clock.now(),
     };

@@ -192,7 +192,7 @@ export function createRegistrationService({ db, bus, mailer, clock, log, links }
       gender: data.gender,
       consentData: data.consentData,
       consentQuote: data.consentQuote,
-      answersJson: JSON.stringify(answers),
+      answersJson: answersColumn.write(answers),
     };
   }
 
