@@ -6,6 +6,11 @@ import { z } from "zod";
  * no route or component decodes a storage format. A value that does not parse or does not fit
  * reads as the column's empty value rather than failing a page: such a value can only come from
  * a hand-edited database, and every write is checked against the same schema.
+ *
+ * Nothing else in the server calls JSON.parse or JSON.stringify on a column
+ * (tests/unit/storage-formats.test.ts); the types the core uses for these values are checked
+ * against the schemas in tests/unit/json-columns.test.ts. This module imports only zod: the
+ * browser loads it with the board operations.
  */
 export function jsonColumn<S extends z.ZodType>(schema: S, empty: () => z.output<S>) {
   const codec = z.codec(z.string(), schema, {
