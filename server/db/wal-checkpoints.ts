@@ -8,6 +8,8 @@ export type Checkpoints = {
   /** A checkpoint at once, in the worker: the log's frames and how many of them are in the database now. */
   now(): Promise<{ log: number; checkpointed: number }>;
   stop(): Promise<void>;
+  /** Ends the worker as a crash would (for tests). */
+  kill(): Promise<void>;
 };
 
 /**
@@ -54,12 +56,23 @@ export async function checkpointOffThread(
   // A log emptied by a checkpoint is reused from its start; its file is cut back to this size then.
   await db.$queryRawUnsafe(`PRAGMA journal_size_limit = ${64 * 1024 * 1024}`);
   let stopped: Promise<void> | null = null;
+  // A worker that dies leaves the log to grow: the server's connection checkpoints on commit again.
+  worker.once("exit", (code) => {
+    if (stopped) return;
+    log.warn(`SQLite checkpoints off the event loop stopped (exit code ${code}); checkpointing on commit again`);
+    db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 1000").catch(() => {});
+  });
   return {
     now: () =>
       new Promise((resolve) => {
         waiting.push(resolve);
         worker.postMessage("now");
       }),
+    kill: async () => {
+      const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+      await worker.terminate();
+      await exited;
+    },
     stop: () =>
       (stopped ??= (async () => {
         const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));

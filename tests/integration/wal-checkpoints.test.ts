@@ -46,6 +46,16 @@ describe("SQLite checkpoints off the event loop", () => {
     expect(Number(Object.values(await pragma(db, "wal_autocheckpoint"))[0])).toBe(1000);
   });
 
+  it("checkpoints on commit again when the worker dies", async () => {
+    const { db, target } = await freshDb("sqlite");
+    opened.push(db);
+    await tuneDb(db, target);
+    const checkpoints = await checkpointOffThread(db, target, createLogger({}, true), 3_600_000);
+    expect(Number(Object.values(await pragma(db, "wal_autocheckpoint"))[0])).toBe(0);
+    await checkpoints!.kill();
+    await expect.poll(async () => Number(Object.values(await pragma(db, "wal_autocheckpoint"))[0])).toBe(1000);
+  });
+
   it("does nothing on PostgreSQL", async () => {
     const { db, target } = await freshDb("postgres");
     opened.push(db);
