@@ -24,9 +24,12 @@ import { useNonce } from "./utils/nonce";
 import { useFocusOnNavigation } from "./utils/use-focus-on-navigation";
 import { useIsolatedT } from "./i18n/isolate";
 import { RequestIdMeta, useRequestId } from "./utils/request-id";
+import tokens from "./styles/tokens.css";
 import styles from "./styles/app.css";
 
+// The design tokens first: every other style sheet, on every page, draws its colours and sizes from them.
 export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: tokens },
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];

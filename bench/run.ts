@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [-- --only cluster,realtime,report,pages]
+// npm run bench [-- --quick] [-- --only cluster,realtime,report,pages,storage]
 // Every figure sits beside a baseline measured in the same run; see bench/README.md.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -7,6 +7,7 @@ import { benchCluster } from "./cluster";
 import { benchRealtime } from "./realtime";
 import { benchReports } from "./reports";
 import { benchPages } from "./pages";
+import { benchStorage } from "./storage";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
@@ -19,6 +20,7 @@ const parts: Record<string, (o: { quick: boolean }) => Promise<unknown>> = {
   cluster: benchCluster,
   report: benchReports,
   pages: benchPages,
+  storage: benchStorage,
 };
 const unknown = only?.filter((p) => !(p in parts)) ?? [];
 if (unknown.length) {

@@ -15,6 +15,7 @@ import { modelConfig } from "./core/reports/writing/config";
 import { createLogger, type Logger } from "./core/logger";
 import { getOrCreateSetting, newSecret } from "./core/settings";
 import { type Db, createDb, tuneDb } from "./db/client";
+import { checkpointOffThread } from "./db/wal-checkpoints";
 import { checkHealth } from "./core/health";
 import { redactUrl, type Env } from "./env";
 import { buildLoadContext } from "./http/load-context";
@@ -64,6 +65,7 @@ export async function createPlenaryServer(
     throw new Error(`cannot reach the database at ${where} (${health.reason}). Start it, or fix DATABASE_URL.`);
   }
   await tuneDb(db, env.database);
+  const checkpoints = await checkpointOffThread(db, env.database, log);
 
   const app = express();
   const http = createServer(app);
@@ -224,6 +226,7 @@ export async function createPlenaryServer(
         await redis?.close();
         await limits.close();
         await clustering.close();
+        await checkpoints?.stop();
         await db.$disconnect();
       })()),
   };

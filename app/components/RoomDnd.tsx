@@ -36,16 +36,16 @@ export function RoomDnd({
   );
   const over = (id: string | number | undefined) => (id === undefined ? "" : (rooms[String(id)] ?? ""));
   const announcements: Announcements = {
-    onDragStart: ({ active }) => t("dnd.picked", { name: names[String(active.id)] }),
+    onDragStart: ({ active }) => t("dnd.people.picked", { name: names[String(active.id)] }),
     onDragOver: ({ active, over: o }) =>
       o
-        ? t("dnd.over", { name: names[String(active.id)], room: over(o.id) })
-        : t("dnd.nowhere", { name: names[String(active.id)] }),
+        ? t("dnd.people.over", { name: names[String(active.id)], room: over(o.id) })
+        : t("dnd.people.nowhere", { name: names[String(active.id)] }),
     onDragEnd: ({ active, over: o }) =>
       o
-        ? t("dnd.dropped", { name: names[String(active.id)], room: over(o.id) })
-        : t("dnd.cancelled", { name: names[String(active.id)] }),
-    onDragCancel: ({ active }) => t("dnd.cancelled", { name: names[String(active.id)] }),
+        ? t("dnd.people.dropped", { name: names[String(active.id)], room: over(o.id) })
+        : t("dnd.people.cancelled", { name: names[String(active.id)] }),
+    onDragCancel: ({ active }) => t("dnd.people.cancelled", { name: names[String(active.id)] }),
   };
   const onDragEnd = (e: DragEndEvent) => {
     if (!e.over) return;
@@ -58,7 +58,7 @@ export function RoomDnd({
       id="room-dnd"
       sensors={sensors}
       onDragEnd={onDragEnd}
-      instructions={t("dnd.instructions")}
+      instructions={t("dnd.people.instructions")}
       announcements={announcements}
     >
       {children}
@@ -80,7 +80,7 @@ export function DraggablePerson({ id, roomId, label }: { id: string; roomId: str
   const { attributes, listeners, setNodeRef, transform, isDragging } = useDraggable({
     id,
     data: { roomId },
-    attributes: { roleDescription: t("dragNotes.person") },
+    attributes: { roleDescription: t("dnd.role.person") },
   });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   return (

@@ -616,14 +616,46 @@ const en = {
     roundClosed: "The round is closed: welcome back to the plenary.",
     goLive: "Go to the live session",
   },
+  // Drag and drop, said in words to whoever moves things by keyboard or hears them through a screen
+  // reader: notes and clusters on a board (components/room/board-drag.ts), people between breakout
+  // rooms (components/RoomDnd.tsx). One set for both, said politely (components/DndAnnouncer.tsx).
   dnd: {
-    instructions:
-      "To move a person, press Space or Enter to pick them up, use the arrow keys to move over a room, then press Space or Enter to drop, or Escape to cancel.",
-    picked: "Picked up {{name}}.",
-    over: "{{name}} is over {{room}}.",
-    nowhere: "{{name}} is not over a room.",
-    dropped: "{{name}} was moved to {{room}}.",
-    cancelled: "Moving {{name}} was cancelled.",
+    role: {
+      note: "movable note",
+      cluster: "movable cluster",
+      person: "movable person",
+    },
+    board: {
+      instructions:
+        "To move a note or a cluster, press Space or Enter to pick it up, use the arrow keys to take it over a cluster, then press Space or Enter to drop it there, or Escape to cancel.",
+      note: {
+        picked: "Picked up the note “{{name}}”.",
+        over: "The note “{{name}}” is over the cluster “{{place}}”.",
+        overUnclustered: "The note “{{name}}” is over the notes not in a cluster.",
+        nowhere: "The note “{{name}}” is not over a cluster.",
+        dropped: "The note “{{name}}” was moved to the cluster “{{place}}”.",
+        droppedUnclustered: "The note “{{name}}” was taken out of its cluster.",
+        unchanged: "The note “{{name}}” stays where it was.",
+        cancelled: "Moving the note “{{name}}” was cancelled.",
+      },
+      cluster: {
+        picked: "Picked up the cluster “{{name}}”.",
+        over: "The cluster “{{name}}” is over the cluster “{{place}}”: drop it there to merge them.",
+        nowhere: "The cluster “{{name}}” is not over another cluster.",
+        dropped: "The cluster “{{name}}” was merged into the cluster “{{place}}”.",
+        unchanged: "The cluster “{{name}}” stays where it was.",
+        cancelled: "Moving the cluster “{{name}}” was cancelled.",
+      },
+    },
+    people: {
+      instructions:
+        "To move a person, press Space or Enter to pick them up, use the arrow keys to take them over a room, then press Space or Enter to drop them there, or Escape to cancel.",
+      picked: "Picked up {{name}}.",
+      over: "{{name}} is over {{room}}.",
+      nowhere: "{{name}} is not over a room.",
+      dropped: "{{name}} was moved to {{room}}.",
+      cancelled: "Moving {{name}} was cancelled.",
+    },
   },
   breakouts: {
     title: "Breakout rounds",
@@ -1056,20 +1088,10 @@ const en = {
       apply: "Apply",
     },
     cluster: {
-      role: "cluster",
       menu: "Actions for the cluster “{{label}}”",
       rename: "Rename the cluster “{{label}}”",
       drag: "Drag the cluster “{{label}}” onto another to merge them",
       hint: "Drag notes into a cluster, or a cluster onto another to merge them; each cluster's menu renames, splits, merges or turns it into an action item.",
-    },
-    dnd: {
-      instructions:
-        "To move a note or a cluster, press Space or Enter to pick it up, use the arrow keys to move over a cluster, then press Space or Enter to drop, or Escape to cancel.",
-      picked: "Picked up “{{name}}”.",
-      over: "“{{name}}” is over {{place}}.",
-      nowhere: "“{{name}}” is not over a cluster.",
-      dropped: "“{{name}}” was dropped on {{place}}.",
-      cancelled: "Moving “{{name}}” was cancelled.",
     },
     present: {
       open: "Presenter view",
@@ -1169,18 +1191,6 @@ const en = {
     },
     other: "Changed {{field}}.",
     note: "Progress: {{note}}",
-  },
-  dragNotes: {
-    note: "movable note",
-    person: "movable person",
-    instructions:
-      "To move this note into a cluster, press Space or Enter to pick it up, use the arrow keys to take it over a cluster, then press Space or Enter to drop it there, or Escape to cancel.",
-    picked: "Picked up the note “{{note}}”.",
-    over: "The note “{{note}}” is over {{cluster}}.",
-    nowhere: "The note “{{note}}” is not over a cluster.",
-    dropped: "The note “{{note}}” was moved to {{cluster}}.",
-    cancelled: "Moving the note “{{note}}” was cancelled.",
-    unclustered: "Not clustered ({{category}})",
   },
   downloads: {
     boardCsv: "Download the notes as CSV (spreadsheet)",

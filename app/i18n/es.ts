@@ -626,13 +626,42 @@ const es: Resources = {
     goLive: "Ir a la sesión en directo",
   },
   dnd: {
-    instructions:
-      "Para mover a una persona, pulse Espacio o Intro para tomarla, use las flechas para ir a una sala y pulse Espacio o Intro para soltarla, o Escape para cancelar.",
-    picked: "{{name}} seleccionada.",
-    over: "{{name}} está sobre {{room}}.",
-    nowhere: "{{name}} no está sobre ninguna sala.",
-    dropped: "{{name}} se movió a {{room}}.",
-    cancelled: "Se canceló el movimiento de {{name}}.",
+    role: {
+      note: "nota movible",
+      cluster: "grupo movible",
+      person: "persona movible",
+    },
+    board: {
+      instructions:
+        "Para mover una nota o un grupo, pulse Espacio o Intro para tomarlo, use las flechas para llevarlo sobre un grupo y pulse Espacio o Intro para soltarlo allí, o Escape para cancelar.",
+      note: {
+        picked: "Nota «{{name}}» tomada.",
+        over: "La nota «{{name}}» está sobre el grupo «{{place}}».",
+        overUnclustered: "La nota «{{name}}» está sobre las notas sin grupo.",
+        nowhere: "La nota «{{name}}» no está sobre ningún grupo.",
+        dropped: "La nota «{{name}}» se movió al grupo «{{place}}».",
+        droppedUnclustered: "La nota «{{name}}» se sacó de su grupo.",
+        unchanged: "La nota «{{name}}» se queda donde estaba.",
+        cancelled: "Se canceló el movimiento de la nota «{{name}}».",
+      },
+      cluster: {
+        picked: "Grupo «{{name}}» tomado.",
+        over: "El grupo «{{name}}» está sobre el grupo «{{place}}»: suéltelo para fusionarlos.",
+        nowhere: "El grupo «{{name}}» no está sobre ningún otro grupo.",
+        dropped: "El grupo «{{name}}» se fusionó con el grupo «{{place}}».",
+        unchanged: "El grupo «{{name}}» se queda donde estaba.",
+        cancelled: "Se canceló el movimiento del grupo «{{name}}».",
+      },
+    },
+    people: {
+      instructions:
+        "Para mover a una persona, pulse Espacio o Intro para tomarla, use las flechas para ir a una sala y pulse Espacio o Intro para soltarla, o Escape para cancelar.",
+      picked: "{{name}} seleccionada.",
+      over: "{{name}} está sobre {{room}}.",
+      nowhere: "{{name}} no está sobre ninguna sala.",
+      dropped: "{{name}} se movió a {{room}}.",
+      cancelled: "Se canceló el movimiento de {{name}}.",
+    },
   },
   breakouts: {
     title: "Rondas de grupos de trabajo",
@@ -1072,20 +1101,10 @@ const es: Resources = {
       apply: "Aplicar",
     },
     cluster: {
-      role: "grupo",
       menu: "Acciones para el grupo «{{label}}»",
       rename: "Renombrar el grupo «{{label}}»",
       drag: "Arrastrar el grupo «{{label}}» sobre otro para fusionarlos",
       hint: "Arrastre notas a un grupo, o un grupo sobre otro para fusionarlos; el menú de cada grupo permite renombrarlo, dividirlo, fusionarlo o convertirlo en una acción.",
-    },
-    dnd: {
-      instructions:
-        "Para mover una nota o un grupo, pulse Espacio o Intro para tomarlo, use las flechas para llevarlo sobre un grupo y pulse Espacio o Intro para soltarlo, o Escape para cancelar.",
-      picked: "«{{name}}» tomado.",
-      over: "«{{name}}» está sobre {{place}}.",
-      nowhere: "«{{name}}» no está sobre ningún grupo.",
-      dropped: "«{{name}}» se soltó sobre {{place}}.",
-      cancelled: "Se canceló el movimiento de «{{name}}».",
     },
     present: {
       open: "Vista de presentación",
@@ -1185,18 +1204,6 @@ const es: Resources = {
     },
     other: "Modificó {{field}}.",
     note: "Avance: {{note}}",
-  },
-  dragNotes: {
-    note: "nota movible",
-    person: "persona movible",
-    instructions:
-      "Para poner esta nota en un grupo, pulse Espacio o Intro para tomarla, use las flechas para llevarla sobre un grupo y pulse Espacio o Intro para soltarla allí, o Escape para cancelar.",
-    picked: "Nota «{{note}}» tomada.",
-    over: "La nota «{{note}}» está sobre {{cluster}}.",
-    nowhere: "La nota «{{note}}» no está sobre ningún grupo.",
-    dropped: "La nota «{{note}}» se movió a {{cluster}}.",
-    cancelled: "Se canceló el movimiento de la nota «{{note}}».",
-    unclustered: "Sin agrupar ({{category}})",
   },
   downloads: {
     boardCsv: "Descargar las notas en CSV (hoja de cálculo)",

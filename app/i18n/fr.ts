@@ -636,13 +636,42 @@ const fr: Resources = {
     goLive: "Aller à la séance en direct",
   },
   dnd: {
-    instructions:
-      "Pour déplacer une personne, appuyez sur Espace ou Entrée pour la saisir, utilisez les flèches pour aller sur une salle, puis Espace ou Entrée pour la déposer, ou Échap pour annuler.",
-    picked: "{{name}} saisi·e.",
-    over: "{{name}} est au-dessus de {{room}}.",
-    nowhere: "{{name}} n'est au-dessus d'aucune salle.",
-    dropped: "{{name}} a été déplacé·e dans {{room}}.",
-    cancelled: "Déplacement de {{name}} annulé.",
+    role: {
+      note: "note déplaçable",
+      cluster: "groupe déplaçable",
+      person: "personne déplaçable",
+    },
+    board: {
+      instructions:
+        "Pour déplacer une note ou un groupe, appuyez sur Espace ou Entrée pour le saisir, utilisez les flèches pour l'amener sur un groupe, puis appuyez sur Espace ou Entrée pour l'y déposer, ou sur Échap pour annuler.",
+      note: {
+        picked: "Note « {{name}} » saisie.",
+        over: "La note « {{name}} » est au-dessus du groupe « {{place}} ».",
+        overUnclustered: "La note « {{name}} » est au-dessus des notes hors groupe.",
+        nowhere: "La note « {{name}} » n'est au-dessus d'aucun groupe.",
+        dropped: "La note « {{name}} » a été déplacée dans le groupe « {{place}} ».",
+        droppedUnclustered: "La note « {{name}} » a été retirée de son groupe.",
+        unchanged: "La note « {{name}} » reste où elle était.",
+        cancelled: "Le déplacement de la note « {{name}} » a été annulé.",
+      },
+      cluster: {
+        picked: "Groupe « {{name}} » saisi.",
+        over: "Le groupe « {{name}} » est au-dessus du groupe « {{place}} » : déposez-le pour les fusionner.",
+        nowhere: "Le groupe « {{name}} » n'est au-dessus d'aucun autre groupe.",
+        dropped: "Le groupe « {{name}} » a été fusionné dans le groupe « {{place}} ».",
+        unchanged: "Le groupe « {{name}} » reste où il était.",
+        cancelled: "Le déplacement du groupe « {{name}} » a été annulé.",
+      },
+    },
+    people: {
+      instructions:
+        "Pour déplacer une personne, appuyez sur Espace ou Entrée pour la saisir, utilisez les flèches pour aller sur une salle, puis Espace ou Entrée pour la déposer, ou Échap pour annuler.",
+      picked: "{{name}} saisi·e.",
+      over: "{{name}} est au-dessus de {{room}}.",
+      nowhere: "{{name}} n'est au-dessus d'aucune salle.",
+      dropped: "{{name}} a été déplacé·e dans {{room}}.",
+      cancelled: "Déplacement de {{name}} annulé.",
+    },
   },
   breakouts: {
     title: "Sessions en sous-groupes",
@@ -1092,20 +1121,10 @@ const fr: Resources = {
       apply: "Appliquer",
     },
     cluster: {
-      role: "groupe",
       menu: "Actions pour le groupe « {{label}} »",
       rename: "Renommer le groupe « {{label}} »",
       drag: "Faire glisser le groupe « {{label}} » sur un autre pour les fusionner",
       hint: "Faites glisser des notes dans un groupe, ou un groupe sur un autre pour les fusionner ; le menu de chaque groupe permet de le renommer, le scinder, le fusionner ou en faire une action.",
-    },
-    dnd: {
-      instructions:
-        "Pour déplacer une note ou un groupe, appuyez sur Espace ou Entrée pour le saisir, utilisez les flèches pour le placer sur un groupe, puis appuyez sur Espace ou Entrée pour le déposer, ou sur Échap pour annuler.",
-      picked: "« {{name}} » saisi.",
-      over: "« {{name}} » est au-dessus de {{place}}.",
-      nowhere: "« {{name}} » n'est au-dessus d'aucun groupe.",
-      dropped: "« {{name}} » a été déposé sur {{place}}.",
-      cancelled: "Le déplacement de « {{name}} » a été annulé.",
     },
     present: {
       open: "Vue de présentation",
@@ -1206,18 +1225,6 @@ const fr: Resources = {
     },
     other: "A modifié {{field}}.",
     note: "Avancement : {{note}}",
-  },
-  dragNotes: {
-    note: "note déplaçable",
-    person: "personne déplaçable",
-    instructions:
-      "Pour mettre cette note dans un groupe, appuyez sur Espace ou Entrée pour la saisir, utilisez les flèches pour l'amener sur un groupe, puis Espace ou Entrée pour l'y déposer, ou Échap pour annuler.",
-    picked: "Note « {{note}} » saisie.",
-    over: "La note « {{note}} » est au-dessus de {{cluster}}.",
-    nowhere: "La note « {{note}} » n'est au-dessus d'aucun groupe.",
-    dropped: "La note « {{note}} » a été déplacée dans {{cluster}}.",
-    cancelled: "Déplacement de la note « {{note}} » annulé.",
-    unclustered: "Hors groupe ({{category}})",
   },
   downloads: {
     boardCsv: "Télécharger les notes en CSV (tableur)",

@@ -64,12 +64,12 @@ test("a note moved by its cluster menu or by dragging it with the keyboard keeps
   await handle.focus();
   await page.keyboard.press("Space");
   const said = page.getByTestId("dnd-announcer");
-  await expect(said).toContainText("Picked up");
-  for (let i = 0; i < 40 && !(await said.textContent())?.includes("Not clustered"); i++)
+  await expect(said).toContainText("Picked up the note");
+  for (let i = 0; i < 40 && !(await said.textContent())?.includes("not in a cluster"); i++)
     await page.keyboard.press("ArrowDown");
-  await expect(said).toContainText("is over Not clustered");
+  await expect(said).toContainText("is over the notes not in a cluster");
   await page.keyboard.press("Space");
-  await expect(said).toContainText("was dropped on Not clustered");
+  await expect(said).toContainText("was taken out of its cluster");
   await expect(cluster.locator(`[data-note-id="${noteId}"]`)).toHaveCount(0);
   await expect(handle).toBeFocused();
   // Said politely, in words: the library's own (assertive) region stays silent, and no id is read out.

@@ -123,6 +123,43 @@ describe.each(ENGINES)("the synthesis board on %s", (engine) => {
     expect(snap.board.gather).toEqual([]);
   });
 
+  it("pulls only what the board has room for, counts the rest, and never gathers a note twice", async () => {
+    const { event, organiser, people, rooms } = await eventWithRound();
+    const synthesis = await t.db.board.findFirstOrThrow({ where: { eventId: event.id, kind: "synthesis" } });
+    await t.db.board.update({ where: { id: synthesis.id }, data: { maxNotes: 3 } });
+    const texts = ["One", "Two", "Three", "Four", "Five"];
+    for (const [i, text] of texts.entries()) {
+      t.clock.advance(1000); // oldest first: each note a second after the one before
+      await op(people[i % 3]!, rooms[i % 3]!.board!.id, {
+        type: "note.create",
+        noteId: randomUUID(),
+        category: "barriers",
+        text,
+      });
+    }
+    // Another category is not gathered.
+    await op(people[0]!, rooms[0]!.board!.id, {
+      type: "note.create",
+      noteId: randomUUID(),
+      category: "opportunities",
+      text: "Elsewhere",
+    });
+    const pull = () => op(organiser, synthesis.id, { type: "synthesis.pull", category: "barriers" });
+    const first = (await pull()).data as { notes: NoteView[]; left: number };
+    expect(first.notes.map((n) => n.text)).toEqual(["One", "Two", "Three"]);
+    expect(first.left).toBe(2);
+    // Full: refused, and nothing copied.
+    await expect(pull()).rejects.toMatchObject({ code: "conflict" });
+    expect(await t.db.note.count({ where: { boardId: synthesis.id } })).toBe(3);
+    // Deleting a copy makes room; the next pull takes the oldest waiting note, not the deleted copy's source again.
+    await op(organiser, synthesis.id, { type: "note.delete", noteId: first.notes[0]!.id });
+    const second = (await pull()).data as { notes: NoteView[]; left: number };
+    expect(second.notes.map((n) => n.text)).toEqual(["Four"]);
+    expect(second.left).toBe(1);
+    const copies = await t.db.note.findMany({ where: { boardId: synthesis.id }, select: { sourceNoteId: true } });
+    expect(new Set(copies.map((c) => c.sourceNoteId)).size).toBe(copies.length);
+  });
+
   it("refuses gathering from participants, from another event's organiser and on a room board", async () => {
     const { event, people, rooms } = await eventWithRound();
     const other = await eventWithRound();

@@ -9,7 +9,6 @@ import {
   useSensors,
   closestCenter,
   pointerWithin,
-  type Announcements,
   type CollisionDetection,
   type DragEndEvent,
 } from "@dnd-kit/core";
@@ -29,6 +28,7 @@ import { StaffControls } from "./StaffControls";
 import { Icon } from "./Icon";
 import { SuggestedGroupCard } from "./SuggestedGroupCard";
 import { useSuggestionPreview } from "./suggestion-preview";
+import { boardAnnouncements, dropOutcome } from "./board-drag";
 
 type Snapshot = Parameters<typeof useBoard>[0] & {
   serverNow: string;
@@ -54,8 +54,6 @@ const landing: CollisionDetection = (args) => {
   const under = pointerWithin(args);
   return under.length ? under : closestCenter(args);
 };
-/** Drop targets carry their column, since a cluster of no category shows in every column. */
-const clusterOf = (dropId: string) => dropId.split("@")[0]!;
 
 /**
  * A live board: its status, the facilitator's controls, and the notes in columns by category,
@@ -108,45 +106,17 @@ export function BoardView({ snapshot, canSummarise }: { snapshot: Snapshot; canS
   }, [b.state.notes, filter]);
 
   // What a screen reader hears while dragging: the note's words and the cluster's name, never ids.
-  const nameOf = (id: string | number) => {
-    const s = String(id);
-    if (s.startsWith("cluster:")) return b.state.clusters[clusterOf(s.slice(8))]?.label ?? "";
-    return b.state.notes[s]?.text.slice(0, 60) ?? "";
-  };
-  const placeOf = (id: string | number | undefined) => {
-    if (id === undefined) return "";
-    const s = String(id);
-    return s.startsWith("none:") ? t("board.unclustered") : (b.state.clusters[clusterOf(s)]?.label ?? "");
-  };
-  const announcements: Announcements = {
-    onDragStart: ({ active }) => t("room.dnd.picked", { name: nameOf(active.id) }),
-    onDragOver: ({ active, over }) =>
-      over
-        ? t("room.dnd.over", { name: nameOf(active.id), place: placeOf(over.id) })
-        : t("room.dnd.nowhere", { name: nameOf(active.id) }),
-    onDragEnd: ({ active, over }) =>
-      over
-        ? t("room.dnd.dropped", { name: nameOf(active.id), place: placeOf(over.id) })
-        : t("room.dnd.cancelled", { name: nameOf(active.id) }),
-    onDragCancel: ({ active }) => t("room.dnd.cancelled", { name: nameOf(active.id) }),
-  };
+  const announcements = boardAnnouncements(t, b.state);
 
   const onDragEnd = (e: DragEndEvent) => {
     if (!e.over) return;
-    const active = String(e.active.id);
-    const target = String(e.over.id);
-    if (active.startsWith("cluster:")) {
-      // A cluster dropped on another merges into it; dropped on "not clustered", nothing happens.
-      const from = clusterOf(active.slice(8));
-      const into = clusterOf(target);
-      if (!target.startsWith("none:") && into !== from)
-        b.send({ type: "cluster.merge", clusterId: into, fromClusterId: from });
-      return;
+    const outcome = dropOutcome(String(e.active.id), String(e.over.id), b.state);
+    if (outcome.kind === "merge")
+      b.send({ type: "cluster.merge", clusterId: outcome.clusterId, fromClusterId: outcome.fromClusterId });
+    if (outcome.kind === "move") {
+      b.send({ type: "note.move", noteId: outcome.noteId, clusterId: outcome.clusterId });
+      setFollow({ noteId: outcome.noteId, clusterId: outcome.clusterId, via: "drag" });
     }
-    const clusterId = target.startsWith("none:") ? null : clusterOf(target);
-    if ((b.state.notes[active]?.clusterId ?? null) === clusterId) return;
-    b.send({ type: "note.move", noteId: active, clusterId });
-    setFollow({ noteId: active, clusterId, via: "drag" });
   };
 
   const card = (n: ClientNote) => (
@@ -260,7 +230,7 @@ export function BoardView({ snapshot, canSummarise }: { snapshot: Snapshot; canS
         sensors={sensors}
         collisionDetection={landing}
         onDragEnd={onDragEnd}
-        instructions={t("room.dnd.instructions")}
+        instructions={t("dnd.board.instructions")}
         announcements={announcements}
       >
         <div className="columns">

@@ -41,7 +41,7 @@ export function ClusterHeader({
     id: `cluster:${cluster.id}@${place}`,
     disabled: !staff,
     data: { kind: "cluster" },
-    attributes: { roleDescription: t("room.cluster.role") },
+    attributes: { roleDescription: t("dnd.role.cluster") },
   });
   const headingId = `cl-h-${cluster.id}-${place}`;
   if (!staff)

@@ -38,7 +38,7 @@ export function NoteCard({ note, mine, staff, canWrite, phase, myDots, dotsLeft,
     id: note.id,
     disabled: !staff || note.pending,
     data: { kind: "note" },
-    attributes: { roleDescription: t("dragNotes.note") },
+    attributes: { roleDescription: t("dnd.role.note") },
   });
   const style = drag.transform
     ? { transform: `translate3d(${drag.transform.x}px, ${drag.transform.y}px, 0)` }
