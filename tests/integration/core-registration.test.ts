@@ -277,3 +277,39 @@ describe.each(ENGINES)("registration rules on %s", (engine) => {
     expect(f.overTime.at(-1)!.count).toBe(4);
   });
 });
+
+describe.each(ENGINES)("the participants list and its CSV on %s", (engine) => {
+  let t: Awaited<ReturnType<typeof testCore>>;
+  beforeAll(async () => {
+    t = await testCore(engine);
+  });
+  afterAll(() => t.close());
+
+  it("carry each registrant's answers to the event's own questions, decoded, one column per question", async () => {
+    const { event, organiser } = await publishedEvent(t);
+    const city = await t.db.registrationQuestion.create({
+      data: { eventId: event.id, position: 1, kind: "short_text", label: "Which city network?" },
+    });
+    const topics = await t.db.registrationQuestion.create({
+      data: {
+        eventId: event.id,
+        position: 2,
+        kind: "multi_choice",
+        label: "Topics",
+        optionsJson: '["Housing","Jobs"]',
+      },
+    });
+    const r = await t.core.registrations.register(null, event.id, person({ name: "Amina Diallo" }), BASE);
+    await t.db.registration.update({
+      where: { id: r.id },
+      data: { answersJson: JSON.stringify({ [city.id]: "Eurocities", [topics.id]: ["Housing", "Jobs"] }) },
+    });
+    const list = await t.core.participants.list(organiser, event.id, {});
+    const row = list.rows.find((x) => x.name === "Amina Diallo")!;
+    expect(row.answers).toEqual({ [city.id]: "Eurocities", [topics.id]: ["Housing", "Jobs"] });
+    expect(row).not.toHaveProperty("answersJson");
+    const csv = await t.core.participants.exportCsv(organiser, event.id);
+    expect(csv).toContain("Which city network?");
+    expect(csv).toMatch(/Amina Diallo.*Eurocities.*Housing; Jobs/);
+  });
+});

@@ -1,3 +1,4 @@
+import { answers as answersColumn } from "../json-columns";
 import { DateTime } from "luxon";
 import { z } from "zod";
 import type { Db } from "../../db/client";
@@ -57,7 +58,7 @@ export async function listParticipants(db: Db, actor: Actor, eventId: string, ra
     registeredAt: r.createdAt.toISOString(),
     registeredLocal: DateTime.fromJSDate(r.createdAt, { zone: event.timezone }).toFormat("yyyy-MM-dd HH:mm"),
     consentQuote: r.consentQuote,
-    answersJson: r.answersJson,
+    answers: answersColumn.read(r.answersJson),
   }));
   const q = fold(query.q.trim());
   const filtered = all.filter(

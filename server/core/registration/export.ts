@@ -1,4 +1,3 @@
-import { answers as answersColumn } from "../json-columns";
 import { audit } from "../audit";
 import type { Db } from "../../db/client";
 import { toCsv } from "../csv";
@@ -33,7 +32,7 @@ export async function exportParticipantsCsv(db: Db, actor: Actor, eventId: strin
     ...questions.map((q) => q.label),
   ];
   const body = rows.map((r) => {
-    const answers = answersColumn.read(r.answersJson);
+    const answers = r.answers;
     return [
       r.name,
       r.email,
