@@ -24,12 +24,12 @@ db.exec(`CREATE TABLE "Note" ("id" TEXT PRIMARY KEY, "boardId" TEXT, "text" TEXT
 let worker = null;
 if (mode === "worker") {
   worker = new Worker(new URL("../../server/db/wal-checkpoint-worker.mjs", import.meta.url), {
-    workerData: { file, resolveFrom, everyMs: 1000 },
+    workerData: { file, resolveFrom, everyMs: 250, thresholdBytes: 1000 * 4096 },
   });
   await new Promise((resolve) => worker.once("message", resolve));
   // As server/db/wal-checkpoints.ts does once its worker is ready.
   db.pragma("wal_autocheckpoint = 0");
-  db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`);
+  db.pragma("journal_size_limit = 0");
 }
 const insert = db.prepare(`INSERT INTO "Note" VALUES (?, ?, ?, ?)`);
 const body = "A note of about the length people write on a board, ".repeat(8);

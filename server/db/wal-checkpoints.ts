@@ -22,12 +22,13 @@ export async function checkpointOffThread(
   db: Db,
   target: DatabaseTarget,
   log: Logger,
-  everyMs = 1000,
+  everyMs = 250,
+  thresholdBytes = 1000 * 4096,
 ): Promise<Checkpoints | null> {
   if (target.kind !== "sqlite") return null;
   const resolveFrom = createRequire(import.meta.url).resolve("@prisma/adapter-better-sqlite3");
   const worker = new Worker(new URL("./wal-checkpoint-worker.mjs", import.meta.url), {
-    workerData: { file: target.file, resolveFrom, everyMs },
+    workerData: { file: target.file, resolveFrom, everyMs, thresholdBytes },
   });
   // Checkpoints must not keep a finished process (a CLI run, a test) alive.
   worker.unref();
@@ -53,8 +54,9 @@ export async function checkpointOffThread(
     return null;
   }
   await db.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 0");
-  // A log emptied by a checkpoint is reused from its start; its file is cut back to this size then.
-  await db.$queryRawUnsafe(`PRAGMA journal_size_limit = ${64 * 1024 * 1024}`);
+  // A log emptied by a checkpoint is reused from its start, its file cut back to nothing: the
+  // worker reads the log's length from the file's size.
+  await db.$queryRawUnsafe("PRAGMA journal_size_limit = 0");
   let stopped: Promise<void> | null = null;
   // A worker that dies leaves the log to grow: the server's connection checkpoints on commit again.
   worker.once("exit", (code) => {

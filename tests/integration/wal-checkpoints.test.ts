@@ -46,6 +46,25 @@ describe("SQLite checkpoints off the event loop", () => {
     expect(Number(Object.values(await pragma(db, "wal_autocheckpoint"))[0])).toBe(1000);
   });
 
+  it("checkpoints by itself once the log passes its threshold, and the log starts again from nothing", async () => {
+    const { db, target } = await freshDb("sqlite");
+    opened.push(db);
+    await tuneDb(db, target);
+    const checkpoints = await checkpointOffThread(db, target, createLogger({}, true), 20, 256 * 1024);
+    await db.$executeRawUnsafe(`CREATE TABLE "Scratch" ("id" INTEGER PRIMARY KEY, "body" TEXT)`);
+    const body = "x".repeat(8000);
+    const file = target.kind === "sqlite" ? target.file : "";
+    for (let i = 0; i < 30; i++) {
+      await db.$transaction(async (tx) => {
+        for (let k = 0; k < 50; k++) await tx.$executeRawUnsafe(`INSERT INTO "Scratch" ("body") VALUES (?)`, body);
+      });
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    // 12 MB were written; the worker checkpointed along the way, so the log was cut back and started again.
+    expect(statSync(`${file}-wal`).size).toBeLessThan(6 * 1024 * 1024);
+    await checkpoints!.stop();
+  });
+
   it("checkpoints on commit again when the worker dies", async () => {
     const { db, target } = await freshDb("sqlite");
     opened.push(db);
