@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { io as ioClient, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../../server/db/client";
 import { resolveDatabase } from "../../server/db/resolve-database";
@@ -8,8 +8,8 @@ import { DEMO_PASSWORD, seedDemo } from "../../server/seed/demo";
 import { freePort, startThrowawayPostgres } from "../../scripts/lib/throwaway-postgres.mjs";
 import { startThrowawayRedis } from "../../scripts/lib/throwaway-redis.mjs";
 import { healthOf, spawnServer, stopProcess, waitUntil } from "../support/process";
+import { connectOnce } from "../support/sockets";
 import { Browser } from "../support/server";
-import { PROTOCOL_VERSION } from "../../server/core/contract/version";
 
 const SECRET = "fault-test-secret-fault-test-secret-000";
 
@@ -49,17 +49,7 @@ describe("two processes behind Redis: one stops, then Redis stops", () => {
     pg.stop();
   });
 
-  const connect = (url: string, cookie: string) =>
-    new Promise<Socket>((resolve, reject) => {
-      const s = ioClient(url, {
-        transports: ["websocket"],
-        auth: { protocol: PROTOCOL_VERSION },
-        extraHeaders: { cookie },
-        reconnection: false,
-      });
-      s.once("connect", () => resolve(s));
-      s.once("connect_error", reject);
-    });
+  const connect = connectOnce;
   const post = (s: Socket, text: string) =>
     s.timeout(10_000).emitWithAck("board:op", {
       boardId,

@@ -15,6 +15,17 @@ describe("SQLite checkpoints off the event loop", () => {
   afterAll(async () => {
     for (const db of opened) await db.$disconnect();
   });
+  /** 30 transactions of 50 rows of 8 KB, `pauseMs` apart (time for the worker to look at the log). */
+  const write12MB = async (db: Db, pauseMs = 0) => {
+    await db.$executeRawUnsafe(`CREATE TABLE "Scratch" ("id" INTEGER PRIMARY KEY, "body" TEXT)`);
+    const body = "x".repeat(8000);
+    for (let i = 0; i < 30; i++) {
+      await db.$transaction(async (tx) => {
+        for (let k = 0; k < 50; k++) await tx.$executeRawUnsafe(`INSERT INTO "Scratch" ("body") VALUES (?)`, body);
+      });
+      if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
+    }
+  };
   const pragma = async (db: Db, p: string) =>
     (await db.$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${p}`))[0] as Record<string, number | bigint>;
 
@@ -29,12 +40,7 @@ describe("SQLite checkpoints off the event loop", () => {
     expect(Number(Object.values(await pragma(db, "wal_autocheckpoint"))[0])).toBe(0);
 
     // Well past the 1,000 pages at which the connection itself would have checkpointed.
-    await db.$executeRawUnsafe(`CREATE TABLE "Scratch" ("id" INTEGER PRIMARY KEY, "body" TEXT)`);
-    const body = "x".repeat(8000);
-    for (let i = 0; i < 30; i++)
-      await db.$transaction(async (tx) => {
-        for (let k = 0; k < 50; k++) await tx.$executeRawUnsafe(`INSERT INTO "Scratch" ("body") VALUES (?)`, body);
-      });
+    await write12MB(db);
     // The server's connection did not checkpoint on commit: the whole of it is still in the log.
     const file = target.kind === "sqlite" ? target.file : "";
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(12 * 1024 * 1024);
@@ -51,15 +57,8 @@ describe("SQLite checkpoints off the event loop", () => {
     opened.push(db);
     await tuneDb(db, target);
     const checkpoints = await checkpointOffThread(db, target, createLogger({}, true), 20, 256 * 1024);
-    await db.$executeRawUnsafe(`CREATE TABLE "Scratch" ("id" INTEGER PRIMARY KEY, "body" TEXT)`);
-    const body = "x".repeat(8000);
     const file = target.kind === "sqlite" ? target.file : "";
-    for (let i = 0; i < 30; i++) {
-      await db.$transaction(async (tx) => {
-        for (let k = 0; k < 50; k++) await tx.$executeRawUnsafe(`INSERT INTO "Scratch" ("body") VALUES (?)`, body);
-      });
-      await new Promise((r) => setTimeout(r, 30));
-    }
+    await write12MB(db, 30);
     // 12 MB were written; the worker checkpointed along the way, so the log was cut back and started again.
     expect(statSync(`${file}-wal`).size).toBeLessThan(6 * 1024 * 1024);
     await checkpoints!.stop();
