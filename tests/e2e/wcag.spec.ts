@@ -1,9 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
+import { expectNoViolations } from "./axe";
 import { expect, test } from "./fixtures";
 
 const SLUG = "migrant-women-local-decision-making";
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
 async function signIn(page: Page, email: string) {
   await page.goto(`/login?redirectTo=/events/${SLUG}`);
@@ -34,19 +33,6 @@ async function follow(page: Page, link: Locator) {
       `${(e as Error).message.split("\n")[0]}\n  at ${page.url()}, which showed: ${shown.replace(/\s+/g, " ").slice(0, 800)}`,
     );
   }
-}
-
-async function expectNoViolations(page: Page, what: string) {
-  const { violations, passes } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect(passes.length, `${what}: axe ran its checks`).toBeGreaterThan(10);
-  const summary = violations.map(
-    (v) =>
-      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => n.target.join(" "))
-        .join(" | ")}`,
-  );
-  expect(summary, `${what}: WCAG violations`).toEqual([]);
 }
 
 for (const locale of ["en", "ar"] as const) {
